@@ -1,0 +1,178 @@
+//! Reading and writing tables: the versioned interchange JSON and the labelled CSV layout.
+//!
+//! # JSON (`localecon-table`, version 1)
+//!
+//! ```json
+//! {
+//!   "format": "localecon-table", "version": 1,
+//!   "name": "Miller & Blair", "unit": "money units", "source": null,
+//!   "sectors": [{"code": "s1", "name": "Agriculture"}, {"code": "s2", "name": "Manufacturing"}],
+//!   "z": [[150, 500], [200, 100]],
+//!   "final_demand": [{"label": "f", "kind": "other", "values": [350, 1700]}],
+//!   "primary_inputs": [{"label": "va", "kind": "compensation", "values": [650, 1400]}]
+//! }
+//! ```
+//!
+//! `z` is a list of rows (`z[i][j]` = what `j` buys from `i`). Optional fields: `output`,
+//! `employment` (`{"unit": "jobs", "values": [...]}`), `retention`, `household_closure`,
+//! `balance_tolerance`. Unknown fields are refused, so a typo does not pass silently.
+//!
+//! # CSV
+//!
+//! See [`csv`](self::read_csv) for the labelled layout.
+
+mod csv_layout;
+
+pub use csv_layout::{read_csv, write_csv};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::table::{
+    DEFAULT_BALANCE_TOLERANCE, Employment, FinalDemandColumn, HouseholdClosure, PrimaryInputRow,
+    RegionalTable, Retention, Sector, TableParts,
+};
+
+/// The `format` field of a table document.
+pub const TABLE_FORMAT: &str = "localecon-table";
+/// The version of the table document this build writes and reads.
+pub const TABLE_VERSION: u32 = 1;
+
+fn default_tolerance() -> f64 {
+    DEFAULT_BALANCE_TOLERANCE
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableDocument {
+    format: String,
+    version: u32,
+    name: String,
+    #[serde(default = "default_unit")]
+    unit: String,
+    #[serde(default)]
+    source: Option<String>,
+    sectors: Vec<Sector>,
+    z: Vec<Vec<f64>>,
+    #[serde(default)]
+    final_demand: Vec<FinalDemandColumn>,
+    #[serde(default)]
+    primary_inputs: Vec<PrimaryInputRow>,
+    #[serde(default)]
+    output: Option<Vec<f64>>,
+    #[serde(default)]
+    employment: Option<Employment>,
+    #[serde(default)]
+    retention: Retention,
+    #[serde(default)]
+    household_closure: HouseholdClosure,
+    #[serde(default = "default_tolerance")]
+    balance_tolerance: f64,
+}
+
+fn default_unit() -> String {
+    "money units".into()
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    Error::Json { line: e.line(), column: e.column(), message: e.to_string() }
+}
+
+/// Reads a table from the interchange JSON.
+///
+/// # Errors
+///
+/// [`Error::Json`] for malformed JSON or fields of the wrong type;
+/// [`Error::UnsupportedVersion`] for another `format` or `version`; [`Error::Shape`] for a
+/// ragged `z`; then every validation error of [`RegionalTable::new`].
+///
+/// # Example
+///
+/// ```
+/// let json = r#"{"format": "localecon-table", "version": 1, "name": "two",
+///   "sectors": [{"code": "a", "name": "A"}, {"code": "b", "name": "B"}],
+///   "z": [[150, 500], [200, 100]],
+///   "final_demand": [{"label": "f", "kind": "other", "values": [350, 1700]}],
+///   "primary_inputs": [{"label": "va", "kind": "compensation", "values": [650, 1400]}]}"#;
+/// let table = localecon::interchange::read_json(json)?;
+/// assert_eq!(table.output(), &[1000.0, 2000.0]);
+/// # Ok::<(), localecon::Error>(())
+/// ```
+pub fn read_json(text: &str) -> Result<RegionalTable> {
+    RegionalTable::new(read_json_parts(text)?)
+}
+
+/// Reads the parts of a table from the interchange JSON without validating them (for
+/// [`TableParts::audit`]).
+///
+/// # Errors
+///
+/// [`Error::Json`], [`Error::UnsupportedVersion`], or [`Error::Shape`] for a ragged `z`.
+pub fn read_json_parts(text: &str) -> Result<TableParts> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let format = value.get("format").and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    if format != TABLE_FORMAT || version != u64::from(TABLE_VERSION) {
+        return Err(Error::UnsupportedVersion {
+            format,
+            version: u32::try_from(version).unwrap_or(u32::MAX),
+            supported: format!("{TABLE_FORMAT} version {TABLE_VERSION}"),
+        });
+    }
+    let doc: TableDocument = serde_json::from_value(value).map_err(|e| Error::Json {
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    })?;
+    let n = doc.sectors.len();
+    if doc.z.len() != n {
+        return Err(Error::Shape { what: "z rows".into(), expected: n, found: doc.z.len() });
+    }
+    let mut z = Vec::with_capacity(n * n);
+    for (i, row) in doc.z.iter().enumerate() {
+        if row.len() != n {
+            return Err(Error::Shape { what: format!("z row {i}"), expected: n, found: row.len() });
+        }
+        z.extend_from_slice(row);
+    }
+    Ok(TableParts {
+        name: doc.name,
+        unit: doc.unit,
+        source: doc.source,
+        sectors: doc.sectors,
+        z,
+        final_demand: doc.final_demand,
+        primary_inputs: doc.primary_inputs,
+        output: doc.output,
+        employment: doc.employment,
+        retention: doc.retention,
+        household_closure: doc.household_closure,
+        balance_tolerance: doc.balance_tolerance,
+    })
+}
+
+/// Writes a table as interchange JSON (pretty-printed); [`read_json`] reads it back to an
+/// equal table.
+#[must_use]
+pub fn write_json(table: &RegionalTable) -> String {
+    let p = table.parts();
+    let n = table.n();
+    let doc = TableDocument {
+        format: TABLE_FORMAT.into(),
+        version: TABLE_VERSION,
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        source: p.source.clone(),
+        sectors: p.sectors.clone(),
+        z: p.z.chunks(n.max(1)).map(<[f64]>::to_vec).collect(),
+        final_demand: p.final_demand.clone(),
+        primary_inputs: p.primary_inputs.clone(),
+        output: p.output.clone(),
+        employment: p.employment.clone(),
+        retention: p.retention.clone(),
+        household_closure: p.household_closure.clone(),
+        balance_tolerance: p.balance_tolerance,
+    };
+    serde_json::to_string_pretty(&doc).expect("a table document always serialises")
+}

@@ -1,0 +1,30 @@
+#![doc = include_str!("../../README.md")]
+
+pub mod datasets;
+pub mod error;
+pub mod interchange;
+pub mod leakage;
+pub mod linalg;
+pub mod model;
+pub mod multipliers;
+pub mod network;
+pub mod report;
+pub mod table;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/table.md")]
+mod book_table {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/multipliers.md")]
+mod book_multipliers {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/leakage.md")]
+mod book_leakage {}
+
+pub use error::{Error, Location, Result};
+pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};
+pub use model::{ClosedModel, LeontiefModel};
+pub use multipliers::{Effects, Multipliers};
+pub use network::{Account, FlowNetwork};
+pub use report::RegionReport;
+pub use table::{RegionalTable, TableParts};

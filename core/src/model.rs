@@ -1,0 +1,363 @@
+//! `LeontiefModel`: the technical coefficients `A`, one LU factor of `(I − A)`, and the
+//! solves every multiplier and impact is made of; the household-closed (Type II) model.
+//!
+//! Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., §2.3 (the open model) and §6.1
+//! (closing with respect to households).
+
+use crate::error::{Error, Result};
+use crate::linalg::{DenseLu, spectral_radius};
+use crate::table::{HouseholdClosure, RegionalTable, Sector};
+
+/// Technical coefficients `A = Z·diag(x)⁻¹`, row-major: `a_ij = z_ij / x_j`.
+///
+/// A sector with zero output gets a zero column (DESIGN §1: no division by zero).
+#[must_use]
+pub fn technical_coefficients(n: usize, z: &[f64], x: &[f64]) -> Vec<f64> {
+    let mut a = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            if x[j] != 0.0 {
+                a[i * n + j] = z[i * n + j] / x[j];
+            }
+        }
+    }
+    a
+}
+
+/// Per-unit-of-output coefficients of a row vector: `v_j / x_j`, and 0 where `x_j = 0`.
+#[must_use]
+pub fn per_unit_of_output(v: &[f64], x: &[f64]) -> Vec<f64> {
+    v.iter().zip(x).map(|(v, x)| if *x == 0.0 { 0.0 } else { v / x }).collect()
+}
+
+/// What the productivity check found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Productivity {
+    /// Largest column sum of `A`.
+    pub max_column_sum: f64,
+    /// The sector holding it.
+    pub sector: usize,
+    /// Spectral radius, computed only when a column sum reaches 1.
+    pub spectral_radius: Option<f64>,
+}
+
+/// Checks that the coefficient matrix of `Z` and `x` is productive.
+///
+/// A non-negative `A` is productive (`(I − A)⁻¹ ≥ 0` exists) iff its spectral radius is
+/// below 1 (Miller & Blair 2009, §2.9, Hawkins–Simon). When every column sum is below 1 this
+/// holds without computing eigenvalues (ρ(A) ≤ max column sum).
+///
+/// # Errors
+///
+/// [`Error::NonProductive`] when `ρ(A) ≥ 1`.
+pub fn productivity(n: usize, z: &[f64], x: &[f64], sectors: &[Sector]) -> Result<Productivity> {
+    productivity_of_coefficients(n, &technical_coefficients(n, z, x), sectors)
+}
+
+/// [`productivity`] for a coefficient matrix `A` given directly (row-major `n × n`).
+///
+/// # Errors
+///
+/// [`Error::NonProductive`] when `ρ(A) ≥ 1`.
+pub fn productivity_of_coefficients(n: usize, a: &[f64], sectors: &[Sector]) -> Result<Productivity> {
+    let (sector, max_column_sum) = (0..n)
+        .map(|j| (j, (0..n).map(|i| a[i * n + j]).sum::<f64>()))
+        .fold((0, f64::NEG_INFINITY), |m, c| if c.1 > m.1 { c } else { m });
+    let max_column_sum = max_column_sum.max(0.0);
+    if max_column_sum < 1.0 {
+        return Ok(Productivity { max_column_sum, sector, spectral_radius: None });
+    }
+    let rho = spectral_radius(n, a)?;
+    if rho < 1.0 - 1e-12 {
+        Ok(Productivity { max_column_sum, sector, spectral_radius: Some(rho) })
+    } else {
+        Err(Error::NonProductive {
+            spectral_radius: rho,
+            max_column_sum,
+            sector,
+            code: sectors.get(sector).map(|s| s.code.clone()).unwrap_or_default(),
+        })
+    }
+}
+
+/// The open Leontief model of a table: `x = (I − A)⁻¹·f = L·f`.
+///
+/// Holds `A` and one LU factorisation of `(I − A)`; every multiplier is a transposed solve
+/// `Lᵀ·w` and every impact a solve `L·f` with that factor. `L` itself is formed only when
+/// [`LeontiefModel::leontief_inverse`] is called.
+#[derive(Debug, Clone)]
+pub struct LeontiefModel {
+    n: usize,
+    a: Vec<f64>,
+    lu: DenseLu,
+}
+
+impl LeontiefModel {
+    /// The open (Type I) model of a table, with `A = Z·diag(x)⁻¹` and `x` the table's
+    /// [output](RegionalTable::output).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NonProductive`] when `ρ(A) ≥ 1`; [`Error::Singular`] when `I − A` is singular.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use localecon::datasets;
+    /// use localecon::LeontiefModel;
+    /// let table = datasets::miller_blair_2sector();
+    /// let model = LeontiefModel::new(&table)?;
+    /// let x = model.solve(&[600.0, 1500.0])?;
+    /// assert!((x[0] - 1247.52).abs() < 0.01 && (x[1] - 1841.58).abs() < 0.01);
+    /// # Ok::<(), localecon::Error>(())
+    /// ```
+    pub fn new(table: &RegionalTable) -> Result<Self> {
+        let n = table.n();
+        productivity(n, table.z(), table.output(), table.sectors())?;
+        Self::from_coefficients(n, technical_coefficients(n, table.z(), table.output()))
+    }
+
+    /// A model from a coefficient matrix `A` (row-major `n × n`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `a.len() ≠ n²`, [`Error::NonFinite`] for NaN/∞ entries,
+    /// [`Error::Singular`] when `I − A` is singular.
+    pub fn from_coefficients(n: usize, a: Vec<f64>) -> Result<Self> {
+        if a.len() != n * n {
+            return Err(Error::Shape { what: "A (n × n)".into(), expected: n * n, found: a.len() });
+        }
+        for (k, &v) in a.iter().enumerate() {
+            crate::error::check_finite(v, || crate::error::Location::Field(format!(
+                "A[{}, {}]",
+                k / n,
+                k % n
+            )))?;
+        }
+        let mut m: Vec<f64> = a.iter().map(|v| -v).collect();
+        for i in 0..n {
+            m[i * n + i] += 1.0;
+        }
+        let lu = DenseLu::factor(n, &m, "I − A")?;
+        Ok(Self { n, a, lu })
+    }
+
+    /// Dimension `n`.
+    #[must_use]
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Technical coefficients `A`, row-major.
+    #[must_use]
+    pub fn coefficients(&self) -> &[f64] {
+        &self.a
+    }
+
+    /// The output `x = L·f` that final demand `f` requires (one solve with the LU factor).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `f.len() ≠ n`; [`Error::NonFinite`] for NaN/∞ in `f`.
+    pub fn solve(&self, f: &[f64]) -> Result<Vec<f64>> {
+        self.check_vector("final demand", f)?;
+        let mut x = f.to_vec();
+        self.lu.solve_in_place(&mut x);
+        Ok(x)
+    }
+
+    /// The row vector `wᵀ·L` (one transposed solve `(I − A)ᵀ·y = w`): for a coefficient row
+    /// `w` (e.g. income per unit of output), entry `j` is the total `w`-content of one unit of
+    /// final demand for sector `j`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `w.len() ≠ n`; [`Error::NonFinite`] for NaN/∞ in `w`.
+    pub fn solve_transpose(&self, w: &[f64]) -> Result<Vec<f64>> {
+        self.check_vector("coefficient row", w)?;
+        let mut y = w.to_vec();
+        self.lu.solve_transpose_in_place(&mut y);
+        Ok(y)
+    }
+
+    /// `wᵀ·L` for several rows at once, with one blocked transposed solve.
+    pub(crate) fn solve_transpose_rows(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
+        self.lu.solve_transpose_rows(rows)
+    }
+
+    /// Output multipliers `1ᵀ·L` (Miller & Blair 2009, eq. 6.2): the total output in the
+    /// region per unit of final demand for each sector.
+    #[must_use]
+    pub fn output_multipliers(&self) -> Vec<f64> {
+        let mut y = vec![1.0; self.n];
+        self.lu.solve_transpose_in_place(&mut y);
+        y
+    }
+
+    /// The Leontief inverse `L = (I − A)⁻¹`, row-major. `O(n³)`: prefer [`Self::solve`] and
+    /// [`Self::solve_transpose`] unless you need the whole matrix.
+    #[must_use]
+    pub fn leontief_inverse(&self) -> Vec<f64> {
+        self.lu.inverse()
+    }
+
+    /// Smallest over largest pivot of the LU factor of `I − A` (near 0: ill-conditioned).
+    #[must_use]
+    pub fn pivot_ratio(&self) -> f64 {
+        self.lu.pivot_ratio()
+    }
+
+    fn check_vector(&self, what: &str, v: &[f64]) -> Result<()> {
+        if v.len() != self.n {
+            return Err(Error::Shape { what: what.into(), expected: self.n, found: v.len() });
+        }
+        for (j, &value) in v.iter().enumerate() {
+            crate::error::check_finite(value, || {
+                crate::error::Location::Field(format!("{what}[{j}]"))
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// The household-closed (Type II) model: households become sector `n` of an
+/// `(n + 1) × (n + 1)` coefficient matrix `Ā` (Miller & Blair 2009, §6.1.2).
+///
+/// Household row `h_j` = household income per unit of output of `j`; household column
+/// `c_i` = local household consumption of `i` per unit of household income (see
+/// [`HouseholdClosure`]). `Ā[n][n] = 0`.
+#[derive(Debug, Clone)]
+pub struct ClosedModel {
+    model: LeontiefModel,
+    household_row: Vec<f64>,
+    household_column: Vec<f64>,
+    household_income: f64,
+}
+
+impl ClosedModel {
+    /// Closes the table's model with respect to households.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingData`] when the table has no household-consumption column or no
+    /// household income; [`Error::NonProductive`] or [`Error::Singular`] when the closed
+    /// system has no non-negative solution.
+    pub fn new(table: &RegionalTable) -> Result<Self> {
+        let n = table.n();
+        let x = table.output();
+        let closure: &HouseholdClosure = table.household_closure();
+        let retention = table.retention();
+        let mut income = vec![0.0; n];
+        for r in table.primary_inputs().iter().filter(|r| closure.is_income(r.kind)) {
+            for j in 0..n {
+                income[j] += retention.share(r.kind, j) * r.values[j];
+            }
+        }
+        let household_row = per_unit_of_output(&income, x);
+        let has_column = table.final_demand().iter().any(|c| HouseholdClosure::is_consumption(c.kind));
+        if !has_column {
+            return Err(Error::MissingData {
+                what: "a final-demand column of kind \"households\" to close the model (Type II)"
+                    .into(),
+            });
+        }
+        let consumption: Vec<f64> = (0..n)
+            .map(|i| table.final_demand_total(crate::table::FinalDemandKind::Households, i))
+            .collect();
+        let household_income = closure.household_income.unwrap_or_else(|| income.iter().sum());
+        if household_income <= 0.0 {
+            return Err(Error::MissingData {
+                what: "household income (no retained compensation in the table and no household_income given)".into(),
+            });
+        }
+        let household_column: Vec<f64> = consumption.iter().map(|c| c / household_income).collect();
+        let m = n + 1;
+        let open = technical_coefficients(n, table.z(), x);
+        let mut a = vec![0.0; m * m];
+        for i in 0..n {
+            a[i * m..i * m + n].copy_from_slice(&open[i * n..(i + 1) * n]);
+            a[i * m + n] = household_column[i];
+        }
+        a[n * m..n * m + n].copy_from_slice(&household_row);
+        let mut sectors = table.sectors().to_vec();
+        sectors.push(Sector { code: "households".into(), name: "Households".into() });
+        productivity_of_coefficients(m, &a, &sectors)?;
+        let model = LeontiefModel::from_coefficients(m, a)?;
+        Ok(Self { model, household_row, household_column, household_income })
+    }
+
+    /// The `(n + 1)`-dimensional model (households last).
+    #[must_use]
+    pub fn model(&self) -> &LeontiefModel {
+        &self.model
+    }
+
+    /// Household income per unit of output, by sector (the row closed into `Ā`).
+    #[must_use]
+    pub fn household_row(&self) -> &[f64] {
+        &self.household_row
+    }
+
+    /// Local household consumption per unit of household income (the column closed into `Ā`).
+    #[must_use]
+    pub fn household_column(&self) -> &[f64] {
+        &self.household_column
+    }
+
+    /// The household income `H` the consumption column was divided by.
+    #[must_use]
+    pub fn household_income(&self) -> f64 {
+        self.household_income
+    }
+
+    /// For each coefficient row `w` (length `n`), the first `n` entries of `(w, 0)ᵀ·L̄`.
+    pub(crate) fn solve_transpose_rows(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
+        let n = self.household_row.len();
+        let padded: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|w| {
+                let mut p = w.clone();
+                p.push(0.0);
+                p
+            })
+            .collect();
+        self.model
+            .solve_transpose_rows(&padded)
+            .into_iter()
+            .map(|mut y| {
+                y.truncate(n);
+                y
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets;
+
+    #[test]
+    fn miller_blair_leontief_inverse_as_printed() {
+        let table = datasets::miller_blair_2sector();
+        let model = LeontiefModel::new(&table).unwrap();
+        let a = model.coefficients();
+        assert_eq!(a, &[0.15, 0.25, 0.2, 0.05]);
+        let l = model.leontief_inverse();
+        let printed = [1.254125413, 0.3300330033, 0.2640264026, 1.122112211];
+        for (v, p) in l.iter().zip(printed) {
+            assert!((v - p).abs() < 1e-9, "{v} vs {p}");
+        }
+    }
+
+    #[test]
+    fn non_productive_matrix_is_refused() {
+        let sectors = vec![
+            Sector { code: "a".into(), name: "a".into() },
+            Sector { code: "b".into(), name: "b".into() },
+        ];
+        let e = productivity(2, &[0.5, 0.9, 0.9, 0.5], &[1.0, 1.0], &sectors).unwrap_err();
+        assert_eq!(e.code(), "non_productive");
+        assert!(e.to_string().contains("1.4"), "{e}");
+    }
+}

@@ -1,0 +1,336 @@
+//! `RegionReport`: the headline indicators of a region in one serde struct, and its
+//! readable text form.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::leakage::{ClosedLeakage, Leakage, local_purchase_coefficients};
+use crate::model::{ClosedModel, LeontiefModel};
+use crate::multipliers::Multipliers;
+use crate::table::{AuditCheck, FinalDemandKind, HouseholdClosure, PrimaryInputKind, RegionalTable, Retention};
+
+/// One sector's line of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectorReport {
+    /// Sector code.
+    pub code: String,
+    /// Sector name.
+    pub name: String,
+    /// Gross output `x_j`.
+    pub output: f64,
+    /// Type I output multiplier `(1ᵀL)_j`.
+    pub output_multiplier_type_i: f64,
+    /// Type II output multiplier (`None` without a household closure).
+    pub output_multiplier_type_ii: Option<f64>,
+    /// Type I income effect `(wᵀL)_j`, compensation per unit of final demand.
+    pub income_effect_type_i: f64,
+    /// Type II income effect.
+    pub income_effect_type_ii: Option<f64>,
+    /// Type I income multiplier (effect / direct).
+    pub income_multiplier_type_i: f64,
+    /// Type I GVA effect `(vᵀL)_j`.
+    pub gva_effect_type_i: f64,
+    /// Type II GVA effect.
+    pub gva_effect_type_ii: Option<f64>,
+    /// Type I employment effect (table's employment unit per unit of money), if any.
+    pub employment_effect_type_i: Option<f64>,
+    /// Share of one unit of final demand that leaks (Type I).
+    pub leakage_share: f64,
+    /// Retained local income per unit of final demand (Type I).
+    pub retention_share: f64,
+    /// Leakage share by channel (Type I).
+    pub leakage_by_channel: BTreeMap<String, f64>,
+    /// Where one unit finally ends up in the household-closed model, by channel.
+    pub closed_leakage_by_channel: Option<BTreeMap<String, f64>>,
+    /// Local intermediate purchases / all intermediate purchases.
+    pub local_purchase_coefficient: f64,
+}
+
+/// Regional totals, in the table's unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Σ x.
+    pub output: f64,
+    /// Gross value added (compensation + operating surplus + taxes on production).
+    pub gva: f64,
+    /// Compensation of employees.
+    pub compensation: f64,
+    /// Intermediate imports (all origins).
+    pub imports: f64,
+    /// Total final demand for local output.
+    pub final_demand: f64,
+    /// Local household consumption of local output.
+    pub household_consumption: f64,
+}
+
+/// A channel's share of the region's leakage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChannelShare {
+    /// The channel's spelling, e.g. `"imports_rest_of_world"`.
+    pub channel: String,
+    /// A readable label.
+    pub label: String,
+    /// Final-demand-weighted share of one unit of final demand leaving by this channel.
+    pub share: f64,
+}
+
+/// The headline indicators of a region.
+///
+/// Regional averages weight each sector by its final demand `f_j` (the region's actual
+/// spending pattern): `Σ_j f_j·m_j / Σ_j f_j`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionReport {
+    /// `"localecon-report"`.
+    pub format: String,
+    /// Report format version (1).
+    pub version: u32,
+    /// Region name.
+    pub region: String,
+    /// Money unit.
+    pub unit: String,
+    /// Source and licence line of the data.
+    pub source: Option<String>,
+    /// Number of sectors.
+    pub n_sectors: usize,
+    /// Regional totals.
+    pub totals: Totals,
+    /// Final-demand-weighted Type I output multiplier.
+    pub output_multiplier_type_i: f64,
+    /// Final-demand-weighted Type II output multiplier.
+    pub output_multiplier_type_ii: Option<f64>,
+    /// Final-demand-weighted leakage share (Type I).
+    pub leakage_share: f64,
+    /// Final-demand-weighted retention share (Type I).
+    pub retention_share: f64,
+    /// Final-demand-weighted leakage by channel, largest first.
+    pub leakage_by_channel: Vec<ChannelShare>,
+    /// The retention assumptions used.
+    pub retention_assumptions: Retention,
+    /// The household closure used for Type II results.
+    pub household_closure: HouseholdClosure,
+    /// The household income `H` of the closure, when Type II results exist.
+    pub household_income: Option<f64>,
+    /// Every sector, in table order.
+    pub sectors: Vec<SectorReport>,
+    /// The audit checks of the table.
+    pub audit: Vec<AuditCheck>,
+}
+
+fn weighted(values: &[f64], weights: &[f64]) -> f64 {
+    let total: f64 = weights.iter().sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    values.iter().zip(weights).map(|(v, w)| v * w).sum::<f64>() / total
+}
+
+impl RegionReport {
+    /// Builds the report of a table: one LU factor for the open model, one for the closed.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::NonProductive`] or [`crate::Error::Singular`] from the models.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = localecon::RegionReport::new(&localecon::datasets::scotland_2019_sections())?;
+    /// assert_eq!(report.sectors.len(), 20);
+    /// assert!(report.leakage_share > 0.0 && report.leakage_share < 1.0);
+    /// # Ok::<(), localecon::Error>(())
+    /// ```
+    pub fn new(table: &RegionalTable) -> Result<Self> {
+        let model = LeontiefModel::new(table)?;
+        let closed = match ClosedModel::new(table) {
+            Ok(c) => Some(c),
+            Err(crate::Error::MissingData { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let m = Multipliers::from_models(table, &model, closed.as_ref());
+        let leak = Leakage::from_model(table, &model);
+        let closed_leak = closed.as_ref().map(|c| ClosedLeakage::from_model(table, c));
+        let lpc = local_purchase_coefficients(table);
+        let n = table.n();
+        let f = table.total_final_demand();
+        let x = table.output();
+        let sum_kind = |pred: &dyn Fn(PrimaryInputKind) -> bool| -> f64 {
+            table.primary_inputs().iter().filter(|r| pred(r.kind)).flat_map(|r| r.values.iter()).sum()
+        };
+        let totals = Totals {
+            output: x.iter().sum(),
+            gva: sum_kind(&PrimaryInputKind::is_value_added),
+            compensation: sum_kind(&|k| k == PrimaryInputKind::Compensation),
+            imports: sum_kind(&PrimaryInputKind::is_import),
+            final_demand: f.iter().sum(),
+            household_consumption: (0..n).map(|i| table.final_demand_total(FinalDemandKind::Households, i)).sum(),
+        };
+        let mut leakage_by_channel: Vec<ChannelShare> = leak
+            .channels
+            .iter()
+            .zip(&leak.by_channel)
+            .map(|(c, v)| ChannelShare { channel: c.as_str().into(), label: c.label().into(), share: weighted(v, &f) })
+            .collect();
+        leakage_by_channel.sort_by(|a, b| b.share.total_cmp(&a.share));
+        let t2 = |e: &Option<Vec<f64>>, j: usize| e.as_ref().map(|v| v[j]);
+        let income_mult = m.income.multiplier_type_i();
+        let sectors = (0..n)
+            .map(|j| SectorReport {
+                code: table.sectors()[j].code.clone(),
+                name: table.sectors()[j].name.clone(),
+                output: x[j],
+                output_multiplier_type_i: m.output.type_i[j],
+                output_multiplier_type_ii: t2(&m.output.type_ii, j),
+                income_effect_type_i: m.income.type_i[j],
+                income_effect_type_ii: t2(&m.income.type_ii, j),
+                income_multiplier_type_i: income_mult[j],
+                gva_effect_type_i: m.value_added.type_i[j],
+                gva_effect_type_ii: t2(&m.value_added.type_ii, j),
+                employment_effect_type_i: m.employment.as_ref().map(|e| e.type_i[j]),
+                leakage_share: leak.leakage[j],
+                retention_share: leak.retention[j],
+                leakage_by_channel: leak
+                    .channels
+                    .iter()
+                    .zip(&leak.by_channel)
+                    .map(|(c, v)| (c.as_str().to_string(), v[j]))
+                    .collect(),
+                closed_leakage_by_channel: closed_leak.as_ref().map(|cl| {
+                    cl.channels.iter().zip(&cl.by_channel).map(|(c, v)| (c.as_str().to_string(), v[j])).collect()
+                }),
+                local_purchase_coefficient: lpc[j],
+            })
+            .collect();
+        Ok(Self {
+            format: "localecon-report".into(),
+            version: 1,
+            region: table.name().into(),
+            unit: table.unit().into(),
+            source: table.source().map(str::to_string),
+            n_sectors: n,
+            totals,
+            output_multiplier_type_i: weighted(&m.output.type_i, &f),
+            output_multiplier_type_ii: m.output.type_ii.as_ref().map(|v| weighted(v, &f)),
+            leakage_share: weighted(&leak.leakage, &f),
+            retention_share: weighted(&leak.retention, &f),
+            leakage_by_channel,
+            retention_assumptions: table.retention().clone(),
+            household_closure: table.household_closure().clone(),
+            household_income: m.household_income,
+            sectors,
+            audit: table.audit().checks,
+        })
+    }
+
+    /// The report as pretty-printed JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{:5.1}%", 100.0 * v)
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl fmt::Display for RegionReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        let _ = writeln!(s, "localecon report: {} ({} sectors, {})", self.region, self.n_sectors, self.unit);
+        if let Some(src) = &self.source {
+            let _ = writeln!(s, "Data: {src}");
+        }
+        let t = &self.totals;
+        let _ = writeln!(
+            s,
+            "\nOutput {:.0} · GVA {:.0} · compensation {:.0} · intermediate imports {:.0} · final demand {:.0}",
+            t.output, t.gva, t.compensation, t.imports, t.final_demand
+        );
+        let _ = writeln!(s, "\nOf every unit of final demand (weighted by the region's final demand):");
+        let _ = writeln!(s, "  {} stays as local income, {} leaks:", pct(self.retention_share), pct(self.leakage_share));
+        for c in &self.leakage_by_channel {
+            let _ = writeln!(s, "    {}  {}", pct(c.share), c.label);
+        }
+        let _ = writeln!(
+            s,
+            "  Output multiplier: Type I {:.3}{}",
+            self.output_multiplier_type_i,
+            self.output_multiplier_type_ii.map(|m| format!(", Type II {m:.3}")).unwrap_or_default()
+        );
+        let mut top: Vec<&SectorReport> = self.sectors.iter().collect();
+        top.sort_by(|a, b| b.output_multiplier_type_i.total_cmp(&a.output_multiplier_type_i));
+        let _ = writeln!(s, "\nLargest Type I output multipliers:");
+        for r in top.iter().take(10) {
+            let _ = writeln!(s, "  {:>6.3}  {:<10} {}", r.output_multiplier_type_i, r.code, r.name);
+        }
+        let mut leaky: Vec<&SectorReport> = self.sectors.iter().filter(|r| r.output > 0.0).collect();
+        leaky.sort_by(|a, b| b.leakage_share.total_cmp(&a.leakage_share));
+        let _ = writeln!(s, "\nLeakiest sectors (share of £1 of final demand that leaves):");
+        for r in leaky.iter().take(5) {
+            let _ = writeln!(s, "  {}  {:<10} {}", pct(r.leakage_share), r.code, r.name);
+        }
+        let _ = writeln!(s, "\nAll sectors, in table order:");
+        let _ = writeln!(
+            s,
+            "  {:<10} {:<34} {:>8} {:>7} {:>7} {:>7} {:>7}  {}",
+            "code", "name", "output", "mult I", "mult II", "leaks", "stays", "largest leak"
+        );
+        for r in &self.sectors {
+            let largest = r
+                .leakage_by_channel
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .filter(|(_, v)| **v > 0.0)
+                .map(|(k, _)| k.as_str())
+                .unwrap_or("-");
+            let _ = writeln!(
+                s,
+                "  {:<10} {:<34} {:>8.0} {:>7.3} {:>7} {} {}  {}",
+                truncate(&r.code, 10),
+                truncate(&r.name, 34),
+                r.output,
+                r.output_multiplier_type_i,
+                r.output_multiplier_type_ii.map_or_else(|| "-".into(), |m| format!("{m:.3}")),
+                pct(r.leakage_share),
+                pct(r.retention_share),
+                largest
+            );
+        }
+        let _ = writeln!(s, "\nAudit:");
+        for c in &self.audit {
+            let _ = writeln!(s, "  {:<4}  {:<15} {}", c.status, c.check, c.detail);
+        }
+        let _ = writeln!(
+            s,
+            "\nAssumptions: retained shares — compensation {}, operating surplus {}, taxes on products {}, taxes on production {}, other {}; imports always leak.",
+            share_text(&self.retention_assumptions.compensation),
+            share_text(&self.retention_assumptions.operating_surplus),
+            share_text(&self.retention_assumptions.taxes_on_products),
+            share_text(&self.retention_assumptions.taxes_on_production),
+            share_text(&self.retention_assumptions.other),
+        );
+        if let Some(h) = self.household_income {
+            let _ = writeln!(s, "Type II closes households with {:?} income and household income H = {h:.0}.", self.household_closure.income_sources);
+        }
+        f.write_str(&s)
+    }
+}
+
+fn share_text(s: &crate::table::Share) -> String {
+    match s {
+        crate::table::Share::Uniform(v) => format!("{v}"),
+        crate::table::Share::PerSector(_) => "per sector".into(),
+    }
+}

@@ -1,0 +1,212 @@
+//! The audit: every check on a table with PASS / WARN / FAIL, computed without failing.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{TableParts, relative_gap, totals};
+use crate::error::Error;
+use crate::model::{Productivity, productivity};
+
+/// The outcome of one audit check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum AuditStatus {
+    /// Nothing to report.
+    Pass,
+    /// Legal, but a person should know (e.g. a zero-output sector).
+    Warn,
+    /// The table cannot be analysed as it is.
+    Fail,
+}
+
+impl fmt::Display for AuditStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AuditStatus::Pass => "PASS",
+            AuditStatus::Warn => "WARN",
+            AuditStatus::Fail => "FAIL",
+        })
+    }
+}
+
+/// One check of the audit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditCheck {
+    /// Stable name of the check, e.g. `"row_balance"`.
+    pub check: String,
+    /// PASS, WARN or FAIL.
+    pub status: AuditStatus,
+    /// What was found, in a sentence.
+    pub detail: String,
+}
+
+/// A structured audit of a table.
+///
+/// Checks, in order: `structure` (shapes and labels), `non_finite`, `negative`,
+/// `zero_output`, `row_balance`, `column_balance`, `productive`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Audit {
+    /// Every check with its status.
+    pub checks: Vec<AuditCheck>,
+    /// `row total − x` per sector (empty when the shapes are wrong).
+    pub row_gaps: Vec<f64>,
+    /// `column total − x` per sector (empty when the shapes are wrong).
+    pub column_gaps: Vec<f64>,
+    /// The relative tolerance the balance checks used.
+    pub balance_tolerance: f64,
+    /// Codes of sectors with zero output.
+    pub zero_output_sectors: Vec<String>,
+    /// Largest column sum of `A` (`None` when not computed).
+    pub max_column_sum: Option<f64>,
+    /// Spectral radius of `A`, computed only when a column sum reaches 1.
+    pub spectral_radius: Option<f64>,
+    /// Whether `A` is productive (`None` when not computed).
+    pub productive: Option<bool>,
+}
+
+impl Audit {
+    /// The worst status over all checks.
+    #[must_use]
+    pub fn status(&self) -> AuditStatus {
+        self.checks.iter().map(|c| c.status).max().unwrap_or(AuditStatus::Pass)
+    }
+
+    /// The check with this name.
+    #[must_use]
+    pub fn check(&self, name: &str) -> Option<&AuditCheck> {
+        self.checks.iter().find(|c| c.check == name)
+    }
+}
+
+impl fmt::Display for Audit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in &self.checks {
+            writeln!(f, "{:<4}  {:<15} {}", c.status, c.check, c.detail)?;
+        }
+        Ok(())
+    }
+}
+
+fn check(name: &str, status: AuditStatus, detail: impl Into<String>) -> AuditCheck {
+    AuditCheck { check: name.into(), status, detail: detail.into() }
+}
+
+fn summarise(errors: &[Error], what: &str) -> String {
+    let shown: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
+    let more = errors.len().saturating_sub(3);
+    let mut s = format!("{} {what}: {}", errors.len(), shown.join("; "));
+    if more > 0 {
+        s.push_str(&format!("; and {more} more"));
+    }
+    s
+}
+
+pub(super) fn audit(parts: &TableParts) -> Audit {
+    use AuditStatus::{Fail, Pass, Warn};
+    let errors = parts.structural_errors(usize::MAX);
+    let (structure, rest): (Vec<_>, Vec<_>) = errors.into_iter().partition(|e| {
+        matches!(e, Error::Empty | Error::Shape { .. } | Error::InvalidLabel { .. })
+    });
+    let (non_finite, rest): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|e| matches!(e, Error::NonFinite { .. }));
+    let (negative, other): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|e| matches!(e, Error::Negative { .. }));
+    let n = parts.sectors.len();
+    let mut audit = Audit {
+        checks: Vec::new(),
+        row_gaps: Vec::new(),
+        column_gaps: Vec::new(),
+        balance_tolerance: parts.balance_tolerance,
+        zero_output_sectors: Vec::new(),
+        max_column_sum: None,
+        spectral_radius: None,
+        productive: None,
+    };
+    let structural_ok = structure.is_empty();
+    audit.checks.push(if structural_ok {
+        check("structure", Pass, format!("{n} sectors; shapes and labels consistent"))
+    } else {
+        check("structure", Fail, summarise(&structure, "shape or label problems"))
+    });
+    audit.checks.push(if non_finite.is_empty() {
+        check("non_finite", Pass, "all values finite")
+    } else {
+        check("non_finite", Fail, summarise(&non_finite, "NaN or infinite values"))
+    });
+    audit.checks.push(if negative.is_empty() {
+        check("negative", Pass, "no negative flows where none may be")
+    } else {
+        check("negative", Fail, summarise(&negative, "negative flows"))
+    });
+    if !other.is_empty() {
+        audit.checks.push(check("parameters", Fail, summarise(&other, "parameter problems")));
+    }
+    if !(structural_ok && non_finite.is_empty()) {
+        return audit;
+    }
+    let (col, row) = totals(parts);
+    let x = parts.output.clone().unwrap_or_else(|| col.clone());
+    audit.zero_output_sectors =
+        (0..n).filter(|&j| x[j] == 0.0).map(|j| parts.sectors[j].code.clone()).collect();
+    audit.checks.push(if audit.zero_output_sectors.is_empty() {
+        check("zero_output", Pass, "every sector has output")
+    } else {
+        check(
+            "zero_output",
+            Warn,
+            format!(
+                "zero output in {}: their coefficients are set to 0",
+                audit.zero_output_sectors.join(", ")
+            ),
+        )
+    });
+    let tol = parts.balance_tolerance;
+    for (name, totals) in [("row_balance", &row), ("column_balance", &col)] {
+        let gaps: Vec<f64> = totals.iter().zip(&x).map(|(t, x)| t - x).collect();
+        let (worst, rel) = (0..n)
+            .map(|j| (j, relative_gap(totals[j], x[j])))
+            .fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
+        let max_abs = gaps.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
+        let detail = format!(
+            "largest gap {max_abs:.3e} (relative {rel:.3e} in sector {}) against tolerance {tol:.1e}",
+            parts.sectors[worst].code
+        );
+        let status = if rel > tol {
+            Fail
+        } else if rel > 1e-9 {
+            Warn
+        } else {
+            Pass
+        };
+        audit.checks.push(check(name, status, detail));
+        if name == "row_balance" {
+            audit.row_gaps = gaps;
+        } else {
+            audit.column_gaps = gaps;
+        }
+    }
+    match productivity(n, &parts.z, &x, &parts.sectors) {
+        Ok(Productivity { max_column_sum, spectral_radius, .. }) => {
+            audit.max_column_sum = Some(max_column_sum);
+            audit.spectral_radius = spectral_radius;
+            audit.productive = Some(true);
+            let detail = match spectral_radius {
+                None => format!("every column sum of A is below 1 (largest {max_column_sum:.6})"),
+                Some(r) => format!(
+                    "a column sum of A reaches {max_column_sum:.6}, but the spectral radius is {r:.6} < 1"
+                ),
+            };
+            audit.checks.push(check("productive", Pass, detail));
+        }
+        Err(e) => {
+            if let Error::NonProductive { spectral_radius, max_column_sum, .. } = &e {
+                audit.max_column_sum = Some(*max_column_sum);
+                audit.spectral_radius = Some(*spectral_radius);
+            }
+            audit.productive = Some(false);
+            audit.checks.push(check("productive", Fail, e.to_string()));
+        }
+    }
+    audit
+}

@@ -1,0 +1,161 @@
+//! The kinds of final-demand columns and primary-input rows, each with one spelling.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+macro_rules! spelled_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident => $spelling:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The one spelling of this kind (as in JSON, CSV, Python and JavaScript).
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $spelling),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                match s {
+                    $($spelling => Ok($name::$variant),)+
+                    other => Err(Error::UnknownOption {
+                        what: $what.to_string(),
+                        value: other.to_string(),
+                        expected: [$($spelling),+].join(", "),
+                    }),
+                }
+            }
+        }
+    };
+}
+
+spelled_enum! {
+    /// What a final-demand column is: who buys the sectors' output for final use.
+    FinalDemandKind, "final-demand kind" {
+        /// Consumption by households resident in the region (closed in Type II).
+        Households => "households",
+        /// Local government consumption.
+        LocalGovernment => "local_government",
+        /// Central or other government consumption.
+        OtherGovernment => "other_government",
+        /// Gross fixed capital formation, valuables and inventories.
+        Investment => "investment",
+        /// Exports to the rest of the country.
+        ExportsRestOfCountry => "exports_rest_of_country",
+        /// Exports to the rest of the world.
+        ExportsRestOfWorld => "exports_rest_of_world",
+        /// Spending by visitors (non-residents) in the region.
+        ExportsVisitors => "exports_visitors",
+        /// Anything else (e.g. non-profit institutions serving households).
+        Other => "other",
+    }
+}
+
+spelled_enum! {
+    /// What a primary-input row is: where a sector's money goes besides local suppliers.
+    PrimaryInputKind, "primary-input kind" {
+        /// Intermediate imports from the rest of the country.
+        ImportsRestOfCountry => "imports_rest_of_country",
+        /// Intermediate imports from the rest of the world.
+        ImportsRestOfWorld => "imports_rest_of_world",
+        /// Intermediate imports of unknown origin.
+        Imports => "imports",
+        /// Taxes less subsidies on products.
+        TaxesOnProducts => "taxes_on_products",
+        /// Other taxes less subsidies on production.
+        TaxesOnProduction => "taxes_on_production",
+        /// Compensation of employees (wages, salaries, employers' contributions).
+        Compensation => "compensation",
+        /// Gross operating surplus and mixed income (including consumption of fixed capital).
+        OperatingSurplus => "operating_surplus",
+        /// Any other primary input.
+        Other => "other",
+    }
+}
+
+impl PrimaryInputKind {
+    /// Whether this row is an import (always leaks: retention share 0).
+    #[must_use]
+    pub fn is_import(self) -> bool {
+        matches!(
+            self,
+            PrimaryInputKind::ImportsRestOfCountry
+                | PrimaryInputKind::ImportsRestOfWorld
+                | PrimaryInputKind::Imports
+        )
+    }
+
+    /// Whether this row is part of gross value added (compensation, operating surplus and
+    /// taxes less subsidies on production; ESA 2010 §9.10 at basic prices).
+    #[must_use]
+    pub fn is_value_added(self) -> bool {
+        matches!(
+            self,
+            PrimaryInputKind::Compensation
+                | PrimaryInputKind::OperatingSurplus
+                | PrimaryInputKind::TaxesOnProduction
+        )
+    }
+
+    /// Whether a negative entry is legal in this row (net taxes, surplus and "other" can be
+    /// negative; imports and compensation cannot).
+    #[must_use]
+    pub fn may_be_negative(self) -> bool {
+        matches!(
+            self,
+            PrimaryInputKind::TaxesOnProducts
+                | PrimaryInputKind::TaxesOnProduction
+                | PrimaryInputKind::OperatingSurplus
+                | PrimaryInputKind::Other
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_round_trips() {
+        for k in FinalDemandKind::ALL {
+            assert_eq!(k.as_str().parse::<FinalDemandKind>().unwrap(), *k);
+            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{k}\""));
+        }
+        for k in PrimaryInputKind::ALL {
+            assert_eq!(k.as_str().parse::<PrimaryInputKind>().unwrap(), *k);
+            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{k}\""));
+        }
+    }
+
+    #[test]
+    fn unknown_spelling_lists_the_accepted_ones() {
+        let e = "household".parse::<FinalDemandKind>().unwrap_err();
+        assert_eq!(e.code(), "unknown_option");
+        assert!(e.to_string().contains("households"));
+    }
+}

@@ -1,0 +1,536 @@
+//! `RegionalTable`: a region's domestic input-output table — local intermediate flows `Z`,
+//! final-demand columns, primary-input rows, optional employment and retention shares.
+//!
+//! Orientation (Miller & Blair 2009, §2.2): `Z[i][j]` is what sector `j` buys from local
+//! sector `i`; money flows from `j` to `i`. Final demand is by column, primary inputs by row.
+//! The table is *domestic*: everything bought from outside the region is an import row.
+
+mod audit;
+mod kinds;
+mod retention;
+
+pub use audit::{Audit, AuditCheck, AuditStatus};
+pub use kinds::{FinalDemandKind, PrimaryInputKind};
+pub use retention::{HouseholdClosure, HouseholdIncomeSources, Retention, Share};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Location, Result, check_finite};
+
+/// The default relative tolerance for the row and column identities: 0.1 % of a sector's
+/// output (official tables balance to rounding, ~1e-6; hand-made ones seldom better than this).
+pub const DEFAULT_BALANCE_TOLERANCE: f64 = 1e-3;
+
+/// A local sector (industry or product group) of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sector {
+    /// Short unique code, e.g. `"01"` or `"C"`.
+    pub code: String,
+    /// Readable name, e.g. `"Agriculture"`.
+    pub name: String,
+}
+
+/// A final-demand column: what one kind of final user buys from each local sector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinalDemandColumn {
+    /// Unique label, e.g. `"HOUSEHOLD"`.
+    pub label: String,
+    /// What kind of final user this is.
+    pub kind: FinalDemandKind,
+    /// One value per sector, in the table's sector order.
+    pub values: Vec<f64>,
+}
+
+/// A primary-input row: what each sector pays to one account outside the local
+/// intermediate flows (imports, taxes, wages, profits).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrimaryInputRow {
+    /// Unique label, e.g. `"CoE"`.
+    pub label: String,
+    /// What kind of payment this is.
+    pub kind: PrimaryInputKind,
+    /// One value per sector, in the table's sector order.
+    pub values: Vec<f64>,
+}
+
+/// Employment by sector, with its unit stated (e.g. `"jobs"`, `"FTE"`, `"1000 persons"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Employment {
+    /// The unit of the values.
+    pub unit: String,
+    /// One value per sector.
+    pub values: Vec<f64>,
+}
+
+/// Everything a [`RegionalTable`] is made of, with public fields: build one, then validate it
+/// with [`RegionalTable::new`], or [audit](TableParts::audit) it without failing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableParts {
+    /// Name of the region and year, e.g. `"Scotland 2019"`.
+    pub name: String,
+    /// Unit of the money values, e.g. `"GBP million"`.
+    pub unit: String,
+    /// Source and licence line, shown wherever the table is used.
+    pub source: Option<String>,
+    /// The local sectors, in table order.
+    pub sectors: Vec<Sector>,
+    /// Local intermediate flows, row-major, `n × n`: `z[i * n + j]` is what `j` buys from `i`.
+    pub z: Vec<f64>,
+    /// Final-demand columns.
+    pub final_demand: Vec<FinalDemandColumn>,
+    /// Primary-input rows.
+    pub primary_inputs: Vec<PrimaryInputRow>,
+    /// Published total output per sector; when absent the column totals are used.
+    pub output: Option<Vec<f64>>,
+    /// Employment per sector, if known.
+    pub employment: Option<Employment>,
+    /// Shares of each primary input that stay in the region.
+    pub retention: Retention,
+    /// How households are closed for Type II results.
+    pub household_closure: HouseholdClosure,
+    /// Relative tolerance for the row and column identities.
+    pub balance_tolerance: f64,
+}
+
+impl TableParts {
+    /// Parts with the given sectors and `Z`, no final demand or primary inputs, default
+    /// retention and closure. Add columns and rows by pushing to the public fields.
+    #[must_use]
+    pub fn new(name: impl Into<String>, sectors: Vec<Sector>, z: Vec<f64>) -> Self {
+        Self {
+            name: name.into(),
+            unit: "money units".into(),
+            source: None,
+            sectors,
+            z,
+            final_demand: Vec::new(),
+            primary_inputs: Vec::new(),
+            output: None,
+            employment: None,
+            retention: Retention::default(),
+            household_closure: HouseholdClosure::default(),
+            balance_tolerance: DEFAULT_BALANCE_TOLERANCE,
+        }
+    }
+
+    /// Audits these parts: every check with PASS / WARN / FAIL, never an error.
+    #[must_use]
+    pub fn audit(&self) -> Audit {
+        audit::audit(self)
+    }
+
+    /// Every structural problem (shapes, labels, non-finite and negative values, retention
+    /// shares out of range), in table order. Empty when the parts are structurally valid.
+    pub(crate) fn structural_errors(&self, limit: usize) -> Vec<Error> {
+        let mut errors = Vec::new();
+        let n = self.sectors.len();
+        if n == 0 {
+            errors.push(Error::Empty);
+            return errors;
+        }
+        let mut push = |e: Error| {
+            if errors.len() < limit {
+                errors.push(e);
+            }
+        };
+        check_labels("sector codes", self.sectors.iter().map(|s| s.code.as_str()), &mut push);
+        check_labels(
+            "final-demand labels",
+            self.final_demand.iter().map(|c| c.label.as_str()),
+            &mut push,
+        );
+        check_labels(
+            "primary-input labels",
+            self.primary_inputs.iter().map(|r| r.label.as_str()),
+            &mut push,
+        );
+        if self.z.len() != n * n {
+            push(Error::Shape {
+                what: format!("Z (n × n with n = {n} sectors)"),
+                expected: n * n,
+                found: self.z.len(),
+            });
+        } else {
+            for (k, &v) in self.z.iter().enumerate() {
+                let loc = || Location::Z { row: k / n, col: k % n };
+                if let Err(e) = check_finite(v, loc) {
+                    push(e);
+                } else if v < 0.0 {
+                    push(Error::Negative { location: loc(), value: v });
+                }
+            }
+        }
+        for c in &self.final_demand {
+            if c.values.len() != n {
+                push(shape(format!("final demand \"{}\"", c.label), n, c.values.len()));
+                continue;
+            }
+            for (i, &v) in c.values.iter().enumerate() {
+                let loc = || Location::FinalDemand { column: c.label.clone(), row: i };
+                if let Err(e) = check_finite(v, loc) {
+                    push(e);
+                }
+            }
+        }
+        for r in &self.primary_inputs {
+            if r.values.len() != n {
+                push(shape(format!("primary input \"{}\"", r.label), n, r.values.len()));
+                continue;
+            }
+            for (j, &v) in r.values.iter().enumerate() {
+                let loc = || Location::PrimaryInput { row: r.label.clone(), col: j };
+                if let Err(e) = check_finite(v, loc) {
+                    push(e);
+                } else if v < 0.0 && !r.kind.may_be_negative() {
+                    push(Error::Negative { location: loc(), value: v });
+                }
+            }
+        }
+        if let Some(x) = &self.output {
+            check_vector("output", x, n, true, &mut push);
+        }
+        if let Some(emp) = &self.employment {
+            if emp.values.len() != n {
+                push(shape("employment".into(), n, emp.values.len()));
+            } else {
+                for (j, &v) in emp.values.iter().enumerate() {
+                    let loc = || Location::Employment { sector: j };
+                    if let Err(e) = check_finite(v, loc) {
+                        push(e);
+                    } else if v < 0.0 {
+                        push(Error::Negative { location: loc(), value: v });
+                    }
+                }
+            }
+        }
+        for e in self.retention.errors(n) {
+            push(e);
+        }
+        for e in self.household_closure.errors() {
+            push(e);
+        }
+        if !(self.balance_tolerance.is_finite() && self.balance_tolerance >= 0.0) {
+            push(Error::OutOfRange {
+                location: Location::Field("balance_tolerance".into()),
+                value: self.balance_tolerance,
+                expected: "a finite number ≥ 0".into(),
+            });
+        }
+        errors
+    }
+}
+
+fn shape(what: String, expected: usize, found: usize) -> Error {
+    Error::Shape { what, expected, found }
+}
+
+fn check_labels<'a>(
+    what: &str,
+    labels: impl Iterator<Item = &'a str>,
+    push: &mut impl FnMut(Error),
+) {
+    let mut seen = std::collections::HashSet::new();
+    for label in labels {
+        let reason = if label.trim().is_empty() {
+            Some("empty")
+        } else if !seen.insert(label) {
+            Some("duplicate")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            push(Error::InvalidLabel {
+                what: what.into(),
+                label: label.into(),
+                reason: reason.into(),
+            });
+        }
+    }
+}
+
+fn check_vector(
+    what: &str,
+    v: &[f64],
+    n: usize,
+    non_negative: bool,
+    push: &mut impl FnMut(Error),
+) {
+    if v.len() != n {
+        push(shape(what.into(), n, v.len()));
+        return;
+    }
+    for (j, &value) in v.iter().enumerate() {
+        let loc = || Location::Field(format!("{what}[{j}]"));
+        if let Err(e) = check_finite(value, loc) {
+            push(e);
+        } else if non_negative && value < 0.0 {
+            push(Error::Negative { location: loc(), value });
+        }
+    }
+}
+
+/// A validated regional input-output table.
+///
+/// Built with [`RegionalTable::new`] from [`TableParts`], from the interchange JSON
+/// ([`crate::interchange`]) or from the labelled CSV layout. Once built, every analysis can
+/// rely on: matching shapes, unique labels, finite values, no negative flows where none may
+/// be, and row and column identities within the stated tolerance.
+///
+/// # Example
+///
+/// The two-sector example of Miller & Blair (2009, §2.3):
+///
+/// ```
+/// use localecon::table::{RegionalTable, Sector, TableParts, FinalDemandColumn,
+///     FinalDemandKind, PrimaryInputRow, PrimaryInputKind};
+///
+/// let sectors = vec![
+///     Sector { code: "s1".into(), name: "Agriculture".into() },
+///     Sector { code: "s2".into(), name: "Manufacturing".into() },
+/// ];
+/// let mut parts = TableParts::new("Miller & Blair", sectors, vec![150.0, 500.0, 200.0, 100.0]);
+/// parts.final_demand.push(FinalDemandColumn {
+///     label: "f".into(), kind: FinalDemandKind::Other, values: vec![350.0, 1700.0] });
+/// parts.primary_inputs.push(PrimaryInputRow {
+///     label: "va".into(), kind: PrimaryInputKind::Compensation, values: vec![650.0, 1400.0] });
+/// let table = RegionalTable::new(parts)?;
+/// assert_eq!(table.output(), &[1000.0, 2000.0]);
+/// # Ok::<(), localecon::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionalTable {
+    parts: TableParts,
+    output: Vec<f64>,
+    column_totals: Vec<f64>,
+    row_totals: Vec<f64>,
+}
+
+impl RegionalTable {
+    /// Validates `parts` and builds the table.
+    ///
+    /// # Errors
+    ///
+    /// The first structural problem found ([`Error::Empty`], [`Error::Shape`],
+    /// [`Error::InvalidLabel`], [`Error::NonFinite`], [`Error::Negative`],
+    /// [`Error::OutOfRange`]), or [`Error::Unbalanced`] when a sector's row or column total
+    /// differs from its output by more than `parts.balance_tolerance` (relative).
+    pub fn new(parts: TableParts) -> Result<Self> {
+        if let Some(e) = parts.structural_errors(1).into_iter().next() {
+            return Err(e);
+        }
+        let (column_totals, row_totals) = totals(&parts);
+        let output = parts.output.clone().unwrap_or_else(|| column_totals.clone());
+        let table = Self { parts, output, column_totals, row_totals };
+        if let Some(e) = table.balance_errors(1).into_iter().next() {
+            return Err(e);
+        }
+        Ok(table)
+    }
+
+    pub(crate) fn balance_errors(&self, limit: usize) -> Vec<Error> {
+        let tol = self.parts.balance_tolerance;
+        let mut errors = Vec::new();
+        for j in 0..self.n() {
+            let x = self.output[j];
+            for total in [self.row_totals[j], self.column_totals[j]] {
+                let gap = relative_gap(total, x);
+                if gap > tol && errors.len() < limit {
+                    errors.push(Error::Unbalanced {
+                        sector: j,
+                        code: self.parts.sectors[j].code.clone(),
+                        row_total: self.row_totals[j],
+                        column_total: self.column_totals[j],
+                        relative_gap: gap,
+                        tolerance: tol,
+                    });
+                    break;
+                }
+            }
+        }
+        errors
+    }
+
+    /// Number of local sectors `n`.
+    #[must_use]
+    pub fn n(&self) -> usize {
+        self.parts.sectors.len()
+    }
+
+    /// The region's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.parts.name
+    }
+
+    /// The unit of money values.
+    #[must_use]
+    pub fn unit(&self) -> &str {
+        &self.parts.unit
+    }
+
+    /// The source and licence line, if any.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.parts.source.as_deref()
+    }
+
+    /// The sectors, in table order.
+    #[must_use]
+    pub fn sectors(&self) -> &[Sector] {
+        &self.parts.sectors
+    }
+
+    /// Local intermediate flows `Z`, row-major `n × n`.
+    #[must_use]
+    pub fn z(&self) -> &[f64] {
+        &self.parts.z
+    }
+
+    /// `Z[i][j]`: what sector `j` buys from local sector `i`.
+    #[must_use]
+    pub fn z_at(&self, i: usize, j: usize) -> f64 {
+        self.parts.z[i * self.n() + j]
+    }
+
+    /// The final-demand columns.
+    #[must_use]
+    pub fn final_demand(&self) -> &[FinalDemandColumn] {
+        &self.parts.final_demand
+    }
+
+    /// The primary-input rows.
+    #[must_use]
+    pub fn primary_inputs(&self) -> &[PrimaryInputRow] {
+        &self.parts.primary_inputs
+    }
+
+    /// Employment by sector, if the table has it.
+    #[must_use]
+    pub fn employment(&self) -> Option<&Employment> {
+        self.parts.employment.as_ref()
+    }
+
+    /// Retention shares.
+    #[must_use]
+    pub fn retention(&self) -> &Retention {
+        &self.parts.retention
+    }
+
+    /// The household closure used for Type II results.
+    #[must_use]
+    pub fn household_closure(&self) -> &HouseholdClosure {
+        &self.parts.household_closure
+    }
+
+    /// The gross output `x` every analysis uses: the published output when the table has
+    /// one, else the column totals `Σ_i Z[i][j] + Σ_k P[k][j]`.
+    #[must_use]
+    pub fn output(&self) -> &[f64] {
+        &self.output
+    }
+
+    /// Column totals `Σ_i Z[i][j] + Σ_k P[k][j]`.
+    #[must_use]
+    pub fn column_totals(&self) -> &[f64] {
+        &self.column_totals
+    }
+
+    /// Row totals `Σ_j Z[i][j] + Σ_c Y[i][c]`.
+    #[must_use]
+    pub fn row_totals(&self) -> &[f64] {
+        &self.row_totals
+    }
+
+    /// Index of the sector with this code.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownLabel`] when no sector has this code.
+    pub fn sector_index(&self, code: &str) -> Result<usize> {
+        self.parts.sectors.iter().position(|s| s.code == code).ok_or_else(|| {
+            Error::UnknownLabel { what: "sector code".into(), label: code.into() }
+        })
+    }
+
+    /// Sum of the primary-input rows of `kind` for sector `j`.
+    #[must_use]
+    pub fn primary_input_total(&self, kind: PrimaryInputKind, j: usize) -> f64 {
+        self.parts
+            .primary_inputs
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.values[j])
+            .sum()
+    }
+
+    /// Sum of the final-demand columns of `kind` for sector `i`.
+    #[must_use]
+    pub fn final_demand_total(&self, kind: FinalDemandKind, i: usize) -> f64 {
+        self.parts
+            .final_demand
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.values[i])
+            .sum()
+    }
+
+    /// Total final demand per sector (all columns).
+    #[must_use]
+    pub fn total_final_demand(&self) -> Vec<f64> {
+        (0..self.n())
+            .map(|i| self.parts.final_demand.iter().map(|c| c.values[i]).sum())
+            .collect()
+    }
+
+    /// Audits the table (see [`TableParts::audit`]).
+    #[must_use]
+    pub fn audit(&self) -> Audit {
+        self.parts.audit()
+    }
+
+    /// The parts this table was built from.
+    #[must_use]
+    pub fn parts(&self) -> &TableParts {
+        &self.parts
+    }
+
+    /// Gives back the parts, e.g. to change them and build a new table.
+    #[must_use]
+    pub fn into_parts(self) -> TableParts {
+        self.parts
+    }
+}
+
+/// `|a − b| / max(|a|, |b|)`, and 0 when both are 0.
+pub(crate) fn relative_gap(a: f64, b: f64) -> f64 {
+    let scale = a.abs().max(b.abs());
+    if scale == 0.0 { 0.0 } else { (a - b).abs() / scale }
+}
+
+/// Column totals and row totals of structurally valid parts.
+pub(crate) fn totals(parts: &TableParts) -> (Vec<f64>, Vec<f64>) {
+    let n = parts.sectors.len();
+    let mut col = vec![0.0; n];
+    let mut row = vec![0.0; n];
+    for i in 0..n {
+        for j in 0..n {
+            let v = parts.z[i * n + j];
+            row[i] += v;
+            col[j] += v;
+        }
+    }
+    for r in &parts.primary_inputs {
+        for (c, v) in col.iter_mut().zip(&r.values) {
+            *c += v;
+        }
+    }
+    for c in &parts.final_demand {
+        for (r, v) in row.iter_mut().zip(&c.values) {
+            *r += v;
+        }
+    }
+    (col, row)
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,76 @@
+"""Convert the Scottish Government's 2019 input-output table into localecon's CSV layout.
+
+Run from the repository root with the shared data folder beside it:
+
+    python scripts/make_datasets.py ../shared/data/scotland_io_2019 core/data
+
+The output files are committed; this script documents how they were made. Values are copied
+unchanged (full double precision); only the layout changes.
+"""
+
+import csv
+import sys
+from pathlib import Path
+
+SOURCE = (
+    "Scottish Government, Input-Output Tables 1998-2019 (published 26 October 2022), "
+    "www.gov.scot/input-output. Contains public sector information licensed under the "
+    "Open Government Licence v3.0."
+)
+HOUSEHOLD_INCOME = 156241  # GBP million, total Scottish household income used for Type II
+
+FINAL_DEMAND = [
+    ("HOUSEHOLD", "households"),
+    ("NPISH", "other"),
+    ("FD_CENGOV", "other_government"),
+    ("FD_LOCGOV", "local_government"),
+    ("GFCF", "investment"),
+    ("VALUABLES", "investment"),
+    ("INVENTORIES", "investment"),
+    ("EXPORTS_NONRES", "exports_visitors"),
+    ("EXPORTS_RUK", "exports_rest_of_country"),
+    ("EXPORTS_ROW", "exports_rest_of_world"),
+]
+PRIMARY = [
+    ("RUKImp", "imports_rest_of_country"),
+    ("RoWImp", "imports_rest_of_world"),
+    ("TlSPrds", "taxes_on_products"),
+    ("TlSPrdn", "taxes_on_production"),
+    ("CoE", "compensation"),
+    ("GOS", "operating_surplus"),
+]
+
+
+def convert(rows, code_col, name_col, sector_cols, name, out):
+    sectors = [r for r in rows if r[code_col] not in {p for p, _ in PRIMARY} | {"TDU", "TIU", "GVA", "TOut"}]
+    by_code = {r[code_col]: r for r in rows}
+    codes = [r[code_col] for r in sectors]
+    assert len(sectors) == len(sector_cols), (len(sectors), len(sector_cols))
+    with open(out, "w", newline="") as f:
+        f.write(f"# name: {name}\n# unit: GBP million\n# source: {SOURCE}\n")
+        f.write(f"# household_income: {HOUSEHOLD_INCOME}\n# income_sources: compensation\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + codes + [c for c, _ in FINAL_DEMAND])
+        w.writerow(["", "", ""] + ["sector"] * len(codes) + [k for _, k in FINAL_DEMAND])
+        for r in sectors:
+            w.writerow(["sector", r[code_col], r[name_col]] + [r[c] for c in sector_cols] + [r[c] for c, _ in FINAL_DEMAND])
+        for label, kind in PRIMARY:
+            r = by_code[label]
+            w.writerow([kind, label, r[name_col]] + [r[c] for c in sector_cols] + [""] * len(FINAL_DEMAND))
+        r = by_code["TOut"]
+        w.writerow(["output", "TOut", r[name_col]] + [r[c] for c in sector_cols] + [""] * len(FINAL_DEMAND))
+
+
+def main(src, dst):
+    src, dst = Path(src), Path(dst)
+    dst.mkdir(parents=True, exist_ok=True)
+    rows = list(csv.DictReader(open(src / "ixi_2019.csv", newline="")))
+    cols = [f"IOC098_{k:03d}" for k in range(1, 99)]
+    convert(rows, "ioc098_sic", "ioc098_short_description", cols, "Scotland 2019", dst / "scotland_2019.csv")
+    rows = list(csv.DictReader(open(src / "ixi_2019_by_sic_section.csv", newline="")))
+    cols = [chr(c) for c in range(ord("A"), ord("T") + 1)]
+    convert(rows, "row", "name", cols, "Scotland 2019 (SIC sections)", dst / "scotland_2019_sections.csv")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
