@@ -1,0 +1,124 @@
+//! The identities of DESIGN §7 as property tests on random balanced tables.
+
+mod common;
+
+use localecon::interchange::{read_csv, read_json, write_csv, write_json};
+use localecon::{ClosedLeakage, FlowNetwork, Leakage, LeontiefModel, Multipliers, RegionalTable};
+use proptest::prelude::*;
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn leontief_inverse_satisfies_l_equals_i_plus_a_l(s in common::spec(7)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let m = LeontiefModel::new(&t).unwrap();
+        let (n, a, l) = (t.n(), m.coefficients(), m.leontief_inverse());
+        for i in 0..n {
+            for j in 0..n {
+                let al: f64 = (0..n).map(|k| a[i * n + k] * l[k * n + j]).sum();
+                let id = if i == j { 1.0 } else { 0.0 };
+                prop_assert!(close(l[i * n + j], id + al, 1e-12));
+            }
+        }
+    }
+
+    #[test]
+    fn open_leakage_and_retention_sum_to_one(s in common::spec(7)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let l = Leakage::new(&t).unwrap();
+        for j in 0..t.n() {
+            let by_channel: f64 = l.by_channel.iter().map(|r| r[j]).sum();
+            prop_assert!(close(by_channel, l.leakage[j], 1e-12));
+            prop_assert!(close(l.leakage[j] + l.retention[j], 1.0, 1e-11), "sector {j}: {} + {}", l.leakage[j], l.retention[j]);
+        }
+    }
+
+    #[test]
+    fn closed_leakage_channels_sum_to_one(s in common::spec(7)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let c = ClosedLeakage::new(&t).unwrap();
+        for j in 0..t.n() {
+            prop_assert!(close(c.total[j], 1.0, 1e-10), "sector {j}: total {}", c.total[j]);
+            for r in &c.by_channel {
+                prop_assert!(r[j] >= -1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn type_i_output_multipliers_are_at_least_one_and_type_ii_at_least_type_i(s in common::spec(7)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let m = Multipliers::new(&t).unwrap();
+        let t2 = m.output.type_ii.as_ref().unwrap();
+        for j in 0..t.n() {
+            prop_assert!(m.output.type_i[j] >= 1.0 - 1e-12);
+            prop_assert!(t2[j] >= m.output.type_i[j] - 1e-12);
+        }
+    }
+
+    #[test]
+    fn permuting_sectors_permutes_results(s in common::spec(6), seed in any::<u64>()) {
+        let p = common::build(&s);
+        let n = p.sectors.len();
+        let mut perm: Vec<usize> = (0..n).collect();
+        let mut state = seed;
+        for k in (1..n).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            perm.swap(k, (state >> 33) as usize % (k + 1));
+        }
+        let a = RegionalTable::new(p.clone()).unwrap();
+        let b = RegionalTable::new(common::permute(&p, &perm)).unwrap();
+        let (ma, mb) = (Multipliers::new(&a).unwrap(), Multipliers::new(&b).unwrap());
+        let (la, lb) = (Leakage::new(&a).unwrap(), Leakage::new(&b).unwrap());
+        for (k, &old) in perm.iter().enumerate() {
+            prop_assert!(close(mb.output.type_i[k], ma.output.type_i[old], 1e-12));
+            prop_assert!(close(mb.income.type_ii.as_ref().unwrap()[k], ma.income.type_ii.as_ref().unwrap()[old], 1e-12));
+            prop_assert!(close(lb.leakage[k], la.leakage[old], 1e-12));
+        }
+    }
+
+    #[test]
+    fn json_csv_and_network_round_trips_are_the_identity(s in common::spec(6)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        prop_assert_eq!(&read_json(&write_json(&t)).unwrap(), &t);
+        prop_assert_eq!(&read_csv(&write_csv(&t)).unwrap(), &t);
+        prop_assert_eq!(&FlowNetwork::from_table(&t).to_table().unwrap(), &t);
+    }
+
+    #[test]
+    fn solve_is_the_inverse_of_i_minus_a(s in common::spec(7), f in prop::collection::vec(-10.0..10.0f64, 7)) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let m = LeontiefModel::new(&t).unwrap();
+        let n = t.n();
+        let x = m.solve(&f[..n]).unwrap();
+        let a = m.coefficients();
+        for i in 0..n {
+            let back = x[i] - (0..n).map(|j| a[i * n + j] * x[j]).sum::<f64>();
+            prop_assert!(close(back, f[i], 1e-11));
+        }
+    }
+}
+
+#[test]
+fn leakage_identity_holds_on_scotland_to_1e_15() {
+    let t = localecon::datasets::scotland_2019();
+    let l = Leakage::new(&t).unwrap();
+    let mut worst: f64 = 0.0;
+    for j in 0..t.n() {
+        if t.output()[j] > 0.0 {
+            worst = worst.max((l.leakage[j] + l.retention[j] - 1.0).abs());
+        }
+    }
+    assert!(worst < 1e-14, "worst {worst:e}");
+    let c = ClosedLeakage::new(&t).unwrap();
+    for j in 0..t.n() {
+        if t.output()[j] > 0.0 {
+            assert!((c.total[j] - 1.0).abs() < 1e-12, "closed total {}", c.total[j]);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The conformance fixtures: published cases with their expected numbers, read by the Rust,
+//! Python and JavaScript test suites alike. Each language maps a quantity name to the same
+//! computation; this crate is the Rust side.
+
+use std::path::{Path, PathBuf};
+
+use localecon::leakage::LeakageChannel;
+use localecon::{Leakage, LeontiefModel, Multipliers, RegionalTable, datasets, interchange};
+use serde::Deserialize;
+
+/// One expected quantity of a fixture.
+#[derive(Debug, Deserialize)]
+pub struct Check {
+    /// Quantity name, e.g. `"output_multiplier_type_i"`.
+    pub quantity: String,
+    /// Expected values, in sector order.
+    pub expected: Vec<f64>,
+    /// Absolute tolerance (half a unit in the last printed digit).
+    pub atol: f64,
+    /// Relative tolerance.
+    pub rtol: f64,
+    /// `"published"` or `"self-computed"`.
+    pub trust: String,
+}
+
+/// A fixture: a table (inline or an embedded dataset) and its checks.
+#[derive(Debug, Deserialize)]
+pub struct Fixture {
+    /// File stem.
+    pub name: String,
+    /// The table as interchange JSON.
+    pub table: Option<serde_json::Value>,
+    /// Or the name of an embedded dataset.
+    pub dataset: Option<String>,
+    /// The checks.
+    pub checks: Vec<Check>,
+    /// Final demand for the `impact` quantity.
+    pub impact_final_demand: Option<Vec<f64>>,
+}
+
+/// The folder holding the fixtures.
+#[must_use]
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Every `*.json` fixture, sorted by name.
+///
+/// # Panics
+///
+/// When the folder or a file cannot be read or parsed: the fixtures are part of the repository.
+#[must_use]
+pub fn load_fixtures() -> Vec<Fixture> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("fixture JSON"))
+        .collect()
+}
+
+impl Fixture {
+    /// The fixture's table.
+    ///
+    /// # Errors
+    ///
+    /// Any error reading the table.
+    pub fn table(&self) -> localecon::Result<RegionalTable> {
+        match (&self.table, &self.dataset) {
+            (Some(t), _) => interchange::read_json(&t.to_string()),
+            (None, Some(name)) => datasets::by_name(name),
+            (None, None) => Err(localecon::Error::MissingData { what: "fixture has no table".into() }),
+        }
+    }
+}
+
+fn diag(l: &[f64], n: usize) -> Vec<f64> {
+    (0..n).map(|i| l[i * n + i]).collect()
+}
+
+/// Computes the named quantity for a fixture.
+///
+/// # Errors
+///
+/// Any localecon error, or [`localecon::Error::UnknownOption`] for an unknown quantity.
+pub fn quantity(fixture: &Fixture, table: &RegionalTable, name: &str) -> localecon::Result<Vec<f64>> {
+    let m = || Multipliers::new(table);
+    let need = |v: Option<Vec<f64>>| {
+        v.ok_or_else(|| localecon::Error::MissingData { what: format!("{name} for this table") })
+    };
+    Ok(match name {
+        "output" => table.output().to_vec(),
+        "leontief_inverse" => LeontiefModel::new(table)?.leontief_inverse(),
+        "leontief_diagonal" | "leontief_diagonal_published" => {
+            diag(&LeontiefModel::new(table)?.leontief_inverse(), table.n())
+        }
+        "impact" => LeontiefModel::new(table)?.solve(fixture.impact_final_demand.as_deref().unwrap_or(&[]))?,
+        "output_multiplier_type_i" => m()?.output.type_i,
+        "output_multiplier_type_ii" => need(m()?.output.type_ii)?,
+        "income_effect_type_i" => m()?.income.type_i,
+        "income_effect_type_ii" => need(m()?.income.type_ii)?,
+        "income_multiplier_type_i" => m()?.income.multiplier_type_i(),
+        "income_multiplier_type_ii" => need(m()?.income.multiplier_type_ii())?,
+        "gva_effect_type_i" => m()?.value_added.type_i,
+        "gva_effect_type_ii" => need(m()?.value_added.type_ii)?,
+        "gva_multiplier_type_i" => m()?.value_added.multiplier_type_i(),
+        "gva_multiplier_type_ii" => need(m()?.value_added.multiplier_type_ii())?,
+        "employment_effect_type_i" => need(m()?.employment.map(|e| e.type_i))?,
+        "leakage_imports" => {
+            let l = Leakage::new(table)?;
+            let mut total = vec![0.0; table.n()];
+            for ch in [LeakageChannel::Imports, LeakageChannel::ImportsRestOfCountry, LeakageChannel::ImportsRestOfWorld] {
+                for (t, v) in total.iter_mut().zip(l.channel(ch)) {
+                    *t += v;
+                }
+            }
+            total
+        }
+        other => {
+            return Err(localecon::Error::UnknownOption {
+                what: "conformance quantity".into(),
+                value: other.into(),
+                expected: "see tests/src/lib.rs".into(),
+            });
+        }
+    })
+}
+
+/// Compares computed values with a check; returns a description of every mismatch.
+#[must_use]
+pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
+    let mut out = Vec::new();
+    let expected = &check.expected;
+    if got.len() < expected.len() {
+        out.push(format!("{}: expected {} values, got {}", check.quantity, expected.len(), got.len()));
+        return out;
+    }
+    for (k, (e, g)) in expected.iter().zip(got).enumerate() {
+        let tol = check.atol + check.rtol * e.abs();
+        if !((g - e).abs() <= tol) {
+            out.push(format!("{}[{k}]: expected {e}, got {g} (|diff| {:.3e} > {tol:.3e})", check.quantity, (g - e).abs()));
+        }
+    }
+    out
+}
