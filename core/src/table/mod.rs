@@ -532,5 +532,3 @@ pub(crate) fn totals(parts: &TableParts) -> (Vec<f64>, Vec<f64>) {
     (col, row)
 }
 
-#[cfg(test)]
-pub(crate) mod tests;

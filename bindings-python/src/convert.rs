@@ -1,0 +1,83 @@
+//! Arrays and labels across the boundary: anything numpy can read comes in (through
+//! `numpy.asarray(..., dtype=float64)`, which copies only when the dtype or layout needs it);
+//! results go out as owned numpy arrays, moved rather than copied.
+
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::error::IntoPy;
+
+fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let np = obj.py().import("numpy")?;
+    let kwargs = PyDict::new(obj.py());
+    kwargs.set_item("dtype", "float64")?;
+    np.getattr("asarray")?.call((obj,), Some(&kwargs))
+}
+
+fn shape_err(what: &str, expected: usize, found: usize) -> PyErr {
+    crate::error::to_py(localecon::Error::Shape { what: what.into(), expected, found })
+}
+
+/// A 2-D float matrix, row-major, with its shape.
+pub fn matrix(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<f64>, usize, usize)> {
+    let arr = as_f64(obj)?;
+    let ndim: usize = arr.getattr("ndim")?.extract()?;
+    if ndim != 2 {
+        return Err(shape_err(&format!("{what} dimensions"), 2, ndim));
+    }
+    let arr: PyReadonlyArray2<'_, f64> = arr.extract()?;
+    let view = arr.as_array();
+    let (r, c) = view.dim();
+    Ok((view.iter().copied().collect(), r, c))
+}
+
+/// A 1-D float vector.
+pub fn vector(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
+    let arr = as_f64(obj)?;
+    let ndim: usize = arr.getattr("ndim")?.extract()?;
+    if ndim != 1 {
+        return Err(shape_err(&format!("{what} dimensions"), 1, ndim));
+    }
+    let arr: PyReadonlyArray1<'_, f64> = arr.extract()?;
+    Ok(arr.as_array().iter().copied().collect())
+}
+
+/// Labels from a pandas axis (`obj.<axis>`), when `obj` has one.
+pub fn axis_labels(obj: &Bound<'_, PyAny>, axis: &str) -> PyResult<Option<Vec<String>>> {
+    if !obj.hasattr(axis)? {
+        return Ok(None);
+    }
+    let labels = obj.getattr(axis)?;
+    if labels.is_callable() {
+        // `list.index` is a method, not a pandas axis
+        return Ok(None);
+    }
+    let list = labels.call_method0("tolist")?;
+    let mut out = Vec::new();
+    for item in list.try_iter()? {
+        out.push(item?.str()?.to_string());
+    }
+    Ok(Some(out))
+}
+
+/// A vector out, moved into numpy.
+pub fn out1<'py>(py: Python<'py>, v: Vec<f64>) -> Bound<'py, PyArray1<f64>> {
+    PyArray1::from_vec(py, v)
+}
+
+/// A row-major `rows × cols` matrix out.
+pub fn out2<'py>(py: Python<'py>, v: Vec<f64>, rows: usize, cols: usize) -> PyResult<Bound<'py, PyArray2<f64>>> {
+    PyArray1::from_vec(py, v).reshape([rows, cols])
+}
+
+/// A list of rows out as one 2-D array.
+pub fn out_rows<'py>(py: Python<'py>, rows: &[Vec<f64>], cols: usize) -> PyResult<Bound<'py, PyArray2<f64>>> {
+    let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+    out2(py, flat, rows.len(), cols)
+}
+
+/// Parses an option spelling with the core's `FromStr`.
+pub fn parse<T: std::str::FromStr<Err = localecon::Error>>(s: &str) -> PyResult<T> {
+    s.parse::<T>().py_err()
+}

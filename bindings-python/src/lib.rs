@@ -1,0 +1,36 @@
+//! Python bindings of localecon: thin newtypes over the core; no economics here.
+
+mod convert;
+mod error;
+mod model;
+mod results;
+mod table;
+
+use pyo3::prelude::*;
+
+use crate::error::IntoPy;
+use crate::table::PyRegionalTable;
+
+/// An embedded dataset by name ("scotland-2019", "scotland-2019-sections",
+/// "miller-blair-2sector").
+#[pyfunction]
+fn dataset(name: &str) -> PyResult<PyRegionalTable> {
+    Ok(PyRegionalTable { inner: localecon::datasets::by_name(name).py_err()? })
+}
+
+#[pymodule]
+fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    error::register(m)?;
+    m.add_class::<PyRegionalTable>()?;
+    m.add_class::<model::PyLeontiefModel>()?;
+    m.add_class::<results::PyMultipliers>()?;
+    m.add_class::<results::PyLeakage>()?;
+    m.add_class::<results::PyClosedLeakage>()?;
+    m.add_class::<results::PyRegionReport>()?;
+    m.add_class::<results::PyAudit>()?;
+    m.add_function(wrap_pyfunction!(dataset, m)?)?;
+    m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
+    m.add("SCOTLAND_2019_ATTRIBUTION", localecon::datasets::SCOTLAND_2019_ATTRIBUTION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! `LeontiefModel` for Python: one LU factor, many solves.
+
+use numpy::{PyArray1, PyArray2};
+use pyo3::prelude::*;
+
+use crate::convert::{out1, out2, vector};
+use crate::error::IntoPy;
+use crate::table::PyRegionalTable;
+
+/// The open Leontief model x = L f of a table, holding one LU factor of (I − A).
+#[pyclass(name = "LeontiefModel", module = "localecon", frozen)]
+pub struct PyLeontiefModel {
+    inner: localecon::LeontiefModel,
+}
+
+#[pymethods]
+impl PyLeontiefModel {
+    /// Factors (I − A) of the table (raises NonProductiveError, SingularError).
+    #[new]
+    fn new(py: Python<'_>, table: &PyRegionalTable) -> PyResult<Self> {
+        let t = &table.inner;
+        Ok(Self { inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()? })
+    }
+
+    /// Dimension n.
+    #[getter]
+    fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Technical coefficients A = Z diag(x)^-1.
+    #[getter]
+    fn coefficients<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        out2(py, self.inner.coefficients().to_vec(), self.inner.n(), self.inner.n())
+    }
+
+    /// x = L f: the output final demand f requires (one solve).
+    fn solve<'py>(&self, py: Python<'py>, f: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let f = vector(f, "final demand")?;
+        Ok(out1(py, self.inner.solve(&f).py_err()?))
+    }
+
+    /// w^T L: the total w-content per unit of final demand (one transposed solve).
+    fn solve_transpose<'py>(&self, py: Python<'py>, w: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let w = vector(w, "coefficient row")?;
+        Ok(out1(py, self.inner.solve_transpose(&w).py_err()?))
+    }
+
+    /// Output multipliers 1^T L.
+    fn output_multipliers<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        out1(py, self.inner.output_multipliers())
+    }
+
+    /// The Leontief inverse L (O(n^3); prefer solve and solve_transpose).
+    fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let n = self.inner.n();
+        let inner = &self.inner;
+        let l = py.detach(|| inner.leontief_inverse());
+        out2(py, l, n, n)
+    }
+}

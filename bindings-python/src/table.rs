@@ -1,0 +1,304 @@
+//! `RegionalTable` for Python: a newtype over the core table.
+
+use localecon::interchange;
+use localecon::table::{
+    Employment, FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow, Sector,
+    TableParts,
+};
+use numpy::PyArray2;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+use crate::convert::{axis_labels, matrix, out1, out2, parse, vector};
+use crate::error::IntoPy;
+use crate::results::{PyAudit, PyLeakage, PyMultipliers, PyRegionReport, PyClosedLeakage};
+
+/// A region's domestic input-output table: local flows Z (Z[i, j] = what sector j buys from
+/// local sector i), final-demand columns, primary-input rows, optional employment.
+///
+/// Build one with `RegionalTable.from_arrays`, `from_json`, `from_csv`, or take an embedded
+/// table from `localecon.datasets`.
+#[pyclass(name = "RegionalTable", module = "localecon", frozen)]
+#[derive(Clone)]
+pub struct PyRegionalTable {
+    pub inner: localecon::RegionalTable,
+}
+
+fn kinds<T: std::str::FromStr<Err = localecon::Error>>(
+    kinds: Option<&Bound<'_, PyAny>>,
+    labels: &[String],
+    default: T,
+) -> PyResult<Vec<T>>
+where
+    T: Copy,
+{
+    let Some(kinds) = kinds else {
+        return Ok(vec![default; labels.len()]);
+    };
+    if let Ok(d) = kinds.cast::<PyDict>() {
+        return labels
+            .iter()
+            .map(|l| match d.get_item(l)? {
+                Some(v) => parse::<T>(&v.extract::<String>()?),
+                None => Ok(default),
+            })
+            .collect();
+    }
+    let list: Vec<String> = kinds.extract()?;
+    if list.len() != labels.len() {
+        return Err(crate::error::to_py(localecon::Error::Shape {
+            what: "kinds".into(),
+            expected: labels.len(),
+            found: list.len(),
+        }));
+    }
+    list.iter().map(|k| parse::<T>(k)).collect()
+}
+
+fn default_labels(prefix: &str, k: usize) -> Vec<String> {
+    (0..k).map(|i| format!("{prefix}{}", i + 1)).collect()
+}
+
+#[pymethods]
+impl PyRegionalTable {
+    /// Builds a table from arrays (numpy arrays of any numeric dtype, nested lists, or pandas
+    /// DataFrames, whose index and columns give the labels).
+    ///
+    /// z: n × n local flows. final_demand: n × k (sectors in rows), with
+    /// final_demand_labels and final_demand_kinds (list, or dict label → kind; default
+    /// "other"). primary_inputs: m × n (sectors in columns), with primary_input_labels and
+    /// primary_input_kinds (default "other"). Raises a LocaleconError subclass on bad input.
+    #[staticmethod]
+    #[pyo3(signature = (z, *, sectors=None, names=None, final_demand=None, final_demand_labels=None,
+        final_demand_kinds=None, primary_inputs=None, primary_input_labels=None, primary_input_kinds=None,
+        output=None, employment=None, employment_unit="jobs", name="region", unit="money units",
+        source=None, household_income=None, balance_tolerance=localecon::table::DEFAULT_BALANCE_TOLERANCE))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_arrays(
+        z: &Bound<'_, PyAny>,
+        sectors: Option<Vec<String>>,
+        names: Option<Vec<String>>,
+        final_demand: Option<&Bound<'_, PyAny>>,
+        final_demand_labels: Option<Vec<String>>,
+        final_demand_kinds: Option<&Bound<'_, PyAny>>,
+        primary_inputs: Option<&Bound<'_, PyAny>>,
+        primary_input_labels: Option<Vec<String>>,
+        primary_input_kinds: Option<&Bound<'_, PyAny>>,
+        output: Option<&Bound<'_, PyAny>>,
+        employment: Option<&Bound<'_, PyAny>>,
+        employment_unit: &str,
+        name: &str,
+        unit: &str,
+        source: Option<String>,
+        household_income: Option<f64>,
+        balance_tolerance: f64,
+    ) -> PyResult<Self> {
+        let (zv, rows, cols) = matrix(z, "Z")?;
+        if rows != cols {
+            return Err(crate::error::to_py(localecon::Error::Shape { what: "Z columns (Z must be square)".into(), expected: rows, found: cols }));
+        }
+        let n = rows;
+        let codes = match sectors {
+            Some(s) => s,
+            None => axis_labels(z, "index")?.unwrap_or_else(|| default_labels("S", n)),
+        };
+        let names = names.unwrap_or_else(|| codes.clone());
+        if codes.len() != n || names.len() != n {
+            return Err(crate::error::to_py(localecon::Error::Shape {
+                what: "sector labels".into(),
+                expected: n,
+                found: if codes.len() == n { names.len() } else { codes.len() },
+            }));
+        }
+        let sectors = codes.into_iter().zip(names).map(|(code, name)| Sector { code, name }).collect();
+        let mut parts = TableParts::new(name, sectors, zv);
+        parts.unit = unit.into();
+        parts.source = source;
+        parts.balance_tolerance = balance_tolerance;
+        parts.household_closure.household_income = household_income;
+        if let Some(fd) = final_demand {
+            let (v, r, k) = matrix(fd, "final_demand")?;
+            if r != n {
+                return Err(crate::error::to_py(localecon::Error::Shape { what: "final_demand rows (one per sector)".into(), expected: n, found: r }));
+            }
+            let labels = match final_demand_labels {
+                Some(l) => l,
+                None => axis_labels(fd, "columns")?.unwrap_or_else(|| default_labels("F", k)),
+            };
+            if labels.len() != k {
+                return Err(crate::error::to_py(localecon::Error::Shape { what: "final_demand_labels".into(), expected: k, found: labels.len() }));
+            }
+            let kinds = kinds(final_demand_kinds, &labels, FinalDemandKind::Other)?;
+            for (c, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
+                parts.final_demand.push(FinalDemandColumn { label, kind, values: (0..n).map(|i| v[i * k + c]).collect() });
+            }
+        }
+        if let Some(pi) = primary_inputs {
+            let (v, m, c) = matrix(pi, "primary_inputs")?;
+            if c != n {
+                return Err(crate::error::to_py(localecon::Error::Shape { what: "primary_inputs columns (one per sector)".into(), expected: n, found: c }));
+            }
+            let labels = match primary_input_labels {
+                Some(l) => l,
+                None => axis_labels(pi, "index")?.unwrap_or_else(|| default_labels("P", m)),
+            };
+            if labels.len() != m {
+                return Err(crate::error::to_py(localecon::Error::Shape { what: "primary_input_labels".into(), expected: m, found: labels.len() }));
+            }
+            let kinds = kinds(primary_input_kinds, &labels, PrimaryInputKind::Other)?;
+            for (r, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
+                parts.primary_inputs.push(PrimaryInputRow { label, kind, values: v[r * n..(r + 1) * n].to_vec() });
+            }
+        }
+        if let Some(x) = output {
+            parts.output = Some(vector(x, "output")?);
+        }
+        if let Some(e) = employment {
+            parts.employment = Some(Employment { unit: employment_unit.into(), values: vector(e, "employment")? });
+        }
+        Ok(Self { inner: localecon::RegionalTable::new(parts).py_err()? })
+    }
+
+    /// Reads a table from the interchange JSON (format "localecon-table", version 1).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(Self { inner: interchange::read_json(text).py_err()? })
+    }
+
+    /// Reads a table from the labelled CSV layout.
+    #[staticmethod]
+    fn from_csv(text: &str) -> PyResult<Self> {
+        Ok(Self { inner: interchange::read_csv(text).py_err()? })
+    }
+
+    /// The table as interchange JSON.
+    fn to_json(&self) -> String {
+        interchange::write_json(&self.inner)
+    }
+
+    /// The table in the labelled CSV layout.
+    fn to_csv(&self) -> String {
+        interchange::write_csv(&self.inner)
+    }
+
+    /// Number of sectors.
+    #[getter]
+    fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Region name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    /// Money unit.
+    #[getter]
+    fn unit(&self) -> &str {
+        self.inner.unit()
+    }
+
+    /// Source and licence line.
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.inner.source()
+    }
+
+    /// Sector codes, in table order.
+    #[getter]
+    fn codes(&self) -> Vec<String> {
+        self.inner.sectors().iter().map(|s| s.code.clone()).collect()
+    }
+
+    /// Sector names, in table order.
+    #[getter]
+    fn names(&self) -> Vec<String> {
+        self.inner.sectors().iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// Local flows Z (n × n copy).
+    #[getter]
+    fn z<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        out2(py, self.inner.z().to_vec(), self.inner.n(), self.inner.n())
+    }
+
+    /// Gross output x used by every analysis.
+    #[getter]
+    fn output<'py>(&self, py: Python<'py>) -> Bound<'py, numpy::PyArray1<f64>> {
+        out1(py, self.inner.output().to_vec())
+    }
+
+    /// Final-demand labels and kinds, as (label, kind) pairs.
+    #[getter]
+    fn final_demand_columns(&self) -> Vec<(String, String)> {
+        self.inner.final_demand().iter().map(|c| (c.label.clone(), c.kind.to_string())).collect()
+    }
+
+    /// Primary-input labels and kinds, as (label, kind) pairs.
+    #[getter]
+    fn primary_input_rows(&self) -> Vec<(String, String)> {
+        self.inner.primary_inputs().iter().map(|r| (r.label.clone(), r.kind.to_string())).collect()
+    }
+
+    /// Index of the sector with this code (raises UnknownLabelError).
+    fn sector_index(&self, code: &str) -> PyResult<usize> {
+        self.inner.sector_index(code).py_err()
+    }
+
+    /// The audit: PASS / WARN / FAIL per check.
+    fn audit(&self) -> PyAudit {
+        PyAudit { inner: self.inner.audit() }
+    }
+
+    /// Type I and Type II multipliers (one LU factor each; the GIL is released).
+    fn multipliers(&self, py: Python<'_>) -> PyResult<PyMultipliers> {
+        let t = &self.inner;
+        let inner = py.detach(|| localecon::Multipliers::new(t)).py_err()?;
+        Ok(PyMultipliers { inner })
+    }
+
+    /// The open-model leakage decomposition by channel.
+    fn leakage(&self, py: Python<'_>) -> PyResult<PyLeakage> {
+        let t = &self.inner;
+        let inner = py.detach(|| localecon::Leakage::new(t)).py_err()?;
+        Ok(PyLeakage { inner })
+    }
+
+    /// The household-closed leakage decomposition (every channel, summing to 1).
+    fn closed_leakage(&self, py: Python<'_>) -> PyResult<PyClosedLeakage> {
+        let t = &self.inner;
+        let inner = py.detach(|| localecon::ClosedLeakage::new(t)).py_err()?;
+        Ok(PyClosedLeakage { inner })
+    }
+
+    /// Local intermediate purchases / all intermediate purchases, per sector.
+    fn local_purchase_coefficients<'py>(&self, py: Python<'py>) -> Bound<'py, numpy::PyArray1<f64>> {
+        out1(py, localecon::leakage::local_purchase_coefficients(&self.inner))
+    }
+
+    /// The RegionReport: headline indicators of the region.
+    fn report(&self, py: Python<'_>) -> PyResult<PyRegionReport> {
+        let t = &self.inner;
+        let inner = py.detach(|| localecon::RegionReport::new(t)).py_err()?;
+        Ok(PyRegionReport { inner })
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let ctor = py.get_type::<Self>().getattr("from_json")?;
+        PyTuple::new(py, [ctor.into_any(), PyTuple::new(py, [self.to_json()])?.into_any()])
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Self>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.n()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<RegionalTable {:?}: {} sectors, {} final-demand columns, {} primary-input rows, {}>",
+            self.inner.name(), self.inner.n(), self.inner.final_demand().len(), self.inner.primary_inputs().len(), self.inner.unit())
+    }
+}

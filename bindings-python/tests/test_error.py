@@ -1,0 +1,125 @@
+"""Every core error kind arrives as its own exception class under LocaleconError."""
+
+import json
+
+import numpy as np
+import pytest
+
+import localecon
+
+Z = [[150.0, 500.0], [200.0, 100.0]]
+
+
+def build(z=Z, fd=((350.0,), (1700.0,)), pi=((650.0, 1400.0),), **kw):
+    return localecon.RegionalTable.from_arrays(
+        z, final_demand=fd, primary_inputs=pi, primary_input_kinds=["compensation"], **kw
+    )
+
+
+def test_hierarchy_and_codes():
+    assert issubclass(localecon.LocaleconError, ValueError)
+    for cls, code in [
+        (localecon.ShapeError, "shape"), (localecon.EmptyTableError, "empty"),
+        (localecon.InvalidLabelError, "invalid_label"), (localecon.UnknownLabelError, "unknown_label"),
+        (localecon.NonFiniteError, "non_finite"), (localecon.NegativeValueError, "negative"),
+        (localecon.OutOfRangeError, "out_of_range"), (localecon.UnbalancedError, "unbalanced"),
+        (localecon.NonProductiveError, "non_productive"), (localecon.SingularError, "singular"),
+        (localecon.JsonError, "json"), (localecon.UnsupportedVersionError, "unsupported_version"),
+        (localecon.CsvError, "csv"), (localecon.UnknownOptionError, "unknown_option"),
+        (localecon.MissingDataError, "missing_data"),
+    ]:
+        assert issubclass(cls, localecon.LocaleconError)
+        assert cls.code == code
+
+
+def test_wrong_shape():
+    with pytest.raises(localecon.ShapeError, match="Z columns") as e:
+        build(z=[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    assert e.value.code == "shape"
+    with pytest.raises(localecon.ShapeError):
+        build(z=np.ones(4))
+    with pytest.raises(localecon.ShapeError, match="final_demand rows"):
+        build(fd=[[1.0]])
+
+
+def test_empty_table():
+    with pytest.raises(localecon.EmptyTableError):
+        localecon.RegionalTable.from_arrays(np.zeros((0, 0)))
+
+
+def test_duplicate_label():
+    with pytest.raises(localecon.InvalidLabelError, match='"a".*duplicate'):
+        build(sectors=["a", "a"])
+
+
+def test_unknown_label():
+    with pytest.raises(localecon.UnknownLabelError, match='"zz"'):
+        localecon.datasets.scotland_2019().sector_index("zz")
+
+
+def test_nan_and_inf_name_their_cell():
+    with pytest.raises(localecon.NonFiniteError, match=r"NaN at Z\[1, 0\]"):
+        build(z=[[150.0, 500.0], [np.nan, 100.0]])
+    with pytest.raises(localecon.NonFiniteError, match="inf"):
+        build(pi=[[np.inf, 1400.0]])
+
+
+def test_negative_flow():
+    with pytest.raises(localecon.NegativeValueError, match=r"-3 at Z\[0, 0\]"):
+        build(z=[[-3.0, 500.0], [200.0, 100.0]])
+
+
+def test_unbalanced():
+    with pytest.raises(localecon.UnbalancedError, match="s1|S1"):
+        build(fd=[[450.0], [1700.0]])
+    build(fd=[[450.0], [1700.0]], balance_tolerance=0.2)
+
+
+def test_unknown_kind():
+    with pytest.raises(localecon.UnknownOptionError, match="households"):
+        localecon.RegionalTable.from_arrays(Z, final_demand=[[350.0], [1700.0]], final_demand_kinds=["household"])
+
+
+def test_non_productive():
+    t = localecon.RegionalTable.from_arrays(
+        [[1050.0, 500.0], [200.0, 100.0]], final_demand=[[-550.0], [1700.0]],
+        primary_inputs=[[0.0, 1400.0], [-250.0, 0.0]], primary_input_kinds=["compensation", "taxes_on_products"],
+    )
+    with pytest.raises(localecon.NonProductiveError, match="spectral radius"):
+        t.multipliers()
+    assert t.audit().productive is False
+
+
+def test_missing_data_and_singular():
+    t = localecon.datasets.miller_blair_2sector()
+    with pytest.raises(localecon.MissingDataError):
+        t.closed_leakage()
+    with pytest.raises(localecon.MissingDataError):
+        t.multipliers().effects("employment")
+
+
+def test_malformed_json_and_version():
+    with pytest.raises(localecon.JsonError, match="line 1"):
+        localecon.RegionalTable.from_json("{not json")
+    doc = json.loads(localecon.datasets.miller_blair_2sector().to_json())
+    doc["version"] = 7
+    with pytest.raises(localecon.UnsupportedVersionError, match="version 7"):
+        localecon.RegionalTable.from_json(json.dumps(doc))
+
+
+def test_malformed_csv():
+    text = localecon.datasets.miller_blair_2sector().to_csv().replace("150", "1x0")
+    with pytest.raises(localecon.CsvError, match="line .*field 4"):
+        localecon.RegionalTable.from_csv(text)
+
+
+def test_retention_out_of_range_via_json():
+    doc = json.loads(localecon.datasets.miller_blair_2sector().to_json())
+    doc["retention"]["compensation"] = 1.2
+    with pytest.raises(localecon.OutOfRangeError, match="retention.compensation"):
+        localecon.RegionalTable.from_json(json.dumps(doc))
+
+
+def test_wrong_dtype_is_a_type_error_not_a_crash():
+    with pytest.raises((TypeError, ValueError)):
+        build(z=[["a", "b"], ["c", "d"]])
