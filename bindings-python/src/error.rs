@@ -56,6 +56,7 @@ kinds! {
     CsvError => "csv",
     UnknownOptionError => "unknown_option",
     MissingDataError => "missing_data",
+    InvalidInputError => "invalid_input",
 }
 
 /// `Result` with a core error converted on the way out.
@@ -78,7 +79,7 @@ mod tests {
         let listed = [
             "shape", "empty", "invalid_label", "unknown_label", "non_finite", "negative", "out_of_range",
             "unbalanced", "non_productive", "singular", "json", "unsupported_version", "csv",
-            "unknown_option", "missing_data",
+            "unknown_option", "missing_data", "invalid_input",
         ];
         for (code, _) in localecon::Error::KINDS {
             assert!(listed.contains(code), "{code} has no Python class");

@@ -26,7 +26,7 @@ def test_hierarchy_and_codes():
         (localecon.NonProductiveError, "non_productive"), (localecon.SingularError, "singular"),
         (localecon.JsonError, "json"), (localecon.UnsupportedVersionError, "unsupported_version"),
         (localecon.CsvError, "csv"), (localecon.UnknownOptionError, "unknown_option"),
-        (localecon.MissingDataError, "missing_data"),
+        (localecon.MissingDataError, "missing_data"), (localecon.InvalidInputError, "invalid_input"),
     ]:
         assert issubclass(cls, localecon.LocaleconError)
         assert cls.code == code

@@ -206,6 +206,15 @@ pub enum Error {
         /// The accepted spellings.
         expected: String,
     },
+    /// An argument of the wrong type or structure at a binding boundary (e.g. an options
+    /// object with a misspelt field).
+    #[error("invalid {what}: {message}")]
+    InvalidInput {
+        /// What was being read.
+        what: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A result would need data the table does not hold (e.g. employment multipliers without
     /// employment).
     #[error("missing data: {what}")]
@@ -238,6 +247,7 @@ impl Error {
             Error::Csv { .. } => "csv",
             Error::UnknownOption { .. } => "unknown_option",
             Error::MissingData { .. } => "missing_data",
+            Error::InvalidInput { .. } => "invalid_input",
         }
     }
 
@@ -260,6 +270,7 @@ impl Error {
             Error::Csv { .. } => "CsvError",
             Error::UnknownOption { .. } => "UnknownOptionError",
             Error::MissingData { .. } => "MissingDataError",
+            Error::InvalidInput { .. } => "InvalidInputError",
         }
     }
 
@@ -280,6 +291,7 @@ impl Error {
         ("csv", "CsvError"),
         ("unknown_option", "UnknownOptionError"),
         ("missing_data", "MissingDataError"),
+        ("invalid_input", "InvalidInputError"),
     ];
 }
 

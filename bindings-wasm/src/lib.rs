@@ -1,0 +1,324 @@
+//! JavaScript bindings of localecon: a thin `RegionalTable` class and stateless functions
+//! that return plain objects. No economics here; everything is in the core crate.
+
+mod error;
+
+use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
+use localecon::{ClosedLeakage, Leakage, Multipliers, RegionReport, interchange};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{IntoJs, invalid};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One final-demand column or primary-input row. */
+export interface TableVector { label: string; kind: string; values: number[] | Float64Array }
+/** Options of RegionalTable.fromArrays. */
+export interface TableOptions {
+  names?: string[];
+  finalDemand?: TableVector[];
+  primaryInputs?: TableVector[];
+  output?: number[] | Float64Array;
+  employment?: { unit: string; values: number[] | Float64Array };
+  name?: string;
+  unit?: string;
+  source?: string;
+  householdIncome?: number;
+  balanceTolerance?: number;
+}
+/** A sector's code and name. */
+export interface Sector { code: string; name: string }
+/** One measure's effects per unit of final demand. */
+export interface Effects { direct: number[]; type_i: number[]; type_ii: number[] | null }
+/** Type I and Type II multipliers of a table. */
+export interface Multipliers {
+  sectors: Sector[];
+  output: Effects; income: Effects; value_added: Effects; employment: Effects | null;
+  household_income: number | null;
+}
+/** Open-model leakage by channel. */
+export interface Leakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; leakage: number[]; retention: number[] }
+/** Household-closed leakage: where one unit finally ends up. */
+export interface ClosedLeakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; total: number[] }
+/** One sector of a RegionReport. */
+export interface SectorReport {
+  code: string; name: string; output: number;
+  output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
+  income_effect_type_i: number; income_effect_type_ii: number | null; income_multiplier_type_i: number;
+  gva_effect_type_i: number; gva_effect_type_ii: number | null; employment_effect_type_i: number | null;
+  leakage_share: number; retention_share: number;
+  leakage_by_channel: Record<string, number>; closed_leakage_by_channel: Record<string, number> | null;
+  local_purchase_coefficient: number;
+}
+/** The headline indicators of a region. */
+export interface RegionReport {
+  format: "localecon-report"; version: number; region: string; unit: string; source: string | null;
+  n_sectors: number;
+  totals: { output: number; gva: number; compensation: number; imports: number; final_demand: number; household_consumption: number };
+  output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
+  leakage_share: number; retention_share: number;
+  leakage_by_channel: { channel: string; label: string; share: number }[];
+  household_income: number | null;
+  sectors: SectorReport[];
+  audit: AuditCheck[];
+}
+/** One audit check. */
+export interface AuditCheck { check: string; status: "PASS" | "WARN" | "FAIL"; detail: string }
+/** The audit of a table. */
+export interface Audit {
+  checks: AuditCheck[]; row_gaps: number[]; column_gaps: number[]; balance_tolerance: number;
+  zero_output_sectors: string[]; max_column_sum: number | null; spectral_radius: number | null; productive: boolean | null;
+}
+/** Errors thrown by localecon: `name` is the class (e.g. "ShapeError"), `code` the stable code. */
+export interface LocaleconError extends Error { code: string }
+"#;
+
+fn to_plain<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| invalid("result", e))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VectorInput {
+    label: String,
+    kind: String,
+    values: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+struct EmploymentInput {
+    unit: String,
+    values: Vec<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct TableOptions {
+    names: Option<Vec<String>>,
+    #[serde(default)]
+    final_demand: Vec<VectorInput>,
+    #[serde(default)]
+    primary_inputs: Vec<VectorInput>,
+    output: Option<Vec<f64>>,
+    employment: Option<EmploymentInput>,
+    name: Option<String>,
+    unit: Option<String>,
+    source: Option<String>,
+    household_income: Option<f64>,
+    balance_tolerance: Option<f64>,
+}
+
+const TABLE_OPTION_KEYS: &[&str] = &[
+    "names", "finalDemand", "primaryInputs", "output", "employment", "name", "unit", "source",
+    "householdIncome", "balanceTolerance",
+];
+
+/// Refuses a misspelt option: serde-wasm-bindgen reads only the fields it knows, so an
+/// unknown key would otherwise be ignored silently.
+fn check_keys(obj: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
+    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
+        return Err(invalid(what, "expected an object"));
+    };
+    for key in js_sys::Object::keys(obj).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(invalid(what, format!("unknown field {key:?}; expected one of: {}", allowed.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// A region's input-output table, held in WebAssembly memory.
+///
+/// Memory: call `free()` when done (or use `using` where supported); the stateless functions
+/// (`datasetReport`, `reportFromJson`, …) need no freeing.
+#[wasm_bindgen]
+pub struct RegionalTable {
+    inner: localecon::RegionalTable,
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// Builds a table from a row-major n × n `Float64Array` of local flows (`z[i*n + j]` =
+    /// what sector j buys from sector i), the sector codes, and options.
+    #[wasm_bindgen(js_name = fromArrays)]
+    pub fn from_arrays(
+        z: &[f64],
+        codes: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "TableOptions | undefined")] options: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let opts: TableOptions = if options.is_undefined() || options.is_null() {
+            TableOptions::default()
+        } else {
+            check_keys(&options, TABLE_OPTION_KEYS, "table options")?;
+            serde_wasm_bindgen::from_value(options).map_err(|e| invalid("table options", e))?
+        };
+        let names = opts.names.unwrap_or_else(|| codes.clone());
+        if names.len() != codes.len() {
+            return Err(error::to_js(&localecon::Error::Shape { what: "names".into(), expected: codes.len(), found: names.len() }));
+        }
+        let sectors = codes.into_iter().zip(names).map(|(code, name)| Sector { code, name }).collect();
+        let mut parts = TableParts::new(opts.name.unwrap_or_else(|| "region".into()), sectors, z.to_vec());
+        if let Some(u) = opts.unit {
+            parts.unit = u;
+        }
+        parts.source = opts.source;
+        for v in opts.final_demand {
+            parts.final_demand.push(FinalDemandColumn { label: v.label, kind: v.kind.parse().js_err()?, values: v.values });
+        }
+        for v in opts.primary_inputs {
+            parts.primary_inputs.push(PrimaryInputRow { label: v.label, kind: v.kind.parse().js_err()?, values: v.values });
+        }
+        parts.output = opts.output;
+        parts.employment = opts.employment.map(|e| Employment { unit: e.unit, values: e.values });
+        parts.household_closure.household_income = opts.household_income;
+        if let Some(t) = opts.balance_tolerance {
+            parts.balance_tolerance = t;
+        }
+        Ok(Self { inner: localecon::RegionalTable::new(parts).js_err()? })
+    }
+
+    /// Reads a table from the interchange JSON.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<RegionalTable, JsValue> {
+        Ok(Self { inner: interchange::read_json(text).js_err()? })
+    }
+
+    /// Reads a table from the labelled CSV layout.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(text: &str) -> Result<RegionalTable, JsValue> {
+        Ok(Self { inner: interchange::read_csv(text).js_err()? })
+    }
+
+    /// An embedded dataset: "scotland-2019", "scotland-2019-sections", "miller-blair-2sector".
+    #[wasm_bindgen(js_name = dataset)]
+    pub fn dataset(name: &str) -> Result<RegionalTable, JsValue> {
+        Ok(Self { inner: localecon::datasets::by_name(name).js_err()? })
+    }
+
+    /// The table as interchange JSON.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        interchange::write_json(&self.inner)
+    }
+
+    /// The table in the labelled CSV layout.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        interchange::write_csv(&self.inner)
+    }
+
+    /// Number of sectors.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Region name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().into()
+    }
+
+    /// Source and licence line.
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> Option<String> {
+        self.inner.source().map(str::to_string)
+    }
+
+    /// Sector codes in table order.
+    #[wasm_bindgen(getter)]
+    pub fn codes(&self) -> Vec<String> {
+        self.inner.sectors().iter().map(|s| s.code.clone()).collect()
+    }
+
+    /// Sector names in table order.
+    #[wasm_bindgen(getter)]
+    pub fn names(&self) -> Vec<String> {
+        self.inner.sectors().iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// Gross output x.
+    #[wasm_bindgen(getter)]
+    pub fn output(&self) -> Vec<f64> {
+        self.inner.output().to_vec()
+    }
+
+    /// Type I and Type II multipliers.
+    #[wasm_bindgen(unchecked_return_type = "Multipliers")]
+    pub fn multipliers(&self) -> Result<JsValue, JsValue> {
+        to_plain(&Multipliers::new(&self.inner).js_err()?)
+    }
+
+    /// Open-model leakage by channel.
+    #[wasm_bindgen(unchecked_return_type = "Leakage")]
+    pub fn leakage(&self) -> Result<JsValue, JsValue> {
+        to_plain(&Leakage::new(&self.inner).js_err()?)
+    }
+
+    /// Household-closed leakage by channel (sums to 1 per sector).
+    #[wasm_bindgen(js_name = closedLeakage, unchecked_return_type = "ClosedLeakage")]
+    pub fn closed_leakage(&self) -> Result<JsValue, JsValue> {
+        to_plain(&ClosedLeakage::new(&self.inner).js_err()?)
+    }
+
+    /// The RegionReport as a plain object.
+    #[wasm_bindgen(unchecked_return_type = "RegionReport")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_plain(&RegionReport::new(&self.inner).js_err()?)
+    }
+
+    /// The report as readable text.
+    #[wasm_bindgen(js_name = reportText)]
+    pub fn report_text(&self) -> Result<String, JsValue> {
+        Ok(RegionReport::new(&self.inner).js_err()?.to_string())
+    }
+
+    /// The audit as a plain object.
+    #[wasm_bindgen(unchecked_return_type = "Audit")]
+    pub fn audit(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.audit())
+    }
+
+    /// x = L f: the output that final demand f requires.
+    pub fn solve(&self, f: &[f64]) -> Result<Vec<f64>, JsValue> {
+        localecon::LeontiefModel::new(&self.inner).js_err()?.solve(f).js_err()
+    }
+
+    /// The Leontief inverse, row-major (O(n³)).
+    #[wasm_bindgen(js_name = leontiefInverse)]
+    pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(localecon::LeontiefModel::new(&self.inner).js_err()?.leontief_inverse())
+    }
+}
+
+/// The report of an embedded dataset, as a plain object (stateless: nothing to free).
+#[wasm_bindgen(js_name = datasetReport, unchecked_return_type = "RegionReport")]
+pub fn dataset_report(name: &str) -> Result<JsValue, JsValue> {
+    to_plain(&RegionReport::new(&localecon::datasets::by_name(name).js_err()?).js_err()?)
+}
+
+/// The report of a table given as interchange JSON (stateless: nothing to free).
+#[wasm_bindgen(js_name = reportFromJson, unchecked_return_type = "RegionReport")]
+pub fn report_from_json(text: &str) -> Result<JsValue, JsValue> {
+    to_plain(&RegionReport::new(&interchange::read_json(text).js_err()?).js_err()?)
+}
+
+/// The names of the embedded datasets.
+#[wasm_bindgen(js_name = datasetNames)]
+pub fn dataset_names() -> Vec<String> {
+    localecon::datasets::NAMES.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// The attribution line for the Scottish tables (Open Government Licence v3.0).
+#[wasm_bindgen(js_name = scotlandAttribution)]
+pub fn scotland_attribution() -> String {
+    localecon::datasets::SCOTLAND_2019_ATTRIBUTION.into()
+}
+
+/// Every error code with its class name.
+#[wasm_bindgen(js_name = errorKinds, unchecked_return_type = "[string, string][]")]
+pub fn error_kinds() -> Result<JsValue, JsValue> {
+    to_plain(&localecon::Error::KINDS)
+}

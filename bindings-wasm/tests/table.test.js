@@ -1,0 +1,150 @@
+// The JavaScript boundary: tables from typed arrays, JSON and CSV; plain-object results;
+// errors as Error objects with name and code.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  RegionalTable, datasetReport, reportFromJson, datasetNames, scotlandAttribution, errorKinds,
+} from "../index.node.js";
+
+const Z = new Float64Array([150, 500, 200, 100]);
+const OPTIONS = {
+  finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],
+  primaryInputs: [{ label: "va", kind: "compensation", values: [650, 1400] }],
+};
+
+function expectError(fn, name, code, pattern) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof Error, "an Error object");
+    assert.equal(e.name, name);
+    assert.equal(e.code, code);
+    if (pattern) assert.match(e.message, pattern);
+    return true;
+  });
+}
+
+test("fromArrays reproduces Miller & Blair", () => {
+  const t = RegionalTable.fromArrays(Z, ["s1", "s2"], OPTIONS);
+  try {
+    assert.deepEqual(Array.from(t.output), [1000, 2000]);
+    const m = t.multipliers();
+    assert.ok(Math.abs(m.output.type_i[0] - 1.518151815) < 1e-9);
+    assert.equal(m.output.type_ii, null, "no household column, no Type II");
+    const x = t.solve(new Float64Array([600, 1500]));
+    assert.ok(Math.abs(x[0] - 1247.524752) < 1e-6 && Math.abs(x[1] - 1841.584158) < 1e-6);
+  } finally {
+    t.free();
+  }
+});
+
+test("plain arrays work as well as typed arrays", () => {
+  const t = RegionalTable.fromArrays([150, 500, 200, 100], ["s1", "s2"], OPTIONS);
+  assert.equal(t.n, 2);
+  t.free();
+});
+
+test("the Scotland table is embedded, with its attribution", () => {
+  assert.ok(datasetNames().includes("scotland-2019"));
+  const t = RegionalTable.dataset("scotland-2019");
+  try {
+    assert.equal(t.n, 98);
+    assert.match(t.source, /Open Government Licence v3\.0/);
+    const m = t.multipliers();
+    // published 1.5008121748 and 1.6294261185 (relative 1e-6, as in the fixtures)
+    assert.ok(Math.abs(m.output.type_i[0] / 1.5008121748157823 - 1) < 1e-6);
+    assert.ok(Math.abs(m.output.type_ii[0] / 1.629426118460709 - 1) < 1e-6);
+    const l = t.leakage();
+    for (let j = 0; j < 98; j++) {
+      if (t.output[j] > 0) assert.ok(Math.abs(l.leakage[j] + l.retention[j] - 1) < 1e-12);
+    }
+    const audit = t.audit();
+    assert.deepEqual(audit.zero_output_sectors, ["12"]);
+    assert.match(t.reportText(), /Scotland 2019/);
+  } finally {
+    t.free();
+  }
+  assert.match(scotlandAttribution(), /Open Government Licence/);
+});
+
+test("stateless report functions return plain objects", () => {
+  const r = datasetReport("scotland-2019");
+  assert.equal(r.format, "localecon-report");
+  assert.equal(r.sectors.length, 98);
+  for (const key of ["code", "name", "output_multiplier_type_i", "output_multiplier_type_ii",
+    "income_effect_type_i", "gva_effect_type_i", "leakage_share", "retention_share"]) {
+    assert.ok(key in r.sectors[0], key);
+  }
+  assert.equal(JSON.parse(JSON.stringify(r)).region, "Scotland 2019", "structured-clone/JSON safe");
+  const t = RegionalTable.dataset("miller-blair-2sector");
+  const r2 = reportFromJson(t.toJson());
+  t.free();
+  assert.equal(r2.n_sectors, 2);
+});
+
+test("JSON and CSV round trips", () => {
+  const t = RegionalTable.dataset("scotland-2019-sections");
+  const a = RegionalTable.fromJson(t.toJson());
+  const b = RegionalTable.fromCsv(t.toCsv());
+  assert.equal(a.toJson(), t.toJson());
+  assert.equal(b.toJson(), t.toJson());
+  [t, a, b].forEach((x) => x.free());
+});
+
+test("every core error kind has a name and code", () => {
+  const kinds = errorKinds();
+  assert.ok(kinds.length >= 16);
+  assert.ok(kinds.some(([code, name]) => code === "shape" && name === "ShapeError"));
+});
+
+test("bad input: wrong length of a JavaScript array", () => {
+  expectError(() => RegionalTable.fromArrays(new Float64Array([1, 2, 3]), ["a", "b"], OPTIONS), "ShapeError", "shape", /expected 4, found 3/);
+});
+
+test("bad input: NaN names its cell", () => {
+  expectError(() => RegionalTable.fromArrays(new Float64Array([150, NaN, 200, 100]), ["s1", "s2"], OPTIONS), "NonFiniteError", "non_finite", /Z\[0, 1\]/);
+});
+
+test("bad input: negative flow", () => {
+  expectError(() => RegionalTable.fromArrays(new Float64Array([150, -500, 200, 100]), ["s1", "s2"], OPTIONS), "NegativeValueError", "negative", /-500/);
+});
+
+test("bad input: duplicate and unknown labels", () => {
+  expectError(() => RegionalTable.fromArrays(Z, ["s1", "s1"], OPTIONS), "InvalidLabelError", "invalid_label", /duplicate/);
+  expectError(() => RegionalTable.dataset("atlantis"), "UnknownOptionError", "unknown_option", /scotland-2019/);
+});
+
+test("bad input: unknown kind and misspelt option", () => {
+  expectError(() => RegionalTable.fromArrays(Z, ["s1", "s2"], { ...OPTIONS, finalDemand: [{ label: "f", kind: "tourists", values: [350, 1700] }] }), "UnknownOptionError", "unknown_option", /exports_visitors/);
+  expectError(() => RegionalTable.fromArrays(Z, ["s1", "s2"], { ...OPTIONS, finalDemnd: [] }), "InvalidInputError", "invalid_input", /finalDemnd/);
+});
+
+test("bad input: unbalanced table", () => {
+  const opts = { ...OPTIONS, finalDemand: [{ label: "f", kind: "other", values: [450, 1700] }] };
+  expectError(() => RegionalTable.fromArrays(Z, ["s1", "s2"], opts), "UnbalancedError", "unbalanced", /s1/);
+  RegionalTable.fromArrays(Z, ["s1", "s2"], { ...opts, balanceTolerance: 0.2 }).free();
+});
+
+test("bad input: non-productive table", () => {
+  const t = RegionalTable.fromArrays(new Float64Array([1050, 500, 200, 100]), ["s1", "s2"], {
+    finalDemand: [{ label: "f", kind: "other", values: [-550, 1700] }],
+    primaryInputs: [{ label: "va", kind: "compensation", values: [0, 1400] }, { label: "sub", kind: "taxes_on_products", values: [-250, 0] }],
+  });
+  expectError(() => t.multipliers(), "NonProductiveError", "non_productive", /spectral radius/);
+  t.free();
+});
+
+test("bad input: malformed JSON, wrong version, malformed CSV", () => {
+  expectError(() => RegionalTable.fromJson("{oops"), "JsonError", "json", /line 1/);
+  const t = RegionalTable.dataset("miller-blair-2sector");
+  const doc = JSON.parse(t.toJson());
+  const csv = t.toCsv();
+  t.free();
+  doc.version = 9;
+  expectError(() => RegionalTable.fromJson(JSON.stringify(doc)), "UnsupportedVersionError", "unsupported_version", /version 9/);
+  expectError(() => RegionalTable.fromCsv(csv.replace("150", "1x0")), "CsvError", "csv", /not a number/);
+});
+
+test("bad input: Type II without a household column", () => {
+  const t = RegionalTable.dataset("miller-blair-2sector");
+  expectError(() => t.closedLeakage(), "MissingDataError", "missing_data");
+  t.free();
+});

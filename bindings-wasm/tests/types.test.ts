@@ -1,0 +1,16 @@
+// Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
+import { RegionalTable, datasetReport, type RegionReport, type Multipliers, type TableOptions } from "../index.js";
+
+const options: TableOptions = {
+  finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],
+  primaryInputs: [{ label: "va", kind: "compensation", values: new Float64Array([650, 1400]) }],
+};
+const table: RegionalTable = RegionalTable.fromArrays(new Float64Array([150, 500, 200, 100]), ["s1", "s2"], options);
+const m: Multipliers = table.multipliers();
+const first: number = m.output.type_i[0];
+const typeII: number[] | null = m.output.type_ii;
+const report: RegionReport = datasetReport("scotland-2019");
+const leak: number = report.sectors[0].leakage_share;
+const n: number = table.n;
+table.free();
+export { first, typeII, leak, n };
