@@ -16,7 +16,11 @@ fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 }
 
 fn shape_err(what: &str, expected: usize, found: usize) -> PyErr {
-    crate::error::to_py(localecon::Error::Shape { what: what.into(), expected, found })
+    crate::error::to_py(localecon::Error::Shape {
+        what: what.into(),
+        expected,
+        found,
+    })
 }
 
 /// A 2-D float matrix, row-major, with its shape.
@@ -67,12 +71,21 @@ pub fn out1<'py>(py: Python<'py>, v: Vec<f64>) -> Bound<'py, PyArray1<f64>> {
 }
 
 /// A row-major `rows × cols` matrix out.
-pub fn out2<'py>(py: Python<'py>, v: Vec<f64>, rows: usize, cols: usize) -> PyResult<Bound<'py, PyArray2<f64>>> {
+pub fn out2<'py>(
+    py: Python<'py>,
+    v: Vec<f64>,
+    rows: usize,
+    cols: usize,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
     PyArray1::from_vec(py, v).reshape([rows, cols])
 }
 
 /// A list of rows out as one 2-D array.
-pub fn out_rows<'py>(py: Python<'py>, rows: &[Vec<f64>], cols: usize) -> PyResult<Bound<'py, PyArray2<f64>>> {
+pub fn out_rows<'py>(
+    py: Python<'py>,
+    rows: &[Vec<f64>],
+    cols: usize,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
     let flat: Vec<f64> = rows.iter().flatten().copied().collect();
     out2(py, flat, rows.len(), cols)
 }

@@ -5,7 +5,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::{PyErr, create_exception};
 
-create_exception!(localecon, LocaleconError, PyValueError, "Base class of every localecon error; `.code` is the stable error code.");
+create_exception!(
+    localecon,
+    LocaleconError,
+    PyValueError,
+    "Base class of every localecon error; `.code` is the stable error code."
+);
 
 macro_rules! kinds {
     ($($name:ident => $code:literal),+ $(,)?) => {
@@ -68,22 +73,5 @@ pub trait IntoPy<T> {
 impl<T> IntoPy<T> for localecon::Result<T> {
     fn py_err(self) -> PyResult<T> {
         self.map_err(to_py)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_core_kind_has_a_class() {
-        // the macro list above must cover Error::KINDS exactly
-        let listed = [
-            "shape", "empty", "invalid_label", "unknown_label", "non_finite", "negative", "out_of_range",
-            "unbalanced", "non_productive", "singular", "json", "unsupported_version", "csv",
-            "unknown_option", "missing_data", "invalid_input",
-        ];
-        for (code, _) in localecon::Error::KINDS {
-            assert!(listed.contains(code), "{code} has no Python class");
-        }
-        assert_eq!(listed.len(), localecon::Error::KINDS.len());
     }
 }

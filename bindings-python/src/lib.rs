@@ -15,7 +15,9 @@ use crate::table::PyRegionalTable;
 /// "miller-blair-2sector").
 #[pyfunction]
 fn dataset(name: &str) -> PyResult<PyRegionalTable> {
-    Ok(PyRegionalTable { inner: localecon::datasets::by_name(name).py_err()? })
+    Ok(PyRegionalTable {
+        inner: localecon::datasets::by_name(name).py_err()?,
+    })
 }
 
 #[pymodule]
@@ -30,7 +32,11 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyAudit>()?;
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
-    m.add("SCOTLAND_2019_ATTRIBUTION", localecon::datasets::SCOTLAND_2019_ATTRIBUTION)?;
+    m.add("ERROR_KINDS", localecon::Error::KINDS.to_vec())?;
+    m.add(
+        "SCOTLAND_2019_ATTRIBUTION",
+        localecon::datasets::SCOTLAND_2019_ATTRIBUTION,
+    )?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

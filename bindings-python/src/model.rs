@@ -19,7 +19,9 @@ impl PyLeontiefModel {
     #[new]
     fn new(py: Python<'_>, table: &PyRegionalTable) -> PyResult<Self> {
         let t = &table.inner;
-        Ok(Self { inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()? })
+        Ok(Self {
+            inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()?,
+        })
     }
 
     /// Dimension n.
@@ -31,17 +33,30 @@ impl PyLeontiefModel {
     /// Technical coefficients A = Z diag(x)^-1.
     #[getter]
     fn coefficients<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        out2(py, self.inner.coefficients().to_vec(), self.inner.n(), self.inner.n())
+        out2(
+            py,
+            self.inner.coefficients().to_vec(),
+            self.inner.n(),
+            self.inner.n(),
+        )
     }
 
     /// x = L f: the output final demand f requires (one solve).
-    fn solve<'py>(&self, py: Python<'py>, f: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    fn solve<'py>(
+        &self,
+        py: Python<'py>,
+        f: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
         let f = vector(f, "final demand")?;
         Ok(out1(py, self.inner.solve(&f).py_err()?))
     }
 
     /// w^T L: the total w-content per unit of final demand (one transposed solve).
-    fn solve_transpose<'py>(&self, py: Python<'py>, w: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    fn solve_transpose<'py>(
+        &self,
+        py: Python<'py>,
+        w: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
         let w = vector(w, "coefficient row")?;
         Ok(out1(py, self.inner.solve_transpose(&w).py_err()?))
     }

@@ -4,7 +4,7 @@ use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{out1, out_rows};
+use crate::convert::{out_rows, out1};
 
 fn dataframe<'py>(
     py: Python<'py>,
@@ -18,7 +18,10 @@ fn dataframe<'py>(
     for (k, v) in columns {
         data.set_item(k, out1(py, v))?;
     }
-    let index = pd.getattr("Index")?.call((codes.to_vec(),), Some(&[("name", "code")].into_py_dict(py)?))?;
+    let index = pd.getattr("Index")?.call(
+        (codes.to_vec(),),
+        Some(&[("name", "code")].into_py_dict(py)?),
+    )?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("index", index)?;
     pd.getattr("DataFrame")?.call((data,), Some(&kwargs))
@@ -27,7 +30,10 @@ fn dataframe<'py>(
 use pyo3::types::IntoPyDict;
 
 fn codes_names(sectors: &[localecon::table::Sector]) -> (Vec<String>, Vec<String>) {
-    (sectors.iter().map(|s| s.code.clone()).collect(), sectors.iter().map(|s| s.name.clone()).collect())
+    (
+        sectors.iter().map(|s| s.code.clone()).collect(),
+        sectors.iter().map(|s| s.name.clone()).collect(),
+    )
 }
 
 /// Type I and Type II multipliers and effects, per sector.
@@ -48,7 +54,9 @@ impl PyMultipliers {
             "income" => Ok(&m.income),
             "gva" | "value_added" => Ok(&m.value_added),
             "employment" => m.employment.as_ref().ok_or_else(|| {
-                crate::error::to_py(localecon::Error::MissingData { what: "employment (the table has none)".into() })
+                crate::error::to_py(localecon::Error::MissingData {
+                    what: "employment (the table has none)".into(),
+                })
             }),
             other => Err(crate::error::to_py(localecon::Error::UnknownOption {
                 what: "measure".into(),
@@ -118,7 +126,10 @@ impl PyMultipliers {
         d.set_item("type_i", out1(py, e.type_i.clone()))?;
         d.set_item("type_ii", e.type_ii.clone().map(|v| out1(py, v)))?;
         d.set_item("multiplier_type_i", out1(py, e.multiplier_type_i()))?;
-        d.set_item("multiplier_type_ii", e.multiplier_type_ii().map(|v| out1(py, v)))?;
+        d.set_item(
+            "multiplier_type_ii",
+            e.multiplier_type_ii().map(|v| out1(py, v)),
+        )?;
         Ok(d)
     }
 
@@ -164,13 +175,15 @@ impl PyMultipliers {
     /// `income` multiplier type i per sector (None when not available).
     #[getter]
     fn income_multiplier_type_i<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
-        self.pick("income", "multiplier_type_i").map(|v| out1(py, v))
+        self.pick("income", "multiplier_type_i")
+            .map(|v| out1(py, v))
     }
 
     /// `income` multiplier type ii per sector (None when not available).
     #[getter]
     fn income_multiplier_type_ii<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
-        self.pick("income", "multiplier_type_ii").map(|v| out1(py, v))
+        self.pick("income", "multiplier_type_ii")
+            .map(|v| out1(py, v))
     }
 
     /// `gva` type i per sector (None when not available).
@@ -210,7 +223,15 @@ impl PyMultipliers {
     }
 
     fn __repr__(&self) -> String {
-        format!("<Multipliers: {} sectors, Type II {}>", self.inner.sectors.len(), if self.inner.output.type_ii.is_some() { "yes" } else { "no" })
+        format!(
+            "<Multipliers: {} sectors, Type II {}>",
+            self.inner.sectors.len(),
+            if self.inner.output.type_ii.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+        )
     }
 }
 
@@ -255,7 +276,12 @@ impl PyLeakage {
 
     /// The shares of one channel (zeros when the table has no such channel).
     fn channel<'py>(&self, py: Python<'py>, channel: &str) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let c = self.inner.channels.iter().find(|c| c.as_str() == channel).copied();
+        let c = self
+            .inner
+            .channels
+            .iter()
+            .find(|c| c.as_str() == channel)
+            .copied();
         match c {
             Some(c) => Ok(out1(py, self.inner.channel(c))),
             None => Ok(out1(py, vec![0.0; self.inner.sectors.len()])),
@@ -265,15 +291,24 @@ impl PyLeakage {
     /// A DataFrame indexed by sector code: one column per channel, then leakage and retention.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let (codes, names) = codes_names(&self.inner.sectors);
-        let mut cols: Vec<(String, Vec<f64>)> =
-            self.inner.channels.iter().zip(&self.inner.by_channel).map(|(c, v)| (c.as_str().to_string(), v.clone())).collect();
+        let mut cols: Vec<(String, Vec<f64>)> = self
+            .inner
+            .channels
+            .iter()
+            .zip(&self.inner.by_channel)
+            .map(|(c, v)| (c.as_str().to_string(), v.clone()))
+            .collect();
         cols.push(("leakage".into(), self.inner.leakage.clone()));
         cols.push(("retention".into(), self.inner.retention.clone()));
         dataframe(py, &codes, &names, cols)
     }
 
     fn __repr__(&self) -> String {
-        format!("<Leakage: {} sectors, channels {:?}>", self.inner.sectors.len(), self.channels())
+        format!(
+            "<Leakage: {} sectors, channels {:?}>",
+            self.inner.sectors.len(),
+            self.channels()
+        )
     }
 }
 
@@ -306,7 +341,13 @@ impl PyClosedLeakage {
     /// A DataFrame indexed by sector code, one column per channel.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let (codes, names) = codes_names(&self.inner.sectors);
-        let cols = self.inner.channels.iter().zip(&self.inner.by_channel).map(|(c, v)| (c.as_str().to_string(), v.clone())).collect();
+        let cols = self
+            .inner
+            .channels
+            .iter()
+            .zip(&self.inner.by_channel)
+            .map(|(c, v)| (c.as_str().to_string(), v.clone()))
+            .collect();
         dataframe(py, &codes, &names, cols)
     }
 }
@@ -366,17 +407,43 @@ impl PyRegionReport {
         let nan = f64::NAN;
         let mut cols = vec![
             ("output".to_string(), s.iter().map(|r| r.output).collect()),
-            ("output_multiplier_type_i".into(), s.iter().map(|r| r.output_multiplier_type_i).collect()),
-            ("output_multiplier_type_ii".into(), s.iter().map(|r| r.output_multiplier_type_ii.unwrap_or(nan)).collect::<Vec<f64>>()),
-            ("income_effect_type_i".into(), s.iter().map(|r| r.income_effect_type_i).collect()),
-            ("gva_effect_type_i".into(), s.iter().map(|r| r.gva_effect_type_i).collect()),
-            ("leakage_share".into(), s.iter().map(|r| r.leakage_share).collect()),
-            ("retention_share".into(), s.iter().map(|r| r.retention_share).collect()),
-            ("local_purchase_coefficient".into(), s.iter().map(|r| r.local_purchase_coefficient).collect()),
+            (
+                "output_multiplier_type_i".into(),
+                s.iter().map(|r| r.output_multiplier_type_i).collect(),
+            ),
+            (
+                "output_multiplier_type_ii".into(),
+                s.iter()
+                    .map(|r| r.output_multiplier_type_ii.unwrap_or(nan))
+                    .collect::<Vec<f64>>(),
+            ),
+            (
+                "income_effect_type_i".into(),
+                s.iter().map(|r| r.income_effect_type_i).collect(),
+            ),
+            (
+                "gva_effect_type_i".into(),
+                s.iter().map(|r| r.gva_effect_type_i).collect(),
+            ),
+            (
+                "leakage_share".into(),
+                s.iter().map(|r| r.leakage_share).collect(),
+            ),
+            (
+                "retention_share".into(),
+                s.iter().map(|r| r.retention_share).collect(),
+            ),
+            (
+                "local_purchase_coefficient".into(),
+                s.iter().map(|r| r.local_purchase_coefficient).collect(),
+            ),
         ];
         if let Some(first) = s.first() {
             for ch in first.leakage_by_channel.keys() {
-                cols.push((format!("leak_{ch}"), s.iter().map(|r| r.leakage_by_channel[ch]).collect()));
+                cols.push((
+                    format!("leak_{ch}"),
+                    s.iter().map(|r| r.leakage_by_channel[ch]).collect(),
+                ));
             }
         }
         dataframe(py, &codes, &names, cols)
@@ -387,7 +454,12 @@ impl PyRegionReport {
     }
 
     fn __repr__(&self) -> String {
-        format!("<RegionReport {:?}: {} sectors, leakage {:.1}%>", self.inner.region, self.inner.n_sectors, 100.0 * self.inner.leakage_share)
+        format!(
+            "<RegionReport {:?}: {} sectors, leakage {:.1}%>",
+            self.inner.region,
+            self.inner.n_sectors,
+            100.0 * self.inner.leakage_share
+        )
     }
 }
 
@@ -454,6 +526,10 @@ impl PyAudit {
     }
 
     fn __repr__(&self) -> String {
-        format!("<Audit {}: {} checks>", self.inner.status(), self.inner.checks.len())
+        format!(
+            "<Audit {}: {} checks>",
+            self.inner.status(),
+            self.inner.checks.len()
+        )
     }
 }

@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{axis_labels, matrix, out1, out2, parse, vector};
 use crate::error::IntoPy;
-use crate::results::{PyAudit, PyLeakage, PyMultipliers, PyRegionReport, PyClosedLeakage};
+use crate::results::{PyAudit, PyClosedLeakage, PyLeakage, PyMultipliers, PyRegionReport};
 
 /// A region's domestic input-output table: local flows Z (Z[i, j] = what sector j buys from
 /// local sector i), final-demand columns, primary-input rows, optional employment.
@@ -24,14 +24,11 @@ pub struct PyRegionalTable {
     pub inner: localecon::RegionalTable,
 }
 
-fn kinds<T: std::str::FromStr<Err = localecon::Error>>(
+fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
     kinds: Option<&Bound<'_, PyAny>>,
     labels: &[String],
     default: T,
-) -> PyResult<Vec<T>>
-where
-    T: Copy,
-{
+) -> PyResult<Vec<T>> {
     let Some(kinds) = kinds else {
         return Ok(vec![default; labels.len()]);
     };
@@ -95,7 +92,11 @@ impl PyRegionalTable {
     ) -> PyResult<Self> {
         let (zv, rows, cols) = matrix(z, "Z")?;
         if rows != cols {
-            return Err(crate::error::to_py(localecon::Error::Shape { what: "Z columns (Z must be square)".into(), expected: rows, found: cols }));
+            return Err(crate::error::to_py(localecon::Error::Shape {
+                what: "Z columns (Z must be square)".into(),
+                expected: rows,
+                found: cols,
+            }));
         }
         let n = rows;
         let codes = match sectors {
@@ -107,10 +108,18 @@ impl PyRegionalTable {
             return Err(crate::error::to_py(localecon::Error::Shape {
                 what: "sector labels".into(),
                 expected: n,
-                found: if codes.len() == n { names.len() } else { codes.len() },
+                found: if codes.len() == n {
+                    names.len()
+                } else {
+                    codes.len()
+                },
             }));
         }
-        let sectors = codes.into_iter().zip(names).map(|(code, name)| Sector { code, name }).collect();
+        let sectors = codes
+            .into_iter()
+            .zip(names)
+            .map(|(code, name)| Sector { code, name })
+            .collect();
         let mut parts = TableParts::new(name, sectors, zv);
         parts.unit = unit.into();
         parts.source = source;
@@ -119,56 +128,89 @@ impl PyRegionalTable {
         if let Some(fd) = final_demand {
             let (v, r, k) = matrix(fd, "final_demand")?;
             if r != n {
-                return Err(crate::error::to_py(localecon::Error::Shape { what: "final_demand rows (one per sector)".into(), expected: n, found: r }));
+                return Err(crate::error::to_py(localecon::Error::Shape {
+                    what: "final_demand rows (one per sector)".into(),
+                    expected: n,
+                    found: r,
+                }));
             }
             let labels = match final_demand_labels {
                 Some(l) => l,
                 None => axis_labels(fd, "columns")?.unwrap_or_else(|| default_labels("F", k)),
             };
             if labels.len() != k {
-                return Err(crate::error::to_py(localecon::Error::Shape { what: "final_demand_labels".into(), expected: k, found: labels.len() }));
+                return Err(crate::error::to_py(localecon::Error::Shape {
+                    what: "final_demand_labels".into(),
+                    expected: k,
+                    found: labels.len(),
+                }));
             }
             let kinds = kinds(final_demand_kinds, &labels, FinalDemandKind::Other)?;
             for (c, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
-                parts.final_demand.push(FinalDemandColumn { label, kind, values: (0..n).map(|i| v[i * k + c]).collect() });
+                parts.final_demand.push(FinalDemandColumn {
+                    label,
+                    kind,
+                    values: (0..n).map(|i| v[i * k + c]).collect(),
+                });
             }
         }
         if let Some(pi) = primary_inputs {
             let (v, m, c) = matrix(pi, "primary_inputs")?;
             if c != n {
-                return Err(crate::error::to_py(localecon::Error::Shape { what: "primary_inputs columns (one per sector)".into(), expected: n, found: c }));
+                return Err(crate::error::to_py(localecon::Error::Shape {
+                    what: "primary_inputs columns (one per sector)".into(),
+                    expected: n,
+                    found: c,
+                }));
             }
             let labels = match primary_input_labels {
                 Some(l) => l,
                 None => axis_labels(pi, "index")?.unwrap_or_else(|| default_labels("P", m)),
             };
             if labels.len() != m {
-                return Err(crate::error::to_py(localecon::Error::Shape { what: "primary_input_labels".into(), expected: m, found: labels.len() }));
+                return Err(crate::error::to_py(localecon::Error::Shape {
+                    what: "primary_input_labels".into(),
+                    expected: m,
+                    found: labels.len(),
+                }));
             }
             let kinds = kinds(primary_input_kinds, &labels, PrimaryInputKind::Other)?;
             for (r, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
-                parts.primary_inputs.push(PrimaryInputRow { label, kind, values: v[r * n..(r + 1) * n].to_vec() });
+                parts.primary_inputs.push(PrimaryInputRow {
+                    label,
+                    kind,
+                    values: v[r * n..(r + 1) * n].to_vec(),
+                });
             }
         }
         if let Some(x) = output {
             parts.output = Some(vector(x, "output")?);
         }
         if let Some(e) = employment {
-            parts.employment = Some(Employment { unit: employment_unit.into(), values: vector(e, "employment")? });
+            parts.employment = Some(Employment {
+                unit: employment_unit.into(),
+                values: vector(e, "employment")?,
+            });
         }
-        Ok(Self { inner: localecon::RegionalTable::new(parts).py_err()? })
+        Ok(Self {
+            inner: localecon::RegionalTable::new(parts).py_err()?,
+        })
     }
 
     /// Reads a table from the interchange JSON (format "localecon-table", version 1).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<Self> {
-        Ok(Self { inner: interchange::read_json(text).py_err()? })
+        Ok(Self {
+            inner: interchange::read_json(text).py_err()?,
+        })
     }
 
     /// Reads a table from the labelled CSV layout.
     #[staticmethod]
     fn from_csv(text: &str) -> PyResult<Self> {
-        Ok(Self { inner: interchange::read_csv(text).py_err()? })
+        Ok(Self {
+            inner: interchange::read_csv(text).py_err()?,
+        })
     }
 
     /// The table as interchange JSON.
@@ -208,13 +250,21 @@ impl PyRegionalTable {
     /// Sector codes, in table order.
     #[getter]
     fn codes(&self) -> Vec<String> {
-        self.inner.sectors().iter().map(|s| s.code.clone()).collect()
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.code.clone())
+            .collect()
     }
 
     /// Sector names, in table order.
     #[getter]
     fn names(&self) -> Vec<String> {
-        self.inner.sectors().iter().map(|s| s.name.clone()).collect()
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     /// Local flows Z (n × n copy).
@@ -232,13 +282,21 @@ impl PyRegionalTable {
     /// Final-demand labels and kinds, as (label, kind) pairs.
     #[getter]
     fn final_demand_columns(&self) -> Vec<(String, String)> {
-        self.inner.final_demand().iter().map(|c| (c.label.clone(), c.kind.to_string())).collect()
+        self.inner
+            .final_demand()
+            .iter()
+            .map(|c| (c.label.clone(), c.kind.to_string()))
+            .collect()
     }
 
     /// Primary-input labels and kinds, as (label, kind) pairs.
     #[getter]
     fn primary_input_rows(&self) -> Vec<(String, String)> {
-        self.inner.primary_inputs().iter().map(|r| (r.label.clone(), r.kind.to_string())).collect()
+        self.inner
+            .primary_inputs()
+            .iter()
+            .map(|r| (r.label.clone(), r.kind.to_string()))
+            .collect()
     }
 
     /// Index of the sector with this code (raises UnknownLabelError).
@@ -248,7 +306,9 @@ impl PyRegionalTable {
 
     /// The audit: PASS / WARN / FAIL per check.
     fn audit(&self) -> PyAudit {
-        PyAudit { inner: self.inner.audit() }
+        PyAudit {
+            inner: self.inner.audit(),
+        }
     }
 
     /// Type I and Type II multipliers (one LU factor each; the GIL is released).
@@ -273,8 +333,14 @@ impl PyRegionalTable {
     }
 
     /// Local intermediate purchases / all intermediate purchases, per sector.
-    fn local_purchase_coefficients<'py>(&self, py: Python<'py>) -> Bound<'py, numpy::PyArray1<f64>> {
-        out1(py, localecon::leakage::local_purchase_coefficients(&self.inner))
+    fn local_purchase_coefficients<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> Bound<'py, numpy::PyArray1<f64>> {
+        out1(
+            py,
+            localecon::leakage::local_purchase_coefficients(&self.inner),
+        )
     }
 
     /// The RegionReport: headline indicators of the region.
@@ -286,11 +352,19 @@ impl PyRegionalTable {
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<Self>().getattr("from_json")?;
-        PyTuple::new(py, [ctor.into_any(), PyTuple::new(py, [self.to_json()])?.into_any()])
+        PyTuple::new(
+            py,
+            [
+                ctor.into_any(),
+                PyTuple::new(py, [self.to_json()])?.into_any(),
+            ],
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Self>().is_ok_and(|o| o.get().inner == self.inner)
+        other
+            .cast::<Self>()
+            .is_ok_and(|o| o.get().inner == self.inner)
     }
 
     fn __len__(&self) -> usize {
@@ -298,7 +372,13 @@ impl PyRegionalTable {
     }
 
     fn __repr__(&self) -> String {
-        format!("<RegionalTable {:?}: {} sectors, {} final-demand columns, {} primary-input rows, {}>",
-            self.inner.name(), self.inner.n(), self.inner.final_demand().len(), self.inner.primary_inputs().len(), self.inner.unit())
+        format!(
+            "<RegionalTable {:?}: {} sectors, {} final-demand columns, {} primary-input rows, {}>",
+            self.inner.name(),
+            self.inner.n(),
+            self.inner.final_demand().len(),
+            self.inner.primary_inputs().len(),
+            self.inner.unit()
+        )
     }
 }

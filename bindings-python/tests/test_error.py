@@ -2,10 +2,9 @@
 
 import json
 
+import localecon
 import numpy as np
 import pytest
-
-import localecon
 
 Z = [[150.0, 500.0], [200.0, 100.0]]
 
@@ -30,6 +29,15 @@ def test_hierarchy_and_codes():
     ]:
         assert issubclass(cls, localecon.LocaleconError)
         assert cls.code == code
+
+
+def test_every_core_error_kind_has_its_class():
+    from localecon import _localecon
+
+    assert len(_localecon.ERROR_KINDS) >= 16
+    for code, name in _localecon.ERROR_KINDS:
+        cls = getattr(localecon, name)
+        assert issubclass(cls, localecon.LocaleconError) and cls.code == code
 
 
 def test_wrong_shape():

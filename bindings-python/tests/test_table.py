@@ -5,11 +5,10 @@ import json
 import pickle
 import threading
 
+import localecon
 import numpy as np
 import pandas as pd
 import pytest
-
-import localecon
 
 Z = [[150.0, 500.0], [200.0, 100.0]]
 F = [[350.0], [1700.0]]
@@ -17,13 +16,13 @@ VA = [[650.0, 1400.0]]
 
 
 def two_sector(**kw):
-    args = dict(
-        sectors=["s1", "s2"],
-        final_demand=F,
-        final_demand_kinds=["other"],
-        primary_inputs=VA,
-        primary_input_kinds=["compensation"],
-    )
+    args = {
+        "sectors": ["s1", "s2"],
+        "final_demand": F,
+        "final_demand_kinds": ["other"],
+        "primary_inputs": VA,
+        "primary_input_kinds": ["compensation"],
+    }
     args.update(kw)
     return localecon.RegionalTable.from_arrays(kw.pop("z", Z), **{k: v for k, v in args.items() if k != "z"})
 
@@ -145,7 +144,7 @@ def test_calls_release_the_gil():
         try:
             for _ in range(3):
                 t.report()
-        except Exception as e:  # pragma: no cover - reported below
+        except localecon.LocaleconError as e:  # pragma: no cover - reported below
             errors.append(e)
 
     threads = [threading.Thread(target=work) for _ in range(2)]

@@ -7,7 +7,11 @@ use wasm_bindgen::JsValue;
 pub fn to_js(e: &localecon::Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name(e.class_name());
-    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code()));
+    let _ = js_sys::Reflect::set(
+        &err,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(e.code()),
+    );
     err.into()
 }
 
@@ -29,5 +33,8 @@ impl<T> IntoJs<T> for localecon::Result<T> {
 
 /// A serde conversion failure at the boundary, as an `InvalidInputError`.
 pub fn invalid(what: &str, e: impl std::fmt::Display) -> JsValue {
-    to_js(&localecon::Error::InvalidInput { what: what.into(), message: e.to_string() })
+    to_js(&localecon::Error::InvalidInput {
+        what: what.into(),
+        message: e.to_string(),
+    })
 }

@@ -75,7 +75,8 @@ export interface LocaleconError extends Error { code: string }
 "#;
 
 fn to_plain<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| invalid("result", e))
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| invalid("result", e))
 }
 
 #[derive(Deserialize)]
@@ -110,8 +111,16 @@ struct TableOptions {
 }
 
 const TABLE_OPTION_KEYS: &[&str] = &[
-    "names", "finalDemand", "primaryInputs", "output", "employment", "name", "unit", "source",
-    "householdIncome", "balanceTolerance",
+    "names",
+    "finalDemand",
+    "primaryInputs",
+    "output",
+    "employment",
+    "name",
+    "unit",
+    "source",
+    "householdIncome",
+    "balanceTolerance",
 ];
 
 /// Refuses a misspelt option: serde-wasm-bindgen reads only the fields it knows, so an
@@ -123,7 +132,13 @@ fn check_keys(obj: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue
     for key in js_sys::Object::keys(obj).iter() {
         let key = key.as_string().unwrap_or_default();
         if !allowed.contains(&key.as_str()) {
-            return Err(invalid(what, format!("unknown field {key:?}; expected one of: {}", allowed.join(", "))));
+            return Err(invalid(
+                what,
+                format!(
+                    "unknown field {key:?}; expected one of: {}",
+                    allowed.join(", ")
+                ),
+            ));
         }
     }
     Ok(())
@@ -156,45 +171,76 @@ impl RegionalTable {
         };
         let names = opts.names.unwrap_or_else(|| codes.clone());
         if names.len() != codes.len() {
-            return Err(error::to_js(&localecon::Error::Shape { what: "names".into(), expected: codes.len(), found: names.len() }));
+            return Err(error::to_js(&localecon::Error::Shape {
+                what: "names".into(),
+                expected: codes.len(),
+                found: names.len(),
+            }));
         }
-        let sectors = codes.into_iter().zip(names).map(|(code, name)| Sector { code, name }).collect();
-        let mut parts = TableParts::new(opts.name.unwrap_or_else(|| "region".into()), sectors, z.to_vec());
+        let sectors = codes
+            .into_iter()
+            .zip(names)
+            .map(|(code, name)| Sector { code, name })
+            .collect();
+        let mut parts = TableParts::new(
+            opts.name.unwrap_or_else(|| "region".into()),
+            sectors,
+            z.to_vec(),
+        );
         if let Some(u) = opts.unit {
             parts.unit = u;
         }
         parts.source = opts.source;
         for v in opts.final_demand {
-            parts.final_demand.push(FinalDemandColumn { label: v.label, kind: v.kind.parse().js_err()?, values: v.values });
+            parts.final_demand.push(FinalDemandColumn {
+                label: v.label,
+                kind: v.kind.parse().js_err()?,
+                values: v.values,
+            });
         }
         for v in opts.primary_inputs {
-            parts.primary_inputs.push(PrimaryInputRow { label: v.label, kind: v.kind.parse().js_err()?, values: v.values });
+            parts.primary_inputs.push(PrimaryInputRow {
+                label: v.label,
+                kind: v.kind.parse().js_err()?,
+                values: v.values,
+            });
         }
         parts.output = opts.output;
-        parts.employment = opts.employment.map(|e| Employment { unit: e.unit, values: e.values });
+        parts.employment = opts.employment.map(|e| Employment {
+            unit: e.unit,
+            values: e.values,
+        });
         parts.household_closure.household_income = opts.household_income;
         if let Some(t) = opts.balance_tolerance {
             parts.balance_tolerance = t;
         }
-        Ok(Self { inner: localecon::RegionalTable::new(parts).js_err()? })
+        Ok(Self {
+            inner: localecon::RegionalTable::new(parts).js_err()?,
+        })
     }
 
     /// Reads a table from the interchange JSON.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<RegionalTable, JsValue> {
-        Ok(Self { inner: interchange::read_json(text).js_err()? })
+        Ok(Self {
+            inner: interchange::read_json(text).js_err()?,
+        })
     }
 
     /// Reads a table from the labelled CSV layout.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(text: &str) -> Result<RegionalTable, JsValue> {
-        Ok(Self { inner: interchange::read_csv(text).js_err()? })
+        Ok(Self {
+            inner: interchange::read_csv(text).js_err()?,
+        })
     }
 
     /// An embedded dataset: "scotland-2019", "scotland-2019-sections", "miller-blair-2sector".
     #[wasm_bindgen(js_name = dataset)]
     pub fn dataset(name: &str) -> Result<RegionalTable, JsValue> {
-        Ok(Self { inner: localecon::datasets::by_name(name).js_err()? })
+        Ok(Self {
+            inner: localecon::datasets::by_name(name).js_err()?,
+        })
     }
 
     /// The table as interchange JSON.
@@ -230,13 +276,21 @@ impl RegionalTable {
     /// Sector codes in table order.
     #[wasm_bindgen(getter)]
     pub fn codes(&self) -> Vec<String> {
-        self.inner.sectors().iter().map(|s| s.code.clone()).collect()
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.code.clone())
+            .collect()
     }
 
     /// Sector names in table order.
     #[wasm_bindgen(getter)]
     pub fn names(&self) -> Vec<String> {
-        self.inner.sectors().iter().map(|s| s.name.clone()).collect()
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     /// Gross output x.
@@ -283,13 +337,18 @@ impl RegionalTable {
 
     /// x = L f: the output that final demand f requires.
     pub fn solve(&self, f: &[f64]) -> Result<Vec<f64>, JsValue> {
-        localecon::LeontiefModel::new(&self.inner).js_err()?.solve(f).js_err()
+        localecon::LeontiefModel::new(&self.inner)
+            .js_err()?
+            .solve(f)
+            .js_err()
     }
 
     /// The Leontief inverse, row-major (O(n³)).
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
-        Ok(localecon::LeontiefModel::new(&self.inner).js_err()?.leontief_inverse())
+        Ok(localecon::LeontiefModel::new(&self.inner)
+            .js_err()?
+            .leontief_inverse())
     }
 }
 
@@ -308,7 +367,10 @@ pub fn report_from_json(text: &str) -> Result<JsValue, JsValue> {
 /// The names of the embedded datasets.
 #[wasm_bindgen(js_name = datasetNames)]
 pub fn dataset_names() -> Vec<String> {
-    localecon::datasets::NAMES.iter().map(|s| (*s).to_string()).collect()
+    localecon::datasets::NAMES
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect()
 }
 
 /// The attribution line for the Scottish tables (Open Government Licence v3.0).

@@ -25,7 +25,11 @@ const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
 
 /// The names of the embedded datasets, for [`by_name`].
-pub const NAMES: &[&str] = &["scotland-2019", "scotland-2019-sections", "miller-blair-2sector"];
+pub const NAMES: &[&str] = &[
+    "scotland-2019",
+    "scotland-2019-sections",
+    "miller-blair-2sector",
+];
 
 /// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0).
 ///
@@ -63,11 +67,22 @@ pub fn scotland_2019_csv() -> &'static str {
 #[must_use]
 pub fn miller_blair_2sector() -> RegionalTable {
     let sectors = vec![
-        Sector { code: "s1".into(), name: "Sector 1".into() },
-        Sector { code: "s2".into(), name: "Sector 2".into() },
+        Sector {
+            code: "s1".into(),
+            name: "Sector 1".into(),
+        },
+        Sector {
+            code: "s2".into(),
+            name: "Sector 2".into(),
+        },
     ];
-    let mut parts = TableParts::new("Miller & Blair two-sector example", sectors, vec![150.0, 500.0, 200.0, 100.0]);
-    parts.source = Some("Miller, R. E. & Blair, P. D. (2009) Input-Output Analysis, 2nd ed., §2.3".into());
+    let mut parts = TableParts::new(
+        "Miller & Blair two-sector example",
+        sectors,
+        vec![150.0, 500.0, 200.0, 100.0],
+    );
+    parts.source =
+        Some("Miller, R. E. & Blair, P. D. (2009) Input-Output Analysis, 2nd ed., §2.3".into());
     parts.final_demand.push(FinalDemandColumn {
         label: "f".into(),
         kind: FinalDemandKind::Other,
@@ -120,7 +135,9 @@ mod tests {
         let s = scotland_2019();
         let output: f64 = s.output().iter().sum();
         assert!((output - 268_340.0).abs() < 1.0, "{output}");
-        let coe: f64 = (0..98).map(|j| s.primary_input_total(PrimaryInputKind::Compensation, j)).sum();
+        let coe: f64 = (0..98)
+            .map(|j| s.primary_input_total(PrimaryInputKind::Compensation, j))
+            .sum();
         assert!((coe - 84_040.0).abs() < 1.0, "{coe}");
     }
 

@@ -54,7 +54,9 @@ impl fmt::Display for Location {
             Location::FinalDemand { column, row } => {
                 write!(f, "final demand \"{column}\", sector {row}")
             }
-            Location::PrimaryInput { row, col } => write!(f, "primary input \"{row}\", sector {col}"),
+            Location::PrimaryInput { row, col } => {
+                write!(f, "primary input \"{row}\", sector {col}")
+            }
             Location::Employment { sector } => write!(f, "employment, sector {sector}"),
             Location::Field(name) => write!(f, "{name}"),
             Location::Line { line, column } => write!(f, "line {line}, field {column}"),

@@ -146,7 +146,13 @@ impl Leakage {
         let retention = solved.pop().unwrap_or_default();
         let n = table.n();
         let leakage = (0..n).map(|j| solved.iter().map(|r| r[j]).sum()).collect();
-        Self { sectors: table.sectors().to_vec(), channels, by_channel: solved, leakage, retention }
+        Self {
+            sectors: table.sectors().to_vec(),
+            channels,
+            by_channel: solved,
+            leakage,
+            retention,
+        }
     }
 
     /// The shares of channel `channel` (zeros when the table has no such channel).
@@ -155,7 +161,10 @@ impl Leakage {
         self.channels
             .iter()
             .position(|c| *c == channel)
-            .map_or_else(|| vec![0.0; self.sectors.len()], |k| self.by_channel[k].clone())
+            .map_or_else(
+                || vec![0.0; self.sectors.len()],
+                |k| self.by_channel[k].clone(),
+            )
     }
 }
 
@@ -165,14 +174,19 @@ fn channel_rows(table: &RegionalTable) -> (Vec<LeakageChannel>, Vec<Vec<f64>>, V
     let n = table.n();
     let x = table.output();
     let retention = table.retention();
-    let mut channels: Vec<LeakageChannel> =
-        table.primary_inputs().iter().map(|r| LeakageChannel::of(r.kind)).collect();
+    let mut channels: Vec<LeakageChannel> = table
+        .primary_inputs()
+        .iter()
+        .map(|r| LeakageChannel::of(r.kind))
+        .collect();
     channels.sort_unstable();
     channels.dedup();
     let mut rows = vec![vec![0.0; n]; channels.len()];
     let mut retained = vec![0.0; n];
     for r in table.primary_inputs() {
-        let c = channels.binary_search(&LeakageChannel::of(r.kind)).expect("channel listed");
+        let c = channels
+            .binary_search(&LeakageChannel::of(r.kind))
+            .expect("channel listed");
         for j in 0..n {
             if x[j] == 0.0 {
                 continue;
@@ -227,8 +241,9 @@ impl ClosedLeakage {
                 r
             })
             .collect();
-        let mut not_respent: Vec<f64> =
-            (0..n).map(|j| if x[j] == 0.0 { 0.0 } else { retained[j] - h[j] }).collect();
+        let mut not_respent: Vec<f64> = (0..n)
+            .map(|j| if x[j] == 0.0 { 0.0 } else { retained[j] - h[j] })
+            .collect();
         not_respent.push(0.0);
         let mut households = vec![0.0; n + 1];
         households[n] = 1.0 - closed.household_column().iter().sum::<f64>();
@@ -240,8 +255,15 @@ impl ClosedLeakage {
         for r in &mut by_channel {
             r.truncate(n);
         }
-        let total = (0..n).map(|j| by_channel.iter().map(|r| r[j]).sum()).collect();
-        Self { sectors: table.sectors().to_vec(), channels, by_channel, total }
+        let total = (0..n)
+            .map(|j| by_channel.iter().map(|r| r[j]).sum())
+            .collect();
+        Self {
+            sectors: table.sectors().to_vec(),
+            channels,
+            by_channel,
+            total,
+        }
     }
 
     /// The shares of channel `channel` (zeros when absent).
@@ -250,7 +272,10 @@ impl ClosedLeakage {
         self.channels
             .iter()
             .position(|c| *c == channel)
-            .map_or_else(|| vec![0.0; self.sectors.len()], |k| self.by_channel[k].clone())
+            .map_or_else(
+                || vec![0.0; self.sectors.len()],
+                |k| self.by_channel[k].clone(),
+            )
     }
 }
 

@@ -20,6 +20,9 @@ mod book_multipliers {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/leakage.md")]
 mod book_leakage {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/guide-rust.md")]
+mod book_guide_rust {}
 
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};

@@ -41,7 +41,11 @@ impl DenseLu {
             }
         }
         if n > 0 && (!min.is_finite() || min <= SINGULAR_PIVOT * max || max == 0.0) {
-            return Err(Error::Singular { what: what.into(), pivot: min, position: at });
+            return Err(Error::Singular {
+                what: what.into(),
+                pivot: min,
+                position: at,
+            });
         }
         let pivot_ratio = if n == 0 { 1.0 } else { min / max };
         Ok(Self { lu, n, pivot_ratio })
@@ -86,7 +90,9 @@ impl DenseLu {
         }
         let mut rhs = Mat::from_fn(self.n, rows.len(), |i, r| rows[r][i]);
         self.lu.solve_transpose_in_place(&mut rhs);
-        (0..rows.len()).map(|r| (0..self.n).map(|i| rhs[(i, r)]).collect()).collect()
+        (0..rows.len())
+            .map(|r| (0..self.n).map(|i| rhs[(i, r)]).collect())
+            .collect()
     }
 
     /// The inverse `M⁻¹`, row-major. `O(n³)`: only when a result needs it.

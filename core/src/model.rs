@@ -4,7 +4,7 @@
 //! Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., §2.3 (the open model) and §6.1
 //! (closing with respect to households).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::linalg::{DenseLu, spectral_radius};
 use crate::table::{HouseholdClosure, RegionalTable, Sector};
 
@@ -27,7 +27,10 @@ pub fn technical_coefficients(n: usize, z: &[f64], x: &[f64]) -> Vec<f64> {
 /// Per-unit-of-output coefficients of a row vector: `v_j / x_j`, and 0 where `x_j = 0`.
 #[must_use]
 pub fn per_unit_of_output(v: &[f64], x: &[f64]) -> Vec<f64> {
-    v.iter().zip(x).map(|(v, x)| if *x == 0.0 { 0.0 } else { v / x }).collect()
+    v.iter()
+        .zip(x)
+        .map(|(v, x)| if *x == 0.0 { 0.0 } else { v / x })
+        .collect()
 }
 
 /// What the productivity check found.
@@ -59,23 +62,38 @@ pub fn productivity(n: usize, z: &[f64], x: &[f64], sectors: &[Sector]) -> Resul
 /// # Errors
 ///
 /// [`Error::NonProductive`] when `ρ(A) ≥ 1`.
-pub fn productivity_of_coefficients(n: usize, a: &[f64], sectors: &[Sector]) -> Result<Productivity> {
+pub fn productivity_of_coefficients(
+    n: usize,
+    a: &[f64],
+    sectors: &[Sector],
+) -> Result<Productivity> {
     let (sector, max_column_sum) = (0..n)
         .map(|j| (j, (0..n).map(|i| a[i * n + j]).sum::<f64>()))
         .fold((0, f64::NEG_INFINITY), |m, c| if c.1 > m.1 { c } else { m });
     let max_column_sum = max_column_sum.max(0.0);
     if max_column_sum < 1.0 {
-        return Ok(Productivity { max_column_sum, sector, spectral_radius: None });
+        return Ok(Productivity {
+            max_column_sum,
+            sector,
+            spectral_radius: None,
+        });
     }
     let rho = spectral_radius(n, a)?;
     if rho < 1.0 - 1e-12 {
-        Ok(Productivity { max_column_sum, sector, spectral_radius: Some(rho) })
+        Ok(Productivity {
+            max_column_sum,
+            sector,
+            spectral_radius: Some(rho),
+        })
     } else {
         Err(Error::NonProductive {
             spectral_radius: rho,
             max_column_sum,
             sector,
-            code: sectors.get(sector).map(|s| s.code.clone()).unwrap_or_default(),
+            code: sectors
+                .get(sector)
+                .map(|s| s.code.clone())
+                .unwrap_or_default(),
         })
     }
 }
@@ -125,14 +143,16 @@ impl LeontiefModel {
     /// [`Error::Singular`] when `I − A` is singular.
     pub fn from_coefficients(n: usize, a: Vec<f64>) -> Result<Self> {
         if a.len() != n * n {
-            return Err(Error::Shape { what: "A (n × n)".into(), expected: n * n, found: a.len() });
+            return Err(Error::Shape {
+                what: "A (n × n)".into(),
+                expected: n * n,
+                found: a.len(),
+            });
         }
         for (k, &v) in a.iter().enumerate() {
-            crate::error::check_finite(v, || crate::error::Location::Field(format!(
-                "A[{}, {}]",
-                k / n,
-                k % n
-            )))?;
+            crate::error::check_finite(v, || {
+                crate::error::Location::Field(format!("A[{}, {}]", k / n, k % n))
+            })?;
         }
         let mut m: Vec<f64> = a.iter().map(|v| -v).collect();
         for i in 0..n {
@@ -209,7 +229,11 @@ impl LeontiefModel {
 
     fn check_vector(&self, what: &str, v: &[f64]) -> Result<()> {
         if v.len() != self.n {
-            return Err(Error::Shape { what: what.into(), expected: self.n, found: v.len() });
+            return Err(Error::Shape {
+                what: what.into(),
+                expected: self.n,
+                found: v.len(),
+            });
         }
         for (j, &value) in v.iter().enumerate() {
             crate::error::check_finite(value, || {
@@ -248,13 +272,20 @@ impl ClosedModel {
         let closure: &HouseholdClosure = table.household_closure();
         let retention = table.retention();
         let mut income = vec![0.0; n];
-        for r in table.primary_inputs().iter().filter(|r| closure.is_income(r.kind)) {
+        for r in table
+            .primary_inputs()
+            .iter()
+            .filter(|r| closure.is_income(r.kind))
+        {
             for j in 0..n {
                 income[j] += retention.share(r.kind, j) * r.values[j];
             }
         }
         let household_row = per_unit_of_output(&income, x);
-        let has_column = table.final_demand().iter().any(|c| HouseholdClosure::is_consumption(c.kind));
+        let has_column = table
+            .final_demand()
+            .iter()
+            .any(|c| HouseholdClosure::is_consumption(c.kind));
         if !has_column {
             return Err(Error::MissingData {
                 what: "a final-demand column of kind \"households\" to close the model (Type II)"
@@ -264,13 +295,26 @@ impl ClosedModel {
         let consumption: Vec<f64> = (0..n)
             .map(|i| table.final_demand_total(crate::table::FinalDemandKind::Households, i))
             .collect();
-        let household_income = closure.household_income.unwrap_or_else(|| income.iter().sum());
+        let household_income = closure
+            .household_income
+            .unwrap_or_else(|| income.iter().sum());
         if household_income <= 0.0 {
             return Err(Error::MissingData {
                 what: "household income (no retained compensation in the table and no household_income given)".into(),
             });
         }
         let household_column: Vec<f64> = consumption.iter().map(|c| c / household_income).collect();
+        let local_share: f64 = household_column.iter().sum();
+        if local_share >= 1.0 {
+            // households would spend all their income locally: no leak, an infinite multiplier
+            return Err(Error::OutOfRange {
+                location: Location::Field(
+                    "household closure: local household consumption / household income".into(),
+                ),
+                value: local_share,
+                expected: "a share below 1 (households save, pay taxes and spend outside the region); state household_income".into(),
+            });
+        }
         let m = n + 1;
         let open = technical_coefficients(n, table.z(), x);
         let mut a = vec![0.0; m * m];
@@ -280,10 +324,18 @@ impl ClosedModel {
         }
         a[n * m..n * m + n].copy_from_slice(&household_row);
         let mut sectors = table.sectors().to_vec();
-        sectors.push(Sector { code: "households".into(), name: "Households".into() });
+        sectors.push(Sector {
+            code: "households".into(),
+            name: "Households".into(),
+        });
         productivity_of_coefficients(m, &a, &sectors)?;
         let model = LeontiefModel::from_coefficients(m, a)?;
-        Ok(Self { model, household_row, household_column, household_income })
+        Ok(Self {
+            model,
+            household_row,
+            household_column,
+            household_income,
+        })
     }
 
     /// The `(n + 1)`-dimensional model (households last).
@@ -353,8 +405,14 @@ mod tests {
     #[test]
     fn non_productive_matrix_is_refused() {
         let sectors = vec![
-            Sector { code: "a".into(), name: "a".into() },
-            Sector { code: "b".into(), name: "b".into() },
+            Sector {
+                code: "a".into(),
+                name: "a".into(),
+            },
+            Sector {
+                code: "b".into(),
+                name: "b".into(),
+            },
         ];
         let e = productivity(2, &[0.5, 0.9, 0.9, 0.5], &[1.0, 1.0], &sectors).unwrap_err();
         assert_eq!(e.code(), "non_productive");

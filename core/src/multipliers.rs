@@ -28,14 +28,22 @@ pub struct Effects {
 }
 
 fn ratio(effect: &[f64], direct: &[f64]) -> Vec<f64> {
-    effect.iter().zip(direct).map(|(e, d)| if *d == 0.0 { 0.0 } else { e / d }).collect()
+    effect
+        .iter()
+        .zip(direct)
+        .map(|(e, d)| if *d == 0.0 { 0.0 } else { e / d })
+        .collect()
 }
 
 impl Effects {
     /// Indirect effect: Type I − direct (the supply-chain rounds).
     #[must_use]
     pub fn indirect(&self) -> Vec<f64> {
-        self.type_i.iter().zip(&self.direct).map(|(t, d)| t - d).collect()
+        self.type_i
+            .iter()
+            .zip(&self.direct)
+            .map(|(t, d)| t - d)
+            .collect()
     }
 
     /// Induced effect: Type II − Type I (household re-spending).
@@ -83,7 +91,12 @@ fn measure_rows(table: &RegionalTable) -> Vec<Vec<f64>> {
     let sum_kinds = |pred: &dyn Fn(PrimaryInputKind) -> bool| -> Vec<f64> {
         let totals: Vec<f64> = (0..n)
             .map(|j| {
-                table.primary_inputs().iter().filter(|r| pred(r.kind)).map(|r| r.values[j]).sum()
+                table
+                    .primary_inputs()
+                    .iter()
+                    .filter(|r| pred(r.kind))
+                    .map(|r| r.values[j])
+                    .sum()
             })
             .collect();
         per_unit_of_output(&totals, x)
@@ -165,7 +178,10 @@ mod tests {
         let m = Multipliers::new(&datasets::miller_blair_2sector()).unwrap();
         assert!((m.output.type_i[0] - 1.518151815).abs() < 1e-9);
         assert!((m.output.type_i[1] - 1.452145215).abs() < 1e-9);
-        assert!(m.output.type_ii.is_none(), "no household column, no Type II");
+        assert!(
+            m.output.type_ii.is_none(),
+            "no household column, no Type II"
+        );
     }
 
     #[test]

@@ -74,7 +74,10 @@ impl FlowNetwork {
     #[must_use]
     pub fn from_table(table: &RegionalTable) -> Self {
         let n = table.n();
-        let mut graph = DiGraph::with_capacity(n + table.final_demand().len() + table.primary_inputs().len(), 0);
+        let mut graph = DiGraph::with_capacity(
+            n + table.final_demand().len() + table.primary_inputs().len(),
+            0,
+        );
         let emp = table.employment();
         let sectors: Vec<NodeIndex> = table
             .sectors()
@@ -97,7 +100,10 @@ impl FlowNetwork {
             }
         }
         for c in table.final_demand() {
-            let node = graph.add_node(Account::FinalDemand { label: c.label.clone(), kind: c.kind });
+            let node = graph.add_node(Account::FinalDemand {
+                label: c.label.clone(),
+                kind: c.kind,
+            });
             for (i, &v) in c.values.iter().enumerate() {
                 if v != 0.0 {
                     graph.add_edge(node, sectors[i], v);
@@ -105,7 +111,10 @@ impl FlowNetwork {
             }
         }
         for r in table.primary_inputs() {
-            let node = graph.add_node(Account::PrimaryInput { label: r.label.clone(), kind: r.kind });
+            let node = graph.add_node(Account::PrimaryInput {
+                label: r.label.clone(),
+                kind: r.kind,
+            });
             for (j, &v) in r.values.iter().enumerate() {
                 if v != 0.0 {
                     graph.add_edge(sectors[j], node, v);
@@ -143,13 +152,18 @@ impl FlowNetwork {
 
     /// Every flow as `(payer, payee, amount)` node indices.
     pub fn flows(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
-        self.graph.edge_references().map(|e| (e.source().index(), e.target().index(), *e.weight()))
+        self.graph
+            .edge_references()
+            .map(|e| (e.source().index(), e.target().index(), *e.weight()))
     }
 
     /// Total money received by an account (sum of its incoming edges).
     #[must_use]
     pub fn inflow(&self, node: usize) -> f64 {
-        self.graph.edges_directed(NodeIndex::new(node), Direction::Incoming).map(|e| *e.weight()).sum()
+        self.graph
+            .edges_directed(NodeIndex::new(node), Direction::Incoming)
+            .map(|e| *e.weight())
+            .sum()
     }
 
     /// Rebuilds the table this network was made from.
@@ -167,17 +181,32 @@ impl FlowNetwork {
         let mut slot = vec![0usize; self.graph.node_count()];
         for (k, node) in self.graph.node_indices().enumerate() {
             match &self.graph[node] {
-                Account::Sector { code, name, employment: e } => {
-                    sectors.push(Sector { code: code.clone(), name: name.clone() });
+                Account::Sector {
+                    code,
+                    name,
+                    employment: e,
+                } => {
+                    sectors.push(Sector {
+                        code: code.clone(),
+                        name: name.clone(),
+                    });
                     employment.push(e.unwrap_or(0.0));
                     slot[k] = sectors.len() - 1;
                 }
                 Account::FinalDemand { label, kind } => {
-                    final_demand.push(FinalDemandColumn { label: label.clone(), kind: *kind, values: vec![0.0; n] });
+                    final_demand.push(FinalDemandColumn {
+                        label: label.clone(),
+                        kind: *kind,
+                        values: vec![0.0; n],
+                    });
                     slot[k] = final_demand.len() - 1;
                 }
                 Account::PrimaryInput { label, kind } => {
-                    primary_inputs.push(PrimaryInputRow { label: label.clone(), kind: *kind, values: vec![0.0; n] });
+                    primary_inputs.push(PrimaryInputRow {
+                        label: label.clone(),
+                        kind: *kind,
+                        values: vec![0.0; n],
+                    });
                     slot[k] = primary_inputs.len() - 1;
                 }
             }
@@ -188,7 +217,9 @@ impl FlowNetwork {
             let (ss, ts) = (slot[s.index()], slot[t.index()]);
             match (&self.graph[s], &self.graph[t]) {
                 (Account::Sector { .. }, Account::Sector { .. }) => z[ts * n + ss] += e.weight(),
-                (Account::FinalDemand { .. }, Account::Sector { .. }) => final_demand[ss].values[ts] += e.weight(),
+                (Account::FinalDemand { .. }, Account::Sector { .. }) => {
+                    final_demand[ss].values[ts] += e.weight()
+                }
                 (Account::Sector { .. }, Account::PrimaryInput { .. }) => {
                     primary_inputs[ts].values[ss] += e.weight();
                 }
@@ -202,7 +233,10 @@ impl FlowNetwork {
         parts.final_demand = final_demand;
         parts.primary_inputs = primary_inputs;
         parts.output.clone_from(&m.output);
-        parts.employment = m.employment_unit.as_ref().map(|unit| Employment { unit: unit.clone(), values: employment });
+        parts.employment = m.employment_unit.as_ref().map(|unit| Employment {
+            unit: unit.clone(),
+            values: employment,
+        });
         parts.retention = m.retention.clone();
         parts.household_closure = m.household_closure.clone();
         parts.balance_tolerance = m.balance_tolerance;

@@ -10,7 +10,9 @@ use crate::error::Result;
 use crate::leakage::{ClosedLeakage, Leakage, local_purchase_coefficients};
 use crate::model::{ClosedModel, LeontiefModel};
 use crate::multipliers::Multipliers;
-use crate::table::{AuditCheck, FinalDemandKind, HouseholdClosure, PrimaryInputKind, RegionalTable, Retention};
+use crate::table::{
+    AuditCheck, FinalDemandKind, HouseholdClosure, PrimaryInputKind, RegionalTable, Retention,
+};
 
 /// One sector's line of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,7 +159,12 @@ impl RegionReport {
         let f = table.total_final_demand();
         let x = table.output();
         let sum_kind = |pred: &dyn Fn(PrimaryInputKind) -> bool| -> f64 {
-            table.primary_inputs().iter().filter(|r| pred(r.kind)).flat_map(|r| r.values.iter()).sum()
+            table
+                .primary_inputs()
+                .iter()
+                .filter(|r| pred(r.kind))
+                .flat_map(|r| r.values.iter())
+                .sum()
         };
         let totals = Totals {
             output: x.iter().sum(),
@@ -165,13 +172,19 @@ impl RegionReport {
             compensation: sum_kind(&|k| k == PrimaryInputKind::Compensation),
             imports: sum_kind(&PrimaryInputKind::is_import),
             final_demand: f.iter().sum(),
-            household_consumption: (0..n).map(|i| table.final_demand_total(FinalDemandKind::Households, i)).sum(),
+            household_consumption: (0..n)
+                .map(|i| table.final_demand_total(FinalDemandKind::Households, i))
+                .sum(),
         };
         let mut leakage_by_channel: Vec<ChannelShare> = leak
             .channels
             .iter()
             .zip(&leak.by_channel)
-            .map(|(c, v)| ChannelShare { channel: c.as_str().into(), label: c.label().into(), share: weighted(v, &f) })
+            .map(|(c, v)| ChannelShare {
+                channel: c.as_str().into(),
+                label: c.label().into(),
+                share: weighted(v, &f),
+            })
             .collect();
         leakage_by_channel.sort_by(|a, b| b.share.total_cmp(&a.share));
         let t2 = |e: &Option<Vec<f64>>, j: usize| e.as_ref().map(|v| v[j]);
@@ -198,7 +211,11 @@ impl RegionReport {
                     .map(|(c, v)| (c.as_str().to_string(), v[j]))
                     .collect(),
                 closed_leakage_by_channel: closed_leak.as_ref().map(|cl| {
-                    cl.channels.iter().zip(&cl.by_channel).map(|(c, v)| (c.as_str().to_string(), v[j])).collect()
+                    cl.channels
+                        .iter()
+                        .zip(&cl.by_channel)
+                        .map(|(c, v)| (c.as_str().to_string(), v[j]))
+                        .collect()
                 }),
                 local_purchase_coefficient: lpc[j],
             })
@@ -248,7 +265,11 @@ fn truncate(s: &str, width: usize) -> String {
 impl fmt::Display for RegionReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = String::new();
-        let _ = writeln!(s, "localecon report: {} ({} sectors, {})", self.region, self.n_sectors, self.unit);
+        let _ = writeln!(
+            s,
+            "localecon report: {} ({} sectors, {})",
+            self.region, self.n_sectors, self.unit
+        );
         if let Some(src) = &self.source {
             let _ = writeln!(s, "Data: {src}");
         }
@@ -258,8 +279,16 @@ impl fmt::Display for RegionReport {
             "\nOutput {:.0} · GVA {:.0} · compensation {:.0} · intermediate imports {:.0} · final demand {:.0}",
             t.output, t.gva, t.compensation, t.imports, t.final_demand
         );
-        let _ = writeln!(s, "\nOf every unit of final demand (weighted by the region's final demand):");
-        let _ = writeln!(s, "  {} stays as local income, {} leaks:", pct(self.retention_share), pct(self.leakage_share));
+        let _ = writeln!(
+            s,
+            "\nOf every unit of final demand (weighted by the region's final demand):"
+        );
+        let _ = writeln!(
+            s,
+            "  {} stays as local income, {} leaks:",
+            pct(self.retention_share),
+            pct(self.leakage_share)
+        );
         for c in &self.leakage_by_channel {
             let _ = writeln!(s, "    {}  {}", pct(c.share), c.label);
         }
@@ -267,25 +296,38 @@ impl fmt::Display for RegionReport {
             s,
             "  Output multiplier: Type I {:.3}{}",
             self.output_multiplier_type_i,
-            self.output_multiplier_type_ii.map(|m| format!(", Type II {m:.3}")).unwrap_or_default()
+            self.output_multiplier_type_ii
+                .map(|m| format!(", Type II {m:.3}"))
+                .unwrap_or_default()
         );
         let mut top: Vec<&SectorReport> = self.sectors.iter().collect();
-        top.sort_by(|a, b| b.output_multiplier_type_i.total_cmp(&a.output_multiplier_type_i));
+        top.sort_by(|a, b| {
+            b.output_multiplier_type_i
+                .total_cmp(&a.output_multiplier_type_i)
+        });
         let _ = writeln!(s, "\nLargest Type I output multipliers:");
         for r in top.iter().take(10) {
-            let _ = writeln!(s, "  {:>6.3}  {:<10} {}", r.output_multiplier_type_i, r.code, r.name);
+            let _ = writeln!(
+                s,
+                "  {:>6.3}  {:<10} {}",
+                r.output_multiplier_type_i, r.code, r.name
+            );
         }
-        let mut leaky: Vec<&SectorReport> = self.sectors.iter().filter(|r| r.output > 0.0).collect();
+        let mut leaky: Vec<&SectorReport> =
+            self.sectors.iter().filter(|r| r.output > 0.0).collect();
         leaky.sort_by(|a, b| b.leakage_share.total_cmp(&a.leakage_share));
-        let _ = writeln!(s, "\nLeakiest sectors (share of £1 of final demand that leaves):");
+        let _ = writeln!(
+            s,
+            "\nLeakiest sectors (share of £1 of final demand that leaves):"
+        );
         for r in leaky.iter().take(5) {
             let _ = writeln!(s, "  {}  {:<10} {}", pct(r.leakage_share), r.code, r.name);
         }
         let _ = writeln!(s, "\nAll sectors, in table order:");
         let _ = writeln!(
             s,
-            "  {:<10} {:<34} {:>8} {:>7} {:>7} {:>7} {:>7}  {}",
-            "code", "name", "output", "mult I", "mult II", "leaks", "stays", "largest leak"
+            "  {:<10} {:<34} {:>8} {:>7} {:>7} {:>7} {:>7}  largest leak",
+            "code", "name", "output", "mult I", "mult II", "leaks", "stays"
         );
         for r in &self.sectors {
             let largest = r
@@ -302,7 +344,8 @@ impl fmt::Display for RegionReport {
                 truncate(&r.name, 34),
                 r.output,
                 r.output_multiplier_type_i,
-                r.output_multiplier_type_ii.map_or_else(|| "-".into(), |m| format!("{m:.3}")),
+                r.output_multiplier_type_ii
+                    .map_or_else(|| "-".into(), |m| format!("{m:.3}")),
                 pct(r.leakage_share),
                 pct(r.retention_share),
                 largest
@@ -322,7 +365,11 @@ impl fmt::Display for RegionReport {
             share_text(&self.retention_assumptions.other),
         );
         if let Some(h) = self.household_income {
-            let _ = writeln!(s, "Type II closes households with {:?} income and household income H = {h:.0}.", self.household_closure.income_sources);
+            let _ = writeln!(
+                s,
+                "Type II closes households with {:?} income and household income H = {h:.0}.",
+                self.household_closure.income_sources
+            );
         }
         f.write_str(&s)
     }

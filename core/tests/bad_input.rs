@@ -42,7 +42,10 @@ fn duplicate_and_empty_labels() {
     p.sectors[1].code = "s1".into();
     let e = err(p);
     assert_eq!(e.code(), "invalid_label");
-    assert!(e.to_string().contains("\"s1\"") && e.to_string().contains("duplicate"), "{e}");
+    assert!(
+        e.to_string().contains("\"s1\"") && e.to_string().contains("duplicate"),
+        "{e}"
+    );
     let mut p = mb();
     p.primary_inputs[0].label = " ".into();
     assert_eq!(err(p).code(), "invalid_label");
@@ -50,7 +53,9 @@ fn duplicate_and_empty_labels() {
 
 #[test]
 fn unknown_sector_label() {
-    let e = datasets::miller_blair_2sector().sector_index("s9").unwrap_err();
+    let e = datasets::miller_blair_2sector()
+        .sector_index("s9")
+        .unwrap_err();
     assert_eq!(e.code(), "unknown_label");
     assert!(e.to_string().contains("\"s9\""));
 }
@@ -66,7 +71,10 @@ fn nan_and_infinity_name_their_cell() {
     p.primary_inputs[0].values[1] = f64::INFINITY;
     let e = err(p);
     assert_eq!(e.code(), "non_finite");
-    assert!(e.to_string().contains("primary input \"va\", sector 1"), "{e}");
+    assert!(
+        e.to_string().contains("primary input \"va\", sector 1"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -75,7 +83,10 @@ fn negative_flows_where_none_may_be() {
     p.z[1] = -5.0;
     let e = err(p);
     assert_eq!(e.code(), "negative");
-    assert!(e.to_string().contains("-5") && e.to_string().contains("Z[0, 1]"), "{e}");
+    assert!(
+        e.to_string().contains("-5") && e.to_string().contains("Z[0, 1]"),
+        "{e}"
+    );
     // compensation cannot be negative, net taxes can
     let mut p = mb();
     p.primary_inputs[0].values[0] = -1.0;
@@ -88,7 +99,10 @@ fn retention_share_out_of_range() {
     p.retention.compensation = Share::PerSector(vec![0.5, 1.5]);
     let e = err(p);
     assert_eq!(e.code(), "out_of_range");
-    assert!(e.to_string().contains("retention.compensation[1]") && e.to_string().contains("1.5"), "{e}");
+    assert!(
+        e.to_string().contains("retention.compensation[1]") && e.to_string().contains("1.5"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -97,9 +111,15 @@ fn unbalanced_beyond_tolerance() {
     p.final_demand[0].values[0] += 10.0; // row total 1010 vs column total 1000
     let e = err(p.clone());
     assert_eq!(e.code(), "unbalanced");
-    assert!(e.to_string().contains("s1") && e.to_string().contains("1010"), "{e}");
+    assert!(
+        e.to_string().contains("s1") && e.to_string().contains("1010"),
+        "{e}"
+    );
     p.balance_tolerance = 0.02;
-    assert!(RegionalTable::new(p).is_ok(), "within a stated 2 % tolerance");
+    assert!(
+        RegionalTable::new(p).is_ok(),
+        "within a stated 2 % tolerance"
+    );
 }
 
 #[test]
@@ -118,7 +138,10 @@ fn non_productive_coefficients() {
     let e = LeontiefModel::new(&t).unwrap_err();
     assert_eq!(e.code(), "non_productive");
     assert!(e.to_string().contains("s1"), "{e}");
-    assert_eq!(t.audit().check("productive").unwrap().status, AuditStatus::Fail);
+    assert_eq!(
+        t.audit().check("productive").unwrap().status,
+        AuditStatus::Fail
+    );
 }
 
 #[test]
@@ -178,7 +201,10 @@ fn csv_reads_the_documented_layout_with_a_bom() {
 fn malformed_csv_names_line_and_field() {
     let e = read_csv(&CSV.replace("200,100", "200,abc")).unwrap_err();
     assert_eq!(e.code(), "csv");
-    assert_eq!(e.to_string(), "malformed CSV at line 4, field 5: \"abc\" is not a number");
+    assert_eq!(
+        e.to_string(),
+        "malformed CSV at line 4, field 5: \"abc\" is not a number"
+    );
     let e = read_csv(&CSV.replace(',', ";")).unwrap_err();
     assert_eq!(e.code(), "csv");
     assert!(e.to_string().contains("delimiter"), "{e}");
@@ -196,7 +222,10 @@ fn malformed_csv_names_line_and_field() {
 fn unknown_final_demand_kind_in_csv() {
     let e = read_csv(&CSV.replace(",other\n", ",tourists\n")).unwrap_err();
     assert_eq!(e.code(), "csv");
-    assert!(e.to_string().contains("tourists") && e.to_string().contains("exports_visitors"), "{e}");
+    assert!(
+        e.to_string().contains("tourists") && e.to_string().contains("exports_visitors"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -218,6 +247,23 @@ fn audit_of_scotland_passes_and_reports_tobacco() {
     assert_eq!(a.zero_output_sectors, vec!["12".to_string()]);
     assert_eq!(a.check("productive").unwrap().status, AuditStatus::Pass);
     let gap = a.row_gaps.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
-    assert!(gap < 0.002 && gap > 0.0, "row gap {gap} (SOURCE.md: £0.0014m)");
+    assert!(
+        gap < 0.002 && gap > 0.0,
+        "row gap {gap} (SOURCE.md: £0.0014m)"
+    );
     assert_eq!(a.productive, Some(true));
+}
+
+#[test]
+fn households_spending_all_their_income_locally_is_refused_with_a_reason() {
+    let mut p = mb();
+    p.final_demand[0].kind = localecon::table::FinalDemandKind::Households;
+    // household income defaults to the compensation paid, 2050 = household consumption
+    let t = RegionalTable::new(p).unwrap();
+    let e = ClosedModel::new(&t).unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    assert!(
+        e.to_string().contains("household income") && e.to_string().contains("value 1 "),
+        "{e}"
+    );
 }

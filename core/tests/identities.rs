@@ -118,7 +118,11 @@ fn leakage_identity_holds_on_scotland_to_1e_15() {
     let c = ClosedLeakage::new(&t).unwrap();
     for j in 0..t.n() {
         if t.output()[j] > 0.0 {
-            assert!((c.total[j] - 1.0).abs() < 1e-12, "closed total {}", c.total[j]);
+            assert!(
+                (c.total[j] - 1.0).abs() < 1e-12,
+                "closed total {}",
+                c.total[j]
+            );
         }
     }
 }

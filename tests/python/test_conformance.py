@@ -3,10 +3,9 @@
 import json
 from pathlib import Path
 
+import localecon
 import numpy as np
 import pytest
-
-import localecon
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.json"))
 

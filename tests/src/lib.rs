@@ -59,7 +59,9 @@ pub fn load_fixtures() -> Vec<Fixture> {
     paths.sort();
     paths
         .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("fixture JSON"))
+        .map(|p| {
+            serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("fixture JSON")
+        })
         .collect()
 }
 
@@ -73,7 +75,9 @@ impl Fixture {
         match (&self.table, &self.dataset) {
             (Some(t), _) => interchange::read_json(&t.to_string()),
             (None, Some(name)) => datasets::by_name(name),
-            (None, None) => Err(localecon::Error::MissingData { what: "fixture has no table".into() }),
+            (None, None) => Err(localecon::Error::MissingData {
+                what: "fixture has no table".into(),
+            }),
         }
     }
 }
@@ -87,10 +91,16 @@ fn diag(l: &[f64], n: usize) -> Vec<f64> {
 /// # Errors
 ///
 /// Any localecon error, or [`localecon::Error::UnknownOption`] for an unknown quantity.
-pub fn quantity(fixture: &Fixture, table: &RegionalTable, name: &str) -> localecon::Result<Vec<f64>> {
+pub fn quantity(
+    fixture: &Fixture,
+    table: &RegionalTable,
+    name: &str,
+) -> localecon::Result<Vec<f64>> {
     let m = || Multipliers::new(table);
     let need = |v: Option<Vec<f64>>| {
-        v.ok_or_else(|| localecon::Error::MissingData { what: format!("{name} for this table") })
+        v.ok_or_else(|| localecon::Error::MissingData {
+            what: format!("{name} for this table"),
+        })
     };
     Ok(match name {
         "output" => table.output().to_vec(),
@@ -98,7 +108,8 @@ pub fn quantity(fixture: &Fixture, table: &RegionalTable, name: &str) -> localec
         "leontief_diagonal" | "leontief_diagonal_published" => {
             diag(&LeontiefModel::new(table)?.leontief_inverse(), table.n())
         }
-        "impact" => LeontiefModel::new(table)?.solve(fixture.impact_final_demand.as_deref().unwrap_or(&[]))?,
+        "impact" => LeontiefModel::new(table)?
+            .solve(fixture.impact_final_demand.as_deref().unwrap_or(&[]))?,
         "output_multiplier_type_i" => m()?.output.type_i,
         "output_multiplier_type_ii" => need(m()?.output.type_ii)?,
         "income_effect_type_i" => m()?.income.type_i,
@@ -113,7 +124,11 @@ pub fn quantity(fixture: &Fixture, table: &RegionalTable, name: &str) -> localec
         "leakage_imports" => {
             let l = Leakage::new(table)?;
             let mut total = vec![0.0; table.n()];
-            for ch in [LeakageChannel::Imports, LeakageChannel::ImportsRestOfCountry, LeakageChannel::ImportsRestOfWorld] {
+            for ch in [
+                LeakageChannel::Imports,
+                LeakageChannel::ImportsRestOfCountry,
+                LeakageChannel::ImportsRestOfWorld,
+            ] {
                 for (t, v) in total.iter_mut().zip(l.channel(ch)) {
                     *t += v;
                 }
@@ -136,13 +151,24 @@ pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
     let mut out = Vec::new();
     let expected = &check.expected;
     if got.len() < expected.len() {
-        out.push(format!("{}: expected {} values, got {}", check.quantity, expected.len(), got.len()));
+        out.push(format!(
+            "{}: expected {} values, got {}",
+            check.quantity,
+            expected.len(),
+            got.len()
+        ));
         return out;
     }
     for (k, (e, g)) in expected.iter().zip(got).enumerate() {
         let tol = check.atol + check.rtol * e.abs();
-        if !((g - e).abs() <= tol) {
-            out.push(format!("{}[{k}]: expected {e}, got {g} (|diff| {:.3e} > {tol:.3e})", check.quantity, (g - e).abs()));
+        // NaN must fail too, hence not `> tol`
+        let within = (g - e).abs() <= tol;
+        if !within {
+            out.push(format!(
+                "{}[{k}]: expected {e}, got {g} (|diff| {:.3e} > {tol:.3e})",
+                check.quantity,
+                (g - e).abs()
+            ));
         }
     }
     out

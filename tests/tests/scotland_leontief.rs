@@ -8,13 +8,21 @@ fn published(name: &str) -> (Vec<String>, Vec<Vec<f64>>) {
     let text = std::fs::read_to_string(fixtures_dir().join(name)).unwrap();
     let mut lines = text.lines();
     let header = parse_csv_line(lines.next().unwrap());
-    assert_eq!(&header[..3], ["year", "ioc098_sic", "ioc098_short_description"]);
+    assert_eq!(
+        &header[..3],
+        ["year", "ioc098_sic", "ioc098_short_description"]
+    );
     let mut labels = Vec::new();
     let mut rows = Vec::new();
     for line in lines {
         let cells = parse_csv_line(line);
         labels.push(cells[1].clone());
-        rows.push(cells[3..].iter().map(|c| c.parse::<f64>().unwrap()).collect());
+        rows.push(
+            cells[3..]
+                .iter()
+                .map(|c| c.parse::<f64>().unwrap())
+                .collect(),
+        );
     }
     (labels, rows)
 }
@@ -52,7 +60,11 @@ fn worst(ours: &[f64], m: usize, published: &[Vec<f64>]) -> (f64, usize, usize) 
 fn type_i_leontief_inverse_matches_every_published_entry() {
     let table = datasets::scotland_2019();
     let (mut labels, mut rows) = published("scotland_2019_leontief_type1_x1000_2019.csv");
-    assert_eq!(labels.pop().as_deref(), Some("L1"), "last row: published column sums");
+    assert_eq!(
+        labels.pop().as_deref(),
+        Some("L1"),
+        "last row: published column sums"
+    );
     let sums = rows.pop().unwrap();
     assert_eq!(rows.len(), 98);
     let codes: Vec<&str> = table.sectors().iter().map(|s| s.code.as_str()).collect();
@@ -60,7 +72,9 @@ fn type_i_leontief_inverse_matches_every_published_entry() {
     let l = LeontiefModel::new(&table).unwrap().leontief_inverse();
     let (d, i, j) = worst(&l, 98, &rows);
     assert!(d < 1e-6, "worst relative difference {d:.3e} at L[{i}, {j}]");
-    let ours: Vec<f64> = (0..98).map(|j| (0..98).map(|i| l[i * 98 + j]).sum::<f64>()).collect();
+    let ours: Vec<f64> = (0..98)
+        .map(|j| (0..98).map(|i| l[i * 98 + j]).sum::<f64>())
+        .collect();
     let (d, _, j) = worst(&ours, 98, &[sums]);
     assert!(d < 1e-6, "output multiplier row: {d:.3e} at {j}");
 }
@@ -69,7 +83,11 @@ fn type_i_leontief_inverse_matches_every_published_entry() {
 fn type_ii_leontief_inverse_matches_every_published_entry() {
     let table = datasets::scotland_2019();
     let (mut labels, mut rows) = published("scotland_2019_leontief_type2_x1000_2019.csv");
-    assert_eq!(labels.pop().as_deref(), Some("L2"), "last row: published column sums");
+    assert_eq!(
+        labels.pop().as_deref(),
+        Some("L2"),
+        "last row: published column sums"
+    );
     let sums = rows.pop().unwrap();
     assert_eq!(rows.len(), 99, "98 industries and the household (CoE) row");
     assert_eq!(labels[98], "CoE");
@@ -79,7 +97,9 @@ fn type_ii_leontief_inverse_matches_every_published_entry() {
     let (d, i, j) = worst(&l, 99, &rows);
     assert!(d < 1e-6, "worst relative difference {d:.3e} at L̄[{i}, {j}]");
     // the published L2 row: Type II output multipliers, the first 98 rows summed
-    let ours: Vec<f64> = (0..98).map(|j| (0..98).map(|i| l[i * 99 + j]).sum::<f64>()).collect();
+    let ours: Vec<f64> = (0..98)
+        .map(|j| (0..98).map(|i| l[i * 99 + j]).sum::<f64>())
+        .collect();
     let (d, _, j) = worst(&ours, 98, &[sums[..98].to_vec()]);
     assert!(d < 1e-6, "output multiplier row: {d:.3e} at {j}");
 }

@@ -9,7 +9,10 @@ use crate::table::{
 };
 
 fn csv_err(line: usize, column: usize, message: impl Into<String>) -> Error {
-    Error::Csv { location: Location::Line { line, column }, message: message.into() }
+    Error::Csv {
+        location: Location::Line { line, column },
+        message: message.into(),
+    }
 }
 
 /// Reads a table from the labelled CSV layout.
@@ -74,7 +77,7 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[body_start..].as_bytes());
+        .from_reader(&text.as_bytes()[body_start..]);
     let mut records = Vec::new();
     for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| csv_err(skipped_lines + k + 1, 1, e.to_string()))?;
@@ -102,23 +105,42 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     let kinds_row = &records[1];
     let width = header.len();
     if kinds_row.len() != width {
-        return Err(csv_err(line_of(1), 1, format!("expected {width} fields, found {}", kinds_row.len())));
+        return Err(csv_err(
+            line_of(1),
+            1,
+            format!("expected {width} fields, found {}", kinds_row.len()),
+        ));
     }
-    let n = kinds_row[3..].iter().take_while(|k| k.trim() == "sector").count();
+    let n = kinds_row[3..]
+        .iter()
+        .take_while(|k| k.trim() == "sector")
+        .count();
     let mut fd_kinds = Vec::new();
     for (c, k) in kinds_row.iter().enumerate().skip(3 + n) {
-        fd_kinds.push(k.trim().parse::<FinalDemandKind>().map_err(|e| {
-            csv_err(line_of(1), c + 1, e.to_string())
-        })?);
+        fd_kinds.push(
+            k.trim()
+                .parse::<FinalDemandKind>()
+                .map_err(|e| csv_err(line_of(1), c + 1, e.to_string()))?,
+        );
     }
-    let codes: Vec<String> = header[3..3 + n].iter().map(|s| s.trim().to_string()).collect();
-    let fd_labels: Vec<String> = header[3 + n..].iter().map(|s| s.trim().to_string()).collect();
+    let codes: Vec<String> = header[3..3 + n]
+        .iter()
+        .map(|s| s.trim().to_string())
+        .collect();
+    let fd_labels: Vec<String> = header[3 + n..]
+        .iter()
+        .map(|s| s.trim().to_string())
+        .collect();
     let mut sectors = Vec::new();
     let mut z = Vec::with_capacity(n * n);
     let mut final_demand: Vec<FinalDemandColumn> = fd_labels
         .iter()
         .zip(&fd_kinds)
-        .map(|(l, k)| FinalDemandColumn { label: l.clone(), kind: *k, values: Vec::new() })
+        .map(|(l, k)| FinalDemandColumn {
+            label: l.clone(),
+            kind: *k,
+            values: Vec::new(),
+        })
         .collect();
     let mut primary_inputs = Vec::new();
     let mut output = None;
@@ -126,7 +148,11 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     for (k, rec) in records.iter().enumerate().skip(2) {
         let line = line_of(k);
         if rec.len() != width {
-            return Err(csv_err(line, 1, format!("expected {width} fields, found {}", rec.len())));
+            return Err(csv_err(
+                line,
+                1,
+                format!("expected {width} fields, found {}", rec.len()),
+            ));
         }
         let number = |c: usize| -> Result<f64> {
             let s = rec[c].trim();
@@ -136,23 +162,35 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
             s.parse::<f64>()
                 .map_err(|_| csv_err(line, c + 1, format!("{s:?} is not a number")))
         };
-        let values = |range: std::ops::Range<usize>| -> Result<Vec<f64>> {
-            range.map(number).collect()
-        };
+        let values =
+            |range: std::ops::Range<usize>| -> Result<Vec<f64>> { range.map(number).collect() };
         let kind = rec[0].trim();
         if kind == "sector" {
             let i = sectors.len();
             if i >= n {
-                return Err(csv_err(line, 1, format!("more sector rows than the {n} sector columns")));
+                return Err(csv_err(
+                    line,
+                    1,
+                    format!("more sector rows than the {n} sector columns"),
+                ));
             }
             if rec[1].trim() != codes[i] {
                 return Err(csv_err(
                     line,
                     2,
-                    format!("sector row {} has code {:?}, but column {} is {:?}", i + 1, rec[1].trim(), i + 1, codes[i]),
+                    format!(
+                        "sector row {} has code {:?}, but column {} is {:?}",
+                        i + 1,
+                        rec[1].trim(),
+                        i + 1,
+                        codes[i]
+                    ),
                 ));
             }
-            sectors.push(Sector { code: codes[i].clone(), name: rec[2].trim().to_string() });
+            sectors.push(Sector {
+                code: codes[i].clone(),
+                name: rec[2].trim().to_string(),
+            });
             z.extend(values(3..3 + n)?);
             for (c, col) in final_demand.iter_mut().enumerate() {
                 col.values.push(number(3 + n + c)?);
@@ -161,13 +199,20 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
         }
         for c in 3 + n..width {
             if !rec[c].trim().is_empty() && number(c)? != 0.0 {
-                return Err(csv_err(line, c + 1, "a non-sector row has a value under a final-demand column"));
+                return Err(csv_err(
+                    line,
+                    c + 1,
+                    "a non-sector row has a value under a final-demand column",
+                ));
             }
         }
         match kind {
             "output" => output = Some(values(3..3 + n)?),
             "employment" => {
-                employment = Some(Employment { unit: rec[2].trim().to_string(), values: values(3..3 + n)? });
+                employment = Some(Employment {
+                    unit: rec[2].trim().to_string(),
+                    values: values(3..3 + n)?,
+                });
             }
             other => {
                 let kind = other.parse::<PrimaryInputKind>().map_err(|_| {
@@ -189,7 +234,11 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
         }
     }
     if sectors.len() != n {
-        return Err(Error::Shape { what: "sector rows in the CSV".into(), expected: n, found: sectors.len() });
+        return Err(Error::Shape {
+            what: "sector rows in the CSV".into(),
+            expected: n,
+            found: sectors.len(),
+        });
     }
     let mut parts = TableParts::new("", sectors, z);
     parts.final_demand = final_demand;
@@ -203,7 +252,9 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
 fn apply_metadata(parts: &mut TableParts, meta: &[(usize, String, String)]) -> Result<()> {
     for (line, key, value) in meta {
         let number = || -> Result<f64> {
-            value.parse::<f64>().map_err(|_| csv_err(*line, 1, format!("{key}: {value:?} is not a number")))
+            value
+                .parse::<f64>()
+                .map_err(|_| csv_err(*line, 1, format!("{key}: {value:?} is not a number")))
         };
         match key.as_str() {
             "name" => parts.name.clone_from(value),
@@ -217,10 +268,16 @@ fn apply_metadata(parts: &mut TableParts, meta: &[(usize, String, String)]) -> R
                     })?;
             }
             "balance_tolerance" => parts.balance_tolerance = number()?,
-            "retention.taxes_on_products" => parts.retention.taxes_on_products = Share::Uniform(number()?),
-            "retention.taxes_on_production" => parts.retention.taxes_on_production = Share::Uniform(number()?),
+            "retention.taxes_on_products" => {
+                parts.retention.taxes_on_products = Share::Uniform(number()?)
+            }
+            "retention.taxes_on_production" => {
+                parts.retention.taxes_on_production = Share::Uniform(number()?)
+            }
             "retention.compensation" => parts.retention.compensation = Share::Uniform(number()?),
-            "retention.operating_surplus" => parts.retention.operating_surplus = Share::Uniform(number()?),
+            "retention.operating_surplus" => {
+                parts.retention.operating_surplus = Share::Uniform(number()?)
+            }
             "retention.other" => parts.retention.other = Share::Uniform(number()?),
             _ => {} // free-form comments are allowed
         }
@@ -279,7 +336,11 @@ pub fn write_csv(table: &RegionalTable) -> String {
     let _ = writeln!(s, "{}", kinds.join(","));
     let blanks = ",".repeat(p.final_demand.len());
     for i in 0..n {
-        let mut row = vec!["sector".to_string(), quote(&p.sectors[i].code), quote(&p.sectors[i].name)];
+        let mut row = vec![
+            "sector".to_string(),
+            quote(&p.sectors[i].code),
+            quote(&p.sectors[i].name),
+        ];
         row.extend(p.z[i * n..(i + 1) * n].iter().map(f64::to_string));
         row.extend(p.final_demand.iter().map(|c| c.values[i].to_string()));
         let _ = writeln!(s, "{}", row.join(","));

@@ -75,7 +75,11 @@ fn default_unit() -> String {
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
-    Error::Json { line: e.line(), column: e.column(), message: e.to_string() }
+    Error::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
 }
 
 /// Reads a table from the interchange JSON.
@@ -111,8 +115,15 @@ pub fn read_json(text: &str) -> Result<RegionalTable> {
 pub fn read_json_parts(text: &str) -> Result<TableParts> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    let format = value.get("format").and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    let format = value
+        .get("format")
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string();
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     if format != TABLE_FORMAT || version != u64::from(TABLE_VERSION) {
         return Err(Error::UnsupportedVersion {
             format,
@@ -127,12 +138,20 @@ pub fn read_json_parts(text: &str) -> Result<TableParts> {
     })?;
     let n = doc.sectors.len();
     if doc.z.len() != n {
-        return Err(Error::Shape { what: "z rows".into(), expected: n, found: doc.z.len() });
+        return Err(Error::Shape {
+            what: "z rows".into(),
+            expected: n,
+            found: doc.z.len(),
+        });
     }
     let mut z = Vec::with_capacity(n * n);
     for (i, row) in doc.z.iter().enumerate() {
         if row.len() != n {
-            return Err(Error::Shape { what: format!("z row {i}"), expected: n, found: row.len() });
+            return Err(Error::Shape {
+                what: format!("z row {i}"),
+                expected: n,
+                found: row.len(),
+            });
         }
         z.extend_from_slice(row);
     }

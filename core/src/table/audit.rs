@@ -69,7 +69,11 @@ impl Audit {
     /// The worst status over all checks.
     #[must_use]
     pub fn status(&self) -> AuditStatus {
-        self.checks.iter().map(|c| c.status).max().unwrap_or(AuditStatus::Pass)
+        self.checks
+            .iter()
+            .map(|c| c.status)
+            .max()
+            .unwrap_or(AuditStatus::Pass)
     }
 
     /// The check with this name.
@@ -89,7 +93,11 @@ impl fmt::Display for Audit {
 }
 
 fn check(name: &str, status: AuditStatus, detail: impl Into<String>) -> AuditCheck {
-    AuditCheck { check: name.into(), status, detail: detail.into() }
+    AuditCheck {
+        check: name.into(),
+        status,
+        detail: detail.into(),
+    }
 }
 
 fn summarise(errors: &[Error], what: &str) -> String {
@@ -106,12 +114,17 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
     use AuditStatus::{Fail, Pass, Warn};
     let errors = parts.structural_errors(usize::MAX);
     let (structure, rest): (Vec<_>, Vec<_>) = errors.into_iter().partition(|e| {
-        matches!(e, Error::Empty | Error::Shape { .. } | Error::InvalidLabel { .. })
+        matches!(
+            e,
+            Error::Empty | Error::Shape { .. } | Error::InvalidLabel { .. }
+        )
     });
-    let (non_finite, rest): (Vec<_>, Vec<_>) =
-        rest.into_iter().partition(|e| matches!(e, Error::NonFinite { .. }));
-    let (negative, other): (Vec<_>, Vec<_>) =
-        rest.into_iter().partition(|e| matches!(e, Error::Negative { .. }));
+    let (non_finite, rest): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|e| matches!(e, Error::NonFinite { .. }));
+    let (negative, other): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|e| matches!(e, Error::Negative { .. }));
     let n = parts.sectors.len();
     let mut audit = Audit {
         checks: Vec::new(),
@@ -125,14 +138,26 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
     };
     let structural_ok = structure.is_empty();
     audit.checks.push(if structural_ok {
-        check("structure", Pass, format!("{n} sectors; shapes and labels consistent"))
+        check(
+            "structure",
+            Pass,
+            format!("{n} sectors; shapes and labels consistent"),
+        )
     } else {
-        check("structure", Fail, summarise(&structure, "shape or label problems"))
+        check(
+            "structure",
+            Fail,
+            summarise(&structure, "shape or label problems"),
+        )
     });
     audit.checks.push(if non_finite.is_empty() {
         check("non_finite", Pass, "all values finite")
     } else {
-        check("non_finite", Fail, summarise(&non_finite, "NaN or infinite values"))
+        check(
+            "non_finite",
+            Fail,
+            summarise(&non_finite, "NaN or infinite values"),
+        )
     });
     audit.checks.push(if negative.is_empty() {
         check("negative", Pass, "no negative flows where none may be")
@@ -140,15 +165,21 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
         check("negative", Fail, summarise(&negative, "negative flows"))
     });
     if !other.is_empty() {
-        audit.checks.push(check("parameters", Fail, summarise(&other, "parameter problems")));
+        audit.checks.push(check(
+            "parameters",
+            Fail,
+            summarise(&other, "parameter problems"),
+        ));
     }
     if !(structural_ok && non_finite.is_empty()) {
         return audit;
     }
     let (col, row) = totals(parts);
     let x = parts.output.clone().unwrap_or_else(|| col.clone());
-    audit.zero_output_sectors =
-        (0..n).filter(|&j| x[j] == 0.0).map(|j| parts.sectors[j].code.clone()).collect();
+    audit.zero_output_sectors = (0..n)
+        .filter(|&j| x[j] == 0.0)
+        .map(|j| parts.sectors[j].code.clone())
+        .collect();
     audit.checks.push(if audit.zero_output_sectors.is_empty() {
         check("zero_output", Pass, "every sector has output")
     } else {
@@ -187,7 +218,11 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
         }
     }
     match productivity(n, &parts.z, &x, &parts.sectors) {
-        Ok(Productivity { max_column_sum, spectral_radius, .. }) => {
+        Ok(Productivity {
+            max_column_sum,
+            spectral_radius,
+            ..
+        }) => {
             audit.max_column_sum = Some(max_column_sum);
             audit.spectral_radius = spectral_radius;
             audit.productive = Some(true);
@@ -200,7 +235,12 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
             audit.checks.push(check("productive", Pass, detail));
         }
         Err(e) => {
-            if let Error::NonProductive { spectral_radius, max_column_sum, .. } = &e {
+            if let Error::NonProductive {
+                spectral_radius,
+                max_column_sum,
+                ..
+            } = &e
+            {
                 audit.max_column_sum = Some(*max_column_sum);
                 audit.spectral_radius = Some(*spectral_radius);
             }

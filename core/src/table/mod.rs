@@ -133,7 +133,11 @@ impl TableParts {
                 errors.push(e);
             }
         };
-        check_labels("sector codes", self.sectors.iter().map(|s| s.code.as_str()), &mut push);
+        check_labels(
+            "sector codes",
+            self.sectors.iter().map(|s| s.code.as_str()),
+            &mut push,
+        );
         check_labels(
             "final-demand labels",
             self.final_demand.iter().map(|c| c.label.as_str()),
@@ -152,21 +156,34 @@ impl TableParts {
             });
         } else {
             for (k, &v) in self.z.iter().enumerate() {
-                let loc = || Location::Z { row: k / n, col: k % n };
+                let loc = || Location::Z {
+                    row: k / n,
+                    col: k % n,
+                };
                 if let Err(e) = check_finite(v, loc) {
                     push(e);
                 } else if v < 0.0 {
-                    push(Error::Negative { location: loc(), value: v });
+                    push(Error::Negative {
+                        location: loc(),
+                        value: v,
+                    });
                 }
             }
         }
         for c in &self.final_demand {
             if c.values.len() != n {
-                push(shape(format!("final demand \"{}\"", c.label), n, c.values.len()));
+                push(shape(
+                    format!("final demand \"{}\"", c.label),
+                    n,
+                    c.values.len(),
+                ));
                 continue;
             }
             for (i, &v) in c.values.iter().enumerate() {
-                let loc = || Location::FinalDemand { column: c.label.clone(), row: i };
+                let loc = || Location::FinalDemand {
+                    column: c.label.clone(),
+                    row: i,
+                };
                 if let Err(e) = check_finite(v, loc) {
                     push(e);
                 }
@@ -174,15 +191,25 @@ impl TableParts {
         }
         for r in &self.primary_inputs {
             if r.values.len() != n {
-                push(shape(format!("primary input \"{}\"", r.label), n, r.values.len()));
+                push(shape(
+                    format!("primary input \"{}\"", r.label),
+                    n,
+                    r.values.len(),
+                ));
                 continue;
             }
             for (j, &v) in r.values.iter().enumerate() {
-                let loc = || Location::PrimaryInput { row: r.label.clone(), col: j };
+                let loc = || Location::PrimaryInput {
+                    row: r.label.clone(),
+                    col: j,
+                };
                 if let Err(e) = check_finite(v, loc) {
                     push(e);
                 } else if v < 0.0 && !r.kind.may_be_negative() {
-                    push(Error::Negative { location: loc(), value: v });
+                    push(Error::Negative {
+                        location: loc(),
+                        value: v,
+                    });
                 }
             }
         }
@@ -198,7 +225,10 @@ impl TableParts {
                     if let Err(e) = check_finite(v, loc) {
                         push(e);
                     } else if v < 0.0 {
-                        push(Error::Negative { location: loc(), value: v });
+                        push(Error::Negative {
+                            location: loc(),
+                            value: v,
+                        });
                     }
                 }
             }
@@ -221,7 +251,11 @@ impl TableParts {
 }
 
 fn shape(what: String, expected: usize, found: usize) -> Error {
-    Error::Shape { what, expected, found }
+    Error::Shape {
+        what,
+        expected,
+        found,
+    }
 }
 
 fn check_labels<'a>(
@@ -248,13 +282,7 @@ fn check_labels<'a>(
     }
 }
 
-fn check_vector(
-    what: &str,
-    v: &[f64],
-    n: usize,
-    non_negative: bool,
-    push: &mut impl FnMut(Error),
-) {
+fn check_vector(what: &str, v: &[f64], n: usize, non_negative: bool, push: &mut impl FnMut(Error)) {
     if v.len() != n {
         push(shape(what.into(), n, v.len()));
         return;
@@ -264,7 +292,10 @@ fn check_vector(
         if let Err(e) = check_finite(value, loc) {
             push(e);
         } else if non_negative && value < 0.0 {
-            push(Error::Negative { location: loc(), value });
+            push(Error::Negative {
+                location: loc(),
+                value,
+            });
         }
     }
 }
@@ -319,8 +350,16 @@ impl RegionalTable {
             return Err(e);
         }
         let (column_totals, row_totals) = totals(&parts);
-        let output = parts.output.clone().unwrap_or_else(|| column_totals.clone());
-        let table = Self { parts, output, column_totals, row_totals };
+        let output = parts
+            .output
+            .clone()
+            .unwrap_or_else(|| column_totals.clone());
+        let table = Self {
+            parts,
+            output,
+            column_totals,
+            row_totals,
+        };
         if let Some(e) = table.balance_errors(1).into_iter().next() {
             return Err(e);
         }
@@ -447,9 +486,14 @@ impl RegionalTable {
     ///
     /// [`Error::UnknownLabel`] when no sector has this code.
     pub fn sector_index(&self, code: &str) -> Result<usize> {
-        self.parts.sectors.iter().position(|s| s.code == code).ok_or_else(|| {
-            Error::UnknownLabel { what: "sector code".into(), label: code.into() }
-        })
+        self.parts
+            .sectors
+            .iter()
+            .position(|s| s.code == code)
+            .ok_or_else(|| Error::UnknownLabel {
+                what: "sector code".into(),
+                label: code.into(),
+            })
     }
 
     /// Sum of the primary-input rows of `kind` for sector `j`.
@@ -504,7 +548,11 @@ impl RegionalTable {
 /// `|a − b| / max(|a|, |b|)`, and 0 when both are 0.
 pub(crate) fn relative_gap(a: f64, b: f64) -> f64 {
     let scale = a.abs().max(b.abs());
-    if scale == 0.0 { 0.0 } else { (a - b).abs() / scale }
+    if scale == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / scale
+    }
 }
 
 /// Column totals and row totals of structurally valid parts.
@@ -531,4 +579,3 @@ pub(crate) fn totals(parts: &TableParts) -> (Vec<f64>, Vec<f64>) {
     }
     (col, row)
 }
-

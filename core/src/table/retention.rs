@@ -120,10 +120,13 @@ impl Retention {
 
     pub(crate) fn errors(&self, n: usize) -> Vec<Error> {
         let mut out = Vec::new();
-        self.taxes_on_products.errors("taxes_on_products", n, &mut out);
-        self.taxes_on_production.errors("taxes_on_production", n, &mut out);
+        self.taxes_on_products
+            .errors("taxes_on_products", n, &mut out);
+        self.taxes_on_production
+            .errors("taxes_on_production", n, &mut out);
         self.compensation.errors("compensation", n, &mut out);
-        self.operating_surplus.errors("operating_surplus", n, &mut out);
+        self.operating_surplus
+            .errors("operating_surplus", n, &mut out);
         self.other.errors("other", n, &mut out);
         out
     }

@@ -35,17 +35,19 @@ pub fn spec(max_n: usize) -> impl Strategy<Value = Spec> {
             0.0..=1.0f64,
             0.0..=1.0f64,
         )
-            .prop_map(move |(a_raw, col_scale, hh, exports, pi_raw, employment, rc, rs)| Spec {
-                n,
-                a_raw,
-                col_scale,
-                hh,
-                exports,
-                pi_raw,
-                employment,
-                retention_comp: rc,
-                retention_surplus: rs,
-            })
+            .prop_map(
+                move |(a_raw, col_scale, hh, exports, pi_raw, employment, rc, rs)| Spec {
+                    n,
+                    a_raw,
+                    col_scale,
+                    hh,
+                    exports,
+                    pi_raw,
+                    employment,
+                    retention_comp: rc,
+                    retention_surplus: rs,
+                },
+            )
     })
 }
 
@@ -65,7 +67,9 @@ pub fn build(s: &Spec) -> TableParts {
     let f: Vec<f64> = (0..n).map(|i| s.hh[i] + s.exports[i]).collect();
     let mut x = f.clone();
     for _ in 0..400 {
-        x = (0..n).map(|i| f[i] + (0..n).map(|j| a[i * n + j] * x[j]).sum::<f64>()).collect();
+        x = (0..n)
+            .map(|i| f[i] + (0..n).map(|j| a[i * n + j] * x[j]).sum::<f64>())
+            .collect();
     }
     let mut z = vec![0.0; n * n];
     for i in 0..n {
@@ -89,19 +93,40 @@ pub fn build(s: &Spec) -> TableParts {
             rows[k][j] = rest * w[k] / total;
         }
     }
-    let sectors = (0..n).map(|i| Sector { code: format!("S{i}"), name: format!("Sector {i}") }).collect();
+    let sectors = (0..n)
+        .map(|i| Sector {
+            code: format!("S{i}"),
+            name: format!("Sector {i}"),
+        })
+        .collect();
     let mut parts = TableParts::new("random", sectors, z);
-    parts.final_demand.push(FinalDemandColumn { label: "HH".into(), kind: FinalDemandKind::Households, values: s.hh.clone() });
-    parts.final_demand.push(FinalDemandColumn { label: "EXP".into(), kind: FinalDemandKind::ExportsRestOfWorld, values: s.exports.clone() });
+    parts.final_demand.push(FinalDemandColumn {
+        label: "HH".into(),
+        kind: FinalDemandKind::Households,
+        values: s.hh.clone(),
+    });
+    parts.final_demand.push(FinalDemandColumn {
+        label: "EXP".into(),
+        kind: FinalDemandKind::ExportsRestOfWorld,
+        values: s.exports.clone(),
+    });
     for (k, kind) in kinds.iter().enumerate() {
-        parts.primary_inputs.push(PrimaryInputRow { label: kind.to_string(), kind: *kind, values: rows[k].clone() });
+        parts.primary_inputs.push(PrimaryInputRow {
+            label: kind.to_string(),
+            kind: *kind,
+            values: rows[k].clone(),
+        });
     }
-    parts.employment = Some(Employment { unit: "jobs".into(), values: s.employment.clone() });
+    parts.employment = Some(Employment {
+        unit: "jobs".into(),
+        values: s.employment.clone(),
+    });
     parts.retention.compensation = Share::Uniform(s.retention_comp);
     parts.retention.operating_surplus = Share::Uniform(s.retention_surplus);
     let comp: f64 = rows[3].iter().sum();
     let hh: f64 = s.hh.iter().sum();
-    parts.household_closure.household_income = Some((comp * s.retention_comp).max(1.5 * hh).max(1e-9));
+    parts.household_closure.household_income =
+        Some((comp * s.retention_comp).max(1.5 * hh).max(1e-9));
     parts.balance_tolerance = 1e-9;
     parts
 }
@@ -111,7 +136,9 @@ pub fn permute(p: &TableParts, perm: &[usize]) -> TableParts {
     let n = p.sectors.len();
     let mut q = p.clone();
     q.sectors = perm.iter().map(|&k| p.sectors[k].clone()).collect();
-    q.z = (0..n * n).map(|idx| p.z[perm[idx / n] * n + perm[idx % n]]).collect();
+    q.z = (0..n * n)
+        .map(|idx| p.z[perm[idx / n] * n + perm[idx % n]])
+        .collect();
     for c in &mut q.final_demand {
         c.values = perm.iter().map(|&k| c.values[k]).collect();
     }

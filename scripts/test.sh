@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the tests need (skipping what is present) and runs every test:
+# Rust (unit, property, conformance, doctests incl. the README and the book), clippy on the
+# native and WebAssembly targets, the Python package (built as a wheel by maturin and
+# installed in a virtual environment), the JavaScript package (built by wasm-bindgen) with
+# its TypeScript check, the conformance fixtures from all three languages, the report
+# example, and the book with its examples.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/localecon/target}"
+CACHE="${LOCALECON_CACHE:-$HOME/.cache/localecon}"
+PY="$CACHE/venv/bin/python"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "install"
+scripts/install.sh
+
+step "rust: format and lints (native and wasm32)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p localecon -p localecon-wasm --target wasm32-unknown-unknown -- -D warnings
+
+step "rust: unit, property, conformance and doc tests"
+cargo test --workspace --exclude localecon-python --exclude localecon-wasm
+
+step "rust: the newcomer's command"
+cargo run --release --quiet --example report > "$CACHE/report.txt"
+grep -q "Scotland 2019" "$CACHE/report.txt"
+cargo run --release --quiet --example report -- --json | "$PY" -c "import json,sys; r=json.load(sys.stdin); assert len(r['sectors']) == 98, len(r['sectors'])"
+
+step "python: build the wheel, install it, test"
+WHEELS="$CACHE/wheels"
+rm -rf "$WHEELS"
+(cd bindings-python && "$CACHE/venv/bin/maturin" build --release --quiet -o "$WHEELS")
+"$CACHE/venv/bin/pip" install --quiet --force-reinstall --no-deps "$WHEELS"/localecon-*.whl
+"$CACHE/venv/bin/ruff" check bindings-python tests/python docs
+(cd "$CACHE" && "$PY" -m pytest -q -p no:cacheprovider "$ROOT/bindings-python/tests" "$ROOT/tests/python" \
+  --doctest-modules --pyargs localecon)
+(cd "$CACHE" && "$PY" -m pytest -q -p no:cacheprovider --doctest-glob='*.md' "$ROOT/docs/src")
+
+step "javascript: build the package, test, type-check"
+scripts/build-wasm.sh
+(cd bindings-wasm && node --test tests/ && node_modules/.bin/tsc -p tests/tsconfig.json)
+node --test tests/js/
+node scripts/run-doc-js.mjs docs/src
+
+step "docs: build the book"
+"$CACHE/venv/bin/mkdocs" build --strict -q -f docs/mkdocs.yml -d "$CACHE/site"
+
+printf '\nall tests passed\n'
