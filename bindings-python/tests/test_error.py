@@ -98,7 +98,7 @@ def test_non_productive():
     assert t.audit().productive is False
 
 
-def test_missing_data_and_singular():
+def test_missing_data():
     t = localecon.datasets.miller_blair_2sector()
     with pytest.raises(localecon.MissingDataError):
         t.closed_leakage()

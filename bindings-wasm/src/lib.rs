@@ -293,6 +293,12 @@ impl RegionalTable {
             .collect()
     }
 
+    /// Index of the sector with this code (throws UnknownLabelError).
+    #[wasm_bindgen(js_name = sectorIndex)]
+    pub fn sector_index(&self, code: &str) -> Result<usize, JsValue> {
+        self.inner.sector_index(code).js_err()
+    }
+
     /// Gross output x.
     #[wasm_bindgen(getter)]
     pub fn output(&self) -> Vec<f64> {

@@ -110,6 +110,10 @@ test("bad input: negative flow", () => {
 test("bad input: duplicate and unknown labels", () => {
   expectError(() => RegionalTable.fromArrays(Z, ["s1", "s1"], OPTIONS), "InvalidLabelError", "invalid_label", /duplicate/);
   expectError(() => RegionalTable.dataset("atlantis"), "UnknownOptionError", "unknown_option", /scotland-2019/);
+  const t = RegionalTable.dataset("scotland-2019");
+  assert.equal(t.sectorIndex("10.7"), 12);
+  expectError(() => t.sectorIndex("99.9"), "UnknownLabelError", "unknown_label", /"99\.9"/);
+  t.free();
 });
 
 test("bad input: unknown kind and misspelt option", () => {

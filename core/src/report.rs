@@ -277,7 +277,11 @@ impl fmt::Display for RegionReport {
         let _ = writeln!(
             s,
             "\nOutput {:.0} · GVA {:.0} · compensation {:.0} · intermediate imports {:.0} · final demand {:.0}",
-            t.output, t.gva, t.compensation, t.imports, t.final_demand
+            t.output + 0.0,
+            t.gva + 0.0,
+            t.compensation + 0.0,
+            t.imports + 0.0, // + 0.0 turns -0 into 0
+            t.final_demand + 0.0
         );
         let _ = writeln!(
             s,
@@ -318,7 +322,7 @@ impl fmt::Display for RegionReport {
         leaky.sort_by(|a, b| b.leakage_share.total_cmp(&a.leakage_share));
         let _ = writeln!(
             s,
-            "\nLeakiest sectors (share of £1 of final demand that leaves):"
+            "\nLeakiest sectors (share of each unit of final demand that leaves):"
         );
         for r in leaky.iter().take(5) {
             let _ = writeln!(s, "  {}  {:<10} {}", pct(r.leakage_share), r.code, r.name);
