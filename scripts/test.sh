@@ -23,6 +23,7 @@ cargo clippy -p localecon -p localecon-wasm --target wasm32-unknown-unknown -- -
 
 step "rust: unit, property, conformance and doc tests"
 cargo test --workspace --exclude localecon-python --exclude localecon-wasm
+cargo bench -p localecon --no-run --quiet
 
 step "rust: the newcomer's command"
 cargo run --release --quiet --example report > "$CACHE/report.txt"

@@ -62,6 +62,7 @@ kinds! {
     UnknownOptionError => "unknown_option",
     MissingDataError => "missing_data",
     InvalidInputError => "invalid_input",
+    DisconnectedError => "disconnected",
 }
 
 /// `Result` with a core error converted on the way out.

@@ -1,5 +1,6 @@
 //! Python bindings of localecon: thin newtypes over the core; no economics here.
 
+mod circularity;
 mod convert;
 mod error;
 mod model;
@@ -30,7 +31,11 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyClosedLeakage>()?;
     m.add_class::<results::PyRegionReport>()?;
     m.add_class::<results::PyAudit>()?;
+    m.add_class::<results::PyLinkages>()?;
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
+    m.add_class::<circularity::PyFlowSystem>()?;
+    m.add_function(wrap_pyfunction!(circularity::lm3, m)?)?;
+    m.add_function(wrap_pyfunction!(circularity::average_share, m)?)?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
     m.add("ERROR_KINDS", localecon::Error::KINDS.to_vec())?;
     m.add(

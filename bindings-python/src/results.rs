@@ -533,3 +533,63 @@ impl PyAudit {
         )
     }
 }
+
+/// Rasmussen–Hirschman linkage indices (mean 1) and the key-sector classification.
+#[pyclass(name = "Linkages", module = "localecon", frozen)]
+pub struct PyLinkages {
+    pub inner: localecon::linkages::Linkages,
+}
+
+#[pymethods]
+impl PyLinkages {
+    /// Sector codes.
+    #[getter]
+    fn codes(&self) -> Vec<String> {
+        codes_names(&self.inner.sectors).0
+    }
+
+    /// Backward index n·(1ᵀL)_j / 1ᵀL1.
+    #[getter]
+    fn backward<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        out1(py, self.inner.backward.clone())
+    }
+
+    /// Forward index, Leontief variant n·(L1)_i / 1ᵀL1.
+    #[getter]
+    fn forward<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        out1(py, self.inner.forward.clone())
+    }
+
+    /// Forward index, Ghosh variant n·(G1)_i / 1ᵀG1.
+    #[getter]
+    fn forward_ghosh<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        out1(py, self.inner.forward_ghosh.clone())
+    }
+
+    /// "key", "backward_oriented", "forward_oriented" or "weak" per sector.
+    #[getter]
+    fn classes(&self) -> Vec<String> {
+        self.inner.class.iter().map(ToString::to_string).collect()
+    }
+
+    /// A DataFrame indexed by sector code.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let (codes, names) = codes_names(&self.inner.sectors);
+        let df = dataframe(
+            py,
+            &codes,
+            &names,
+            vec![
+                ("backward".into(), self.inner.backward.clone()),
+                ("forward".into(), self.inner.forward.clone()),
+                ("forward_ghosh".into(), self.inner.forward_ghosh.clone()),
+            ],
+        )?;
+        df.set_item("class", self.classes())?;
+        Ok(df)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Linkages: {} sectors>", self.inner.sectors.len())
+    }
+}

@@ -350,6 +350,64 @@ impl PyRegionalTable {
         Ok(PyRegionReport { inner })
     }
 
+    /// Finn cycling index by the Leontief route (closure "open" or "households").
+    #[pyo3(signature = (closure="open"))]
+    fn fci(&self, closure: &str) -> PyResult<f64> {
+        localecon::circularity::fci_leontief(&self.inner, parse(closure)?).py_err()
+    }
+
+    /// Rasmussen–Hirschman linkages and key sectors (`to_pandas()` for a labelled table).
+    fn linkages(&self) -> PyResult<crate::results::PyLinkages> {
+        Ok(crate::results::PyLinkages {
+            inner: localecon::linkages::Linkages::new(&self.inner).py_err()?,
+        })
+    }
+
+    /// The Ghosh inverse G = (I − B)^-1, n × n.
+    fn ghosh_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let g = localecon::linkages::GhoshModel::new(&self.inner)
+            .py_err()?
+            .ghosh_inverse();
+        out2(py, g, self.inner.n(), self.inner.n())
+    }
+
+    /// Output lost if `sector` were extracted ("backward", "forward" or "total").
+    #[pyo3(signature = (sector, kind="total"))]
+    fn hypothetical_extraction(&self, sector: &str, kind: &str) -> PyResult<f64> {
+        localecon::linkages::hypothetical_extraction(&self.inner, sector, parse(kind)?).py_err()
+    }
+
+    /// The largest supply-chain paths from final demand for `sector` to `target`
+    /// ("value_added", "income" or "leakage"): a dict with paths, total and coverage.
+    #[pyo3(signature = (sector, target="value_added", cutoff=1e-4, max_depth=8, top_k=20))]
+    fn structural_paths<'py>(
+        &self,
+        py: Python<'py>,
+        sector: &str,
+        target: &str,
+        cutoff: f64,
+        max_depth: usize,
+        top_k: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let target = parse(target)?;
+        let t = &self.inner;
+        let r = py
+            .detach(|| {
+                localecon::linkages::structural_paths(t, sector, target, cutoff, max_depth, top_k)
+            })
+            .py_err()?;
+        crate::circularity::to_py(py, &r)
+    }
+
+    /// Model LMk per sector from the household-closed model (k rounds).
+    fn model_lm<'py>(
+        &self,
+        py: Python<'py>,
+        k: usize,
+    ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
+        Ok(out1(py, localecon::lm3::model_lm(&self.inner, k).py_err()?))
+    }
+
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<Self>().getattr("from_json")?;
         PyTuple::new(

@@ -4,7 +4,9 @@
 mod error;
 
 use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
-use localecon::{ClosedLeakage, Leakage, Multipliers, RegionReport, interchange};
+use localecon::{
+    ClosedLeakage, Leakage, Multipliers, RegionReport, circularity, interchange, linkages,
+};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -70,6 +72,38 @@ export interface Audit {
   checks: AuditCheck[]; row_gaps: number[]; column_gaps: number[]; balance_tolerance: number;
   zero_output_sectors: string[]; max_column_sum: number | null; spectral_radius: number | null; productive: boolean | null;
 }
+/** A flow system for enaAnalysis: flows from row to column, row-major. */
+export interface FlowSystemInput { labels: string[]; flows: number[] | Float64Array; inputs: number[]; exports: number[]; dissipation: number[] }
+/** Options of enaAnalysis and RegionalTable.ena. */
+export interface EnaOptions { balanceTolerance?: number; allowUnbalanced?: boolean; maxCycleLength?: number; topCycles?: number }
+/** Flow indicators (enaR enaFlow names in snake_case). */
+export interface FlowIndicators {
+  boundary: number; tst: number; tstp: number; apl: number; fci: number; cycled_throughflow: number;
+  bfi: number; dfi: number; ifi: number; id_f: number; id_f_i: number; id_f_o: number;
+  hmg_i: number; hmg_o: number; amp_i: number; amp_o: number; mode0: number; mode1: number; mode2: number;
+}
+/** Ulanowicz information indices (bits). */
+export interface InformationIndices {
+  h: number; ami: number; hr: number; capacity: number; ascendency: number; overhead: number;
+  ascendency_ratio: number; overhead_ratio: number; robustness: number;
+  ascendency_input: number; ascendency_internal: number; ascendency_export: number; ascendency_dissipation: number;
+}
+/** Network analysis of a flow system. */
+export interface EnaAnalysis {
+  labels: string[]; throughflow: number[];
+  flow: FlowIndicators; information: InformationIndices;
+  structure: { n: number; links: number; connectance: number; lambda1: number };
+  components: { members: number[]; labels: string[]; cyclic: boolean; throughflow_share: number }[];
+  cycles: { nodes: number[]; labels: string[]; bottleneck: number }[];
+}
+/** Rasmussen–Hirschman linkages. */
+export interface Linkages { sectors: Sector[]; backward: number[]; forward: number[]; forward_ghosh: number[]; class: ("key" | "backward_oriented" | "forward_oriented" | "weak")[] }
+/** Structural paths of one injection. */
+export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; value: number }[]; total: number; coverage: number }
+/** An LM3 survey. */
+export interface Lm3Survey { income: number; organisationIsLocal?: boolean; spending: { label: string; amount: number; localShare: number; respendLocalShare: number }[] }
+/** LM3 rounds. */
+export interface Lm3Result { round1: number; round2: number; round3: number; local_value: number; lm3: number }
 /** Errors thrown by localecon: `name` is the class (e.g. "ShapeError"), `code` the stable code. */
 export interface LocaleconError extends Error { code: string }
 "#;
@@ -349,6 +383,85 @@ impl RegionalTable {
             .js_err()
     }
 
+    /// Finn cycling index by the Leontief route ("open" or "households").
+    pub fn fci(&self, closure: Option<String>) -> Result<f64, JsValue> {
+        let c: circularity::Closure = closure.as_deref().unwrap_or("open").parse().js_err()?;
+        circularity::fci_leontief(&self.inner, c).js_err()
+    }
+
+    /// Ecological network analysis of the table's flows ("open" or "households").
+    #[wasm_bindgen(unchecked_return_type = "EnaAnalysis")]
+    pub fn ena(
+        &self,
+        closure: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let c: circularity::Closure = closure.as_deref().unwrap_or("open").parse().js_err()?;
+        let o = ena_options(options)?;
+        analyse(
+            &circularity::FlowSystem::from_table(&self.inner, c).js_err()?,
+            &o,
+        )
+    }
+
+    /// Rasmussen–Hirschman linkages and key sectors.
+    #[wasm_bindgen(unchecked_return_type = "Linkages")]
+    pub fn linkages(&self) -> Result<JsValue, JsValue> {
+        to_plain(&linkages::Linkages::new(&self.inner).js_err()?)
+    }
+
+    /// The Ghosh inverse, row-major.
+    #[wasm_bindgen(js_name = ghoshInverse)]
+    pub fn ghosh_inverse(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(linkages::GhoshModel::new(&self.inner)
+            .js_err()?
+            .ghosh_inverse())
+    }
+
+    /// Output lost if `sector` were extracted ("backward", "forward" or "total").
+    #[wasm_bindgen(js_name = hypotheticalExtraction)]
+    pub fn hypothetical_extraction(
+        &self,
+        sector: &str,
+        kind: Option<String>,
+    ) -> Result<f64, JsValue> {
+        let k: linkages::Extraction = kind.as_deref().unwrap_or("total").parse().js_err()?;
+        linkages::hypothetical_extraction(&self.inner, sector, k).js_err()
+    }
+
+    /// The largest supply-chain paths from final demand for `sector` to `target`.
+    #[wasm_bindgen(js_name = structuralPaths, unchecked_return_type = "StructuralPaths")]
+    pub fn structural_paths(
+        &self,
+        sector: &str,
+        target: Option<String>,
+        cutoff: Option<f64>,
+        max_depth: Option<usize>,
+        top_k: Option<usize>,
+    ) -> Result<JsValue, JsValue> {
+        let t: linkages::PathTarget = target
+            .as_deref()
+            .unwrap_or("value_added")
+            .parse()
+            .js_err()?;
+        let r = linkages::structural_paths(
+            &self.inner,
+            sector,
+            t,
+            cutoff.unwrap_or(1e-4),
+            max_depth.unwrap_or(8),
+            top_k.unwrap_or(20),
+        )
+        .js_err()?;
+        to_plain(&r)
+    }
+
+    /// Model LMk per sector (household-closed model, k rounds).
+    #[wasm_bindgen(js_name = modelLm)]
+    pub fn model_lm(&self, k: usize) -> Result<Vec<f64>, JsValue> {
+        localecon::lm3::model_lm(&self.inner, k).js_err()
+    }
+
     /// The Leontief inverse, row-major (O(n³)).
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
@@ -356,6 +469,157 @@ impl RegionalTable {
             .js_err()?
             .leontief_inverse())
     }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlowSystemInput {
+    labels: Vec<String>,
+    flows: Vec<f64>,
+    inputs: Vec<f64>,
+    exports: Vec<f64>,
+    dissipation: Vec<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct EnaOptions {
+    balance_tolerance: Option<f64>,
+    allow_unbalanced: Option<bool>,
+    max_cycle_length: Option<usize>,
+    top_cycles: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct EnaAnalysis {
+    labels: Vec<String>,
+    throughflow: Vec<f64>,
+    flow: circularity::FlowIndicators,
+    information: circularity::InformationIndices,
+    structure: circularity::Structure,
+    components: Vec<circularity::Component>,
+    cycles: Vec<circularity::Cycle>,
+}
+
+fn ena_options(options: JsValue) -> Result<EnaOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(EnaOptions::default());
+    }
+    check_keys(
+        &options,
+        &[
+            "balanceTolerance",
+            "allowUnbalanced",
+            "maxCycleLength",
+            "topCycles",
+        ],
+        "ENA options",
+    )?;
+    serde_wasm_bindgen::from_value(options).map_err(|e| invalid("ENA options", e))
+}
+
+fn analyse(system: &circularity::FlowSystem, o: &EnaOptions) -> Result<JsValue, JsValue> {
+    to_plain(&EnaAnalysis {
+        labels: system.labels().to_vec(),
+        throughflow: system.throughflow().to_vec(),
+        flow: circularity::flow_indicators(system).js_err()?,
+        information: circularity::information_indices(system),
+        structure: circularity::structure(system).js_err()?,
+        components: circularity::strongly_connected_components(system),
+        cycles: circularity::strongest_cycles(
+            system,
+            o.max_cycle_length.unwrap_or(4),
+            o.top_cycles.unwrap_or(10),
+        ),
+    })
+}
+
+/// Ecological network analysis of a flow system given as a plain object
+/// `{labels, flows (row-major, from row to column), inputs, exports, dissipation}`:
+/// flow indicators (FCI, APL, …), information indices (ascendency, robustness, …),
+/// structure, strongly connected components and the strongest cycles.
+#[wasm_bindgen(js_name = enaAnalysis, unchecked_return_type = "EnaAnalysis")]
+pub fn ena_analysis(
+    #[wasm_bindgen(unchecked_param_type = "FlowSystemInput")] system: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_keys(
+        &system,
+        &["labels", "flows", "inputs", "exports", "dissipation"],
+        "flow system",
+    )?;
+    let s: FlowSystemInput =
+        serde_wasm_bindgen::from_value(system).map_err(|e| invalid("flow system", e))?;
+    let o = ena_options(options)?;
+    let balance = circularity::Balance {
+        tolerance: o
+            .balance_tolerance
+            .unwrap_or(localecon::table::DEFAULT_BALANCE_TOLERANCE),
+        allow_unbalanced: o.allow_unbalanced.unwrap_or(false),
+    };
+    let system = circularity::FlowSystem::new(
+        s.labels,
+        s.flows,
+        s.inputs,
+        s.exports,
+        s.dissipation,
+        balance,
+    )
+    .js_err()?;
+    analyse(&system, &o)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SpendingInput {
+    label: String,
+    amount: f64,
+    local_share: f64,
+    respend_local_share: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SurveyInput {
+    income: f64,
+    organisation_is_local: Option<bool>,
+    spending: Vec<SpendingInput>,
+}
+
+/// LM3 of a survey `{income, organisationIsLocal?, spending: [{label, amount, localShare,
+/// respendLocalShare}]}`: the three rounds and LM3.
+#[wasm_bindgen(unchecked_return_type = "Lm3Result")]
+pub fn lm3(
+    #[wasm_bindgen(unchecked_param_type = "Lm3Survey")] survey: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_keys(
+        &survey,
+        &["income", "organisationIsLocal", "spending"],
+        "LM3 survey",
+    )?;
+    let s: SurveyInput =
+        serde_wasm_bindgen::from_value(survey).map_err(|e| invalid("LM3 survey", e))?;
+    let survey = localecon::lm3::Lm3Survey {
+        income: s.income,
+        organisation_is_local: s.organisation_is_local.unwrap_or(true),
+        spending: s
+            .spending
+            .into_iter()
+            .map(|x| localecon::lm3::Spending {
+                label: x.label,
+                amount: x.amount,
+                local_share: x.local_share,
+                respend_local_share: x.respend_local_share,
+            })
+            .collect(),
+    };
+    to_plain(&survey.compute().js_err()?)
+}
+
+/// The average of survey shares (plain, or weighted).
+#[wasm_bindgen(js_name = averageShare)]
+pub fn average_share(shares: &[f64], weights: Option<Vec<f64>>) -> Result<f64, JsValue> {
+    localecon::lm3::average_share(shares, weights.as_deref()).js_err()
 }
 
 /// The report of an embedded dataset, as a plain object (stateless: nothing to free).

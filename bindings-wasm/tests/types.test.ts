@@ -14,3 +14,12 @@ const leak: number = report.sectors[0].leakage_share;
 const n: number = table.n;
 table.free();
 export { first, typeII, leak, n };
+
+import { enaAnalysis, lm3, type EnaAnalysis, type Lm3Result, type Linkages } from "../index.js";
+const ena: EnaAnalysis = enaAnalysis({ labels: ["a"], flows: [0], inputs: [1], exports: [1], dissipation: [0] }, { topCycles: 2 });
+const fci: number = ena.flow.fci;
+const r: Lm3Result = lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 0.5, respendLocalShare: 0.5 }] });
+const t2 = RegionalTable.dataset("scotland-2019");
+const l: Linkages = t2.linkages();
+t2.free();
+export { fci, r, l };

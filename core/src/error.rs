@@ -130,7 +130,7 @@ pub enum Error {
     },
     /// The row and column totals of a sector disagree beyond the stated tolerance.
     #[error(
-        "unbalanced table: sector {sector} ({code}) has row total {row_total} and column total {column_total} (relative gap {relative_gap:.3e} > tolerance {tolerance:.1e})"
+        "unbalanced: {code} (index {sector}) takes in {row_total} but pays out {column_total} (relative gap {relative_gap:.3e} > tolerance {tolerance:.1e})"
     )]
     Unbalanced {
         /// Sector index (0-based).
@@ -208,6 +208,13 @@ pub enum Error {
         /// The accepted spellings.
         expected: String,
     },
+    /// A node of a flow network with no flow through it, or a network without the
+    /// boundary flows an indicator needs.
+    #[error("disconnected network: {what}")]
+    Disconnected {
+        /// What is disconnected, naming the node.
+        what: String,
+    },
     /// An argument of the wrong type or structure at a binding boundary (e.g. an options
     /// object with a misspelt field).
     #[error("invalid {what}: {message}")]
@@ -250,6 +257,7 @@ impl Error {
             Error::UnknownOption { .. } => "unknown_option",
             Error::MissingData { .. } => "missing_data",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::Disconnected { .. } => "disconnected",
         }
     }
 
@@ -273,6 +281,7 @@ impl Error {
             Error::UnknownOption { .. } => "UnknownOptionError",
             Error::MissingData { .. } => "MissingDataError",
             Error::InvalidInput { .. } => "InvalidInputError",
+            Error::Disconnected { .. } => "DisconnectedError",
         }
     }
 
@@ -294,6 +303,7 @@ impl Error {
         ("unknown_option", "UnknownOptionError"),
         ("missing_data", "MissingDataError"),
         ("invalid_input", "InvalidInputError"),
+        ("disconnected", "DisconnectedError"),
     ];
 }
 

@@ -1,10 +1,16 @@
 #![doc = include_str!("../../README.md")]
 
+#[macro_use]
+mod spelling;
+
+pub mod circularity;
 pub mod datasets;
 pub mod error;
 pub mod interchange;
 pub mod leakage;
 pub mod linalg;
+pub mod linkages;
+pub mod lm3;
 pub mod model;
 pub mod multipliers;
 pub mod network;
@@ -23,6 +29,15 @@ mod book_leakage {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/guide-rust.md")]
 mod book_guide_rust {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/circularity.md")]
+mod book_circularity {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/linkages.md")]
+mod book_linkages {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/lm3.md")]
+mod book_lm3 {}
 
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};

@@ -131,8 +131,41 @@ impl LeontiefModel {
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
         let n = table.n();
-        productivity(n, table.z(), table.output(), table.sectors())?;
-        Self::from_coefficients(n, technical_coefficients(n, table.z(), table.output()))
+        Self::productive(
+            n,
+            technical_coefficients(n, table.z(), table.output()),
+            table.sectors(),
+        )
+    }
+
+    /// Factors `I − A` and certifies that a non-negative `A` is productive without computing
+    /// eigenvalues: when every column sum is below 1, `ρ(A) ≤ max column sum < 1`; otherwise
+    /// the output multipliers `y = (I − Aᵀ)⁻¹·1` must be positive, and then
+    /// `ρ(A) ≤ maxᵢ (Aᵀy)ᵢ / yᵢ = maxᵢ (yᵢ − 1)/yᵢ < 1` (Collatz–Wielandt). Only a failed
+    /// certificate pays for the eigenvalues, to report `ρ(A)` in the error.
+    pub(crate) fn productive(n: usize, a: Vec<f64>, sectors: &[Sector]) -> Result<Self> {
+        let max_column_sum = (0..n)
+            .map(|j| (0..n).map(|i| a[i * n + j]).sum::<f64>())
+            .fold(0.0, f64::max);
+        if max_column_sum < 1.0 {
+            return Self::from_coefficients(n, a);
+        }
+        match Self::from_coefficients(n, a.clone()) {
+            Ok(model)
+                if model
+                    .output_multipliers()
+                    .iter()
+                    .all(|v| v.is_finite() && *v > 0.0) =>
+            {
+                return Ok(model);
+            }
+            Ok(_) | Err(Error::Singular { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        // the certificate failed: report the spectral radius (or accept a numerically
+        // borderline case that the eigenvalues call productive)
+        productivity_of_coefficients(n, &a, sectors)?;
+        Self::from_coefficients(n, a)
     }
 
     /// A model from a coefficient matrix `A` (row-major `n × n`).
@@ -328,8 +361,7 @@ impl ClosedModel {
             code: "households".into(),
             name: "Households".into(),
         });
-        productivity_of_coefficients(m, &a, &sectors)?;
-        let model = LeontiefModel::from_coefficients(m, a)?;
+        let model = LeontiefModel::productive(m, a, &sectors)?;
         Ok(Self {
             model,
             household_row,

@@ -79,6 +79,52 @@ pub struct ChannelShare {
     pub share: f64,
 }
 
+/// How money circulates in the region: Finn cycling index, average path length and
+/// robustness, for the open model and closed with households.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Circulation {
+    /// Finn cycling index of the inter-industry flows (open model).
+    pub fci: f64,
+    /// Average path length `TST / boundary input` (open model).
+    pub apl: f64,
+    /// Robustness `−(A/C)·ln(A/C)` of the open flow system.
+    pub robustness: f64,
+    /// `A/C` of the open flow system.
+    pub ascendency_ratio: f64,
+    /// Finn cycling index with households as a node (Type II closure).
+    pub fci_closed: Option<f64>,
+    /// Average path length with households as a node.
+    pub apl_closed: Option<f64>,
+    /// Robustness with households as a node.
+    pub robustness_closed: Option<f64>,
+}
+
+impl Circulation {
+    fn new(table: &RegionalTable, closed: bool) -> Result<Self> {
+        use crate::circularity::{Closure, FlowSystem, flow_indicators, information_indices};
+        let open = FlowSystem::from_table(table, Closure::Open)?;
+        let f = flow_indicators(&open)?;
+        let i = information_indices(&open);
+        let (mut fci_closed, mut apl_closed, mut robustness_closed) = (None, None, None);
+        if closed {
+            let c = FlowSystem::from_table(table, Closure::Households)?;
+            let fc = flow_indicators(&c)?;
+            fci_closed = Some(fc.fci);
+            apl_closed = Some(fc.apl);
+            robustness_closed = Some(information_indices(&c).robustness);
+        }
+        Ok(Self {
+            fci: f.fci,
+            apl: f.apl,
+            robustness: i.robustness,
+            ascendency_ratio: i.ascendency_ratio,
+            fci_closed,
+            apl_closed,
+            robustness_closed,
+        })
+    }
+}
+
 /// The headline indicators of a region.
 ///
 /// Regional averages weight each sector by its final demand `f_j` (the region's actual
@@ -115,6 +161,8 @@ pub struct RegionReport {
     pub household_closure: HouseholdClosure,
     /// The household income `H` of the closure, when Type II results exist.
     pub household_income: Option<f64>,
+    /// How money circulates: FCI, APL, robustness.
+    pub circulation: Circulation,
     /// Every sector, in table order.
     pub sectors: Vec<SectorReport>,
     /// The audit checks of the table.
@@ -236,6 +284,7 @@ impl RegionReport {
             retention_assumptions: table.retention().clone(),
             household_closure: table.household_closure().clone(),
             household_income: m.household_income,
+            circulation: Circulation::new(table, closed.is_some())?,
             sectors,
             audit: table.audit().checks,
         })
@@ -303,6 +352,19 @@ impl fmt::Display for RegionReport {
             self.output_multiplier_type_ii
                 .map(|m| format!(", Type II {m:.3}"))
                 .unwrap_or_default()
+        );
+        let c = &self.circulation;
+        let _ = writeln!(
+            s,
+            "\nCirculation: Finn cycling index {:.4}, average path length {:.3}, robustness {:.3} (A/C {:.3}){}",
+            c.fci,
+            c.apl,
+            c.robustness,
+            c.ascendency_ratio,
+            match (c.fci_closed, c.apl_closed) {
+                (Some(f), Some(a)) => format!("; with households: FCI {f:.4}, APL {a:.3}"),
+                _ => String::new(),
+            }
         );
         let mut top: Vec<&SectorReport> = self.sectors.iter().collect();
         top.sort_by(|a, b| {

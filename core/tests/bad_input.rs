@@ -267,3 +267,20 @@ fn households_spending_all_their_income_locally_is_refused_with_a_reason() {
         "{e}"
     );
 }
+
+#[test]
+fn negative_output_is_refused() {
+    // net subsidies larger than the costs make the column total negative
+    let mut p = mb();
+    p.z = vec![0.0, 500.0, 0.0, 100.0];
+    p.primary_inputs[0].values = vec![0.0, 1400.0];
+    p.primary_inputs.push(localecon::table::PrimaryInputRow {
+        label: "subsidy".into(),
+        kind: localecon::table::PrimaryInputKind::TaxesOnProducts,
+        values: vec![-10.0, 0.0],
+    });
+    p.final_demand[0].values = vec![-510.0, 1900.0];
+    let e = err(p);
+    assert_eq!(e.code(), "negative");
+    assert!(e.to_string().contains("output of sector 0 (s1)"), "{e}");
+}

@@ -104,6 +104,56 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn fci_graph_route_equals_leontief_route_open_and_closed(s in common::spec(7)) {
+        use localecon::circularity::{Closure, FlowSystem, fci_leontief, flow_indicators};
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        for closure in [Closure::Open, Closure::Households] {
+            let graph = flow_indicators(&FlowSystem::from_table(&t, closure).unwrap()).unwrap().fci;
+            let leontief = fci_leontief(&t, closure).unwrap();
+            prop_assert!((graph - leontief).abs() < 1e-10, "{closure:?}: {graph} vs {leontief}");
+        }
+    }
+
+    #[test]
+    fn model_lmk_increases_with_k_towards_the_closed_multiplier(s in common::spec(6)) {
+        use localecon::lm3::{model_lm, model_lm_limit};
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let limit = model_lm_limit(&t).unwrap();
+        let mut previous = vec![0.0; t.n()];
+        for k in 1..=8 {
+            let lm = model_lm(&t, k).unwrap();
+            for j in 0..t.n() {
+                prop_assert!(lm[j] >= previous[j] - 1e-12);
+                prop_assert!(lm[j] <= limit[j] + 1e-9);
+            }
+            previous = lm;
+        }
+        let far = model_lm(&t, 400).unwrap();
+        for j in 0..t.n() {
+            prop_assert!((far[j] - limit[j]).abs() < 1e-6 * limit[j], "{} vs {}", far[j], limit[j]);
+        }
+    }
+
+    #[test]
+    fn information_indices_add_up(s in common::spec(7)) {
+        use localecon::circularity::{Closure, FlowSystem, information_indices, strongly_connected_components};
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let sys = FlowSystem::from_table(&t, Closure::Households).unwrap();
+        let i = information_indices(&sys);
+        prop_assert!((i.ascendency + i.overhead - i.capacity).abs() <= 1e-9 * i.capacity);
+        prop_assert!(i.ascendency <= i.capacity + 1e-9);
+        let parts = i.ascendency_input + i.ascendency_internal + i.ascendency_export + i.ascendency_dissipation;
+        prop_assert!((parts - i.ascendency).abs() <= 1e-9 * i.capacity.max(1.0));
+        prop_assert!(i.robustness <= 1.0 / std::f64::consts::E + 1e-12);
+        let shares: f64 = strongly_connected_components(&sys).iter().map(|c| c.throughflow_share).sum();
+        prop_assert!((shares - 1.0).abs() < 1e-12);
+    }
+}
+
 #[test]
 fn leakage_identity_holds_on_scotland_to_1e_15() {
     let t = localecon::datasets::scotland_2019();
@@ -124,5 +174,22 @@ fn leakage_identity_holds_on_scotland_to_1e_15() {
                 c.total[j]
             );
         }
+    }
+}
+
+#[test]
+fn scotland_fci_routes_agree_open_and_closed() {
+    use localecon::circularity::{Closure, FlowSystem, fci_leontief, flow_indicators};
+    let t = localecon::datasets::scotland_2019();
+    for closure in [Closure::Open, Closure::Households] {
+        let graph = flow_indicators(&FlowSystem::from_table(&t, closure).unwrap())
+            .unwrap()
+            .fci;
+        let leontief = fci_leontief(&t, closure).unwrap();
+        // rows balance to 2.6e-6 relative, so the routes agree to about 1e-10
+        assert!(
+            (graph - leontief).abs() < 1e-8,
+            "{closure}: {graph} vs {leontief}"
+        );
     }
 }

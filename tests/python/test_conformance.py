@@ -14,12 +14,41 @@ def load(path):
     fx = json.loads(path.read_text())
     if "table" in fx:
         table = localecon.RegionalTable.from_json(json.dumps(fx["table"]))
-    else:
+    elif "dataset" in fx:
         table = localecon.datasets.by_name(fx["dataset"])
+    else:
+        table = None
     return fx, table
 
 
+def flow_system(fx, table):
+    if "flow_system" in fx:
+        s = fx["flow_system"]
+        n = len(s["labels"])
+        flows = np.array(s["flows"]).reshape(n, n)
+        return localecon.FlowSystem(s["labels"], flows, s["inputs"], s["exports"], s["dissipation"])
+    return localecon.FlowSystem.from_table(table)
+
+
 def quantity(fx, table, name):
+    if name.startswith("ena."):
+        system = flow_system(fx, table)
+        everything = {**system.flow_indicators(), **system.information_indices(), **system.structure()}
+        return [everything[name.removeprefix("ena.")]]
+    if name.startswith("lm3."):
+        return [localecon.lm3(s)[name.removeprefix("lm3.")] for s in fx["surveys"]]
+    if name == "average_share":
+        return [localecon.average_share(fx["shares"])]
+    if name == "fci_leontief":
+        return [table.fci()]
+    if name == "ghosh_column_0":
+        return table.ghosh_inverse()[:, 0]
+    if name.startswith("ghosh_forward_linkage"):
+        return table.ghosh_inverse().sum(axis=1)
+    if name in ("rasmussen_backward", "rasmussen_forward"):
+        return getattr(table.linkages(), name.removeprefix("rasmussen_"))
+    if name in ("extraction_total", "extraction_backward"):
+        return [table.hypothetical_extraction(c, name.removeprefix("extraction_")) for c in table.codes]
     m = table.multipliers
     if name == "output":
         return table.output
@@ -54,4 +83,6 @@ def test_fixture(path):
 
 
 def test_all_fixtures_are_found():
-    assert {p.stem for p in FIXTURES} >= {"miller_blair_2sector", "eurostat_de1995", "spicosa_nl2000", "scotland_2019"}
+    assert {p.stem for p in FIXTURES} >= {
+        "miller_blair_2sector", "eurostat_de1995", "spicosa_nl2000", "scotland_2019", "oyster_reef", "lm3",
+    }

@@ -4,7 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use localecon::circularity::{
+    Balance, Closure, FlowSystem, fci_leontief, flow_indicators, information_indices, structure,
+};
 use localecon::leakage::LeakageChannel;
+use localecon::linkages::{Extraction, GhoshModel, Linkages, hypothetical_extraction};
 use localecon::{Leakage, LeontiefModel, Multipliers, RegionalTable, datasets, interchange};
 use serde::Deserialize;
 
@@ -36,6 +40,27 @@ pub struct Fixture {
     pub checks: Vec<Check>,
     /// Final demand for the `impact` quantity.
     pub impact_final_demand: Option<Vec<f64>>,
+    /// A flow system (ENA fixtures).
+    pub flow_system: Option<FlowSystemInput>,
+    /// LM3 surveys (the `lm3.*` quantities).
+    pub surveys: Option<Vec<localecon::lm3::Lm3Survey>>,
+    /// Survey shares to average (the `average_share` quantity).
+    pub shares: Option<Vec<f64>>,
+}
+
+/// A flow system as stored in a fixture.
+#[derive(Debug, Deserialize)]
+pub struct FlowSystemInput {
+    /// Node labels.
+    pub labels: Vec<String>,
+    /// Flows from row to column, row-major.
+    pub flows: Vec<f64>,
+    /// Boundary inputs.
+    pub inputs: Vec<f64>,
+    /// Boundary exports.
+    pub exports: Vec<f64>,
+    /// Boundary dissipation.
+    pub dissipation: Vec<f64>,
 }
 
 /// The folder holding the fixtures.
@@ -70,7 +95,7 @@ impl Fixture {
     ///
     /// # Errors
     ///
-    /// Any error reading the table.
+    /// Any error reading the table, or [`localecon::Error::MissingData`] without one.
     pub fn table(&self) -> localecon::Result<RegionalTable> {
         match (&self.table, &self.dataset) {
             (Some(t), _) => interchange::read_json(&t.to_string()),
@@ -84,6 +109,90 @@ impl Fixture {
 
 fn diag(l: &[f64], n: usize) -> Vec<f64> {
     (0..n).map(|i| l[i * n + i]).collect()
+}
+
+/// The fixture's flow system: its own, or its table's (open).
+///
+/// # Errors
+///
+/// Any error building the flow system.
+pub fn flow_system(fixture: &Fixture) -> localecon::Result<FlowSystem> {
+    match &fixture.flow_system {
+        Some(f) => FlowSystem::new(
+            f.labels.clone(),
+            f.flows.clone(),
+            f.inputs.clone(),
+            f.exports.clone(),
+            f.dissipation.clone(),
+            Balance::default(),
+        ),
+        None => FlowSystem::from_table(&fixture.table()?, Closure::Open),
+    }
+}
+
+/// The ENA indicators of a flow system as one JSON object (flow, information, structure).
+///
+/// # Errors
+///
+/// Any error computing them.
+pub fn ena_indicators(
+    system: &FlowSystem,
+) -> localecon::Result<serde_json::Map<String, serde_json::Value>> {
+    let mut all = serde_json::Map::new();
+    for v in [
+        serde_json::to_value(flow_indicators(system)?),
+        serde_json::to_value(information_indices(system)),
+        serde_json::to_value(structure(system)?),
+    ] {
+        if let Ok(serde_json::Value::Object(m)) = v {
+            all.extend(m);
+        }
+    }
+    Ok(all)
+}
+
+/// Computes the named quantity of any fixture: ENA (`ena.*`) and LM3 (`lm3.*`,
+/// `average_share`) quantities here, table quantities in [`quantity`].
+///
+/// # Errors
+///
+/// Any localecon error, or [`localecon::Error::UnknownOption`] for an unknown quantity.
+pub fn fixture_quantity(fixture: &Fixture, name: &str) -> localecon::Result<Vec<f64>> {
+    if let Some(field) = name.strip_prefix("ena.") {
+        let all = ena_indicators(&flow_system(fixture)?)?;
+        return all
+            .get(field)
+            .and_then(serde_json::Value::as_f64)
+            .map(|v| vec![v])
+            .ok_or_else(|| localecon::Error::UnknownOption {
+                what: "ENA indicator".into(),
+                value: field.into(),
+                expected: "see FlowIndicators, InformationIndices, Structure".into(),
+            });
+    }
+    if let Some(field) = name.strip_prefix("lm3.") {
+        let surveys = fixture.surveys.as_deref().unwrap_or(&[]);
+        return surveys
+            .iter()
+            .map(|s| {
+                let r = serde_json::to_value(s.compute()?).expect("serialisable");
+                r.get(field)
+                    .and_then(serde_json::Value::as_f64)
+                    .ok_or_else(|| localecon::Error::UnknownOption {
+                        what: "LM3 field".into(),
+                        value: field.into(),
+                        expected: "round1, round2, round3, local_value, lm3".into(),
+                    })
+            })
+            .collect();
+    }
+    if name == "average_share" {
+        return Ok(vec![localecon::lm3::average_share(
+            fixture.shares.as_deref().unwrap_or(&[]),
+            None,
+        )?]);
+    }
+    quantity(fixture, &fixture.table()?, name)
 }
 
 /// Computes the named quantity for a fixture.
@@ -121,6 +230,28 @@ pub fn quantity(
         "gva_multiplier_type_i" => m()?.value_added.multiplier_type_i(),
         "gva_multiplier_type_ii" => need(m()?.value_added.multiplier_type_ii())?,
         "employment_effect_type_i" => need(m()?.employment.map(|e| e.type_i))?,
+        "fci_leontief" => vec![fci_leontief(table, Closure::Open)?],
+        "ghosh_column_0" => {
+            let g = GhoshModel::new(table)?.ghosh_inverse();
+            (0..table.n()).map(|i| g[i * table.n()]).collect()
+        }
+        "ghosh_forward_linkage" | "ghosh_forward_linkage_selfcomputed" => {
+            GhoshModel::new(table)?.forward_linkages()
+        }
+        "rasmussen_backward" => Linkages::new(table)?.backward,
+        "rasmussen_forward" => Linkages::new(table)?.forward,
+        "extraction_total" | "extraction_backward" => {
+            let kind = if name == "extraction_total" {
+                Extraction::Total
+            } else {
+                Extraction::Backward
+            };
+            table
+                .sectors()
+                .iter()
+                .map(|s| hypothetical_extraction(table, &s.code, kind))
+                .collect::<localecon::Result<Vec<f64>>>()?
+        }
         "leakage_imports" => {
             let l = Leakage::new(table)?;
             let mut total = vec![0.0; table.n()];

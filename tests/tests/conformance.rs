@@ -1,17 +1,16 @@
 //! Every fixture, every check, from Rust.
 
-use localecon_conformance::{load_fixtures, mismatches, quantity};
+use localecon_conformance::{fixture_quantity, load_fixtures, mismatches};
 
 #[test]
 fn every_fixture_reproduces_its_expected_values() {
     let fixtures = load_fixtures();
-    assert!(fixtures.len() >= 4, "fixtures missing");
+    assert!(fixtures.len() >= 6, "fixtures missing");
     let mut failures = Vec::new();
     let mut checked = 0;
     for fx in &fixtures {
-        let table = fx.table().unwrap_or_else(|e| panic!("{}: {e}", fx.name));
         for check in &fx.checks {
-            let got = quantity(fx, &table, &check.quantity)
+            let got = fixture_quantity(fx, &check.quantity)
                 .unwrap_or_else(|e| panic!("{} {}: {e}", fx.name, check.quantity));
             for m in mismatches(check, &got) {
                 failures.push(format!("{}: {m}", fx.name));

@@ -1,59 +1,5 @@
 //! The kinds of final-demand columns and primary-input rows, each with one spelling.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-use crate::error::Error;
-
-macro_rules! spelled_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $what:literal {
-            $( $(#[$vmeta:meta])* $variant:ident => $spelling:literal ),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant ),+
-        }
-
-        impl $name {
-            /// Every kind, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The one spelling of this kind (as in JSON, CSV, Python and JavaScript).
-            #[must_use]
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $spelling),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self, Error> {
-                match s {
-                    $($spelling => Ok($name::$variant),)+
-                    other => Err(Error::UnknownOption {
-                        what: $what.to_string(),
-                        value: other.to_string(),
-                        expected: [$($spelling),+].join(", "),
-                    }),
-                }
-            }
-        }
-    };
-}
-
 spelled_enum! {
     /// What a final-demand column is: who buys the sectors' output for final use.
     FinalDemandKind, "final-demand kind" {

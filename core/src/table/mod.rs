@@ -354,6 +354,15 @@ impl RegionalTable {
             .output
             .clone()
             .unwrap_or_else(|| column_totals.clone());
+        if let Some(j) = output.iter().position(|x| *x < 0.0) {
+            return Err(Error::Negative {
+                location: Location::Field(format!(
+                    "output of sector {j} ({})",
+                    parts.sectors[j].code
+                )),
+                value: output[j],
+            });
+        }
         let table = Self {
             parts,
             output,

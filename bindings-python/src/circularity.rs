@@ -1,0 +1,172 @@
+//! Circularity, linkages and LM3 for Python: thin wrappers returning dicts and arrays.
+
+use localecon::circularity::{
+    Balance, Closure, FlowSystem, flow_indicators, information_indices, strongest_cycles,
+    strongly_connected_components, structure,
+};
+use numpy::{PyArray1, PyArray2};
+use pyo3::prelude::*;
+
+use crate::convert::{matrix, out1, out2, parse, vector};
+use crate::error::IntoPy;
+use crate::table::PyRegionalTable;
+
+/// A serde value as plain Python objects (dicts, lists, floats, strings).
+pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: "result".into(),
+            message: e.to_string(),
+        })
+    })?;
+    py.import("json")?.getattr("loads")?.call1((text,))
+}
+
+/// A network of accounts with internal flows (from row to column) and boundary flows, for
+/// ecological network analysis of money: Finn cycling index, average path length,
+/// ascendency and robustness, components and cycles.
+#[pyclass(name = "FlowSystem", module = "localecon", frozen)]
+pub struct PyFlowSystem {
+    inner: FlowSystem,
+}
+
+#[pymethods]
+impl PyFlowSystem {
+    /// flows[i, j] is the flow from node i to node j; inputs, exports and dissipation are
+    /// boundary flows per node. Raises UnbalancedError when a node's inflow and outflow
+    /// differ by more than balance_tolerance (relative), unless allow_unbalanced.
+    #[new]
+    #[pyo3(signature = (labels, flows, inputs, exports, dissipation, *, balance_tolerance=localecon::table::DEFAULT_BALANCE_TOLERANCE, allow_unbalanced=false))]
+    fn new(
+        labels: Vec<String>,
+        flows: &Bound<'_, PyAny>,
+        inputs: &Bound<'_, PyAny>,
+        exports: &Bound<'_, PyAny>,
+        dissipation: &Bound<'_, PyAny>,
+        balance_tolerance: f64,
+        allow_unbalanced: bool,
+    ) -> PyResult<Self> {
+        let (f, r, c) = matrix(flows, "flows")?;
+        if r != c {
+            return Err(crate::error::to_py(localecon::Error::Shape {
+                what: "flows columns (flows must be square)".into(),
+                expected: r,
+                found: c,
+            }));
+        }
+        let inner = FlowSystem::new(
+            labels,
+            f,
+            vector(inputs, "inputs")?,
+            vector(exports, "exports")?,
+            vector(dissipation, "dissipation")?,
+            Balance {
+                tolerance: balance_tolerance,
+                allow_unbalanced,
+            },
+        )
+        .py_err()?;
+        Ok(Self { inner })
+    }
+
+    /// The flow system of a table: closure "open" (sectors) or "households".
+    #[staticmethod]
+    #[pyo3(signature = (table, closure="open"))]
+    fn from_table(table: &PyRegionalTable, closure: &str) -> PyResult<Self> {
+        let closure: Closure = parse(closure)?;
+        Ok(Self {
+            inner: FlowSystem::from_table(&table.inner, closure).py_err()?,
+        })
+    }
+
+    /// Node labels.
+    #[getter]
+    fn labels(&self) -> Vec<String> {
+        self.inner.labels().to_vec()
+    }
+
+    /// Internal flows, n × n (from row to column).
+    #[getter]
+    fn flows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        out2(
+            py,
+            self.inner.flows().to_vec(),
+            self.inner.n(),
+            self.inner.n(),
+        )
+    }
+
+    /// Throughflow per node.
+    #[getter]
+    fn throughflow<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        out1(py, self.inner.throughflow().to_vec())
+    }
+
+    /// Finn cycling index, APL, TST and the other enaR flow indicators, as a dict.
+    fn flow_indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let s = &self.inner;
+        let r = py.detach(|| flow_indicators(s)).py_err()?;
+        to_py(py, &r)
+    }
+
+    /// Ascendency, capacity, overhead, robustness (bits), as a dict.
+    fn information_indices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &information_indices(&self.inner))
+    }
+
+    /// Links, connectance and the dominant eigenvalue of the adjacency matrix, as a dict.
+    fn structure<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &structure(&self.inner).py_err()?)
+    }
+
+    /// Strongly connected components with their throughflow shares, largest first.
+    fn strongly_connected_components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &strongly_connected_components(&self.inner))
+    }
+
+    /// The top_k cycles with the largest bottleneck flow, up to max_length links.
+    #[pyo3(signature = (max_length=4, top_k=10))]
+    fn strongest_cycles<'py>(
+        &self,
+        py: Python<'py>,
+        max_length: usize,
+        top_k: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &strongest_cycles(&self.inner, max_length, top_k))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<FlowSystem: {} nodes>", self.inner.n())
+    }
+}
+
+/// LM3 of a survey: a dict with income, organisation_is_local (default True) and spending
+/// (a list of dicts with label, amount, local_share, respend_local_share). Returns the
+/// rounds and lm3.
+#[pyfunction]
+pub fn lm3<'py>(py: Python<'py>, survey: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text: String = py
+        .import("json")?
+        .getattr("dumps")?
+        .call1((survey,))?
+        .extract()?;
+    let s: localecon::lm3::Lm3Survey = serde_json::from_str(&text).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: "LM3 survey".into(),
+            message: e.to_string(),
+        })
+    })?;
+    to_py(py, &s.compute().py_err()?)
+}
+
+/// The average of survey shares (plain, or weighted by spending).
+#[pyfunction]
+#[pyo3(signature = (shares, weights=None))]
+pub fn average_share(
+    shares: &Bound<'_, PyAny>,
+    weights: Option<&Bound<'_, PyAny>>,
+) -> PyResult<f64> {
+    let s = vector(shares, "shares")?;
+    let w = weights.map(|w| vector(w, "weights")).transpose()?;
+    localecon::lm3::average_share(&s, w.as_deref()).py_err()
+}

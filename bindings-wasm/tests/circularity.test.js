@@ -1,0 +1,69 @@
+// Circularity, linkages and LM3 across the JavaScript boundary.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { RegionalTable, enaAnalysis, lm3, averageShare } from "../index.node.js";
+
+function expectError(fn, name, code, pattern) {
+  assert.throws(fn, (e) => {
+    assert.equal(e.name, name);
+    assert.equal(e.code, code);
+    if (pattern) assert.match(e.message, pattern);
+    return true;
+  });
+}
+
+test("Scotland: the graph and Leontief routes of FCI agree, open and closed", () => {
+  const t = RegionalTable.dataset("scotland-2019");
+  try {
+    const open = t.ena("open");
+    assert.ok(Math.abs(open.flow.fci - t.fci("open")) < 1e-8);
+    assert.ok(Math.abs(open.flow.fci - 0.0619) < 1e-4);
+    const closed = t.ena("households", { topCycles: 3, maxCycleLength: 3 });
+    assert.equal(closed.labels.at(-1), "households");
+    assert.ok(Math.abs(closed.flow.fci - t.fci("households")) < 1e-8);
+    assert.equal(closed.cycles.length, 3);
+    assert.ok(closed.information.robustness > 0 && closed.information.robustness <= 1 / Math.E);
+  } finally {
+    t.free();
+  }
+});
+
+test("linkages, paths, extraction and model LM", () => {
+  const t = RegionalTable.dataset("scotland-2019-sections");
+  try {
+    const l = t.linkages();
+    assert.equal(l.backward.length, 20);
+    assert.ok(l.class.every((c) => ["key", "backward_oriented", "forward_oriented", "weak"].includes(c)));
+    const sp = t.structuralPaths("C", "leakage", 1e-3, 8, 5);
+    assert.deepEqual(sp.paths[0].codes, ["C"]);
+    assert.ok(t.hypotheticalExtraction("C", "total") > t.hypotheticalExtraction("C", "backward"));
+    const lm3s = t.modelLm(3);
+    assert.ok(lm3s.every((v) => v > 1));
+  } finally {
+    t.free();
+  }
+});
+
+test("LM3 from a survey and averaging", () => {
+  const r = lm3({ income: 100, spending: [{ label: "staff", amount: 40, localShare: 0.75, respendLocalShare: 0.454 }] });
+  assert.equal(r.round2, 30);
+  assert.ok(Math.abs(averageShare(new Float64Array([0.4, 0.6]), [3, 1]) - 0.45) < 1e-12);
+});
+
+test("bad input: flow systems and options", () => {
+  const base = { labels: ["a", "b"], flows: [0, 0, 0, 0], inputs: [1, 0], exports: [1, 0], dissipation: [0, 0] };
+  expectError(() => enaAnalysis(base), "DisconnectedError", "disconnected", /\(b\)/);
+  expectError(() => enaAnalysis({ ...base, flows: [0, -1, 0, 0], inputs: [1, 1], exports: [1, 1] }), "NegativeValueError", "negative", /a → b/);
+  expectError(() => enaAnalysis({ ...base, flows: [0, 1, 1, 0], inputs: [0, 0], exports: [0, 0] }), "DisconnectedError", "disconnected", /no boundary input/);
+  const unbalanced = { ...base, flows: [0, 1, 0, 0], inputs: [2, 0], exports: [0, 1] };
+  expectError(() => enaAnalysis(unbalanced), "UnbalancedError", "unbalanced");
+  assert.ok(enaAnalysis(unbalanced, { allowUnbalanced: true }).flow.tst > 0);
+  expectError(() => enaAnalysis({ ...base, flow: [] }), "InvalidInputError", "invalid_input", /flow/);
+  expectError(() => enaAnalysis(base, { topCycle: 3 }), "InvalidInputError", "invalid_input", /topCycle/);
+  expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /local_share/);
+  const t = RegionalTable.dataset("miller-blair-2sector");
+  expectError(() => t.ena("closed"), "UnknownOptionError", "unknown_option", /households/);
+  expectError(() => t.structuralPaths("s1", "value_added", 2), "OutOfRangeError", "out_of_range", /cutoff/);
+  expectError(() => t.hypotheticalExtraction("zz"), "UnknownLabelError", "unknown_label");
+  t.free();
+});

@@ -1,0 +1,35 @@
+//! Criterion benchmarks of the core on the embedded Scotland 2019 table (98 industries).
+//! Run: `cargo bench -p localecon`. Timings are for comparison between runs and machines;
+//! claims in the docs are ratios measured side by side.
+#![allow(missing_docs)] // criterion_group! generates undocumented functions
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
+use localecon::linkages::{PathTarget, structural_paths};
+use localecon::{LeontiefModel, Multipliers, RegionReport, datasets};
+
+fn scotland(c: &mut Criterion) {
+    let table = datasets::scotland_2019();
+    c.bench_function("scotland98/leontief_lu", |b| {
+        b.iter(|| LeontiefModel::new(&table).unwrap())
+    });
+    c.bench_function("scotland98/multipliers_type_i_ii", |b| {
+        b.iter(|| Multipliers::new(&table).unwrap())
+    });
+    c.bench_function("scotland98/region_report", |b| {
+        b.iter(|| RegionReport::new(&table).unwrap())
+    });
+    c.bench_function("scotland98/structural_paths_1e-4", |b| {
+        b.iter(|| structural_paths(&table, "10.7", PathTarget::ValueAdded, 1e-4, 8, 20).unwrap())
+    });
+    let closed = FlowSystem::from_table(&table, Closure::Households).unwrap();
+    c.bench_function("scotland98/flow_indicators_closed", |b| {
+        b.iter(|| flow_indicators(&closed).unwrap())
+    });
+    c.bench_function("scotland98/strongest_cycles_len4_top10", |b| {
+        b.iter(|| strongest_cycles(&closed, 4, 10))
+    });
+}
+
+criterion_group!(benches, scotland);
+criterion_main!(benches);

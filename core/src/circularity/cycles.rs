@@ -1,0 +1,266 @@
+//! The shape of circulation: structure (links, connectance, dominant eigenvalue), strongly
+//! connected components (petgraph) and the strongest cycles.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::DiGraph;
+use serde::{Deserialize, Serialize};
+
+use super::FlowSystem;
+use crate::error::Result;
+use crate::linalg::spectral_radius;
+
+/// Structural indicators of the internal flow graph (enaR `enaStructure`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Structure {
+    /// Number of nodes `n`.
+    pub n: usize,
+    /// Number of internal links `L` (non-zero flows, self-loops included).
+    pub links: usize,
+    /// Connectance `L / n²`.
+    pub connectance: f64,
+    /// Dominant eigenvalue `λ₁` of the 0/1 adjacency matrix: the rate at which the number
+    /// of pathways grows with path length (`λ₁ > 1` means cycling pathways exist).
+    pub lambda1: f64,
+}
+
+/// Structure of a flow system.
+///
+/// # Errors
+///
+/// [`crate::Error::Singular`] if the eigenvalue iteration fails to converge.
+pub fn structure(s: &FlowSystem) -> Result<Structure> {
+    let n = s.n();
+    let adjacency: Vec<f64> = s
+        .flows()
+        .iter()
+        .map(|&f| if f > 0.0 { 1.0 } else { 0.0 })
+        .collect();
+    let links = adjacency.iter().filter(|&&a| a > 0.0).count();
+    Ok(Structure {
+        n,
+        links,
+        connectance: links as f64 / (n * n) as f64,
+        lambda1: spectral_radius(n, &adjacency)?,
+    })
+}
+
+/// A strongly connected component of the flow graph: a set of accounts in which money can
+/// travel from every member to every other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    /// Node indices, ascending.
+    pub members: Vec<usize>,
+    /// Node labels.
+    pub labels: Vec<String>,
+    /// Whether money can cycle inside it (more than one member, or a self-loop).
+    pub cyclic: bool,
+    /// Share of total system throughflow passing through its members.
+    pub throughflow_share: f64,
+}
+
+/// Strongly connected components of the internal flow graph (Tarjan's algorithm, petgraph),
+/// largest throughflow share first.
+#[must_use]
+pub fn strongly_connected_components(s: &FlowSystem) -> Vec<Component> {
+    let n = s.n();
+    let mut g = DiGraph::<(), ()>::with_capacity(n, 0);
+    let nodes: Vec<_> = (0..n).map(|_| g.add_node(())).collect();
+    for i in 0..n {
+        for j in 0..n {
+            if s.flows()[i * n + j] > 0.0 {
+                g.add_edge(nodes[i], nodes[j], ());
+            }
+        }
+    }
+    let t = s.throughflow();
+    let tst: f64 = t.iter().sum();
+    let mut out: Vec<Component> = tarjan_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut members: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
+            members.sort_unstable();
+            let cyclic = members.len() > 1 || s.flows()[members[0] * n + members[0]] > 0.0;
+            Component {
+                labels: members.iter().map(|&m| s.labels()[m].clone()).collect(),
+                cyclic,
+                throughflow_share: members.iter().map(|&m| t[m]).sum::<f64>() / tst,
+                members,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.throughflow_share
+            .total_cmp(&a.throughflow_share)
+            .then(a.members.cmp(&b.members))
+    });
+    out
+}
+
+/// A simple cycle of the flow graph and the most money that can go round it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cycle {
+    /// Node indices in flow order, starting at the smallest index (the cycle closes back to
+    /// the first).
+    pub nodes: Vec<usize>,
+    /// Node labels in the same order.
+    pub labels: Vec<String>,
+    /// Bottleneck: the smallest flow along the cycle.
+    pub bottleneck: f64,
+}
+
+struct Search<'a> {
+    n: usize,
+    flows: &'a [f64],
+    adjacency: Vec<Vec<(usize, f64)>>,
+    max_length: usize,
+    top_k: usize,
+    best: Vec<(f64, Vec<usize>)>,
+}
+
+impl Search<'_> {
+    fn threshold(&self) -> f64 {
+        if self.best.len() < self.top_k {
+            0.0
+        } else {
+            self.best[self.top_k - 1].0
+        }
+    }
+
+    fn offer(&mut self, bottleneck: f64, path: &[usize]) {
+        if bottleneck <= self.threshold() {
+            return;
+        }
+        let pos = self.best.partition_point(|(b, _)| *b >= bottleneck);
+        self.best.insert(pos, (bottleneck, path.to_vec()));
+        self.best.truncate(self.top_k);
+    }
+
+    fn extend(&mut self, start: usize, path: &mut Vec<usize>, bottleneck: f64) {
+        let last = *path.last().expect("non-empty path");
+        let back = self.flows[last * self.n + start];
+        if path.len() > 1 && back > 0.0 {
+            self.offer(bottleneck.min(back), path);
+        }
+        if path.len() == self.max_length {
+            return;
+        }
+        let edges = self.adjacency[last].clone();
+        for (next, flow) in edges {
+            let b = bottleneck.min(flow);
+            if b <= self.threshold() {
+                break; // edges are sorted by flow: no later edge can do better
+            }
+            if next <= start || path.contains(&next) {
+                continue;
+            }
+            path.push(next);
+            self.extend(start, path, b);
+            path.pop();
+        }
+    }
+}
+
+/// The `top_k` simple cycles with the largest bottleneck flow, among cycles of at most
+/// `max_length` links (self-loops count as cycles of length 1).
+///
+/// Bound: the search is exact for cycles up to `max_length` links; longer cycles are not
+/// considered (their number grows exponentially). It enumerates each cycle once from its
+/// smallest node, follows each node's flows in descending order and prunes every branch
+/// whose bottleneck cannot beat the current `top_k`-th cycle.
+#[must_use]
+pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Vec<Cycle> {
+    let n = s.n();
+    if top_k == 0 || max_length == 0 {
+        return Vec::new();
+    }
+    let flows = s.flows();
+    let adjacency = (0..n)
+        .map(|i| {
+            let mut e: Vec<(usize, f64)> = (0..n)
+                .filter(|&j| j != i && flows[i * n + j] > 0.0)
+                .map(|j| (j, flows[i * n + j]))
+                .collect();
+            e.sort_by(|a, b| b.1.total_cmp(&a.1));
+            e
+        })
+        .collect();
+    let mut search = Search {
+        n,
+        flows,
+        adjacency,
+        max_length,
+        top_k,
+        best: Vec::new(),
+    };
+    for start in 0..n {
+        let self_loop = flows[start * n + start];
+        if self_loop > 0.0 {
+            search.offer(self_loop, &[start]);
+        }
+        let mut path = vec![start];
+        search.extend(start, &mut path, f64::INFINITY);
+    }
+    search
+        .best
+        .into_iter()
+        .map(|(bottleneck, nodes)| Cycle {
+            labels: nodes.iter().map(|&k| s.labels()[k].clone()).collect(),
+            nodes,
+            bottleneck,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Balance, FlowSystem};
+    use super::*;
+
+    fn triangle() -> FlowSystem {
+        // a → b → c → a with 5, 4, 3; a ⇄ b with 5 and 2; self-loop on c of 1
+        let flows = vec![0.0, 5.0, 0.0, 2.0, 0.0, 4.0, 3.0, 0.0, 1.0];
+        let labels = vec!["a".into(), "b".into(), "c".into()];
+        // boundary chosen so that every node balances
+        let inflow: [f64; 3] = [0.0 + 2.0 + 3.0, 5.0, 4.0 + 1.0];
+        let outflow: [f64; 3] = [5.0, 2.0 + 4.0, 3.0 + 1.0];
+        let inputs: Vec<f64> = (0..3)
+            .map(|k| (outflow[k] - inflow[k]).max(0.0) + 1.0)
+            .collect();
+        let exports: Vec<f64> = (0..3)
+            .map(|k| (inflow[k] - outflow[k]).max(0.0) + 1.0)
+            .collect();
+        FlowSystem::new(
+            labels,
+            flows,
+            inputs,
+            exports,
+            vec![0.0; 3],
+            Balance::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn strongest_cycles_by_bottleneck() {
+        let c = strongest_cycles(&triangle(), 3, 10);
+        let found: Vec<(Vec<usize>, f64)> =
+            c.iter().map(|c| (c.nodes.clone(), c.bottleneck)).collect();
+        assert_eq!(
+            found,
+            vec![(vec![0, 1, 2], 3.0), (vec![0, 1], 2.0), (vec![2], 1.0)]
+        );
+        let top1 = strongest_cycles(&triangle(), 3, 1);
+        assert_eq!(top1.len(), 1);
+        assert_eq!(top1[0].bottleneck, 3.0);
+        let short = strongest_cycles(&triangle(), 2, 10);
+        assert_eq!(short.len(), 2, "the 3-cycle is beyond the bound");
+    }
+
+    #[test]
+    fn one_component_holds_everything() {
+        let comps = strongly_connected_components(&triangle());
+        assert_eq!(comps.len(), 1);
+        assert!(comps[0].cyclic);
+        assert!((comps[0].throughflow_share - 1.0).abs() < 1e-15);
+    }
+}
