@@ -61,6 +61,33 @@ def convert(rows, code_col, name_col, sector_cols, name, out):
         w.writerow(["output", "TOut", r[name_col]] + [r[c] for c in sector_cols] + [""] * len(FINAL_DEMAND))
 
 
+def employment_inputs(data, dst):
+    """The inputs of the embedded Glasgow City 2019 table: the SIC 2007 -> IOC098 lookup, BRES
+    2019 employment for Scotland by SIC subclass and for Glasgow City by SIC division."""
+    conc = list(csv.DictReader(open(data / "scotland_io_2019" / "sic2007_to_ioc098.csv", newline="")))
+    with open(dst / "sic2007_to_ioc098.csv", "w", newline="") as f:
+        f.write("# source: Scottish Government, SIC(2007) to IOC098 lookup (OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["sic2007", "ioc098"])
+        for r in conc:
+            if r["SIC"]:
+                w.writerow([r["SIC"], r["IOC098_SIC"]])
+    bres = list(csv.DictReader(open(data / "uk_bres_2019" / "bres_2019_scotland_by_sic_subclass.csv", newline="")))
+    with open(dst / "bres_2019_scotland_subclass.csv", "w", newline="") as f:
+        f.write("# source: ONS, Business Register and Employment Survey 2019, Scotland, employment by SIC 2007 subclass (Nomis; OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["sic2007", "employment"])
+        for r in bres:
+            w.writerow([r["sic2007_subclass"], r["Employment"]])
+    council = list(csv.DictReader(open(data / "uk_bres_2019" / "bres_2019_scotland_council_areas_by_sic_division_employment.csv", newline="")))
+    with open(dst / "bres_2019_glasgow_division.csv", "w", newline="") as f:
+        f.write("# source: ONS, Business Register and Employment Survey 2019, Glasgow City, employment by SIC 2007 division (Nomis; OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["division", "employment"])
+        for r in council:
+            w.writerow([r["sic2007_division"], r["Glasgow City"]])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -70,6 +97,7 @@ def main(src, dst):
     rows = list(csv.DictReader(open(src / "ixi_2019_by_sic_section.csv", newline="")))
     cols = [chr(c) for c in range(ord("A"), ord("T") + 1)]
     convert(rows, "row", "name", cols, "Scotland 2019 (SIC sections)", dst / "scotland_2019_sections.csv")
+    employment_inputs(src.parent, dst)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ cargo run --release --quiet --example report > "$CACHE/report.txt"
 grep -q "Scotland 2019" "$CACHE/report.txt"
 cargo run --release --quiet --example report -- --json | "$PY" -c "import json,sys; r=json.load(sys.stdin); assert len(r['sectors']) == 98, len(r['sectors'])"
 cargo run --release --quiet --example report -- --dataset scotland-2019-sections --json | "$PY" -c "import json,sys; assert len(json.load(sys.stdin)['sectors']) == 20"
+cargo run --release --quiet --example report -- --dataset glasgow-2019 --json | "$PY" -c "import json,sys; assert json.load(sys.stdin)['region'] == 'Glasgow City 2019'"
 cargo run --release --quiet --example report -- --table core/examples/two_sectors.csv --json | "$PY" -c "import json,sys; assert json.load(sys.stdin)['sectors'][1]['code'] == 's2'"
 if cargo run --release --quiet --example report -- --dataset atlantis 2>/dev/null; then echo "an unknown dataset must fail" >&2; exit 1; fi
 

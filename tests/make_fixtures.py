@@ -261,6 +261,99 @@ def lm3(ref):
     }
 
 
+def lq(ref):
+    d = ref / "lq_regionalisation"
+    codes, _, a = matrix(d / "in_A_national.csv")
+    eh, _, emp = matrix(d / "in_employment.csv")
+    national = [r[eh.index("national_employment_1000")] for r in emp]
+    regional = [r[eh.index("regional_employment_1000_synthetic")] for r in emp]
+    flat = lambda m: [v for r in m for v in r]
+    mh, _, mult = matrix(d / "out_lq_and_multipliers.csv")
+    col = lambda name: [r[mh.index(name)] for r in mult]
+    lam = next(csv.DictReader(open(d / "out_lambda.csv", newline="")))
+    grid = list(csv.DictReader(open(d / "out_lambda_grid.csv", newline="")))
+    checks = [
+        check("lq.slq", col("SLQ"), atol=0.5e-9, trust="self-computed"),
+        check("lq.lambda", [float(lam["lambda_star"])], atol=0.5e-10, trust="self-computed",
+              note=f"TRE {lam['TRE']}, TNE {lam['TNE']}, delta {lam['delta']}"),
+        check("lq.lambda_grid", [float(r["lambda_star"]) for r in grid], atol=0.5e-10, trust="self-computed"),
+        check("lq.flq_matrix", flat(matrix(d / "out_FLQ_matrix.csv")[2]), atol=0.5e-9, trust="self-computed"),
+        check("lq.aflq_matrix", flat(matrix(d / "out_AFLQ_matrix.csv")[2]), atol=0.5e-9, trust="self-computed"),
+    ]
+    for method, name in [("slq", "SLQ"), ("cilq", "CILQ"), ("flq", "FLQ"), ("aflq", "AFLQ")]:
+        checks.append(check(f"lq.a_{method}", flat(matrix(d / f"out_A_regional_{name}.csv")[2]), atol=1e-12, rtol=1e-9, trust="self-computed"))
+        checks.append(check(f"lq.multiplier_{method}", col(f"output_multiplier_{name}"), atol=0.5e-9, trust="self-computed"))
+    checks.append(check("lq.multiplier_national", col("output_multiplier_national"), atol=0.5e-9, trust="self-computed"))
+    return {
+        "name": "lq_regionalisation",
+        "source": "formulas of Flegg & Webber (1997, 2000) and Flegg & Tohmo (2013) applied to the DE1995 national A with a synthetic regional employment vector; self-computed with numpy (no published numeric example exists)",
+        "lq": {"codes": codes, "a_national": flat(a), "national": national, "regional": regional, "delta": 0.3,
+               "lambda_grid": [[float(r["TRE_over_TNE"]), float(r["delta"])] for r in grid]},
+        "checks": checks,
+    }
+
+
+def ras_case(ref):
+    d = ref / "ras_mb"
+    u0 = [float(v) for r in csv.reader(open(d / "in_U0.csv", newline="")) for v in r]
+    t = list(csv.DictReader(open(d / "in_targets.csv", newline="")))
+    iters = list(csv.DictReader(open(d / "out_ras_iterations.csv", newline="")))
+    checks = [
+        check(f"ras.after_{r['iterations_row_then_col']}", [float(r[k]) for k in ("x11", "x12", "x21", "x22")],
+              atol=0.5e-9, trust="self-computed")
+        for r in iters
+    ]
+    checks.append(check("ras.converged", [6.590208, 3.409792, 0.409792, 1.590208], atol=0.5e-6,
+                        note="the third-party test quotes [[6.5911, 3.4089], [0.4099, 1.5901]] at 1e-3 after 5 iterations"))
+    return {
+        "name": "ras_mb",
+        "source": "2×2 RAS example (attributed to Miller & Blair p. 335 by the hybrid_VUT test suite); iterates rows then columns",
+        "ras": {"u0": u0, "rows": 2, "cols": 2, "row_targets": [float(r["row_targets"]) for r in t],
+                "col_targets": [float(r["col_targets"]) for r in t]},
+        "checks": checks,
+    }
+
+
+def uk_validation(data, dst):
+    """The UK 2019 table (ONS IOAT, 105 industries) in localecon's CSV layout, and BRES 2019
+    employment by SIC division for the UK and Scotland: inputs of the regionalisation
+    validation (UK -> Scotland, compared with the real Scottish table)."""
+    rows = list(csv.reader(open(data / "uk_ioat_2019" / "ioat_2019_ixi_domestic_basic_prices.csv", newline="")))
+    header = rows[0]
+    body = {r[0]: r for r in rows[1:]}
+    codes = header[2:header.index("_T")]
+    fd = [("P3 S14", "households"), ("P3 S13", "other_government"), ("P3 S15", "other"), ("P51G", "investment"),
+          ("P52", "investment"), ("P53", "investment"), ("P61EU", "exports_rest_of_world"),
+          ("P61RW", "exports_rest_of_world"), ("P62", "exports_rest_of_world")]
+    pi = [("IMP_CIF", "imports"), ("D21X31", "taxes_on_products"), ("D1", "compensation"),
+          ("GOS & MI", "operating_surplus"), ("D29-D39", "taxes_on_production")]
+    col = {c: k for k, c in enumerate(header)}
+    with open(dst / "uk_ioat_2019.csv", "w", newline="") as f:
+        f.write("# name: United Kingdom 2019\n# unit: GBP million\n")
+        f.write("# source: ONS, UK input-output analytical tables 2019 (industry by industry, domestic use, basic prices). Contains public sector information licensed under the Open Government Licence v3.0.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + codes + [c for c, _ in fd])
+        w.writerow(["", "", ""] + ["sector"] * len(codes) + [k for _, k in fd])
+        for c in codes:
+            r = body[c]
+            w.writerow(["sector", c, r[1]] + [r[col[x]] for x in codes] + [r[col[x]] for x, _ in fd])
+        for label, kind in pi:
+            r = body[label]
+            w.writerow([kind, label, r[1] or label] + [r[col[x]] for x in codes] + [""] * len(fd))
+        r = body["P1"]
+        w.writerow(["output", "P1", "Output"] + [r[col[x]] for x in codes] + [""] * len(fd))
+    bres = list(csv.DictReader(open(data / "uk_bres_2019" / "bres_2019_uk_countries_by_sic_division.csv", newline="")))
+    by = {}
+    for r in bres:
+        by.setdefault(r["sic2007_division"], {})[r["area"]] = r["count"]
+    with open(dst / "bres_2019_uk_scotland_division.csv", "w", newline="") as f:
+        f.write("# source: ONS, Business Register and Employment Survey 2019 (Nomis), employment by SIC 2007 division. OGL v3.0.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["division", "uk", "scotland"])
+        for d in sorted(by):
+            w.writerow([d, by[d]["UK"], by[d]["Scotland"]])
+
+
 def scotland(data):
     d = data / "scotland_io_2019"
     out = []
@@ -287,10 +380,11 @@ def main(shared):
     dst = Path(__file__).parent / "fixtures"
     dst.mkdir(exist_ok=True)
     ref = shared / "reference"
-    for fx in [miller_blair(ref), de1995(ref), nl2000(ref), scotland(shared / "data"), oyster(ref), lm3(ref)]:
+    for fx in [miller_blair(ref), de1995(ref), nl2000(ref), scotland(shared / "data"), oyster(ref), lm3(ref), lq(ref), ras_case(ref)]:
         with open(dst / f"{fx['name']}.json", "w") as f:
             json.dump(fx, f, indent=1)
             f.write("\n")
+    uk_validation(shared / "data", dst)
     # the published Scottish Leontief inverses, for the Rust test of L and L-bar
     for name in ["leontief_type1_x1000_2019.csv", "leontief_type2_x1000_2019.csv"]:
         src = (shared / "data" / "scotland_io_2019" / name).read_text()

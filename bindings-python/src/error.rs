@@ -63,6 +63,8 @@ kinds! {
     MissingDataError => "missing_data",
     InvalidInputError => "invalid_input",
     DisconnectedError => "disconnected",
+    InconsistentError => "inconsistent",
+    InfeasibleError => "infeasible",
 }
 
 /// `Result` with a core error converted on the way out.

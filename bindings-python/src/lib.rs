@@ -4,6 +4,7 @@ mod circularity;
 mod convert;
 mod error;
 mod model;
+mod regionalize;
 mod results;
 mod table;
 
@@ -36,6 +37,22 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<circularity::PyFlowSystem>()?;
     m.add_function(wrap_pyfunction!(circularity::lm3, m)?)?;
     m.add_function(wrap_pyfunction!(circularity::average_share, m)?)?;
+    for f in [
+        wrap_pyfunction!(regionalize::regionalize, m)?,
+        wrap_pyfunction!(regionalize::slq, m)?,
+        wrap_pyfunction!(regionalize::location_quotients, m)?,
+        wrap_pyfunction!(regionalize::flegg_lambda, m)?,
+        wrap_pyfunction!(regionalize::ras, m)?,
+        wrap_pyfunction!(regionalize::map_concordance, m)?,
+        wrap_pyfunction!(regionalize::resident_share, m)?,
+        wrap_pyfunction!(regionalize::bres_2019_employment, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    m.add(
+        "BRES_2019_ATTRIBUTION",
+        localecon::datasets::BRES_2019_ATTRIBUTION,
+    )?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
     m.add("ERROR_KINDS", localecon::Error::KINDS.to_vec())?;
     m.add(

@@ -6,6 +6,7 @@ mod error;
 use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
 use localecon::{
     ClosedLeakage, Leakage, Multipliers, RegionReport, circularity, interchange, linkages,
+    regionalize,
 };
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -104,6 +105,10 @@ export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; va
 export interface Lm3Survey { income: number; organisationIsLocal?: boolean; spending: { label: string; amount: number; localShare: number; respendLocalShare: number }[] }
 /** LM3 rounds. */
 export interface Lm3Result { round1: number; round2: number; round3: number; local_value: number; lm3: number }
+/** Options of RegionalTable.regionalize. */
+export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number; localSurplusShare?: number; employmentUnit?: string }
+/** The result of ras. */
+export interface RasResult { matrix: number[]; row_factors: number[]; column_factors: number[]; iterations: number; converged: boolean; max_relative_gap: number }
 /** Errors thrown by localecon: `name` is the class (e.g. "ShapeError"), `code` the stable code. */
 export interface LocaleconError extends Error { code: string }
 "#;
@@ -462,6 +467,26 @@ impl RegionalTable {
         localecon::lm3::model_lm(&self.inner, k).js_err()
     }
 
+    /// A regional table from this national table and employment by sector (location
+    /// quotients); the new table must be freed too.
+    pub fn regionalize(
+        &self,
+        national_employment: &[f64],
+        regional_employment: &[f64],
+        #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let o = regionalize_options(options)?;
+        Ok(RegionalTable {
+            inner: regionalize::regionalize(
+                &self.inner,
+                national_employment,
+                regional_employment,
+                &o,
+            )
+            .js_err()?,
+        })
+    }
+
     /// The Leontief inverse, row-major (O(n³)).
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
@@ -620,6 +645,127 @@ pub fn lm3(
 #[wasm_bindgen(js_name = averageShare)]
 pub fn average_share(shares: &[f64], weights: Option<Vec<f64>>) -> Result<f64, JsValue> {
     localecon::lm3::average_share(shares, weights.as_deref()).js_err()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RegionalizeInput {
+    name: Option<String>,
+    method: Option<String>,
+    delta: Option<f64>,
+    resident_compensation_share: Option<f64>,
+    local_surplus_share: Option<f64>,
+    employment_unit: Option<String>,
+}
+
+const REGIONALIZE_KEYS: &[&str] = &[
+    "name",
+    "method",
+    "delta",
+    "residentCompensationShare",
+    "localSurplusShare",
+    "employmentUnit",
+];
+
+fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptions, JsValue> {
+    let o: RegionalizeInput = if options.is_undefined() || options.is_null() {
+        RegionalizeInput::default()
+    } else {
+        check_keys(&options, REGIONALIZE_KEYS, "regionalisation options")?;
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| invalid("regionalisation options", e))?
+    };
+    let d = regionalize::RegionalizeOptions::default();
+    Ok(regionalize::RegionalizeOptions {
+        name: o.name.unwrap_or(d.name),
+        method: match o.method {
+            Some(m) => m.parse().js_err()?,
+            None => d.method,
+        },
+        delta: o.delta.unwrap_or(d.delta),
+        resident_compensation_share: o
+            .resident_compensation_share
+            .map(localecon::table::Share::Uniform),
+        local_surplus_share: o.local_surplus_share.map(localecon::table::Share::Uniform),
+        employment_unit: o.employment_unit.unwrap_or(d.employment_unit),
+    })
+}
+
+fn generic_codes(n: usize) -> Vec<String> {
+    (1..=n).map(|k| format!("sector {k}")).collect()
+}
+
+/// The quotient matrix Q (row-major n × n) of a method ("slq", "cilq", "flq", "aflq").
+#[wasm_bindgen(js_name = locationQuotients)]
+pub fn location_quotients(
+    regional: &[f64],
+    national: &[f64],
+    method: Option<String>,
+    delta: Option<f64>,
+) -> Result<Vec<f64>, JsValue> {
+    let pair = regionalize::EmploymentPair::new(
+        regional.to_vec(),
+        national.to_vec(),
+        &generic_codes(regional.len()),
+    )
+    .js_err()?;
+    let m: regionalize::LqMethod = method.as_deref().unwrap_or("flq").parse().js_err()?;
+    regionalize::quotient_matrix(&pair, m, delta.unwrap_or(regionalize::DEFAULT_DELTA)).js_err()
+}
+
+/// Simple location quotients.
+#[wasm_bindgen]
+pub fn slq(regional: &[f64], national: &[f64]) -> Result<Vec<f64>, JsValue> {
+    Ok(regionalize::EmploymentPair::new(
+        regional.to_vec(),
+        national.to_vec(),
+        &generic_codes(regional.len()),
+    )
+    .js_err()?
+    .slq())
+}
+
+/// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
+#[wasm_bindgen(js_name = fleggLambda)]
+pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> Result<f64, JsValue> {
+    regionalize::flegg_lambda(regional_total, national_total, delta).js_err()
+}
+
+/// RAS balancing of a row-major `rows × cols` matrix to row and column targets.
+#[wasm_bindgen(unchecked_return_type = "RasResult")]
+pub fn ras(
+    u0: &[f64],
+    rows: usize,
+    cols: usize,
+    row_targets: &[f64],
+    col_targets: &[f64],
+    tolerance: Option<f64>,
+    max_iterations: Option<usize>,
+) -> Result<JsValue, JsValue> {
+    let d = regionalize::RasOptions::default();
+    let o = regionalize::RasOptions {
+        tolerance: tolerance.unwrap_or(d.tolerance),
+        max_iterations: max_iterations.unwrap_or(d.max_iterations),
+    };
+    to_plain(&regionalize::ras(u0, rows, cols, row_targets, col_targets, o).js_err()?)
+}
+
+/// BRES 2019 employment by the 98 industries of the Scotland table.
+#[wasm_bindgen(js_name = bres2019Employment, unchecked_return_type = "{ scotland: number[]; glasgow: number[] }")]
+pub fn bres_2019_employment() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Pair {
+        scotland: Vec<f64>,
+        glasgow: Vec<f64>,
+    }
+    let (scotland, glasgow) = localecon::datasets::bres_2019_employment();
+    to_plain(&Pair { scotland, glasgow })
+}
+
+/// The resident share of jobs from live-and-work counts.
+#[wasm_bindgen(js_name = residentShare)]
+pub fn resident_share(live_and_work: f64, jobs: f64) -> Result<f64, JsValue> {
+    regionalize::resident_share(live_and_work, jobs).js_err()
 }
 
 /// The report of an embedded dataset, as a plain object (stateless: nothing to free).

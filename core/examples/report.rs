@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use localecon::{RegionReport, RegionalTable, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE]\n  NAME: scotland-2019 (default), scotland-2019-sections, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE]\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 fn load(args: &[String]) -> Result<(RegionalTable, bool), String> {
     let mut json = false;

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | `scotland-2019` | Scottish Government IxI table 2019, 98 industries (the default) |
 //! | `scotland-2019-sections` | the same table summed to the 20 SIC 2007 sections A–T |
+//! | `glasgow-2019` | Glasgow City 2019, regionalised from Scotland 2019 by FLQ (δ = 0.3) with BRES 2019 employment |
 //! | `miller-blair-2sector` | the two-sector teaching example of Miller & Blair (2009, §2.3) |
 //!
 //! The Scottish tables are Crown copyright, published under the Open Government Licence
@@ -24,12 +25,125 @@ pub const SCOTLAND_2019_ATTRIBUTION: &str = "Contains public sector information 
 const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
 
+const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
+const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../data/bres_2019_scotland_subclass.csv");
+const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../data/bres_2019_glasgow_division.csv");
+
+/// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
+pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
+
 /// The names of the embedded datasets, for [`by_name`].
 pub const NAMES: &[&str] = &[
     "scotland-2019",
     "scotland-2019-sections",
+    "glasgow-2019",
     "miller-blair-2sector",
 ];
+
+/// Two-column `code,value` rows of an embedded CSV (after `#` comments and the header;
+/// fields may be quoted, e.g. `"02.1, 02.4"`).
+fn pairs(text: &str) -> Vec<(String, String)> {
+    csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes())
+        .records()
+        .filter_map(std::result::Result::ok)
+        .filter(|r| r.len() >= 2)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect()
+}
+
+/// The SIC 2007 subclass → Scottish IOC098 industry lookup, restricted to the industries of
+/// the table (SIC 98/99, households' own production and extraterritorial bodies, have no
+/// industry there). BRES's `01000` (DEFRA/Scottish Government agricultural data) is linked
+/// to agriculture.
+#[must_use]
+pub fn sic2007_to_ioc098(table_codes: &[String]) -> crate::regionalize::Concordance {
+    let mut c = crate::regionalize::Concordance::new();
+    for (sic, ioc) in pairs(SIC_TO_IOC098_CSV) {
+        if table_codes.contains(&ioc) {
+            c.link(sic, ioc, 1.0);
+        }
+    }
+    c.link("01000", "01", 1.0);
+    c
+}
+
+/// BRES 2019 employment (jobs: employees and working owners) by the 98 industries of the
+/// Scotland 2019 table: `(scotland, glasgow_city)`.
+///
+/// Scotland: BRES by SIC subclass, mapped with [`sic2007_to_ioc098`]. Glasgow City: BRES by
+/// SIC division (the finest published for council areas), each division split across its
+/// industries in proportion to Scotland's employment in them. Imputed rent has no
+/// employment. Source: [`BRES_2019_ATTRIBUTION`].
+///
+/// # Panics
+///
+/// Never in a released build: the embedded files are validated by the crate's tests.
+#[must_use]
+pub fn bres_2019_employment() -> (Vec<f64>, Vec<f64>) {
+    let codes: Vec<String> = scotland_2019()
+        .sectors()
+        .iter()
+        .map(|s| s.code.clone())
+        .collect();
+    let subclass = sic2007_to_ioc098(&codes);
+    let parse = |v: &str| v.trim().parse::<f64>().expect("embedded number");
+    let scotland_values: Vec<(String, f64)> = pairs(BRES_SCOTLAND_SUBCLASS_CSV)
+        .into_iter()
+        .filter(|(s, _)| subclass.targets(s).is_some())
+        .map(|(s, v)| (s, parse(&v)))
+        .collect();
+    let national = subclass
+        .apply(&scotland_values, &codes)
+        .expect("embedded concordance covers the table");
+    let mut division = crate::regionalize::Concordance::new();
+    for (sic, value) in &scotland_values {
+        for (ioc, _) in subclass.targets(sic).unwrap_or(&[]) {
+            division.link(&sic[..2], ioc.clone(), *value);
+        }
+    }
+    let glasgow_values: Vec<(String, f64)> = pairs(BRES_GLASGOW_DIVISION_CSV)
+        .into_iter()
+        .filter(|(d, _)| division.targets(d).is_some())
+        .map(|(d, v)| (d, parse(&v)))
+        .collect();
+    let regional = division
+        .apply(&glasgow_values, &codes)
+        .expect("embedded concordance covers the table");
+    (national, regional)
+}
+
+/// The options the embedded Glasgow table is built with: FLQ, δ = 0.3.
+#[must_use]
+pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
+    crate::regionalize::RegionalizeOptions {
+        name: "Glasgow City 2019".into(),
+        method: crate::regionalize::LqMethod::Flq,
+        delta: crate::regionalize::DEFAULT_DELTA,
+        employment_unit: "jobs (BRES 2019 employment)".into(),
+        ..Default::default()
+    }
+}
+
+/// Glasgow City 2019: [`scotland_2019`] regionalised by FLQ (δ = 0.3) with
+/// [`bres_2019_employment`]. Every step is in the book's regionalisation page and can be
+/// repeated from Python and JavaScript with the same inputs.
+///
+/// # Panics
+///
+/// Never in a released build: the construction is tested.
+#[must_use]
+pub fn glasgow_2019() -> RegionalTable {
+    let (national, regional) = bres_2019_employment();
+    crate::regionalize::regionalize(
+        &scotland_2019(),
+        &national,
+        &regional,
+        &glasgow_2019_options(),
+    )
+    .expect("embedded Glasgow regionalisation is valid")
+}
 
 /// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0).
 ///
@@ -105,6 +219,7 @@ pub fn by_name(name: &str) -> Result<RegionalTable> {
     match name {
         "scotland-2019" => Ok(scotland_2019()),
         "scotland-2019-sections" => Ok(scotland_2019_sections()),
+        "glasgow-2019" => Ok(glasgow_2019()),
         "miller-blair-2sector" => Ok(miller_blair_2sector()),
         other => Err(Error::UnknownOption {
             what: "dataset".into(),
@@ -139,6 +254,23 @@ mod tests {
             .map(|j| s.primary_input_total(PrimaryInputKind::Compensation, j))
             .sum();
         assert!((coe - 84_040.0).abs() < 1.0, "{coe}");
+    }
+
+    #[test]
+    fn glasgow_employment_and_table() {
+        let (scotland, glasgow) = bres_2019_employment();
+        // BRES 2019: 2,601,890 jobs in Scotland, 420,680 in Glasgow City
+        assert!(
+            (scotland.iter().sum::<f64>() - 2_601_890.0).abs() < 1e-6,
+            "{}",
+            scotland.iter().sum::<f64>()
+        );
+        assert!((glasgow.iter().sum::<f64>() - 420_680.0).abs() < 1e-6);
+        let g = glasgow_2019();
+        assert_eq!(g.n(), 98);
+        assert!(g.source().unwrap().contains("FLQ"));
+        let ratio = g.output().iter().sum::<f64>() / scotland_2019().output().iter().sum::<f64>();
+        assert!(ratio > 0.12 && ratio < 0.25, "{ratio}");
     }
 
     #[test]

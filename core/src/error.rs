@@ -215,6 +215,19 @@ pub enum Error {
         /// What is disconnected, naming the node.
         what: String,
     },
+    /// Balancing targets that contradict each other (e.g. row and column targets with
+    /// different sums).
+    #[error("inconsistent targets: {what}")]
+    Inconsistent {
+        /// What contradicts what, with the values.
+        what: String,
+    },
+    /// Balancing targets that no matrix with the given zero pattern can meet.
+    #[error("infeasible: {what}")]
+    Infeasible {
+        /// Which row or column cannot reach its target, and why.
+        what: String,
+    },
     /// An argument of the wrong type or structure at a binding boundary (e.g. an options
     /// object with a misspelt field).
     #[error("invalid {what}: {message}")]
@@ -258,6 +271,8 @@ impl Error {
             Error::MissingData { .. } => "missing_data",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Disconnected { .. } => "disconnected",
+            Error::Inconsistent { .. } => "inconsistent",
+            Error::Infeasible { .. } => "infeasible",
         }
     }
 
@@ -282,6 +297,8 @@ impl Error {
             Error::MissingData { .. } => "MissingDataError",
             Error::InvalidInput { .. } => "InvalidInputError",
             Error::Disconnected { .. } => "DisconnectedError",
+            Error::Inconsistent { .. } => "InconsistentError",
+            Error::Infeasible { .. } => "InfeasibleError",
         }
     }
 
@@ -304,6 +321,8 @@ impl Error {
         ("missing_data", "MissingDataError"),
         ("invalid_input", "InvalidInputError"),
         ("disconnected", "DisconnectedError"),
+        ("inconsistent", "InconsistentError"),
+        ("infeasible", "InfeasibleError"),
     ];
 }
 

@@ -14,6 +14,7 @@ pub mod lm3;
 pub mod model;
 pub mod multipliers;
 pub mod network;
+pub mod regionalize;
 pub mod report;
 pub mod table;
 
@@ -38,6 +39,9 @@ mod book_linkages {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/lm3.md")]
 mod book_lm3 {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/regionalisation.md")]
+mod book_regionalisation {}
 
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};

@@ -193,3 +193,59 @@ fn scotland_fci_routes_agree_open_and_closed() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn a_quotient_of_one_or_more_leaves_the_coefficient_unchanged(
+        a in prop::collection::vec(0.0..0.2f64, 16),
+        q in prop::collection::vec(0.0..3.0f64, 16),
+    ) {
+        let r = localecon::regionalize::regional_coefficients(&a, &q);
+        for k in 0..16 {
+            if q[k] >= 1.0 {
+                prop_assert_eq!(r[k], a[k]);
+            } else {
+                prop_assert!(r[k] <= a[k]);
+            }
+        }
+    }
+
+    #[test]
+    fn regionalised_tables_balance_and_leak_more(s in common::spec(6), shares in prop::collection::vec(0.05..1.0f64, 6)) {
+        use localecon::regionalize::{LqMethod, RegionalizeOptions, regionalize};
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let n = t.n();
+        let national: Vec<f64> = (0..n).map(|j| 100.0 + 10.0 * j as f64).collect();
+        let regional: Vec<f64> = (0..n).map(|j| national[j] * shares[j]).collect();
+        for method in [LqMethod::Slq, LqMethod::Cilq, LqMethod::Flq, LqMethod::Aflq] {
+            let options = RegionalizeOptions { method, ..Default::default() };
+            let r = regionalize(&t, &national, &regional, &options).unwrap();
+            let audit = r.audit();
+            prop_assert!(audit.row_gaps.iter().zip(r.output()).all(|(g, x)| g.abs() <= 1e-9 * x.max(1.0)));
+            prop_assert!(audit.column_gaps.iter().zip(r.output()).all(|(g, x)| g.abs() <= 1e-9 * x.max(1.0)));
+            let (mr, mn) = (Multipliers::new(&r).unwrap(), Multipliers::new(&t).unwrap());
+            for j in 0..n {
+                prop_assert!(mr.output.type_i[j] <= mn.output.type_i[j] + 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn ras_meets_its_targets(m in prop::collection::vec(0.1..10.0f64, 12), scale in prop::collection::vec(0.5..2.0f64, 4)) {
+        use localecon::regionalize::{RasOptions, ras};
+        // targets from a scaled version of the matrix are always feasible
+        let rows = 3;
+        let cols = 4;
+        let scaled: Vec<f64> = (0..12).map(|k| m[k] * scale[k % cols] * (1.0 + (k / cols) as f64)).collect();
+        let rt: Vec<f64> = (0..rows).map(|i| scaled[i * cols..(i + 1) * cols].iter().sum()).collect();
+        let ct: Vec<f64> = (0..cols).map(|j| (0..rows).map(|i| scaled[i * cols + j]).sum()).collect();
+        let r = ras(&m, rows, cols, &rt, &ct, RasOptions::default()).unwrap();
+        prop_assert!(r.converged);
+        for i in 0..rows {
+            let sum: f64 = r.matrix[i * cols..(i + 1) * cols].iter().sum();
+            prop_assert!((sum - rt[i]).abs() <= 1e-9 * rt[i]);
+        }
+    }
+}

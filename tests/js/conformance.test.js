@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { RegionalTable, enaAnalysis, lm3, averageShare } from "../../bindings-wasm/index.node.js";
+import { RegionalTable, enaAnalysis, lm3, averageShare, locationQuotients, slq, fleggLambda, ras } from "../../bindings-wasm/index.node.js";
 
 const dir = new URL("../fixtures/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -15,7 +15,47 @@ const camelSurvey = (s) => ({
   spending: s.spending.map((x) => ({ label: x.label, amount: x.amount, localShare: x.local_share, respendLocalShare: x.respend_local_share })),
 });
 
+function outputMultipliers(a, n) {
+  // column sums of (I − A)⁻¹ by Gauss–Jordan on this small matrix (independent of the package)
+  const m = Array.from({ length: n }, (_, i) => Array.from({ length: 2 * n }, (_, j) => (j < n ? (i === j ? 1 : 0) - a[i * n + j] : i === j - n ? 1 : 0)));
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    const d = m[c][c];
+    for (let j = 0; j < 2 * n; j++) m[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c];
+      for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return Array.from({ length: n }, (_, j) => m.reduce((s, row) => s + row[n + j], 0));
+}
+
+function lqQuantity(lq, field) {
+  const n = lq.codes.length;
+  const re = new Float64Array(lq.regional);
+  const ne = new Float64Array(lq.national);
+  if (field === "slq") return slq(re, ne);
+  if (field === "lambda") return [fleggLambda(re.reduce((a, b) => a + b), ne.reduce((a, b) => a + b), lq.delta)];
+  if (field === "lambda_grid") return lq.lambda_grid.map(([r, d]) => fleggLambda(r, 1, d));
+  if (field.endsWith("_matrix")) return locationQuotients(re, ne, field.replace("_matrix", ""), lq.delta);
+  if (field === "multiplier_national") return outputMultipliers(lq.a_national, n);
+  const [what, method] = field.split("_");
+  const q = locationQuotients(re, ne, method, lq.delta);
+  const a = lq.a_national.map((v, k) => v * Math.min(q[k], 1));
+  return what === "a" ? a : outputMultipliers(a, n);
+}
+
 function quantity(fx, t, name) {
+  if (name.startsWith("lq.")) return lqQuantity(fx.lq, name.slice(3));
+  if (name.startsWith("ras.")) {
+    const r = fx.ras;
+    const field = name.slice(4);
+    const args = field.startsWith("after_") ? [0, Number(field.slice(6))] : [];
+    return ras(new Float64Array(r.u0), r.rows, r.cols, new Float64Array(r.row_targets), new Float64Array(r.col_targets), ...args).matrix;
+  }
   if (name.startsWith("ena.")) {
     const a = fx.flow_system ? enaAnalysis(fx.flow_system) : t.ena("open");
     const all = { ...a.flow, ...a.information, ...a.structure };
@@ -72,7 +112,7 @@ function quantity(fx, t, name) {
 }
 
 test("all fixtures are found", () => {
-  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json"]) {
+  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json", "lq_regionalisation.json", "ras_mb.json"]) {
     assert.ok(files.includes(f), f);
   }
 });

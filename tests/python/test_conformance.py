@@ -30,6 +30,29 @@ def flow_system(fx, table):
     return localecon.FlowSystem.from_table(table)
 
 
+def lq_quantity(lq, field):
+    n = len(lq["codes"])
+    a = np.array(lq["a_national"]).reshape(n, n)
+    re, ne, delta = lq["regional"], lq["national"], lq["delta"]
+
+    def multipliers(coefficients):
+        return np.linalg.solve(np.eye(n) - coefficients.T, np.ones(n))
+
+    if field == "slq":
+        return localecon.slq(re, ne)
+    if field == "lambda":
+        return [localecon.flegg_lambda(sum(re), sum(ne), delta)]
+    if field == "lambda_grid":
+        return [localecon.flegg_lambda(r, 1.0, d) for r, d in lq["lambda_grid"]]
+    if field in ("flq_matrix", "aflq_matrix"):
+        return localecon.location_quotients(re, ne, field.removesuffix("_matrix"), delta).ravel()
+    if field == "multiplier_national":
+        return multipliers(a)
+    what, method = field.split("_", 1)
+    regional_a = a * np.minimum(localecon.location_quotients(re, ne, method, delta), 1.0)
+    return regional_a.ravel() if what == "a" else multipliers(regional_a)
+
+
 def quantity(fx, table, name):
     if name.startswith("ena."):
         system = flow_system(fx, table)
@@ -37,6 +60,14 @@ def quantity(fx, table, name):
         return [everything[name.removeprefix("ena.")]]
     if name.startswith("lm3."):
         return [localecon.lm3(s)[name.removeprefix("lm3.")] for s in fx["surveys"]]
+    if name.startswith("lq."):
+        return lq_quantity(fx["lq"], name.removeprefix("lq."))
+    if name.startswith("ras."):
+        r = fx["ras"]
+        u0 = np.array(r["u0"]).reshape(r["rows"], r["cols"])
+        field = name.removeprefix("ras.")
+        kw = {"tolerance": 0.0, "max_iterations": int(field.removeprefix("after_"))} if field.startswith("after_") else {}
+        return localecon.ras(u0, r["row_targets"], r["col_targets"], **kw)["matrix"].ravel()
     if name == "average_share":
         return [localecon.average_share(fx["shares"])]
     if name == "fci_leontief":
@@ -85,4 +116,5 @@ def test_fixture(path):
 def test_all_fixtures_are_found():
     assert {p.stem for p in FIXTURES} >= {
         "miller_blair_2sector", "eurostat_de1995", "spicosa_nl2000", "scotland_2019", "oyster_reef", "lm3",
+        "lq_regionalisation", "ras_mb",
     }

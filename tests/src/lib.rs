@@ -46,6 +46,110 @@ pub struct Fixture {
     pub surveys: Option<Vec<localecon::lm3::Lm3Survey>>,
     /// Survey shares to average (the `average_share` quantity).
     pub shares: Option<Vec<f64>>,
+    /// Location-quotient inputs (the `lq.*` quantities).
+    pub lq: Option<LqInput>,
+    /// RAS inputs (the `ras.*` quantities).
+    pub ras: Option<RasInput>,
+}
+
+/// Location-quotient inputs of a fixture.
+#[derive(Debug, Deserialize)]
+pub struct LqInput {
+    /// Sector codes.
+    pub codes: Vec<String>,
+    /// National coefficients, row-major.
+    pub a_national: Vec<f64>,
+    /// National employment.
+    pub national: Vec<f64>,
+    /// Regional employment.
+    pub regional: Vec<f64>,
+    /// δ of FLQ and AFLQ.
+    pub delta: f64,
+    /// `(TRE/TNE, δ)` pairs for the λ grid.
+    pub lambda_grid: Vec<(f64, f64)>,
+}
+
+/// RAS inputs of a fixture.
+#[derive(Debug, Deserialize)]
+pub struct RasInput {
+    /// Initial matrix, row-major.
+    pub u0: Vec<f64>,
+    /// Rows.
+    pub rows: usize,
+    /// Columns.
+    pub cols: usize,
+    /// Row targets.
+    pub row_targets: Vec<f64>,
+    /// Column targets.
+    pub col_targets: Vec<f64>,
+}
+
+fn lq_quantity(input: &LqInput, field: &str) -> localecon::Result<Vec<f64>> {
+    use localecon::regionalize::{
+        EmploymentPair, LqMethod, flegg_lambda, quotient_matrix, regional_coefficients,
+    };
+    let emp = EmploymentPair::new(input.regional.clone(), input.national.clone(), &input.codes)?;
+    let n = input.codes.len();
+    let regional_a = |method: LqMethod| -> localecon::Result<Vec<f64>> {
+        Ok(regional_coefficients(
+            &input.a_national,
+            &quotient_matrix(&emp, method, input.delta)?,
+        ))
+    };
+    let multipliers = |a: Vec<f64>| -> localecon::Result<Vec<f64>> {
+        Ok(LeontiefModel::from_coefficients(n, a)?.output_multipliers())
+    };
+    Ok(match field {
+        "slq" => emp.slq(),
+        "lambda" => vec![flegg_lambda(
+            input.regional.iter().sum(),
+            input.national.iter().sum(),
+            input.delta,
+        )?],
+        "lambda_grid" => input
+            .lambda_grid
+            .iter()
+            .map(|(r, d)| flegg_lambda(*r, 1.0, *d))
+            .collect::<localecon::Result<_>>()?,
+        "flq_matrix" => quotient_matrix(&emp, LqMethod::Flq, input.delta)?,
+        "aflq_matrix" => quotient_matrix(&emp, LqMethod::Aflq, input.delta)?,
+        "multiplier_national" => multipliers(input.a_national.clone())?,
+        other => {
+            let (what, method) = other.split_once('_').unwrap_or((other, ""));
+            let method: LqMethod = method.parse()?;
+            match what {
+                "a" => regional_a(method)?,
+                "multiplier" => multipliers(regional_a(method)?)?,
+                _ => {
+                    return Err(localecon::Error::UnknownOption {
+                        what: "lq quantity".into(),
+                        value: other.into(),
+                        expected: "see tests/src/lib.rs".into(),
+                    });
+                }
+            }
+        }
+    })
+}
+
+fn ras_quantity(input: &RasInput, field: &str) -> localecon::Result<Vec<f64>> {
+    use localecon::regionalize::{RasOptions, ras};
+    let options = match field.strip_prefix("after_") {
+        Some(k) => RasOptions {
+            tolerance: 0.0,
+            max_iterations: k.parse().unwrap_or(0),
+        },
+        None => RasOptions::default(),
+    };
+    Ok(ras(
+        &input.u0,
+        input.rows,
+        input.cols,
+        &input.row_targets,
+        &input.col_targets,
+        options,
+    )?
+    .matrix)
 }
 
 /// A flow system as stored in a fixture.
@@ -186,6 +290,12 @@ pub fn fixture_quantity(fixture: &Fixture, name: &str) -> localecon::Result<Vec<
             })
             .collect();
     }
+    if let (Some(field), Some(input)) = (name.strip_prefix("lq."), &fixture.lq) {
+        return lq_quantity(input, field);
+    }
+    if let (Some(field), Some(input)) = (name.strip_prefix("ras."), &fixture.ras) {
+        return ras_quantity(input, field);
+    }
     if name == "average_share" {
         return Ok(vec![localecon::lm3::average_share(
             fixture.shares.as_deref().unwrap_or(&[]),
@@ -304,3 +414,4 @@ pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
     }
     out
 }
+pub mod validation;

@@ -8,12 +8,22 @@ The Scottish tables are Crown copyright under the Open Government Licence v3.0: 
 ['A', 'B', 'C']
 """
 
-from localecon._localecon import DATASETS, SCOTLAND_2019_ATTRIBUTION, RegionalTable, dataset
+from localecon._localecon import (
+    BRES_2019_ATTRIBUTION,
+    DATASETS,
+    SCOTLAND_2019_ATTRIBUTION,
+    RegionalTable,
+    bres_2019_employment,
+    dataset,
+)
 
 __all__ = [
+    "BRES_2019_ATTRIBUTION",
     "DATASETS",
     "SCOTLAND_2019_ATTRIBUTION",
+    "bres_2019_employment",
     "by_name",
+    "glasgow_2019",
     "miller_blair_2sector",
     "scotland_2019",
     "scotland_2019_sections",
@@ -33,6 +43,16 @@ def scotland_2019() -> RegionalTable:
 def scotland_2019_sections() -> RegionalTable:
     """Scotland 2019 summed to the 20 SIC 2007 sections A-T."""
     return dataset("scotland-2019-sections")
+
+
+def glasgow_2019() -> RegionalTable:
+    """Glasgow City 2019: Scotland 2019 regionalised by FLQ (delta 0.3) with BRES 2019 jobs.
+
+    The same as ``localecon.regionalize(scotland_2019(), *bres_2019_employment(),
+    method="flq", delta=0.3, name="Glasgow City 2019", employment_unit="jobs (BRES 2019
+    employment)")``.
+    """
+    return dataset("glasgow-2019")
 
 
 def miller_blair_2sector() -> RegionalTable:

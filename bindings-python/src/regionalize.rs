@@ -1,0 +1,176 @@
+//! Regionalisation and balancing for Python.
+
+use localecon::regionalize::{
+    Concordance, EmploymentPair, LqMethod, RasOptions, RegionalizeOptions,
+    flegg_lambda as core_lambda, quotient_matrix, ras as core_ras, regionalize as core_regionalize,
+};
+use localecon::table::Share;
+use numpy::{PyArray1, PyArray2};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{matrix, out1, out2, parse, vector};
+use crate::error::IntoPy;
+use crate::table::PyRegionalTable;
+
+fn codes(n: usize) -> Vec<String> {
+    (1..=n).map(|k| format!("sector {k}")).collect()
+}
+
+fn share(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Share>> {
+    let Some(o) = obj else { return Ok(None) };
+    if let Ok(v) = o.extract::<f64>() {
+        return Ok(Some(Share::Uniform(v)));
+    }
+    Ok(Some(Share::PerSector(vector(o, what)?)))
+}
+
+/// A regional table from a national one and employment by sector (location quotients).
+///
+/// method: "slq", "cilq", "flq" or "aflq"; delta for FLQ/AFLQ (0 ≤ δ < 1). The removed
+/// share of each coefficient becomes imports from the rest of the nation; a new export
+/// column balances the rows. resident_compensation_share and local_surplus_share (a
+/// number or one per sector) set retention from commuting and ownership data.
+#[pyfunction]
+#[pyo3(signature = (national, national_employment, regional_employment, *, method="flq", delta=localecon::regionalize::DEFAULT_DELTA, name="region", resident_compensation_share=None, local_surplus_share=None, employment_unit="jobs"))]
+#[allow(clippy::too_many_arguments)]
+pub fn regionalize(
+    py: Python<'_>,
+    national: &PyRegionalTable,
+    national_employment: &Bound<'_, PyAny>,
+    regional_employment: &Bound<'_, PyAny>,
+    method: &str,
+    delta: f64,
+    name: &str,
+    resident_compensation_share: Option<&Bound<'_, PyAny>>,
+    local_surplus_share: Option<&Bound<'_, PyAny>>,
+    employment_unit: &str,
+) -> PyResult<PyRegionalTable> {
+    let options = RegionalizeOptions {
+        name: name.into(),
+        method: parse(method)?,
+        delta,
+        resident_compensation_share: share(
+            resident_compensation_share,
+            "resident_compensation_share",
+        )?,
+        local_surplus_share: share(local_surplus_share, "local_surplus_share")?,
+        employment_unit: employment_unit.into(),
+    };
+    let ne = vector(national_employment, "national_employment")?;
+    let re = vector(regional_employment, "regional_employment")?;
+    let t = &national.inner;
+    let inner = py
+        .detach(|| core_regionalize(t, &ne, &re, &options))
+        .py_err()?;
+    Ok(PyRegionalTable { inner })
+}
+
+/// Simple location quotients SLQ_i = (RE_i/TRE)/(NE_i/TNE).
+#[pyfunction]
+pub fn slq<'py>(
+    py: Python<'py>,
+    regional: &Bound<'py, PyAny>,
+    national: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let re = vector(regional, "regional")?;
+    let pair = EmploymentPair::new(re.clone(), vector(national, "national")?, &codes(re.len()))
+        .py_err()?;
+    Ok(out1(py, pair.slq()))
+}
+
+/// The quotient matrix Q (n × n) of a method: a_R = a_N · min(Q, 1).
+#[pyfunction]
+#[pyo3(signature = (regional, national, method="flq", delta=localecon::regionalize::DEFAULT_DELTA))]
+pub fn location_quotients<'py>(
+    py: Python<'py>,
+    regional: &Bound<'py, PyAny>,
+    national: &Bound<'py, PyAny>,
+    method: &str,
+    delta: f64,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
+    let re = vector(regional, "regional")?;
+    let n = re.len();
+    let pair = EmploymentPair::new(re, vector(national, "national")?, &codes(n)).py_err()?;
+    let m: LqMethod = parse(method)?;
+    out2(py, quotient_matrix(&pair, m, delta).py_err()?, n, n)
+}
+
+/// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
+#[pyfunction]
+pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> PyResult<f64> {
+    core_lambda(regional_total, national_total, delta).py_err()
+}
+
+/// RAS balancing of a non-negative matrix to row and column targets: a dict with matrix,
+/// row_factors, column_factors, iterations, converged and max_relative_gap.
+#[pyfunction]
+#[pyo3(signature = (matrix_, row_targets, col_targets, *, tolerance=1e-10, max_iterations=10_000))]
+pub fn ras<'py>(
+    py: Python<'py>,
+    matrix_: &Bound<'py, PyAny>,
+    row_targets: &Bound<'py, PyAny>,
+    col_targets: &Bound<'py, PyAny>,
+    tolerance: f64,
+    max_iterations: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (m, rows, cols) = matrix(matrix_, "matrix")?;
+    let r = core_ras(
+        &m,
+        rows,
+        cols,
+        &vector(row_targets, "row_targets")?,
+        &vector(col_targets, "col_targets")?,
+        RasOptions {
+            tolerance,
+            max_iterations,
+        },
+    )
+    .py_err()?;
+    let d = PyDict::new(py);
+    d.set_item("matrix", out2(py, r.matrix, rows, cols)?)?;
+    d.set_item("row_factors", out1(py, r.row_factors))?;
+    d.set_item("column_factors", out1(py, r.column_factors))?;
+    d.set_item("iterations", r.iterations)?;
+    d.set_item("converged", r.converged)?;
+    d.set_item("max_relative_gap", r.max_relative_gap)?;
+    Ok(d)
+}
+
+/// Maps values by source code onto target codes with a lookup: `lookup` is a list of
+/// (source, target) or (source, target, weight) tuples; each source value is split across
+/// its targets by weight (equally when unweighted).
+#[pyfunction]
+pub fn map_concordance<'py>(
+    py: Python<'py>,
+    values: std::collections::BTreeMap<String, f64>,
+    lookup: Vec<Bound<'py, PyAny>>,
+    targets: Vec<String>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let mut c = Concordance::new();
+    for link in lookup {
+        if let Ok((s, t, w)) = link.extract::<(String, String, f64)>() {
+            c.link(s, t, w);
+        } else {
+            let (s, t): (String, String) = link.extract()?;
+            c.link(s, t, 1.0);
+        }
+    }
+    let values: Vec<(String, f64)> = values.into_iter().collect();
+    Ok(out1(py, c.apply(&values, &targets).py_err()?))
+}
+
+/// The resident share of a sector's jobs from live-and-work counts: live_and_work / jobs.
+#[pyfunction]
+pub fn resident_share(live_and_work: f64, jobs: f64) -> PyResult<f64> {
+    localecon::regionalize::resident_share(live_and_work, jobs).py_err()
+}
+
+/// BRES 2019 employment by the 98 industries of the Scotland table: (scotland, glasgow).
+#[pyfunction]
+pub fn bres_2019_employment<'py>(
+    py: Python<'py>,
+) -> (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<f64>>) {
+    let (n, r) = localecon::datasets::bres_2019_employment();
+    (out1(py, n), out1(py, r))
+}

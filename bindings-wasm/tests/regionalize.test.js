@@ -1,0 +1,53 @@
+// Regionalisation and balancing across the JavaScript boundary.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { RegionalTable, bres2019Employment, locationQuotients, slq, fleggLambda, ras, residentShare } from "../index.node.js";
+
+function expectError(fn, name, code, pattern) {
+  assert.throws(fn, (e) => {
+    assert.equal(e.name, name);
+    assert.equal(e.code, code);
+    if (pattern) assert.match(e.message, pattern);
+    return true;
+  });
+}
+
+test("Glasgow is reproducible from its inputs", () => {
+  const scotland = RegionalTable.dataset("scotland-2019");
+  const { scotland: ne, glasgow: re } = bres2019Employment();
+  const rebuilt = scotland.regionalize(new Float64Array(ne), new Float64Array(re), {
+    name: "Glasgow City 2019", method: "flq", delta: 0.3, employmentUnit: "jobs (BRES 2019 employment)",
+  });
+  const embedded = RegionalTable.dataset("glasgow-2019");
+  try {
+    assert.equal(rebuilt.toJson(), embedded.toJson());
+    const m = rebuilt.multipliers();
+    assert.ok(m.output.type_i.every((v, j) => v <= scotland.multipliers().output.type_i[j] + 1e-12));
+  } finally {
+    [scotland, rebuilt, embedded].forEach((t) => t.free());
+  }
+});
+
+test("quotients, lambda, RAS, resident share", () => {
+  const q = locationQuotients(new Float64Array([80, 300, 250]), new Float64Array([1096, 8381, 3236]), "cilq");
+  const s = slq(new Float64Array([80, 300, 250]), new Float64Array([1096, 8381, 3236]));
+  [0, 1, 2].forEach((i) => assert.ok(Math.abs(q[i * 3 + i] - s[i]) < 1e-15));
+  assert.ok(Math.abs(fleggLambda(2130, 36428, 0.3) - 0.4721894059) < 1e-10);
+  const r = ras(new Float64Array([5, 0.5, 4, 3]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 5]));
+  assert.ok(r.converged && Math.abs(r.matrix[0] - 6.590207719) < 1e-9);
+  assert.equal(residentShare(600, 1000), 0.6);
+});
+
+test("bad input: regionalisation and RAS", () => {
+  const t = RegionalTable.dataset("scotland-2019-sections");
+  const ne = new Float64Array(20).fill(1000);
+  expectError(() => t.regionalize(ne, new Float64Array(20).fill(2000)), "OutOfRangeError", "out_of_range", /regional employment of A/);
+  expectError(() => t.regionalize(new Float64Array(20), new Float64Array(20)), "OutOfRangeError", "out_of_range", /national employment/);
+  expectError(() => t.regionalize(ne, new Float64Array(19).fill(10)), "ShapeError", "shape");
+  expectError(() => t.regionalize(ne, new Float64Array(20).fill(10), { delta: 1.5 }), "OutOfRangeError", "out_of_range", /δ/);
+  expectError(() => t.regionalize(ne, new Float64Array(20).fill(10), { method: "lq" }), "UnknownOptionError", "unknown_option", /flq/);
+  expectError(() => t.regionalize(ne, new Float64Array(20).fill(10), { metod: "flq" }), "InvalidInputError", "invalid_input", /metod/);
+  t.free();
+  expectError(() => ras(new Float64Array([1, 1, 1, 1]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 6])), "InconsistentError", "inconsistent");
+  expectError(() => ras(new Float64Array([1, 1, 0, 0]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 5])), "InfeasibleError", "infeasible", /row 1/);
+});
