@@ -354,6 +354,77 @@ def uk_validation(data, dst):
             w.writerow([d, by[d]["UK"], by[d]["Scotland"]])
 
 
+def scenarios(ref):
+    """Scenario and local-currency expectations on DE1995, computed here with numpy by full
+    recomputation (no rank-one updates), independently of localecon."""
+    import numpy as np
+
+    fx = de1995(ref)
+    t = fx["table"]
+    n = len(t["sectors"])
+    z = np.array(t["z"])
+    x = np.array(t["output"])
+    a = z / x
+    rows = {r["label"]: np.array(r["values"]) for r in t["primary_inputs"]}
+    kinds = {r["label"]: r["kind"] for r in t["primary_inputs"]}
+    m = sum(v for k, v in rows.items() if kinds[k] == "imports") / x
+    comp = sum(v for k, v in rows.items() if kinds[k] == "compensation")
+    retained = sum(v for k, v in rows.items() if kinds[k] in ("compensation", "operating_surplus")) / x
+    hh = np.array([c["values"] for c in t["final_demand"] if c["kind"] == "households"]).sum(axis=0)
+    eye = np.eye(n)
+    # import substitution: manufacturing (1) buys 20 % of its imports from business services (4)
+    j, i, share = 1, 4, 0.2
+    a2 = a.copy()
+    a2[i, j] += share * m[j]
+    mult = np.linalg.inv(eye - a2).sum(axis=0)
+    # a demand shock: 100 more for construction (2)
+    df = np.zeros(n)
+    df[2] = 100.0
+    shock = np.linalg.solve(eye - a, df)
+    # a local currency: trade (3) and other services (5) accept half, households a fifth
+    H = comp.sum()
+    abar = np.zeros((n + 1, n + 1))
+    abar[:n, :n] = a
+    abar[:n, n] = hh / H
+    abar[n, :n] = comp / x
+    phi = np.zeros(n + 1)
+    phi[[3, 5]] = 0.5
+    phi[n] = 0.2
+    rho, hold, sigma = 0.4, 15.0, 0.1
+    q = abar[:, n] * phi
+    q /= q.sum()
+    p = (1 - rho) * abar * phi[:, None]
+    v = np.linalg.solve(np.eye(n + 1) - p, q)
+    tr = v.sum()
+    r = np.append(retained, 0.0)
+    outside = np.append(m, 1 - abar[:n, n].sum())
+    abar2 = abar.copy()
+    for col in range(n + 1):
+        w = (abar[:, col] * phi).sum()
+        if phi[col] > 0 and w > 0:
+            abar2[:, col] += sigma * phi[col] * outside[col] * abar[:, col] * phi / w
+    f = np.array([c["values"] for c in t["final_demand"]]).sum(axis=0)
+    ones = np.append(np.ones(n), 0.0)
+    after = np.linalg.solve(np.eye(n + 1) - abar2.T, ones)[:n] @ f / f.sum()
+    return {
+        "name": "scenarios_de1995",
+        "source": "DE1995 table; expectations computed by full recomputation with numpy in tests/make_fixtures.py",
+        "table": t,
+        "substitution": {"buyer": t["sectors"][j]["code"], "supplier": t["sectors"][i]["code"], "share": share},
+        "shock": list(df),
+        "currency": {"acceptance": [[t["sectors"][3]["code"], 0.5], [t["sectors"][5]["code"], 0.5], ["households", 0.2]],
+                     "redemption": rho, "fee": 0.03, "issuer": "households", "holding_days": hold, "substitution": sigma},
+        "checks": [
+            check("scenario.substitution_multipliers", list(mult), atol=1e-12, rtol=1e-10, trust="self-computed"),
+            check("scenario.shock_output_type_i", list(shock), atol=1e-9, rtol=1e-10, trust="self-computed"),
+            check("currency.transactions", [tr], atol=1e-12, rtol=1e-10, trust="self-computed"),
+            check("currency.velocity_per_year", [365 * tr / (hold * (1 + tr))], atol=1e-12, rtol=1e-10, trust="self-computed"),
+            check("currency.local_income_per_unit", [float(v @ r)], atol=1e-12, rtol=1e-10, trust="self-computed"),
+            check("currency.multiplier_after", [float(after)], atol=1e-12, rtol=1e-10, trust="self-computed"),
+        ],
+    }
+
+
 def scotland(data):
     d = data / "scotland_io_2019"
     out = []
@@ -380,7 +451,7 @@ def main(shared):
     dst = Path(__file__).parent / "fixtures"
     dst.mkdir(exist_ok=True)
     ref = shared / "reference"
-    for fx in [miller_blair(ref), de1995(ref), nl2000(ref), scotland(shared / "data"), oyster(ref), lm3(ref), lq(ref), ras_case(ref)]:
+    for fx in [miller_blair(ref), de1995(ref), nl2000(ref), scotland(shared / "data"), oyster(ref), lm3(ref), lq(ref), ras_case(ref), scenarios(ref)]:
         with open(dst / f"{fx['name']}.json", "w") as f:
             json.dump(fx, f, indent=1)
             f.write("\n")

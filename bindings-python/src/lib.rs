@@ -6,6 +6,7 @@ mod error;
 mod model;
 mod regionalize;
 mod results;
+mod scenario;
 mod table;
 
 use pyo3::prelude::*;

@@ -3,6 +3,7 @@
 
 mod error;
 
+use localecon::scenario;
 use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
 use localecon::{
     ClosedLeakage, Leakage, Multipliers, RegionReport, circularity, interchange, linkages,
@@ -109,9 +110,49 @@ export interface Lm3Result { round1: number; round2: number; round3: number; loc
 export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number; localSurplusShare?: number; employmentUnit?: string }
 /** The result of ras. */
 export interface RasResult { matrix: number[]; row_factors: number[]; column_factors: number[]; iterations: number; converged: boolean; max_relative_gap: number }
+/** A scenario: the same JSON as in Rust and Python. */
+export interface Scenario { name: string; changes: Change[] }
+/** One change of a scenario. */
+export type Change =
+  | { type: "demand"; sector: string; amount: number }
+  | { type: "spending"; label: string; amount: number; local_share: number; pattern: string }
+  | { type: "import_substitution"; buyer: string; supplier: string; share?: number; amount?: number }
+  | { type: "retention"; input: string; share: number };
+/** Headline numbers compared by a scenario. */
+export interface Headline {
+  output: number; gva: number; compensation: number; retained_income: number; imports: number; employment: number | null;
+  leakage_share: number; retention_share: number; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; fci: number;
+}
+/** A scenario evaluated. */
+export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; report_after: RegionReport }
+/** An effect split into rounds. */
+export interface Split { direct: number[]; indirect: number[]; induced: number[] | null; total_direct: number; total_indirect: number; total_induced: number | null; total: number }
+/** The impact of a final-demand change. */
+export interface Impact { sectors: Sector[]; final_demand: number[]; household_income: number; output: Split; income: Split; value_added: Split; employment: Split | null; leakage: [string, number][]; retained_income: number }
+/** An import substitution computed by a rank-one update. */
+export interface SubstitutionEffect { buyer: string; supplier: string; share: number; delta: number; imports_substituted: number; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number }
+/** One entry of the leak ranking. */
+export interface LeakOpportunity { buyer: string; supplier: string; imports_substituted: number; retained_income_gain: number; gain_per_unit: number; output_gain: number; existing_purchases: number }
+/** A local currency's design (snake_case, as in Rust and Python). */
+export interface LocalCurrency { acceptance?: [string, number][]; redemption?: number; fee?: number; issuer?: string; holding_days?: number; substitution?: number }
+/** What a local currency does per unit issued. */
+export interface CurrencyResult {
+  accounts: string[]; visits: number[]; transactions: number; lifetime_days: number; velocity_per_year: number;
+  local_income_per_unit: number; fee_per_unit_issued: number; fee_per_year_per_unit_in_circulation: number;
+  multiplier_before: number; multiplier_after: number; retention_before: number; retention_after: number;
+}
 /** Errors thrown by localecon: `name` is the class (e.g. "ShapeError"), `code` the stable code. */
 export interface LocaleconError extends Error { code: string }
 "#;
+
+/// Reads a plain object through its JSON text, so that serde's `deny_unknown_fields` and
+/// the snake_case spellings are exactly those of the Rust and Python surfaces.
+fn from_json_value<T: serde::de::DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, JsValue> {
+    let text: String = js_sys::JSON::stringify(v)
+        .map_err(|_| invalid(what, "not JSON-serialisable"))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| invalid(what, e))
+}
 
 fn to_plain<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -485,6 +526,77 @@ impl RegionalTable {
             )
             .js_err()?,
         })
+    }
+
+    /// The impact of a final-demand change (and of household income paid to residents).
+    #[wasm_bindgen(unchecked_return_type = "Impact")]
+    pub fn impact(
+        &self,
+        final_demand: &[f64],
+        household_income: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        to_plain(
+            &scenario::impact(&self.inner, final_demand, household_income.unwrap_or(0.0))
+                .js_err()?,
+        )
+    }
+
+    /// Moves `share` of `buyer`'s imports to local `supplier` (exact Sherman–Morrison update).
+    #[wasm_bindgen(js_name = importSubstitution, unchecked_return_type = "SubstitutionEffect")]
+    pub fn import_substitution(
+        &self,
+        buyer: &str,
+        supplier: &str,
+        share: f64,
+    ) -> Result<JsValue, JsValue> {
+        to_plain(&scenario::import_substitution(&self.inner, buyer, supplier, share).js_err()?)
+    }
+
+    /// Supplier–buyer pairs ranked by the retained income a substitution would add.
+    #[wasm_bindgen(js_name = leakRanking, unchecked_return_type = "LeakOpportunity[]")]
+    pub fn leak_ranking(
+        &self,
+        share: Option<f64>,
+        candidates: Option<String>,
+        top_k: Option<usize>,
+    ) -> Result<JsValue, JsValue> {
+        let c: scenario::Candidates = candidates.as_deref().unwrap_or("all").parse().js_err()?;
+        to_plain(
+            &scenario::leak_ranking(&self.inner, share.unwrap_or(0.1), c, top_k.unwrap_or(20))
+                .js_err()?,
+        )
+    }
+
+    /// The table after a scenario (the same JSON data as in Rust and Python); free it too.
+    #[wasm_bindgen(js_name = applyScenario)]
+    pub fn apply_scenario(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        Ok(RegionalTable {
+            inner: s.apply(&self.inner).js_err()?,
+        })
+    }
+
+    /// A scenario evaluated: before, after and difference, and the report after.
+    #[wasm_bindgen(js_name = evaluateScenario, unchecked_return_type = "ScenarioResult")]
+    pub fn evaluate_scenario(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        to_plain(&s.evaluate(&self.inner).js_err()?)
+    }
+
+    /// A local currency evaluated on this table.
+    #[wasm_bindgen(js_name = localCurrency, unchecked_return_type = "CurrencyResult")]
+    pub fn local_currency(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LocalCurrency")] design: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let c: localecon::currency::LocalCurrency = from_json_value(&design, "local currency")?;
+        to_plain(&localecon::currency::local_currency(&self.inner, &c).js_err()?)
     }
 
     /// The Leontief inverse, row-major (O(n³)).

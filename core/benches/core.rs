@@ -5,7 +5,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
+use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{PathTarget, structural_paths};
+use localecon::scenario::{Candidates, import_substitution, leak_ranking};
 use localecon::{LeontiefModel, Multipliers, RegionReport, datasets};
 
 fn scotland(c: &mut Criterion) {
@@ -28,6 +30,20 @@ fn scotland(c: &mut Criterion) {
     });
     c.bench_function("scotland98/strongest_cycles_len4_top10", |b| {
         b.iter(|| strongest_cycles(&closed, 4, 10))
+    });
+    c.bench_function("scotland98/leak_ranking_all_pairs", |b| {
+        b.iter(|| leak_ranking(&table, 0.1, Candidates::All, 20).unwrap())
+    });
+    c.bench_function("scotland98/import_substitution_sherman_morrison", |b| {
+        b.iter(|| import_substitution(&table, "10.7", "10.6", 0.1).unwrap())
+    });
+    let glasgow = datasets::glasgow_2019();
+    let pound = LocalCurrency {
+        acceptance: vec![("47".into(), 0.3), ("56".into(), 0.3)],
+        ..Default::default()
+    };
+    c.bench_function("glasgow98/local_currency", |b| {
+        b.iter(|| local_currency(&glasgow, &pound).unwrap())
     });
 }
 

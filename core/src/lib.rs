@@ -4,6 +4,7 @@
 mod spelling;
 
 pub mod circularity;
+pub mod currency;
 pub mod datasets;
 pub mod error;
 pub mod interchange;
@@ -16,6 +17,7 @@ pub mod multipliers;
 pub mod network;
 pub mod regionalize;
 pub mod report;
+pub mod scenario;
 pub mod table;
 
 #[cfg(doctest)]
@@ -42,6 +44,9 @@ mod book_lm3 {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/regionalisation.md")]
 mod book_regionalisation {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/scenarios.md")]
+mod book_scenarios {}
 
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};

@@ -64,6 +64,15 @@ function quantity(fx, t, name) {
   }
   if (name.startsWith("lm3.")) return fx.surveys.map((s) => lm3(camelSurvey(s))[name.slice(4)]);
   if (name === "average_share") return [averageShare(new Float64Array(fx.shares))];
+  if (name === "scenario.substitution_multipliers") {
+    const s = fx.substitution;
+    return t.importSubstitution(s.buyer, s.supplier, s.share).output_multipliers;
+  }
+  if (name === "scenario.shock_output_type_i") {
+    const out = t.impact(new Float64Array(fx.shock)).output;
+    return out.direct.map((d, k) => d + out.indirect[k]);
+  }
+  if (name.startsWith("currency.")) return [t.localCurrency(fx.currency)[name.slice(9)]];
   const m = () => t.multipliers();
   const n = t.n;
   switch (name) {
@@ -112,7 +121,7 @@ function quantity(fx, t, name) {
 }
 
 test("all fixtures are found", () => {
-  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json", "lq_regionalisation.json", "ras_mb.json"]) {
+  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json", "lq_regionalisation.json", "ras_mb.json", "scenarios_de1995.json"]) {
     assert.ok(files.includes(f), f);
   }
 });

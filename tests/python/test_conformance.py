@@ -68,6 +68,14 @@ def quantity(fx, table, name):
         field = name.removeprefix("ras.")
         kw = {"tolerance": 0.0, "max_iterations": int(field.removeprefix("after_"))} if field.startswith("after_") else {}
         return localecon.ras(u0, r["row_targets"], r["col_targets"], **kw)["matrix"].ravel()
+    if name == "scenario.substitution_multipliers":
+        s = fx["substitution"]
+        return table.import_substitution(s["buyer"], s["supplier"], s["share"])["output_multipliers"]
+    if name == "scenario.shock_output_type_i":
+        out = table.impact(fx["shock"])["output"]
+        return np.array(out["direct"]) + np.array(out["indirect"])
+    if name.startswith("currency."):
+        return [table.local_currency(fx["currency"])[name.removeprefix("currency.")]]
     if name == "average_share":
         return [localecon.average_share(fx["shares"])]
     if name == "fci_leontief":
@@ -116,5 +124,5 @@ def test_fixture(path):
 def test_all_fixtures_are_found():
     assert {p.stem for p in FIXTURES} >= {
         "miller_blair_2sector", "eurostat_de1995", "spicosa_nl2000", "scotland_2019", "oyster_reef", "lm3",
-        "lq_regionalisation", "ras_mb",
+        "lq_regionalisation", "ras_mb", "scenarios_de1995",
     }

@@ -50,6 +50,23 @@ pub struct Fixture {
     pub lq: Option<LqInput>,
     /// RAS inputs (the `ras.*` quantities).
     pub ras: Option<RasInput>,
+    /// An import substitution (the `scenario.substitution_*` quantities).
+    pub substitution: Option<SubstitutionInput>,
+    /// A final-demand shock (the `scenario.shock_*` quantities).
+    pub shock: Option<Vec<f64>>,
+    /// A local currency (the `currency.*` quantities).
+    pub currency: Option<localecon::currency::LocalCurrency>,
+}
+
+/// An import substitution of a fixture.
+#[derive(Debug, Deserialize)]
+pub struct SubstitutionInput {
+    /// Buyer code.
+    pub buyer: String,
+    /// Supplier code.
+    pub supplier: String,
+    /// Share of the buyer's imports.
+    pub share: f64,
 }
 
 /// Location-quotient inputs of a fixture.
@@ -295,6 +312,43 @@ pub fn fixture_quantity(fixture: &Fixture, name: &str) -> localecon::Result<Vec<
     }
     if let (Some(field), Some(input)) = (name.strip_prefix("ras."), &fixture.ras) {
         return ras_quantity(input, field);
+    }
+    if name == "scenario.substitution_multipliers" {
+        let s = fixture.substitution.as_ref().expect("substitution input");
+        return Ok(localecon::scenario::import_substitution(
+            &fixture.table()?,
+            &s.buyer,
+            &s.supplier,
+            s.share,
+        )?
+        .output_multipliers);
+    }
+    if name == "scenario.shock_output_type_i" {
+        let i = localecon::scenario::impact(
+            &fixture.table()?,
+            fixture.shock.as_deref().unwrap_or(&[]),
+            0.0,
+        )?;
+        return Ok(i
+            .output
+            .direct
+            .iter()
+            .zip(&i.output.indirect)
+            .map(|(d, k)| d + k)
+            .collect());
+    }
+    if let (Some(field), Some(c)) = (name.strip_prefix("currency."), &fixture.currency) {
+        let r = serde_json::to_value(localecon::currency::local_currency(&fixture.table()?, c)?)
+            .expect("serialisable");
+        return r
+            .get(field)
+            .and_then(serde_json::Value::as_f64)
+            .map(|v| vec![v])
+            .ok_or_else(|| localecon::Error::UnknownOption {
+                what: "currency result".into(),
+                value: field.into(),
+                expected: "see CurrencyResult".into(),
+            });
     }
     if name == "average_share" {
         return Ok(vec![localecon::lm3::average_share(

@@ -5,7 +5,7 @@ use localecon_conformance::{fixture_quantity, load_fixtures, mismatches};
 #[test]
 fn every_fixture_reproduces_its_expected_values() {
     let fixtures = load_fixtures();
-    assert!(fixtures.len() >= 8, "fixtures missing");
+    assert!(fixtures.len() >= 9, "fixtures missing");
     let mut failures = Vec::new();
     let mut checked = 0;
     for fx in &fixtures {

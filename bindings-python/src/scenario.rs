@@ -1,0 +1,136 @@
+//! Scenarios and the local currency for Python: scenarios are the same JSON data as in Rust
+//! and JavaScript (dicts here).
+
+use localecon::currency::{LocalCurrency, local_currency as core_currency};
+use localecon::scenario::{Scenario, impact, import_substitution, leak_ranking, spending};
+use numpy::PyArray1;
+use pyo3::prelude::*;
+
+use crate::circularity::to_py;
+use crate::convert::{out1, parse, vector};
+use crate::error::IntoPy;
+use crate::table::PyRegionalTable;
+
+fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    let text: String = match obj.extract::<String>() {
+        Ok(s) => s,
+        Err(_) => obj
+            .py()
+            .import("json")?
+            .getattr("dumps")?
+            .call1((obj,))?
+            .extract()?,
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: what.into(),
+            message: e.to_string(),
+        })
+    })
+}
+
+#[pymethods]
+impl PyRegionalTable {
+    /// The impact of a final-demand change (and of household income paid directly to
+    /// residents): output, income, GVA, employment split into direct, indirect, induced,
+    /// and leakage by channel, as a dict.
+    #[pyo3(signature = (final_demand, household_income=0.0))]
+    fn impact<'py>(
+        &self,
+        py: Python<'py>,
+        final_demand: &Bound<'py, PyAny>,
+        household_income: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let df = vector(final_demand, "final_demand")?;
+        to_py(py, &impact(&self.inner, &df, household_income).py_err()?)
+    }
+
+    /// Final demand from an organisation's spending: amount × local_share, spread like the
+    /// final-demand column `pattern`.
+    fn spending<'py>(
+        &self,
+        py: Python<'py>,
+        amount: f64,
+        local_share: f64,
+        pattern: &str,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let column = self
+            .inner
+            .final_demand()
+            .iter()
+            .find(|c| c.label == pattern)
+            .ok_or_else(|| {
+                crate::error::to_py(localecon::Error::UnknownLabel {
+                    what: "final-demand column".into(),
+                    label: pattern.into(),
+                })
+            })?;
+        let p: Vec<f64> = column.values.iter().map(|v| v.max(0.0)).collect();
+        Ok(out1(
+            py,
+            spending(self.inner.n(), amount, local_share, &p).py_err()?,
+        ))
+    }
+
+    /// Moves `share` of `buyer`'s imports to local `supplier` (exact Sherman–Morrison update).
+    fn import_substitution<'py>(
+        &self,
+        py: Python<'py>,
+        buyer: &str,
+        supplier: &str,
+        share: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py(
+            py,
+            &import_substitution(&self.inner, buyer, supplier, share).py_err()?,
+        )
+    }
+
+    /// Every (supplier, buyer) pair ranked by retained income gained when the buyer moves
+    /// `share` of its imports to the supplier; candidates "all" or "existing_suppliers".
+    #[pyo3(signature = (share=0.1, candidates="all", top_k=20))]
+    fn leak_ranking<'py>(
+        &self,
+        py: Python<'py>,
+        share: f64,
+        candidates: &str,
+        top_k: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let c = parse(candidates)?;
+        let t = &self.inner;
+        let r = py.detach(|| leak_ranking(t, share, c, top_k)).py_err()?;
+        to_py(py, &r)
+    }
+
+    /// The table after a scenario (a dict or JSON: {"name", "changes": [...]}).
+    fn apply_scenario(&self, scenario: &Bound<'_, PyAny>) -> PyResult<PyRegionalTable> {
+        let s: Scenario = from_py(scenario, "scenario")?;
+        Ok(PyRegionalTable {
+            inner: s.apply(&self.inner).py_err()?,
+        })
+    }
+
+    /// A scenario evaluated: before, after and difference (headline numbers), and the
+    /// report after, as a dict.
+    fn evaluate_scenario<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let s: Scenario = from_py(scenario, "scenario")?;
+        let t = &self.inner;
+        let r = py.detach(|| s.evaluate(t)).py_err()?;
+        to_py(py, &r)
+    }
+
+    /// A local currency evaluated on this table (a dict or JSON with acceptance,
+    /// redemption, fee, issuer, holding_days, substitution).
+    fn local_currency<'py>(
+        &self,
+        py: Python<'py>,
+        design: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let c: LocalCurrency = from_py(design, "local currency")?;
+        to_py(py, &core_currency(&self.inner, &c).py_err()?)
+    }
+}

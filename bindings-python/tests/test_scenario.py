@@ -1,0 +1,59 @@
+"""Scenarios and the local currency across the Python boundary."""
+
+import localecon
+import numpy as np
+import pytest
+
+
+def test_demand_shock_and_spending():
+    t = localecon.datasets.glasgow_2019()
+    df = t.spending(10.0, 0.6, "FD_LOCGOV")
+    assert df.sum() == pytest.approx(6.0)
+    i = t.impact(df)
+    assert i["output"]["total_direct"] == pytest.approx(6.0)
+    assert i["output"]["total_induced"] > 0
+    # every pound of the Type I output change ends as leakage or retained income
+    assert sum(v for _, v in i["leakage"]) + i["retained_income"] == pytest.approx(6.0, rel=1e-9)
+
+
+def test_substitution_ranking_and_scenarios_agree():
+    t = localecon.datasets.glasgow_2019()
+    top = t.leak_ranking(0.1, "all", 3)
+    best = top[0]
+    e = t.import_substitution(best["buyer"], best["supplier"], 0.1)
+    assert e["retained_income_change"] == pytest.approx(best["retained_income_gain"], rel=1e-9)
+    scenario = {"name": "plug the biggest leak", "changes": [
+        {"type": "import_substitution", "buyer": best["buyer"], "supplier": best["supplier"], "share": 0.1}]}
+    after = t.apply_scenario(scenario)
+    np.testing.assert_allclose(after.multipliers().output_type_i, e["output_multipliers"], rtol=1e-10)
+    r = t.evaluate_scenario(scenario)
+    assert r["difference"]["retained_income"] > 0
+    assert r["before"]["output"] + r["difference"]["output"] == pytest.approx(r["after"]["output"])
+
+
+def test_local_currency():
+    t = localecon.datasets.glasgow_2019()
+    r = t.local_currency({"acceptance": [["47", 0.5], ["56", 0.5], ["55", 0.5]], "redemption": 0.3,
+                          "fee": 0.03, "holding_days": 12, "substitution": 0.1})
+    assert r["transactions"] >= 1
+    assert r["multiplier_after"] > r["multiplier_before"]
+    once = t.local_currency({"acceptance": [["47", 0.5]], "redemption": 1.0})
+    assert once["transactions"] == pytest.approx(1.0)
+
+
+def test_bad_scenarios_are_typed():
+    t = localecon.datasets.scotland_2019_sections()
+    with pytest.raises(localecon.OutOfRangeError, match="share"):
+        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "supplier": "A", "share": 1.5}]})
+    with pytest.raises(localecon.OutOfRangeError, match="imports of C"):
+        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "supplier": "A", "amount": 1e12}]})
+    with pytest.raises(localecon.UnknownLabelError, match="ZZ"):
+        t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "ZZ", "amount": 1.0}]})
+    with pytest.raises(localecon.InvalidInputError, match="amout"):
+        t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "A", "amout": 1.0}]})
+    with pytest.raises(localecon.OutOfRangeError, match="acceptance of 47"):
+        localecon.datasets.glasgow_2019().local_currency({"acceptance": [["47", 2.0]]})
+    with pytest.raises(localecon.UnknownLabelError):
+        localecon.datasets.glasgow_2019().local_currency({"acceptance": [["99.9", 0.5]]})
+    with pytest.raises(localecon.UnknownOptionError, match="existing_suppliers"):
+        t.leak_ranking(0.1, "some")

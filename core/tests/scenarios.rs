@@ -1,0 +1,179 @@
+//! Scenarios: rank-one updates against full recomputation, leak ranking, demand shocks and
+//! the local-currency properties.
+
+mod common;
+
+use localecon::currency::{LocalCurrency, local_currency};
+use localecon::scenario::{
+    Candidates, Change, Scenario, impact, import_substitution, leak_ranking,
+};
+use localecon::{Leakage, Multipliers, RegionalTable, datasets};
+use proptest::prelude::*;
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn sherman_morrison_equals_full_recomputation(s in common::spec(6), pick in any::<(u8, u8)>(), share in 0.0..=1.0f64) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let n = t.n();
+        let (j, i) = (pick.0 as usize % n, pick.1 as usize % n);
+        let (buyer, supplier) = (t.sectors()[j].code.clone(), t.sectors()[i].code.clone());
+        let fast = import_substitution(&t, &buyer, &supplier, share).unwrap();
+        let scenario = Scenario { name: "s".into(), changes: vec![Change::ImportSubstitution { buyer, supplier, share: Some(share), amount: None }] };
+        let after = scenario.apply(&t).unwrap();
+        let full = Multipliers::new(&after).unwrap();
+        let leak = Leakage::new(&after).unwrap();
+        for k in 0..n {
+            prop_assert!(close(fast.output_multipliers[k], full.output.type_i[k], 1e-10), "{} vs {}", fast.output_multipliers[k], full.output.type_i[k]);
+            prop_assert!(close(fast.retention[k], leak.retention[k], 1e-10));
+        }
+        let before: f64 = t.output().iter().sum();
+        let total: f64 = after.output().iter().sum();
+        prop_assert!(close(fast.output_change, total - before, 1e-9));
+    }
+
+    #[test]
+    fn local_currency_properties(s in common::spec(5), phi in prop::collection::vec(0.0..=1.0f64, 6), rho in 0.0..=1.0f64, scale in 1.0..3.0f64) {
+        let t = RegionalTable::new(common::build(&s)).unwrap();
+        let n = t.n();
+        let acceptance = |factor: f64| -> Vec<(String, f64)> {
+            let mut a: Vec<(String, f64)> = (0..n).map(|k| (t.sectors()[k].code.clone(), (phi[k] * factor).min(1.0))).collect();
+            a.push(("households".into(), (phi[5] * factor).min(1.0)));
+            a
+        };
+        let base = LocalCurrency { acceptance: acceptance(1.0 / scale), redemption: rho, substitution: 0.2, ..Default::default() };
+        let more = LocalCurrency { acceptance: acceptance(1.0), ..base.clone() };
+        let r1 = local_currency(&t, &base).unwrap();
+        let r2 = local_currency(&t, &more).unwrap();
+        // more acceptance (every account accepting more, in proportion) → no less circulation
+        prop_assert!(r2.transactions >= r1.transactions - 1e-12);
+        prop_assert!(r2.multiplier_after >= r1.multiplier_before - 1e-12);
+        // no acceptance → no uplift and no transactions
+        let none = LocalCurrency { acceptance: vec![], ..base.clone() };
+        let r0 = local_currency(&t, &none).unwrap();
+        prop_assert_eq!(r0.transactions, 0.0);
+        prop_assert!((r0.multiplier_after - r0.multiplier_before).abs() < 1e-14);
+        // redemption 1 → exactly one transaction (when anyone accepts it at all)
+        let once = LocalCurrency { redemption: 1.0, ..more.clone() };
+        let r = local_currency(&t, &once).unwrap();
+        if r2.transactions > 0.0 {
+            prop_assert!((r.transactions - 1.0).abs() < 1e-12, "{}", r.transactions);
+        }
+    }
+}
+
+#[test]
+fn leak_ranking_entries_match_the_exact_update() {
+    let t = datasets::glasgow_2019();
+    let top = leak_ranking(&t, 0.1, Candidates::ExistingSuppliers, 5).unwrap();
+    assert_eq!(top.len(), 5);
+    assert!(top[0].retained_income_gain >= top[4].retained_income_gain);
+    for o in &top {
+        assert!(o.existing_purchases > 0.0);
+        assert!(
+            o.imports_substituted <= o.existing_purchases * (1.0 + 1e-12),
+            "at most doubling existing sales"
+        );
+    }
+    let all = leak_ranking(&t, 0.1, Candidates::All, 5).unwrap();
+    for o in &all {
+        let e = import_substitution(&t, &o.buyer, &o.supplier, 0.1).unwrap();
+        assert!(
+            close(e.retained_income_change, o.retained_income_gain, 1e-9),
+            "{} vs {}",
+            e.retained_income_change,
+            o.retained_income_gain
+        );
+    }
+}
+
+#[test]
+fn demand_shock_splits_add_up() {
+    let t = datasets::scotland_2019();
+    let mut df = vec![0.0; t.n()];
+    df[t.sector_index("56").unwrap()] = 100.0;
+    let i = impact(&t, &df, 0.0).unwrap();
+    let m = Multipliers::new(&t).unwrap();
+    let j = t.sector_index("56").unwrap();
+    assert!(close(
+        i.output.total_direct + i.output.total_indirect,
+        100.0 * m.output.type_i[j],
+        1e-12
+    ));
+    assert!(close(
+        i.output.total,
+        100.0 * m.output.type_ii.as_ref().unwrap()[j],
+        1e-12
+    ));
+    assert!(close(
+        i.income.total,
+        100.0 * m.income.type_ii.as_ref().unwrap()[j],
+        1e-12
+    ));
+    let leaked: f64 = i.leakage.iter().map(|(_, v)| v).sum();
+    assert!(
+        close(leaked + i.retained_income, 100.0, 1e-9),
+        "{leaked} + {}",
+        i.retained_income
+    );
+}
+
+#[test]
+fn scenario_errors_are_typed() {
+    let t = datasets::scotland_2019_sections();
+    let sub = |share: Option<f64>, amount: Option<f64>| Scenario {
+        name: "x".into(),
+        changes: vec![Change::ImportSubstitution {
+            buyer: "C".into(),
+            supplier: "A".into(),
+            share,
+            amount,
+        }],
+    };
+    assert_eq!(
+        sub(Some(1.5), None).apply(&t).unwrap_err().code(),
+        "out_of_range"
+    );
+    assert_eq!(
+        sub(None, Some(1e9)).apply(&t).unwrap_err().code(),
+        "out_of_range"
+    );
+    assert_eq!(
+        sub(Some(0.1), Some(1.0)).apply(&t).unwrap_err().code(),
+        "out_of_range"
+    );
+    let unknown = Scenario {
+        name: "x".into(),
+        changes: vec![Change::Demand {
+            sector: "ZZ".into(),
+            amount: 1.0,
+        }],
+    };
+    assert_eq!(unknown.apply(&t).unwrap_err().code(), "unknown_label");
+    let pattern = Scenario {
+        name: "x".into(),
+        changes: vec![Change::Spending {
+            label: "x".into(),
+            amount: 1.0,
+            local_share: 0.5,
+            pattern: "NOPE".into(),
+        }],
+    };
+    assert_eq!(pattern.apply(&t).unwrap_err().code(), "unknown_label");
+    let json = serde_json::to_string(&sub(Some(0.1), None)).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Scenario>(&json).unwrap(),
+        sub(Some(0.1), None)
+    );
+    assert!(
+        serde_json::from_str::<Scenario>(
+            r#"{"name":"x","changes":[{"type":"demand","sector":"A","amout":1}]}"#
+        )
+        .is_err()
+    );
+}
