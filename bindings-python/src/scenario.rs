@@ -123,6 +123,20 @@ impl PyRegionalTable {
         to_py(py, &r)
     }
 
+    /// What the region would lose without one business (a dict or JSON with name, output,
+    /// value_added, jobs, local_purchases [[code, amount], …], resident_wages).
+    fn business_footprint<'py>(
+        &self,
+        py: Python<'py>,
+        business: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let b: localecon::scenario::Business = from_py(business, "business")?;
+        to_py(
+            py,
+            &localecon::scenario::business_footprint(&self.inner, &b).py_err()?,
+        )
+    }
+
     /// A local currency evaluated on this table (a dict or JSON with acceptance,
     /// redemption, fee, issuer, holding_days, substitution).
     fn local_currency<'py>(

@@ -57,3 +57,12 @@ def test_bad_scenarios_are_typed():
         localecon.datasets.glasgow_2019().local_currency({"acceptance": [["99.9", 0.5]]})
     with pytest.raises(localecon.UnknownOptionError, match="existing_suppliers"):
         t.leak_ranking(0.1, "some")
+
+
+def test_business_footprint():
+    t = localecon.datasets.glasgow_2019()
+    f = t.business_footprint({"name": "bakery", "output": 2.0, "value_added": 0.9, "jobs": 30,
+                              "local_purchases": [["10.6", 0.3], ["46", 0.2]], "resident_wages": 0.5})
+    assert f["total_output"] > f["own_output"] + 0.5
+    with pytest.raises(localecon.OutOfRangeError, match="at most its output"):
+        t.business_footprint({"name": "x", "output": 1.0, "value_added": 0.9, "local_purchases": [["46", 0.5]], "resident_wages": 0})

@@ -133,6 +133,10 @@ export interface Impact { sectors: Sector[]; final_demand: number[]; household_i
 export interface SubstitutionEffect { buyer: string; supplier: string; share: number; delta: number; imports_substituted: number; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number }
 /** One entry of the leak ranking. */
 export interface LeakOpportunity { buyer: string; supplier: string; imports_substituted: number; retained_income_gain: number; gain_per_unit: number; output_gain: number; existing_purchases: number }
+/** A business to add to a table (snake_case, as in Rust and Python). */
+export interface Business { name: string; output: number; value_added: number; jobs?: number; local_purchases: [string, number][]; resident_wages: number }
+/** What the region would lose without a business. */
+export interface BusinessFootprint { name: string; own_output: number; supply_chain_output: number; induced_output: number; total_output: number; total_value_added: number; total_jobs: number | null }
 /** A local currency's design (snake_case, as in Rust and Python). */
 export interface LocalCurrency { acceptance?: [string, number][]; redemption?: number; fee?: number; issuer?: string; holding_days?: number; substitution?: number }
 /** What a local currency does per unit issued. */
@@ -587,6 +591,16 @@ impl RegionalTable {
     ) -> Result<JsValue, JsValue> {
         let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
         to_plain(&s.evaluate(&self.inner).js_err()?)
+    }
+
+    /// What the region would lose without one business.
+    #[wasm_bindgen(js_name = businessFootprint, unchecked_return_type = "BusinessFootprint")]
+    pub fn business_footprint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Business")] business: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let b: scenario::Business = from_json_value(&business, "business")?;
+        to_plain(&scenario::business_footprint(&self.inner, &b).js_err()?)
     }
 
     /// A local currency evaluated on this table.

@@ -31,6 +31,8 @@ test("ranking, rank-one update and scenario agree", () => {
     df[t.sectorIndex("56")] = 10;
     const i = t.impact(df);
     assert.equal(i.output.total_direct, 10);
+    const b = t.businessFootprint({ name: "bakery", output: 2, value_added: 0.9, jobs: 30, local_purchases: [["10.6", 0.3], ["46", 0.2]], resident_wages: 0.5 });
+    assert.ok(b.total_output > b.own_output + 0.5 && b.total_jobs > 30);
     const c = t.localCurrency({ acceptance: [["47", 0.5], ["56", 0.5]], redemption: 1 });
     assert.ok(Math.abs(c.transactions - 1) < 1e-12);
   } finally {

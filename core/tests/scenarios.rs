@@ -177,3 +177,47 @@ fn scenario_errors_are_typed() {
         .is_err()
     );
 }
+
+#[test]
+fn a_business_footprint_adds_its_own_output_to_its_chain() {
+    use localecon::scenario::{Business, business_footprint};
+    let t = datasets::glasgow_2019();
+    let bakery = Business {
+        name: "Glasgow bakery".into(),
+        output: 2.0,
+        value_added: 0.9,
+        jobs: 30.0,
+        local_purchases: vec![
+            ("10.6".into(), 0.3),
+            ("46".into(), 0.2),
+            ("35.1".into(), 0.05),
+        ],
+        resident_wages: 0.5,
+    };
+    let f = business_footprint(&t, &bakery).unwrap();
+    let mut d = vec![0.0; t.n()];
+    d[t.sector_index("10.6").unwrap()] = 0.3;
+    d[t.sector_index("46").unwrap()] = 0.2;
+    d[t.sector_index("35.1").unwrap()] = 0.05;
+    let chain = impact(&t, &d, 0.0).unwrap();
+    assert!(close(
+        f.supply_chain_output,
+        chain.output.total_direct + chain.output.total_indirect,
+        1e-12
+    ));
+    assert!(f.supply_chain_output > 0.55, "at least its own purchases");
+    assert!(
+        f.induced_output > chain.output.total_induced.unwrap(),
+        "its resident wages add induced output"
+    );
+    assert!(f.total_output > f.own_output + 0.55);
+    assert!(f.total_jobs.unwrap() > 30.0);
+    let too_much = Business {
+        value_added: 1.9,
+        ..bakery
+    };
+    assert_eq!(
+        business_footprint(&t, &too_much).unwrap_err().code(),
+        "out_of_range"
+    );
+}

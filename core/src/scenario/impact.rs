@@ -230,3 +230,106 @@ pub fn impact(
         retained_income: retained,
     })
 }
+
+/// One business as it would be added to a table: what it buys from local sectors, what it
+/// pays resident employees, and its own output, value added and jobs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Business {
+    /// Its name.
+    pub name: String,
+    /// Its output (sales) per period.
+    pub output: f64,
+    /// Its value added (wages, profits, taxes on production).
+    pub value_added: f64,
+    /// Its jobs, in the table's employment unit.
+    #[serde(default)]
+    pub jobs: f64,
+    /// Its purchases from local sectors, by sector code.
+    pub local_purchases: Vec<(String, f64)>,
+    /// Its wages paid to employees who live in the region.
+    pub resident_wages: f64,
+}
+
+/// What the region would lose without one business (hypothetical extraction of a business
+/// added to a table): its own output, value added and jobs, plus the supply-chain
+/// (indirect) and household (induced) effects of its local purchases and resident wages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BusinessFootprint {
+    /// The business.
+    pub name: String,
+    /// Its own output.
+    pub own_output: f64,
+    /// Output of its local supply chain (all rounds of its local purchases, Type I).
+    pub supply_chain_output: f64,
+    /// Output induced by household spending of the wages involved (Type II − Type I,
+    /// including its own resident wages).
+    pub induced_output: f64,
+    /// `own + supply chain + induced`.
+    pub total_output: f64,
+    /// Its value added plus the value added of the supply chain and induced rounds.
+    pub total_value_added: f64,
+    /// Its jobs plus the jobs of the supply chain and induced rounds (when the table has
+    /// employment).
+    pub total_jobs: Option<f64>,
+}
+
+/// The footprint of a business on the region: [`impact`] of its local purchases as final
+/// demand and its resident wages as household income, plus its own output.
+///
+/// # Errors
+///
+/// [`Error::UnknownLabel`] for an unknown sector; [`Error::Negative`] / [`Error::NonFinite`]
+/// for bad amounts; [`Error::OutOfRange`] when its local purchases and value added exceed
+/// its output; the errors of [`impact`].
+pub fn business_footprint(table: &RegionalTable, business: &Business) -> Result<BusinessFootprint> {
+    let n = table.n();
+    let mut df = vec![0.0; n];
+    for (code, amount) in &business.local_purchases {
+        check_finite(*amount, || {
+            Location::Field(format!("local_purchases[{code}]"))
+        })?;
+        if *amount < 0.0 {
+            return Err(Error::Negative {
+                location: Location::Field(format!("local_purchases[{code}]")),
+                value: *amount,
+            });
+        }
+        df[table.sector_index(code)?] += amount;
+    }
+    for (what, v) in [
+        ("output", business.output),
+        ("value_added", business.value_added),
+        ("resident_wages", business.resident_wages),
+        ("jobs", business.jobs),
+    ] {
+        check_finite(v, || Location::Field(what.into()))?;
+        if v < 0.0 {
+            return Err(Error::Negative {
+                location: Location::Field(what.into()),
+                value: v,
+            });
+        }
+    }
+    let bought: f64 = df.iter().sum();
+    if bought + business.value_added > business.output * (1.0 + 1e-12) {
+        return Err(Error::OutOfRange {
+            location: Location::Field(format!("{} (local purchases + value added)", business.name)),
+            value: bought + business.value_added,
+            expected: format!("at most its output, {}", business.output),
+        });
+    }
+    let i = impact(table, &df, business.resident_wages)?;
+    let own = business.output;
+    let supply_chain = i.output.total_direct + i.output.total_indirect;
+    let induced = i.output.total_induced.unwrap_or(0.0);
+    Ok(BusinessFootprint {
+        name: business.name.clone(),
+        own_output: own,
+        supply_chain_output: supply_chain,
+        induced_output: induced,
+        total_output: own + supply_chain + induced,
+        total_value_added: business.value_added + i.value_added.total,
+        total_jobs: i.employment.as_ref().map(|e| business.jobs + e.total),
+    })
+}

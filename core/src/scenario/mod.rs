@@ -4,7 +4,9 @@
 mod impact;
 mod substitution;
 
-pub use impact::{Impact, Split, impact, spending};
+pub use impact::{
+    Business, BusinessFootprint, Impact, Split, business_footprint, impact, spending,
+};
 pub use substitution::{
     Candidates, LeakOpportunity, SubstitutionEffect, import_coefficients, import_substitution,
     leak_ranking, retention_coefficients,
