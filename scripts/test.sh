@@ -43,6 +43,19 @@ rm -rf "$WHEELS"
 (cd "$CACHE" && "$PY" -m pytest -q -p no:cacheprovider "$ROOT/bindings-python/tests" "$ROOT/tests/python" \
   --doctest-modules --pyargs localecon)
 (cd "$CACHE" && "$PY" -m pytest -q -p no:cacheprovider --doctest-glob='*.md' "$ROOT/docs/src")
+(cd "$CACHE" && "$PY" -m mypy.stubtest localecon._localecon)
+
+step "python: notebooks (stored without outputs, executed headless)"
+"$PY" scripts/check_notebooks.py bindings-python/examples
+MPLBACKEND=Agg "$CACHE/venv/bin/jupyter" nbconvert --to notebook --execute --ExecutePreprocessor.timeout=300 \
+  --output-dir "$CACHE/notebooks" bindings-python/examples/*.ipynb
+
+step "python: the wheel in a fresh virtual environment, without the source tree"
+FRESH="$(mktemp -d)"
+python3 -m venv "$FRESH/venv"
+"$FRESH/venv/bin/pip" install --quiet "$WHEELS"/localecon-*.whl
+(cd "$FRESH" && "$FRESH/venv/bin/python" -c "import localecon, sys; assert 'site-packages' in localecon.__file__, localecon.__file__; t = localecon.datasets.scotland_2019(); print('fresh venv:', t, round(float(t.multipliers().output_type_i[0]), 4))")
+rm -rf "$FRESH"
 
 step "javascript: build the package, test, type-check"
 scripts/build-wasm.sh

@@ -27,7 +27,69 @@ fn dataframe<'py>(
     pd.getattr("DataFrame")?.call((data,), Some(&kwargs))
 }
 
-use pyo3::types::IntoPyDict;
+use pyo3::types::{IntoPyDict, PyTuple};
+
+/// `(cls._from_json, (json,))` for pickling a result through its serde form.
+fn reduce<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    cls: Bound<'py, pyo3::types::PyType>,
+    inner: &T,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let json = serde_json::to_string(inner).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: "pickle".into(),
+            message: e.to_string(),
+        })
+    })?;
+    PyTuple::new(
+        py,
+        [
+            cls.getattr("_from_json")?,
+            PyTuple::new(py, [json])?.into_any(),
+        ],
+    )
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
+    serde_json::from_str(json).map_err(|e| {
+        crate::error::to_py(localecon::Error::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    })
+}
+
+/// Applies a requested dtype for `__array__`.
+fn array_as<'py>(
+    arr: Bound<'py, PyAny>,
+    dtype: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match dtype {
+        Some(d) if !d.is_none() => arr.call_method1("astype", (d,)),
+        _ => Ok(arr),
+    }
+}
+
+/// An HTML view through pandas when it is installed, else a `<pre>` of the text.
+fn html_table(obj: &Bound<'_, PyAny>, title: &str) -> PyResult<String> {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    match obj.call_method0("to_pandas") {
+        Ok(df) => {
+            let kwargs = [("max_rows", 20)].into_py_dict(obj.py())?;
+            let table: String = df.call_method("to_html", (), Some(&kwargs))?.extract()?;
+            Ok(format!(
+                "<div><strong>{}</strong>{table}</div>",
+                escape(title)
+            ))
+        }
+        Err(_) => Ok(format!("<pre>{}</pre>", escape(&obj.repr()?.to_string()))),
+    }
+}
 
 fn codes_names(sectors: &[localecon::table::Sector]) -> (Vec<String>, Vec<String>) {
     (
@@ -222,6 +284,41 @@ impl PyMultipliers {
         self.pick("employment", "type_ii").map(|v| out1(py, v))
     }
 
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::Multipliers>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        html_table(slf.as_any(), "Multipliers (Type I and II)")
+    }
+
+    /// sectors × measures array with the columns of `to_dict()` (numpy protocol).
+    #[pyo3(signature = (dtype=None, copy=None))]
+    fn __array__<'py>(
+        &self,
+        py: Python<'py>,
+        dtype: Option<Bound<'py, PyAny>>,
+        copy: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let _ = copy;
+        let cols = self.columns();
+        let n = self.inner.sectors.len();
+        let flat: Vec<f64> = (0..n)
+            .flat_map(|i| cols.iter().map(move |(_, v)| v[i]))
+            .collect();
+        array_as(
+            crate::convert::out2(py, flat, n, cols.len())?.into_any(),
+            dtype,
+        )
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<Multipliers: {} sectors, Type II {}>",
@@ -303,6 +400,39 @@ impl PyLeakage {
         dataframe(py, &codes, &names, cols)
     }
 
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::Leakage>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        html_table(
+            slf.as_any(),
+            "Where each unit of final demand leaks (Type I)",
+        )
+    }
+
+    /// channels × sectors array (numpy protocol).
+    #[pyo3(signature = (dtype=None, copy=None))]
+    fn __array__<'py>(
+        &self,
+        py: Python<'py>,
+        dtype: Option<Bound<'py, PyAny>>,
+        copy: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let _ = copy;
+        array_as(
+            out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
+            dtype,
+        )
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<Leakage: {} sectors, channels {:?}>",
@@ -336,6 +466,47 @@ impl PyClosedLeakage {
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
         out1(py, self.inner.total.clone())
+    }
+
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::ClosedLeakage>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        html_table(
+            slf.as_any(),
+            "Where each unit of final demand finally ends up (households closed)",
+        )
+    }
+
+    /// channels × sectors array (numpy protocol).
+    #[pyo3(signature = (dtype=None, copy=None))]
+    fn __array__<'py>(
+        &self,
+        py: Python<'py>,
+        dtype: Option<Bound<'py, PyAny>>,
+        copy: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let _ = copy;
+        array_as(
+            out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
+            dtype,
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ClosedLeakage: {} sectors, channels {:?}>",
+            self.inner.sectors.len(),
+            self.channels()
+        )
     }
 
     /// A DataFrame indexed by sector code, one column per channel.
@@ -449,6 +620,60 @@ impl PyRegionReport {
         dataframe(py, &codes, &names, cols)
     }
 
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::RegionReport>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    /// The report as a page in a notebook: headline, leakage channels, circulation, and the
+    /// sector table.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let r = &slf.get().inner;
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let mut h = format!(
+            "<div><h3>{} — {} sectors ({})</h3>",
+            esc(&r.region),
+            r.n_sectors,
+            esc(&r.unit)
+        );
+        if let Some(src) = &r.source {
+            h.push_str(&format!("<p><small>{}</small></p>", esc(src)));
+        }
+        h.push_str(&format!(
+            "<p>Of every unit of final demand <b>{:.1}%</b> stays as local income and <b>{:.1}%</b> leaks. Output multiplier: Type I <b>{:.3}</b>{}. Finn cycling index {:.4}, average path length {:.3}, robustness {:.3}.</p>",
+            100.0 * r.retention_share,
+            100.0 * r.leakage_share,
+            r.output_multiplier_type_i,
+            r.output_multiplier_type_ii.map(|m| format!(", Type II <b>{m:.3}</b>")).unwrap_or_default(),
+            r.circulation.fci,
+            r.circulation.apl,
+            r.circulation.robustness
+        ));
+        h.push_str("<table><tr><th>where it leaks</th><th>share</th></tr>");
+        for c in &r.leakage_by_channel {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{:.1}%</td></tr>",
+                esc(&c.label),
+                100.0 * c.share
+            ));
+        }
+        h.push_str("</table>");
+        let sectors = html_table(slf.as_any(), "Sectors")?;
+        h.push_str(&sectors);
+        h.push_str("</div>");
+        Ok(h)
+    }
+
     fn __str__(&self) -> String {
         self.inner.to_string()
     }
@@ -521,6 +746,22 @@ impl PyAudit {
         pd.getattr("DataFrame")?.call1((self.checks(py)?,))
     }
 
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::table::Audit>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let title = format!("Audit: {}", slf.get().inner.status());
+        html_table(slf.as_any(), &title)
+    }
+
     fn __str__(&self) -> String {
         self.inner.to_string()
     }
@@ -587,6 +828,21 @@ impl PyLinkages {
         )?;
         df.set_item("class", self.classes())?;
         Ok(df)
+    }
+
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: from_json::<localecon::linkages::Linkages>(json)?,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce(slf.py(), slf.get_type(), &slf.get().inner)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        html_table(slf.as_any(), "Linkages and key sectors")
     }
 
     fn __repr__(&self) -> String {

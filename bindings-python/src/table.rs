@@ -425,6 +425,58 @@ impl PyRegionalTable {
             .is_ok_and(|o| o.get().inner == self.inner)
     }
 
+    /// Z as an n × n array (numpy protocol).
+    #[pyo3(signature = (dtype=None, copy=None))]
+    fn __array__<'py>(
+        &self,
+        py: Python<'py>,
+        dtype: Option<Bound<'py, PyAny>>,
+        copy: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let _ = copy;
+        let z = self.z(py)?.into_any();
+        match dtype {
+            Some(d) if !d.is_none() => z.call_method1("astype", (d,)),
+            _ => Ok(z),
+        }
+    }
+
+    fn _repr_html_(&self) -> String {
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let t = &self.inner;
+        let mut h = format!(
+            "<div><strong>{}</strong>: {} sectors, {} final-demand columns, {} primary-input rows ({})",
+            esc(t.name()),
+            t.n(),
+            t.final_demand().len(),
+            t.primary_inputs().len(),
+            esc(t.unit())
+        );
+        if let Some(src) = t.source() {
+            h.push_str(&format!("<br><small>{}</small>", esc(src)));
+        }
+        h.push_str("<table><tr><th>code</th><th>name</th><th>output</th></tr>");
+        for (s, x) in t.sectors().iter().zip(t.output()).take(10) {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{x:.1}</td></tr>",
+                esc(&s.code),
+                esc(&s.name)
+            ));
+        }
+        if t.n() > 10 {
+            h.push_str(&format!(
+                "<tr><td colspan=3>… {} more</td></tr>",
+                t.n() - 10
+            ));
+        }
+        h.push_str("</table></div>");
+        h
+    }
+
     fn __len__(&self) -> usize {
         self.inner.n()
     }

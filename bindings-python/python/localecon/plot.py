@@ -1,0 +1,109 @@
+"""Pictures of a region's economy (matplotlib, an optional extra: ``pip install localecon[plot]``).
+
+Every function takes localecon objects, draws on a new figure (or the ``ax`` given) and
+returns ``(fig, ax)``, so that notebooks show it and scripts can save it.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import localecon
+>>> from localecon import plot
+>>> fig, ax = plot.where_a_pound_goes(localecon.datasets.scotland_2019(), "10.7")
+>>> ax.get_title()
+'Where £1 of final demand for Bakery & farinaceous ends up'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from localecon._localecon import FlowSystem, RegionalTable
+
+__all__ = ["flows", "multipliers", "regionalisation", "where_a_pound_goes"]
+
+
+def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
+    import matplotlib.pyplot as plt
+
+    if ax is not None:
+        return ax.figure, ax
+    fig, ax = plt.subplots(figsize=size)
+    return fig, ax
+
+
+def where_a_pound_goes(table: RegionalTable, sector: str, *, closed: bool = True, ax: Any = None) -> tuple[Any, Any]:
+    """Where one unit of final demand for ``sector`` finally ends up: a horizontal bar per
+    channel (household-closed by default, so the bars sum to 1; ``closed=False`` shows the
+    open model's leakage channels and the retained local income)."""
+    j = table.sector_index(sector)
+    if closed:
+        result = table.closed_leakage()
+        labels = list(result.channels)
+        values = np.asarray(result.by_channel)[:, j]
+    else:
+        leak = table.leakage()
+        labels = list(leak.channels) + ["retained as local income"]
+        values = np.append(np.asarray(leak.by_channel)[:, j], leak.retention[j])
+    fig, ax = _axes(ax)
+    order = np.argsort(values)
+    names = [labels[k].replace("_", " ") for k in order]
+    bars = ax.barh(names, values[order], color="#3b7a57")
+    ax.bar_label(bars, labels=[f"{100 * v:.1f}p" for v in values[order]], padding=3)
+    ax.set_xlabel("share of £1")
+    ax.set_title(f"Where £1 of final demand for {table.names[j]} ends up")
+    fig.tight_layout()
+    return fig, ax
+
+
+def multipliers(table: RegionalTable, *, top: int = 20, ax: Any = None) -> tuple[Any, Any]:
+    """The ``top`` largest Type I output multipliers, with the Type II induced part stacked
+    on top where the table has a household closure."""
+    m = table.multipliers()
+    t1 = np.asarray(m.output_type_i)
+    t2 = m.output_type_ii
+    order = np.argsort(t1)[::-1][:top]
+    fig, ax = _axes(ax, (9, 4))
+    codes = [table.codes[k] for k in order]
+    ax.bar(codes, t1[order], color="#2c6e91", label="Type I (supply chains)")
+    if t2 is not None:
+        ax.bar(codes, np.asarray(t2)[order] - t1[order], bottom=t1[order], color="#a3c4dc", label="induced (households)")
+    ax.set_ylabel("output per £1 of final demand")
+    ax.set_title(f"Largest output multipliers — {table.name}")
+    ax.tick_params(axis="x", rotation=90)
+    ax.legend()
+    fig.tight_layout()
+    return fig, ax
+
+
+def flows(system: FlowSystem, *, top: int = 15, ax: Any = None) -> tuple[Any, Any]:
+    """The ``top`` strongest money flows between accounts of a flow system, and its
+    strongest cycles listed in the title area."""
+    f = np.asarray(system.flows)
+    labels = system.labels
+    n = len(labels)
+    pairs = sorted(((f[i, j], labels[i], labels[j]) for i in range(n) for j in range(n) if f[i, j] > 0), reverse=True)[:top]
+    fig, ax = _axes(ax, (8, 5))
+    names = [f"{a} → {b}" for _, a, b in pairs][::-1]
+    ax.barh(names, [v for v, _, _ in pairs][::-1], color="#8c564b")
+    ax.set_xlabel("money per period")
+    cycles = system.strongest_cycles(max_length=3, top_k=3)
+    ax.set_title("Strongest flows; cycles: " + "; ".join(" → ".join(c["labels"]) for c in cycles), fontsize=9)
+    fig.tight_layout()
+    return fig, ax
+
+
+def regionalisation(national: RegionalTable, regional: RegionalTable, *, ax: Any = None) -> tuple[Any, Any]:
+    """Type I output multipliers of a regional table against the national table it was
+    derived from (points below the diagonal: the region leaks more)."""
+    a = np.asarray(national.multipliers().output_type_i)
+    b = np.asarray(regional.multipliers().output_type_i)
+    fig, ax = _axes(ax, (5, 5))
+    ax.scatter(a, b, s=12, color="#d62728")
+    lo, hi = min(a.min(), b.min()), max(a.max(), b.max())
+    ax.plot([lo, hi], [lo, hi], color="grey", linewidth=0.8)
+    ax.set_xlabel(f"{national.name} multiplier")
+    ax.set_ylabel(f"{regional.name} multiplier")
+    ax.set_title("Regionalised against national output multipliers")
+    fig.tight_layout()
+    return fig, ax

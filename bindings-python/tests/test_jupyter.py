@@ -1,0 +1,77 @@
+"""The Jupyter experience: pymrio in, numpy/pandas/HTML/pictures out, pickling."""
+
+import pickle
+
+import localecon
+import matplotlib
+import numpy as np
+import pytest
+from localecon import plot
+
+matplotlib.use("Agg")
+
+
+def test_pymrio_system_and_folder_convert_and_agree_with_pymrio(tmp_path):
+    pymrio = pytest.importorskip("pymrio")
+    from localecon.pymrio import from_pymrio, from_pymrio_folder
+
+    io = pymrio.load_test()
+    t = from_pymrio(io, "reg2", primary_input_kinds={"Value Added": "compensation"})
+    assert t.n == 8 and t.audit().status in ("PASS", "WARN")
+    io.calc_all()
+    a = io.A.loc["reg2", "reg2"].to_numpy()
+    expected = np.linalg.inv(np.eye(8) - a).sum(axis=0)
+    np.testing.assert_allclose(t.multipliers().output_type_i, expected, rtol=1e-10)
+    io.save_all(tmp_path / "mrio")
+    again = from_pymrio_folder(tmp_path / "mrio", "reg2", primary_input_kinds={"Value Added": "compensation"})
+    np.testing.assert_allclose(again.multipliers().output_type_i, expected, rtol=1e-6)
+    with pytest.raises(localecon.UnknownLabelError, match="reg9"):
+        from_pymrio(io, "reg9")
+
+
+def test_results_speak_numpy_and_html_and_pickle():
+    t = localecon.datasets.scotland_2019_sections()
+    m = t.multipliers()
+    arr = np.asarray(m)
+    assert arr.shape == (20, len(m.to_dict()))
+    np.testing.assert_array_equal(arr[:, 0], m.output_type_i)
+    assert np.asarray(t.leakage()).shape == (5, 20)
+    assert np.asarray(t, dtype=np.float32).dtype == np.float32
+    html = t.report()._repr_html_()
+    assert "Scotland 2019" in html and "stays as local income" in html and "<table" in html
+    assert "Agriculture" in m._repr_html_()
+    assert "<table" in t.audit()._repr_html_() and "<table" in t._repr_html_()
+    for obj in (m, t.leakage(), t.closed_leakage(), t.report(), t.audit(), t.linkages()):
+        back = pickle.loads(pickle.dumps(obj))
+        assert type(back) is type(obj)
+        assert repr(back) == repr(obj)
+
+
+def test_where_a_pound_goes_shows_the_numbers():
+    t = localecon.datasets.scotland_2019()
+    _fig, ax = plot.where_a_pound_goes(t, "10.7")
+    bars = ax.containers[0]
+    heights = sorted(b.get_width() for b in bars)
+    j = t.sector_index("10.7")
+    expected = sorted(np.asarray(t.closed_leakage().by_channel)[:, j])
+    np.testing.assert_allclose(heights, expected, atol=1e-12)
+    assert sum(heights) == pytest.approx(1.0)
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert "households" in labels
+    _fig, ax = plot.where_a_pound_goes(t, "10.7", closed=False)
+    assert sum(b.get_width() for b in ax.containers[0]) == pytest.approx(1.0)
+
+
+def test_multiplier_flow_and_regionalisation_pictures():
+    t = localecon.datasets.scotland_2019()
+    _fig, ax = plot.multipliers(t, top=10)
+    type_i = [b.get_height() for b in ax.containers[0]]
+    assert type_i == sorted(type_i, reverse=True) and len(type_i) == 10
+    assert type_i[0] == pytest.approx(max(t.multipliers().output_type_i))
+    system = localecon.FlowSystem.from_table(t, "households")
+    _fig, ax = plot.flows(system, top=5)
+    assert len(ax.containers[0]) == 5 and "cycles" in ax.get_title()
+    g = localecon.datasets.glasgow_2019()
+    _fig, ax = plot.regionalisation(t, g)
+    points = ax.collections[0].get_offsets()
+    assert len(points) == 98 and np.all(points[:, 1] <= points[:, 0] + 1e-12)
