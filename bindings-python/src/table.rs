@@ -343,10 +343,25 @@ impl PyRegionalTable {
         )
     }
 
-    /// The RegionReport: headline indicators of the region.
-    fn report(&self, py: Python<'_>) -> PyResult<PyRegionReport> {
+    /// The RegionReport: headline indicators of the region. `progress`, if given, is called
+    /// as `progress(stage, done)` before each stage (`done` from 0 to 1) — useful on large
+    /// tables; the GIL is released in between.
+    #[pyo3(signature = (progress=None))]
+    fn report(&self, py: Python<'_>, progress: Option<Py<PyAny>>) -> PyResult<PyRegionReport> {
         let t = &self.inner;
-        let inner = py.detach(|| localecon::RegionReport::new(t)).py_err()?;
+        let mut failed: Option<PyErr> = None;
+        let inner = py
+            .detach(|| {
+                localecon::RegionReport::with_progress(t, &mut |stage, done| {
+                    if let (Some(cb), None) = (&progress, &failed) {
+                        failed = Python::attach(|py| cb.call1(py, (stage, done)).err());
+                    }
+                })
+            })
+            .py_err()?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
         Ok(PyRegionReport { inner })
     }
 

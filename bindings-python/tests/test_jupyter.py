@@ -75,3 +75,17 @@ def test_multiplier_flow_and_regionalisation_pictures():
     _fig, ax = plot.regionalisation(t, g)
     points = ax.collections[0].get_offsets()
     assert len(points) == 98 and np.all(points[:, 1] <= points[:, 0] + 1e-12)
+
+
+def test_report_progress_reaches_done():
+    seen = []
+    r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))
+    assert seen[0] == ("factorising I − A", 0.0) and seen[-1] == ("done", 1.0)
+    assert [d for _, d in seen] == sorted(d for _, d in seen)
+    assert r.leakage_share > 0
+
+    def broken(stage, done):
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError, match="stop"):
+        localecon.datasets.scotland_2019().report(progress=broken)

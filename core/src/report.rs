@@ -193,13 +193,31 @@ impl RegionReport {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
+        Self::with_progress(table, &mut |_, _| {})
+    }
+
+    /// [`RegionReport::new`], calling `progress(stage, done)` before each stage (`done` is
+    /// the share of the work finished, from 0 to 1), so that a caller can show progress on
+    /// a large table.
+    ///
+    /// # Errors
+    ///
+    /// As [`RegionReport::new`].
+    pub fn with_progress(
+        table: &RegionalTable,
+        progress: &mut dyn FnMut(&str, f64),
+    ) -> Result<Self> {
+        progress("factorising I − A", 0.0);
         let model = LeontiefModel::new(table)?;
+        progress("closing the model with households", 0.2);
         let closed = match ClosedModel::new(table) {
             Ok(c) => Some(c),
             Err(crate::Error::MissingData { .. }) => None,
             Err(e) => return Err(e),
         };
+        progress("multipliers", 0.4);
         let m = Multipliers::from_models(table, &model, closed.as_ref());
+        progress("leakage", 0.55);
         let leak = Leakage::from_model(table, &model);
         let closed_leak = closed.as_ref().map(|c| ClosedLeakage::from_model(table, c));
         let lpc = local_purchase_coefficients(table);
@@ -268,6 +286,12 @@ impl RegionReport {
                 local_purchase_coefficient: lpc[j],
             })
             .collect();
+        progress("circulation", 0.7);
+        let circulation = Circulation::new(table, closed.is_some())?;
+        let audit = {
+            progress("audit", 0.9);
+            table.audit().checks
+        };
         Ok(Self {
             format: "localecon-report".into(),
             version: 1,
@@ -284,10 +308,11 @@ impl RegionReport {
             retention_assumptions: table.retention().clone(),
             household_closure: table.household_closure().clone(),
             household_income: m.household_income,
-            circulation: Circulation::new(table, closed.is_some())?,
+            circulation,
             sectors,
-            audit: table.audit().checks,
+            audit,
         })
+        .inspect(|_| progress("done", 1.0))
     }
 
     /// The report as pretty-printed JSON.
