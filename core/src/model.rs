@@ -254,6 +254,31 @@ impl LeontiefModel {
         self.lu.inverse()
     }
 
+    /// A model from coefficients without the productivity check (for diagnostics).
+    pub(crate) fn new_unchecked(n: usize, a: Vec<f64>) -> Result<Self> {
+        Self::from_coefficients(n, a)
+    }
+
+    /// 1-norm condition estimate `κ₁(I − A) = ‖I − A‖₁·‖(I − A)⁻¹‖₁`. For a productive
+    /// non-negative `A`, `L ≥ 0`, so `‖L‖₁` is the largest output multiplier: one
+    /// transposed solve, no inverse.
+    #[must_use]
+    pub fn condition_estimate(&self) -> f64 {
+        let n = self.n;
+        let norm_m = (0..n)
+            .map(|j| {
+                (0..n)
+                    .map(|i| ((if i == j { 1.0 } else { 0.0 }) - self.a[i * n + j]).abs())
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max);
+        let norm_l = self
+            .output_multipliers()
+            .iter()
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        norm_m * norm_l
+    }
+
     /// Smallest over largest pivot of the LU factor of `I − A` (near 0: ill-conditioned).
     #[must_use]
     pub fn pivot_ratio(&self) -> f64 {

@@ -82,6 +82,11 @@ pub struct Multipliers {
     pub employment: Option<Effects>,
     /// Household income `H` of the Type II closure, when Type II results exist.
     pub household_income: Option<f64>,
+    /// Condition estimate `κ₁(I − A)` of the open model.
+    pub condition: f64,
+    /// What the numbers depend on that a reader should know (e.g. an ill-conditioned
+    /// system, with its condition estimate).
+    pub warnings: Vec<String>,
 }
 
 /// The coefficient rows `w` of the measures: income, value added, employment (if any).
@@ -157,6 +162,19 @@ impl Multipliers {
         let income = effects.next().expect("income row");
         let value_added = effects.next().expect("value-added row");
         let employment = effects.next();
+        let condition = model.condition_estimate();
+        let mut warnings = Vec::new();
+        for (what, kappa) in [
+            ("I − A", Some(condition)),
+            (
+                "the household-closed I − Ā",
+                closed.map(|c| c.model().condition_estimate()),
+            ),
+        ] {
+            if let Some(k) = kappa.filter(|k| *k > crate::table::ILL_CONDITIONED) {
+                warnings.push(format!("{what} is ill-conditioned (condition estimate {k:.2e}): about {:.0} of 16 significant digits may be lost", k.log10()));
+            }
+        }
         Self {
             sectors: table.sectors().to_vec(),
             output,
@@ -164,6 +182,8 @@ impl Multipliers {
             value_added,
             employment,
             household_income: closed.map(ClosedModel::household_income),
+            condition,
+            warnings,
         }
     }
 }

@@ -167,6 +167,9 @@ pub struct RegionReport {
     pub sectors: Vec<SectorReport>,
     /// The audit checks of the table.
     pub audit: Vec<AuditCheck>,
+    /// Everything the audit and the solves found that a reader should know (WARN and FAIL
+    /// checks, ill-conditioning).
+    pub warnings: Vec<String>,
 }
 
 fn weighted(values: &[f64], weights: &[f64]) -> f64 {
@@ -310,6 +313,12 @@ impl RegionReport {
             household_income: m.household_income,
             circulation,
             sectors,
+            warnings: audit
+                .iter()
+                .filter(|c| c.status != crate::table::AuditStatus::Pass)
+                .map(|c| format!("{}: {}", c.check, c.detail))
+                .chain(m.warnings.iter().cloned())
+                .collect(),
             audit,
         })
         .inspect(|_| progress("done", 1.0))

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{TableParts, relative_gap, totals};
+
 use crate::error::Error;
 use crate::model::{Productivity, productivity};
 
@@ -44,7 +45,10 @@ pub struct AuditCheck {
 /// A structured audit of a table.
 ///
 /// Checks, in order: `structure` (shapes and labels), `non_finite`, `negative`,
-/// `zero_output`, `row_balance`, `column_balance`, `productive`.
+/// `zero_output`, `row_balance`, `column_balance`, `transposed` (would `Zᵀ` balance where
+/// `Z` does not?), `scale` (a sector whose column and row totals differ by a power of ten),
+/// `productive` (column sums and spectral radius of `A`), `conditioning` (condition number
+/// of `I − A`), `household_closure` (closure coefficients in range).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Audit {
     /// Every check with its status.
@@ -63,7 +67,13 @@ pub struct Audit {
     pub spectral_radius: Option<f64>,
     /// Whether `A` is productive (`None` when not computed).
     pub productive: Option<bool>,
+    /// 1-norm condition estimate `κ₁(I − A) = ‖I − A‖₁·‖L‖₁` (`None` when not computed).
+    pub condition: Option<f64>,
 }
+
+/// Condition number above which results are flagged as ill-conditioned (they lose about
+/// `log₁₀ κ` of their 16 significant digits).
+pub const ILL_CONDITIONED: f64 = 1e8;
 
 impl Audit {
     /// The worst status over all checks.
@@ -135,6 +145,7 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
         max_column_sum: None,
         spectral_radius: None,
         productive: None,
+        condition: None,
     };
     let structural_ok = structure.is_empty();
     audit.checks.push(if structural_ok {
@@ -217,6 +228,67 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
             audit.column_gaps = gaps;
         }
     }
+    let worst_gap = |totals: &[f64]| {
+        (0..n)
+            .map(|j| relative_gap(totals[j], x[j]))
+            .fold(0.0, f64::max)
+    };
+    let (row_gap, col_gap) = (worst_gap(&row), worst_gap(&col));
+    // the totals a transposed Z would give: rows take column sums of Z and vice versa
+    let mut row_t = row.clone();
+    let mut col_t = col.clone();
+    for i in 0..n {
+        let (mut zr, mut zc) = (0.0, 0.0);
+        for j in 0..n {
+            zr += parts.z[i * n + j];
+            zc += parts.z[j * n + i];
+        }
+        row_t[i] += zc - zr;
+        col_t[i] += zr - zc;
+    }
+    let transposed_fits = worst_gap(&row_t) <= tol && worst_gap(&col_t) <= tol;
+    audit.checks.push(if (row_gap > tol || col_gap > tol) && transposed_fits {
+        check(
+            "transposed",
+            Fail,
+            "the table balances only with Z transposed: Z[i][j] must be what sector j buys from sector i (Miller & Blair orientation)",
+        )
+    } else {
+        check("transposed", Pass, "Z is oriented as buyer columns and seller rows")
+    });
+    let scaled: Vec<String> = (0..n)
+        .filter_map(|j| {
+            let (r, c) = (row[j].abs(), col[j].abs());
+            if r == 0.0 || c == 0.0 {
+                return None;
+            }
+            let k = (c / r).log10();
+            // an order of magnitude or more between what a sector pays and what it sells
+            // is a unit error, not a rounding gap
+            (k.abs() >= 0.9).then(|| {
+                format!(
+                    "{} (column total ≈ row total × 10^{:.1})",
+                    parts.sectors[j].code, k
+                )
+            })
+        })
+        .collect();
+    audit.checks.push(if scaled.is_empty() {
+        check(
+            "scale",
+            Pass,
+            "no sector's column and row totals differ by an order of magnitude",
+        )
+    } else {
+        check(
+            "scale",
+            Fail,
+            format!(
+                "likely unit error in {}: a column or row entered in other units",
+                scaled.join(", ")
+            ),
+        )
+    });
     match productivity(n, &parts.z, &x, &parts.sectors) {
         Ok(Productivity {
             max_column_sum,
@@ -233,6 +305,18 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
                 ),
             };
             audit.checks.push(check("productive", Pass, detail));
+            if let Ok(model) = crate::model::LeontiefModel::new_unchecked(
+                n,
+                crate::model::technical_coefficients(n, &parts.z, &x),
+            ) {
+                let kappa = model.condition_estimate();
+                audit.condition = Some(kappa);
+                audit.checks.push(if kappa > ILL_CONDITIONED {
+                    check("conditioning", Warn, format!("condition number of I − A is {kappa:.2e}: results lose about {:.0} of 16 digits", kappa.log10()))
+                } else {
+                    check("conditioning", Pass, format!("condition number of I − A is {kappa:.2e}"))
+                });
+            }
         }
         Err(e) => {
             if let Error::NonProductive {
@@ -248,5 +332,83 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
             audit.checks.push(check("productive", Fail, e.to_string()));
         }
     }
+    audit.checks.push(closure_check(parts, &x));
     audit
+}
+
+fn closure_check(parts: &TableParts, x: &[f64]) -> AuditCheck {
+    use crate::table::{FinalDemandKind, HouseholdClosure};
+    let n = parts.sectors.len();
+    let consumption: f64 = parts
+        .final_demand
+        .iter()
+        .filter(|c| HouseholdClosure::is_consumption(c.kind))
+        .flat_map(|c| c.values.iter())
+        .sum();
+    if !parts
+        .final_demand
+        .iter()
+        .any(|c| c.kind == FinalDemandKind::Households)
+    {
+        return check(
+            "household_closure",
+            AuditStatus::Pass,
+            "no household column: Type II results are not available",
+        );
+    }
+    let closure = &parts.household_closure;
+    let income: f64 = parts
+        .primary_inputs
+        .iter()
+        .filter(|r| closure.is_income(r.kind))
+        .map(|r| {
+            (0..n)
+                .map(|j| parts.retention.share(r.kind, j) * r.values[j])
+                .sum::<f64>()
+        })
+        .sum();
+    let worst_row = (0..n)
+        .filter(|&j| x[j] > 0.0)
+        .map(|j| {
+            parts
+                .primary_inputs
+                .iter()
+                .filter(|r| closure.is_income(r.kind))
+                .map(|r| parts.retention.share(r.kind, j) * r.values[j])
+                .sum::<f64>()
+                / x[j]
+        })
+        .fold(0.0, f64::max);
+    let h = closure.household_income.unwrap_or(income);
+    let local_share = if h > 0.0 {
+        consumption / h
+    } else {
+        f64::INFINITY
+    };
+    if !(local_share < 1.0) {
+        check(
+            "household_closure",
+            AuditStatus::Fail,
+            format!(
+                "households would spend {local_share:.3} of their income locally (must be below 1): state household_income"
+            ),
+        )
+    } else if worst_row > 1.0 {
+        check(
+            "household_closure",
+            AuditStatus::Fail,
+            format!(
+                "household income per unit of output reaches {worst_row:.3} (must be at most 1)"
+            ),
+        )
+    } else {
+        check(
+            "household_closure",
+            AuditStatus::Pass,
+            format!(
+                "households spend {:.1} % of income H = {h:.0} locally; income per unit of output at most {worst_row:.3}",
+                100.0 * local_share
+            ),
+        )
+    }
 }

@@ -9,7 +9,7 @@ mod audit;
 mod kinds;
 mod retention;
 
-pub use audit::{Audit, AuditCheck, AuditStatus};
+pub use audit::{Audit, AuditCheck, AuditStatus, ILL_CONDITIONED};
 pub use kinds::{FinalDemandKind, PrimaryInputKind};
 pub use retention::{HouseholdClosure, HouseholdIncomeSources, Retention, Share};
 
