@@ -10,6 +10,15 @@ use crate::error::IntoPy;
 
 fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let np = obj.py().import("numpy")?;
+    // complex values would be silently truncated to their real part by numpy
+    let probe = np.getattr("asarray")?.call1((obj,))?;
+    let kind: String = probe.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind == "c" {
+        return Err(crate::error::to_py(localecon::Error::InvalidInput {
+            what: "array".into(),
+            message: "complex numbers are not money flows; pass real numbers".into(),
+        }));
+    }
     let kwargs = PyDict::new(obj.py());
     kwargs.set_item("dtype", "float64")?;
     np.getattr("asarray")?.call((obj,), Some(&kwargs))

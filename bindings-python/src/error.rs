@@ -65,6 +65,7 @@ kinds! {
     DisconnectedError => "disconnected",
     InconsistentError => "inconsistent",
     InfeasibleError => "infeasible",
+    TooLargeError => "too_large",
 }
 
 /// `Result` with a core error converted on the way out.

@@ -194,6 +194,41 @@ struct TableOptions {
     balance_tolerance: Option<f64>,
 }
 
+/// The most values of Z a table may have in WebAssembly: the analyses hold about five
+/// copies of an n × n matrix, and 32-bit WebAssembly has 4 GiB, so n ≤ 7,000.
+const MAX_Z_VALUES: usize = 49_000_000;
+
+/// Z from a `Float64Array` or an array of numbers, refusing sizes WebAssembly cannot hold
+/// before copying anything into its memory.
+fn flows_from_js(z: &JsValue) -> Result<Vec<f64>, JsValue> {
+    let length = js_sys::Reflect::get(z, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .ok_or_else(|| invalid("Z", "expected a Float64Array or an array of numbers"))?;
+    let size = length as usize;
+    if size > MAX_Z_VALUES {
+        return Err(error::to_js(&localecon::Error::TooLarge {
+            what: "Z".into(),
+            size,
+            limit: MAX_Z_VALUES,
+        }));
+    }
+    if let Some(typed) = z.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(typed.to_vec());
+    }
+    let array = z
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| invalid("Z", "expected a Float64Array or an array of numbers"))?;
+    array
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            v.as_f64()
+                .ok_or_else(|| invalid("Z", format!("entry {k} is not a number")))
+        })
+        .collect()
+}
+
 const TABLE_OPTION_KEYS: &[&str] = &[
     "names",
     "finalDemand",
@@ -243,10 +278,11 @@ impl RegionalTable {
     /// what sector j buys from sector i), the sector codes, and options.
     #[wasm_bindgen(js_name = fromArrays)]
     pub fn from_arrays(
-        z: &[f64],
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] z: JsValue,
         codes: Vec<String>,
         #[wasm_bindgen(unchecked_param_type = "TableOptions | undefined")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
+        let z = flows_from_js(&z)?;
         let opts: TableOptions = if options.is_undefined() || options.is_null() {
             TableOptions::default()
         } else {

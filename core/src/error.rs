@@ -228,6 +228,16 @@ pub enum Error {
         /// Which row or column cannot reach its target, and why.
         what: String,
     },
+    /// An input larger than the memory it would need (e.g. WebAssembly's 4 GiB).
+    #[error("too large: {what} has {size} values; the limit here is {limit}")]
+    TooLarge {
+        /// What is too large.
+        what: String,
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// An argument of the wrong type or structure at a binding boundary (e.g. an options
     /// object with a misspelt field).
     #[error("invalid {what}: {message}")]
@@ -273,6 +283,7 @@ impl Error {
             Error::Disconnected { .. } => "disconnected",
             Error::Inconsistent { .. } => "inconsistent",
             Error::Infeasible { .. } => "infeasible",
+            Error::TooLarge { .. } => "too_large",
         }
     }
 
@@ -299,6 +310,7 @@ impl Error {
             Error::Disconnected { .. } => "DisconnectedError",
             Error::Inconsistent { .. } => "InconsistentError",
             Error::Infeasible { .. } => "InfeasibleError",
+            Error::TooLarge { .. } => "TooLargeError",
         }
     }
 
@@ -323,6 +335,7 @@ impl Error {
         ("disconnected", "DisconnectedError"),
         ("inconsistent", "InconsistentError"),
         ("infeasible", "InfeasibleError"),
+        ("too_large", "TooLargeError"),
     ];
 }
 

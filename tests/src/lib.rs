@@ -468,4 +468,5 @@ pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
     }
     out
 }
+pub mod fuzzing;
 pub mod validation;

@@ -385,7 +385,8 @@ fn closure_check(parts: &TableParts, x: &[f64]) -> AuditCheck {
     } else {
         f64::INFINITY
     };
-    if !(local_share < 1.0) {
+    let spends_less_than_earned = local_share < 1.0;
+    if !spends_less_than_earned {
         check(
             "household_closure",
             AuditStatus::Fail,

@@ -350,6 +350,14 @@ impl RegionalTable {
             return Err(e);
         }
         let (column_totals, row_totals) = totals(&parts);
+        for (what, t) in [("column total", &column_totals), ("row total", &row_totals)] {
+            for (j, &v) in t.iter().enumerate() {
+                // finite entries can still overflow when summed (e.g. 1e308 + 1e308)
+                check_finite(v, || {
+                    Location::Field(format!("{what} of sector {j} ({})", parts.sectors[j].code))
+                })?;
+            }
+        }
         let output = parts
             .output
             .clone()

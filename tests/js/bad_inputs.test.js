@@ -1,0 +1,98 @@
+// The catalogue of bad inputs, from JavaScript: every case throws an Error with its code.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { RegionalTable, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
+
+const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
+const special = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+const numbers = (v) => new Float64Array(v.map((x) => (typeof x === "string" ? special[x] : x)));
+const camel = (s) => ({ income: s.income, spending: s.spending.map((x) => ({ label: x.label, amount: x.amount, localShare: x.local_share, respendLocalShare: x.respend_local_share })) });
+
+function then(t, op) {
+  const scenario = (change) => t.applyScenario({ name: "bad", changes: [change] }).free();
+  const ops = {
+    multipliers: () => t.multipliers(),
+    closed_leakage: () => t.closedLeakage(),
+    currency_acceptance_2: () => t.localCurrency({ acceptance: [["s1", 2]] }),
+    currency_unknown_account: () => t.localCurrency({ acceptance: [["zz", 0.5]] }),
+    regionalize_too_many_jobs: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([20, 5])).free(),
+    regionalize_delta: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { delta: 1.5 }).free(),
+    regionalize_zero_national: () => t.regionalize(new Float64Array([0, 0]), new Float64Array([0, 0])).free(),
+    scenario_unknown_sector: () => scenario({ type: "demand", sector: "zz", amount: 1 }),
+    scenario_too_much: () => scenario({ type: "import_substitution", buyer: "s1", supplier: "s2", amount: 1e6 }),
+    scenario_share: () => scenario({ type: "import_substitution", buyer: "s1", supplier: "s2", share: 1.5 }),
+    paths_cutoff: () => t.structuralPaths("s1", "value_added", 0),
+    extract_unknown: () => t.hypotheticalExtraction("zz"),
+    fci_closure_typo: () => t.fci("household"),
+  };
+  return ops[op]();
+}
+
+function run(input) {
+  if (input.ras) {
+    const r = input.ras;
+    return ras(new Float64Array(r.u0), r.rows, r.cols, new Float64Array(r.row_targets), new Float64Array(r.col_targets));
+  }
+  if (input.flow_system) return enaAnalysis(input.flow_system);
+  if (input.lm3) return lm3(camel(input.lm3));
+  if (input.dataset) return RegionalTable.dataset(input.dataset).free();
+  let t;
+  if (input.json !== undefined) t = RegionalTable.fromJson(input.json);
+  else if (input.csv !== undefined) t = RegionalTable.fromCsv(input.csv);
+  else {
+    const a = input.arrays;
+    t = RegionalTable.fromArrays(numbers(a.z), a.codes, {
+      finalDemand: a.final_demand.map((c) => ({ ...c, values: Array.from(numbers(c.values)) })),
+      primaryInputs: a.primary_inputs.map((r) => ({ ...r, values: Array.from(numbers(r.values)) })),
+    });
+  }
+  try {
+    if (input.then) return then(t, input.then);
+    const report = t.report();
+    const text = JSON.stringify(report);
+    assert.ok(!text.includes("NaN"), "a report with NaN");
+    for (const s of report.sectors) assert.ok(Number.isFinite(s.output_multiplier_type_i) && Number.isFinite(s.leakage_share));
+    return report;
+  } finally {
+    t.free();
+  }
+}
+
+test("the catalogue has at least 40 bad inputs", () => {
+  assert.ok(cases.filter((c) => c.code !== null).length >= 40);
+});
+
+for (const c of cases) {
+  test(`bad input ${c.id}`, () => {
+    if (c.code === null) {
+      run(c.input);
+      return;
+    }
+    assert.throws(() => run(c.input), (e) => {
+      assert.ok(e instanceof Error, `${c.id}: not an Error object: ${e}`);
+      assert.equal(e.code, c.code, `${c.id}: ${e.message}`);
+      assert.ok(e.name.endsWith("Error") && e.name.length > 5);
+      return true;
+    });
+  });
+}
+
+test("JavaScript-specific: wrong lengths, wrong types, memory", () => {
+  const t = RegionalTable.dataset("miller-blair-2sector");
+  try {
+    assert.throws(() => t.solve(new Float64Array(3)), (e) => e.code === "shape");
+    assert.throws(() => t.impact(new Float64Array(1)), (e) => e.code === "shape");
+  } finally {
+    t.free();
+  }
+  // a table too large for WebAssembly memory (4 GiB): refused before anything is copied in
+  const huge = { length: 10000 * 10000 };
+  assert.throws(() => RegionalTable.fromArrays(huge, ["a"], {}), (e) => e.code === "too_large" && e.name === "TooLargeError" && /100000000/.test(e.message));
+  assert.throws(() => RegionalTable.fromArrays("not an array", ["a"], {}), (e) => e.code === "invalid_input");
+  assert.throws(() => RegionalTable.fromArrays([1, "x", 3, 4], ["a", "b"], {}), (e) => e.code === "invalid_input" && /entry 1/.test(e.message));
+  // the module still works after all of that
+  const ok = RegionalTable.dataset("miller-blair-2sector");
+  assert.equal(ok.n, 2);
+  ok.free();
+});

@@ -1,0 +1,164 @@
+"""Writes tests/fixtures/catalogue/bad_inputs.json: the catalogue of bad inputs that the Rust, Python
+and JavaScript suites all try, each with the error code it must raise (or null: it must
+succeed). Run from the repository root: python tests/make_bad_inputs.py
+
+Numbers that JSON cannot hold are written as the strings "NaN", "Infinity", "-Infinity".
+"""
+
+import copy
+import json
+from pathlib import Path
+
+BASE = {
+    "format": "localecon-table", "version": 1, "name": "two sectors",
+    "sectors": [{"code": "s1", "name": "farms"}, {"code": "s2", "name": "mills"}],
+    "z": [[150.0, 500.0], [200.0, 100.0]],
+    "final_demand": [
+        {"label": "HH", "kind": "households", "values": [100.0, 600.0]},
+        {"label": "EXP", "kind": "exports_rest_of_world", "values": [250.0, 1100.0]},
+    ],
+    "primary_inputs": [
+        {"label": "IMP", "kind": "imports", "values": [100.0, 300.0]},
+        {"label": "CoE", "kind": "compensation", "values": [300.0, 700.0]},
+        {"label": "GOS", "kind": "operating_surplus", "values": [250.0, 400.0]},
+    ],
+}
+BASE_TEXT = json.dumps(BASE)
+CSV = (
+    "kind,code,name,s1,s2,HH,EXP\n,,,sector,sector,households,exports_rest_of_world\n"
+    "sector,s1,farms,150,500,100,250\nsector,s2,mills,200,100,600,1100\n"
+    "imports,IMP,Imports,100,300,,\ncompensation,CoE,Wages,300,700,,\noperating_surplus,GOS,Profits,250,400,,\n"
+)
+
+
+def doc(change):
+    d = copy.deepcopy(BASE)
+    change(d)
+    return d
+
+
+def arrays(z=None, codes=None, fd=None, pi=None):
+    return {
+        "z": z if z is not None else [150.0, 500.0, 200.0, 100.0],
+        "codes": codes if codes is not None else ["s1", "s2"],
+        "final_demand": fd if fd is not None else [c for c in BASE["final_demand"]],
+        "primary_inputs": pi if pi is not None else [r for r in BASE["primary_inputs"]],
+    }
+
+
+def with_fd(values):
+    return [{"label": "HH", "kind": "households", "values": values}, BASE["final_demand"][1]]
+
+
+cases = []
+
+
+def case(id, what, input, code):
+    cases.append({"id": id, "what": what, "input": input, "code": code})
+
+
+# the interchange JSON
+case("json-valid", "the valid two-sector table (control)", {"json": BASE_TEXT}, None)
+case("json-empty", "an empty document", {"json": ""}, "json")
+case("json-truncated", "a file cut off half-way", {"json": BASE_TEXT[: len(BASE_TEXT) // 2]}, "json")
+case("json-trailing", "trailing garbage after the document", {"json": BASE_TEXT + " }"}, "json")
+case("json-array", "a JSON array instead of a table", {"json": "[1, 2, 3]"}, "unsupported_version")
+case("json-version-2", "a future version", {"json": json.dumps(doc(lambda d: d.update(version=2)))}, "unsupported_version")
+case("json-version-string", 'the version as a string "1"', {"json": json.dumps(doc(lambda d: d.update(version="1")))}, "unsupported_version")
+case("json-format", "another format (a pymrio file)", {"json": json.dumps(doc(lambda d: d.update(format="pymrio")))}, "unsupported_version")
+case("json-typo", "a misspelt field (final_demnd)", {"json": BASE_TEXT.replace('"final_demand"', '"final_demnd"')}, "json")
+case("json-kind", "an unknown primary-input kind (wages)", {"json": BASE_TEXT.replace('"compensation"', '"wages"')}, "json")
+case("json-string-number", "a number written as a string", {"json": BASE_TEXT.replace("150.0", '"150"', 1)}, "json")
+case("json-ragged", "a ragged Z (one row short)", {"json": json.dumps(doc(lambda d: d["z"][1].pop()))}, "shape")
+case("json-z-rows", "Z with too many rows", {"json": json.dumps(doc(lambda d: d["z"].append([1.0, 1.0])))}, "shape")
+case("json-fd-length", "a final-demand column of the wrong length", {"json": json.dumps(doc(lambda d: d["final_demand"][0]["values"].append(1.0)))}, "shape")
+case("json-duplicate-code", "two sectors with one code", {"json": json.dumps(doc(lambda d: d["sectors"][1].update(code="s1")))}, "invalid_label")
+case("json-empty-code", "an empty sector code", {"json": json.dumps(doc(lambda d: d["sectors"][0].update(code=" ")))}, "invalid_label")
+case("json-duplicate-column", "two final-demand columns with one label", {"json": json.dumps(doc(lambda d: d["final_demand"][1].update(label="HH")))}, "invalid_label")
+case("json-no-sectors", "an empty table", {"json": json.dumps(doc(lambda d: d.update(sectors=[], z=[], final_demand=[], primary_inputs=[])))}, "empty")
+case("json-negative-flow", "a negative flow in Z", {"json": json.dumps(doc(lambda d: d["z"][0].__setitem__(1, -500.0)))}, "negative")
+case("json-negative-imports", "negative imports", {"json": json.dumps(doc(lambda d: d["primary_inputs"][0]["values"].__setitem__(0, -100.0)))}, "negative")
+case("json-retention", "a retention share of 1.5", {"json": json.dumps(doc(lambda d: d.update(retention={"compensation": 1.5})))}, "out_of_range")
+case("json-retention-length", "per-sector retention of the wrong length", {"json": json.dumps(doc(lambda d: d.update(retention={"compensation": [1.0]})))}, "shape")
+case("json-household-income", "a negative household income", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": -5.0})))}, "out_of_range")
+case("json-tolerance", "a negative balance tolerance", {"json": json.dumps(doc(lambda d: d.update(balance_tolerance=-1.0)))}, "out_of_range")
+case("json-unbalanced", "a row 10 % off its column", {"json": json.dumps(doc(lambda d: d["final_demand"][1]["values"].__setitem__(0, 350.0)))}, "unbalanced")
+case("json-huge", "values whose totals overflow (1e308)", {"json": json.dumps(doc(lambda d: (d["z"][0].__setitem__(0, 1e308), d["primary_inputs"][2]["values"].__setitem__(0, 1e308))))}, "non_finite")
+case("json-negative-output", "subsidies larger than costs: negative output", {"json": json.dumps(doc(lambda d: (d["z"].__setitem__(0, [0.0, 500.0]), d["z"].__setitem__(1, [0.0, 100.0]), d["primary_inputs"].__setitem__(0, {"label": "IMP", "kind": "taxes_on_products", "values": [-10.0, 300.0]}), d["primary_inputs"][1]["values"].__setitem__(0, 0.0), d["primary_inputs"][2]["values"].__setitem__(0, 0.0), d["final_demand"][0]["values"].__setitem__(0, -510.0), d["final_demand"][1]["values"].__setitem__(0, 0.0), d["final_demand"][1]["values"].__setitem__(1, 1100.0 + 200.0))))}, "negative")
+case("json-bom", "a UTF-8 byte-order mark before the document (accepted)", {"json": "\ufeff" + BASE_TEXT}, None)
+case("json-1x1", "a 1 × 1 table (legal)", {"json": json.dumps({"format": "localecon-table", "version": 1, "name": "one", "sectors": [{"code": "a", "name": "a"}], "z": [[10.0]], "final_demand": [{"label": "f", "kind": "other", "values": [90.0]}], "primary_inputs": [{"label": "va", "kind": "compensation", "values": [90.0]}]})}, None)
+
+# the labelled CSV layout
+case("csv-valid", "the valid table in the CSV layout (control)", {"csv": CSV}, None)
+case("csv-bom", "a byte-order mark before the header (accepted)", {"csv": "\ufeff" + CSV}, None)
+case("csv-empty", "an empty file", {"csv": ""}, "csv")
+case("csv-semicolon", "semicolons as delimiters", {"csv": CSV.replace(",", ";")}, "csv")
+case("csv-tab", "tabs as delimiters", {"csv": CSV.replace(",", "\t")}, "csv")
+case("csv-decimal-comma", "a decimal comma (1,5) that shifts the fields", {"csv": CSV.replace("150,500", "150,5,500")}, "csv")
+case("csv-text", "text in a number cell", {"csv": CSV.replace("200,100", "200,n/a")}, "csv")
+case("csv-no-kinds", "the column-kind row missing", {"csv": "\n".join(l for k, l in enumerate(CSV.split("\n")) if k != 1)}, "csv")
+case("csv-row-kind", "an unknown row kind", {"csv": CSV.replace("compensation,CoE", "wages,CoE")}, "csv")
+case("csv-column-kind", "an unknown final-demand kind", {"csv": CSV.replace(",households,", ",household,")}, "csv")
+case("csv-code-mismatch", "a sector row whose code is not its column's", {"csv": CSV.replace("sector,s2,mills", "sector,s3,mills")}, "csv")
+case("csv-truncated", "a file cut off in the middle of a row", {"csv": CSV[: CSV.index("compensation") + 20]}, "csv")
+case("csv-final-demand-in-primary", "a value under a final-demand column in a primary row", {"csv": CSV.replace("imports,IMP,Imports,100,300,,", "imports,IMP,Imports,100,300,5,")}, "csv")
+
+# arrays (as from numpy or typed arrays)
+case("arrays-valid", "the valid table from arrays (control)", {"arrays": arrays()}, None)
+case("arrays-nan", "NaN in Z", {"arrays": arrays(z=[150.0, "NaN", 200.0, 100.0])}, "non_finite")
+case("arrays-inf-fd", "+∞ in final demand", {"arrays": arrays(fd=with_fd(["Infinity", 600.0]))}, "non_finite")
+case("arrays-neg-inf", "−∞ in a primary input", {"arrays": arrays(pi=[{"label": "IMP", "kind": "imports", "values": ["-Infinity", 300.0]}] + BASE["primary_inputs"][1:])}, "non_finite")
+case("arrays-short-z", "Z with 3 values for 2 sectors", {"arrays": arrays(z=[150.0, 500.0, 200.0])}, "shape")
+case("arrays-codes", "three codes for two sectors", {"arrays": arrays(z=[150.0, 500.0, 200.0, 100.0], codes=["s1", "s2", "s3"])}, "shape")
+case("arrays-fd-length", "a final-demand array of the wrong length", {"arrays": arrays(fd=with_fd([100.0]))}, "shape")
+
+# analyses
+case("analysis-non-productive", "subsidies let a sector buy more locally than it produces", {"json": json.dumps(doc(lambda d: (d["z"][0].__setitem__(0, 1050.0), d["primary_inputs"].append({"label": "SUB", "kind": "taxes_on_products", "values": [-900.0, 0.0]}), d["final_demand"][1]["values"].__setitem__(0, -650.0)))), "then": "multipliers"}, "non_productive")
+case("analysis-no-households", "Type II leakage of a table without households", {"json": json.dumps(doc(lambda d: d["final_demand"][0].update(kind="other"))), "then": "closed_leakage"}, "missing_data")
+case("analysis-households-spend-all", "households that would spend all their income locally", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": 700.0}))), "then": "closed_leakage"}, "out_of_range")
+case("analysis-currency-acceptance", "a currency accepted by 200 % of a sector", {"json": BASE_TEXT, "then": "currency_acceptance_2"}, "out_of_range")
+case("analysis-currency-account", "a currency accepted by an unknown account", {"json": BASE_TEXT, "then": "currency_unknown_account"}, "unknown_label")
+case("analysis-regional-above-national", "regional employment above national", {"json": BASE_TEXT, "then": "regionalize_too_many_jobs"}, "out_of_range")
+case("analysis-delta", "δ = 1.5", {"json": BASE_TEXT, "then": "regionalize_delta"}, "out_of_range")
+case("analysis-zero-national", "zero national employment", {"json": BASE_TEXT, "then": "regionalize_zero_national"}, "out_of_range")
+case("analysis-scenario-sector", "a scenario naming an unknown sector", {"json": BASE_TEXT, "then": "scenario_unknown_sector"}, "unknown_label")
+case("analysis-scenario-too-much", "substituting more imports than exist", {"json": BASE_TEXT, "then": "scenario_too_much"}, "out_of_range")
+case("analysis-scenario-share", "an import-substitution share of 1.5", {"json": BASE_TEXT, "then": "scenario_share"}, "out_of_range")
+case("analysis-paths-cutoff", "structural paths with cutoff 0", {"json": BASE_TEXT, "then": "paths_cutoff"}, "out_of_range")
+case("analysis-unknown-sector", "a sector code that does not exist", {"json": BASE_TEXT, "then": "extract_unknown"}, "unknown_label")
+case("analysis-closure-option", "an unknown closure spelling", {"json": BASE_TEXT, "then": "fci_closure_typo"}, "unknown_option")
+case("other-ras-inconsistent", "RAS targets with different totals", {"ras": {"u0": [1, 1, 1, 1], "rows": 2, "cols": 2, "row_targets": [10, 2], "col_targets": [7, 6]}}, "inconsistent")
+case("other-ras-infeasible", "RAS with a zero row that must reach 2", {"ras": {"u0": [1, 1, 0, 0], "rows": 2, "cols": 2, "row_targets": [10, 2], "col_targets": [7, 5]}}, "infeasible")
+case("other-flows-disconnected", "a flow network with an isolated account", {"flow_system": {"labels": ["a", "b"], "flows": [0, 0, 0, 0], "inputs": [1, 0], "exports": [1, 0], "dissipation": [0, 0]}}, "disconnected")
+case("other-flows-no-input", "a flow network with no boundary input", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 1, 0], "inputs": [0, 0], "exports": [0, 0], "dissipation": [0, 0]}}, "disconnected")
+case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")
+case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
+case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range")
+case("other-dataset", "an embedded dataset that does not exist", {"dataset": "atlantis"}, "unknown_option")
+
+assert len({c["id"] for c in cases}) == len(cases)
+out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"
+out.write_text(json.dumps({"name": "bad_inputs", "cases": cases}, indent=1, ensure_ascii=False) + "\n")
+print(f"{len(cases)} cases, {sum(c['code'] is not None for c in cases)} of them errors")
+
+page = Path(__file__).parent.parent / "docs" / "src" / "bad-inputs.md"
+lines = [
+    "# A catalogue of bad inputs",
+    "",
+    "Official tables arrive with rounding gaps, transposed layouts, powers-of-ten mistakes and",
+    "broken files. localecon answers every bad input with a typed error that names the place",
+    "and the value — the same code in Rust (`Error::code()`), Python (the exception's `code`)",
+    "and JavaScript (the `Error`'s `code`) — and never panics, crashes the interpreter or",
+    "returns NaN. These cases live in `tests/fixtures/catalogue/bad_inputs.json` and run in all three",
+    "languages; the controls (code —) must succeed with finite results. Language-specific",
+    "cases (Python dtypes and layouts, JavaScript array lengths, WebAssembly memory) are in",
+    "the bindings' own tests. The audit (`table.audit()`) reports the subtler problems that",
+    "are not errors: a transposed table, a column in other units, rounding gaps, a zero-output",
+    "sector, an ill-conditioned system.",
+    "",
+    "| case | what | error code |",
+    "|---|---|---|",
+]
+for c in cases:
+    lines.append(f"| `{c['id']}` | {c['what']} | {('`' + c['code'] + '`') if c['code'] else '—'} |")
+page.write_text("\n".join(lines) + "\n")

@@ -1,0 +1,230 @@
+//! The catalogue of bad inputs (tests/fixtures/bad_inputs.json), from Rust: every case is
+//! answered by its typed error code — or, for the controls, by a report without NaN.
+
+use localecon::circularity::{Balance, Closure, FlowSystem};
+use localecon::currency::{LocalCurrency, local_currency};
+use localecon::linkages::{Extraction, PathTarget, hypothetical_extraction, structural_paths};
+use localecon::regionalize::{RasOptions, RegionalizeOptions, ras, regionalize};
+use localecon::scenario::{Change, Scenario};
+use localecon::table::{FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
+use localecon::{ClosedLeakage, Multipliers, RegionReport, RegionalTable, datasets, interchange};
+use localecon_conformance::fixtures_dir;
+use serde_json::Value;
+
+fn number(v: &Value) -> f64 {
+    match v {
+        Value::String(s) if s == "NaN" => f64::NAN,
+        Value::String(s) if s == "Infinity" => f64::INFINITY,
+        Value::String(s) if s == "-Infinity" => f64::NEG_INFINITY,
+        other => other.as_f64().expect("number"),
+    }
+}
+
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array().expect("array").iter().map(number).collect()
+}
+
+fn from_arrays(a: &Value) -> localecon::Result<RegionalTable> {
+    let codes: Vec<String> = serde_json::from_value(a["codes"].clone()).unwrap();
+    let z = numbers(&a["z"]);
+    let n = codes.len();
+    if z.len() != n * n {
+        return Err(localecon::Error::Shape {
+            what: "Z".into(),
+            expected: n * n,
+            found: z.len(),
+        });
+    }
+    let sectors = codes
+        .iter()
+        .map(|c| Sector {
+            code: c.clone(),
+            name: c.clone(),
+        })
+        .collect();
+    let mut parts = TableParts::new("arrays", sectors, z);
+    for c in a["final_demand"].as_array().unwrap() {
+        parts.final_demand.push(FinalDemandColumn {
+            label: c["label"].as_str().unwrap().into(),
+            kind: c["kind"].as_str().unwrap().parse()?,
+            values: numbers(&c["values"]),
+        });
+    }
+    for r in a["primary_inputs"].as_array().unwrap() {
+        parts.primary_inputs.push(PrimaryInputRow {
+            label: r["label"].as_str().unwrap().into(),
+            kind: r["kind"].as_str().unwrap().parse()?,
+            values: numbers(&r["values"]),
+        });
+    }
+    RegionalTable::new(parts)
+}
+
+fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
+    let regional = |ne: Vec<f64>, re: Vec<f64>, delta: f64| {
+        regionalize(
+            t,
+            &ne,
+            &re,
+            &RegionalizeOptions {
+                delta,
+                ..Default::default()
+            },
+        )
+        .map(|_| ())
+    };
+    let scenario = |change: Change| {
+        Scenario {
+            name: "bad".into(),
+            changes: vec![change],
+        }
+        .apply(t)
+        .map(|_| ())
+    };
+    let currency = |acceptance: Vec<(String, f64)>| {
+        local_currency(
+            t,
+            &LocalCurrency {
+                acceptance,
+                ..Default::default()
+            },
+        )
+        .map(|_| ())
+    };
+    match op {
+        "multipliers" => Multipliers::new(t).map(|_| ()),
+        "closed_leakage" => ClosedLeakage::new(t).map(|_| ()),
+        "currency_acceptance_2" => currency(vec![("s1".into(), 2.0)]),
+        "currency_unknown_account" => currency(vec![("zz".into(), 0.5)]),
+        "regionalize_too_many_jobs" => regional(vec![10.0, 10.0], vec![20.0, 5.0], 0.3),
+        "regionalize_delta" => regional(vec![10.0, 10.0], vec![5.0, 5.0], 1.5),
+        "regionalize_zero_national" => regional(vec![0.0, 0.0], vec![0.0, 0.0], 0.3),
+        "scenario_unknown_sector" => scenario(Change::Demand {
+            sector: "zz".into(),
+            amount: 1.0,
+        }),
+        "scenario_too_much" => scenario(Change::ImportSubstitution {
+            buyer: "s1".into(),
+            supplier: "s2".into(),
+            share: None,
+            amount: Some(1e6),
+        }),
+        "scenario_share" => scenario(Change::ImportSubstitution {
+            buyer: "s1".into(),
+            supplier: "s2".into(),
+            share: Some(1.5),
+            amount: None,
+        }),
+        "paths_cutoff" => structural_paths(t, "s1", PathTarget::ValueAdded, 0.0, 8, 10).map(|_| ()),
+        "extract_unknown" => hypothetical_extraction(t, "zz", Extraction::Total).map(|_| ()),
+        "fci_closure_typo" => "household".parse::<Closure>().map(|_| ()),
+        other => panic!("unknown operation {other}"),
+    }
+}
+
+fn run(input: &Value) -> localecon::Result<()> {
+    if let Some(r) = input.get("ras") {
+        let (rows, cols) = (
+            r["rows"].as_u64().unwrap() as usize,
+            r["cols"].as_u64().unwrap() as usize,
+        );
+        return ras(
+            &numbers(&r["u0"]),
+            rows,
+            cols,
+            &numbers(&r["row_targets"]),
+            &numbers(&r["col_targets"]),
+            RasOptions::default(),
+        )
+        .map(|_| ());
+    }
+    if let Some(f) = input.get("flow_system") {
+        let labels: Vec<String> = serde_json::from_value(f["labels"].clone()).unwrap();
+        return FlowSystem::new(
+            labels,
+            numbers(&f["flows"]),
+            numbers(&f["inputs"]),
+            numbers(&f["exports"]),
+            numbers(&f["dissipation"]),
+            Balance::default(),
+        )
+        .map(|_| ());
+    }
+    if let Some(s) = input.get("lm3") {
+        let survey: localecon::lm3::Lm3Survey = serde_json::from_value(s.clone()).unwrap();
+        return survey.compute().map(|_| ());
+    }
+    if let Some(name) = input.get("dataset") {
+        return datasets::by_name(name.as_str().unwrap()).map(|_| ());
+    }
+    let table = if let Some(text) = input.get("json") {
+        interchange::read_json(text.as_str().unwrap())?
+    } else if let Some(text) = input.get("csv") {
+        interchange::read_csv(text.as_str().unwrap())?
+    } else {
+        from_arrays(&input["arrays"])?
+    };
+    match input.get("then") {
+        Some(op) => then(&table, op.as_str().unwrap()),
+        None => {
+            let report = RegionReport::new(&table)?;
+            let text = report.to_json();
+            assert!(
+                !text.contains("NaN") && !text.contains("null,\n      \"retention"),
+                "a report with NaN"
+            );
+            for s in &report.sectors {
+                assert!(s.output_multiplier_type_i.is_finite() && s.leakage_share.is_finite());
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn every_bad_input_gets_its_typed_error() {
+    let catalogue: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("catalogue").join("bad_inputs.json")).unwrap(),
+    )
+    .unwrap();
+    let cases = catalogue["cases"].as_array().unwrap();
+    assert!(
+        cases.iter().filter(|c| !c["code"].is_null()).count() >= 40,
+        "the catalogue needs at least 40 bad inputs"
+    );
+    let mut failures = Vec::new();
+    for c in cases {
+        let id = c["id"].as_str().unwrap();
+        let got = std::panic::catch_unwind(|| run(&c["input"]));
+        let outcome = match got {
+            Err(_) => "a panic".to_string(),
+            Ok(Ok(())) => "success".to_string(),
+            Ok(Err(e)) => e.code().to_string(),
+        };
+        let expected = c["code"].as_str().unwrap_or("success");
+        if outcome != expected {
+            failures.push(format!("{id}: expected {expected}, got {outcome}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_book_lists_every_case() {
+    let catalogue: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("catalogue").join("bad_inputs.json")).unwrap(),
+    )
+    .unwrap();
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/src/bad-inputs.md"
+    ))
+    .unwrap();
+    for c in catalogue["cases"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        assert!(
+            page.contains(&format!("`{id}`")),
+            "docs/src/bad-inputs.md does not list {id}; rerun tests/make_bad_inputs.py"
+        );
+    }
+}
