@@ -81,8 +81,8 @@ export interface EnaOptions { balanceTolerance?: number; allowUnbalanced?: boole
 /** Flow indicators (enaR enaFlow names in snake_case). */
 export interface FlowIndicators {
   boundary: number; tst: number; tstp: number; apl: number; fci: number; cycled_throughflow: number;
-  bfi: number; dfi: number; ifi: number; id_f: number; id_f_i: number; id_f_o: number;
-  hmg_i: number; hmg_o: number; amp_i: number; amp_o: number; mode0: number; mode1: number; mode2: number;
+  bfi: number; dfi: number; ifi: number; id_f: number | null; id_f_i: number | null; id_f_o: number | null;
+  hmg_i: number | null; hmg_o: number | null; amp_i: number; amp_o: number; mode0: number; mode1: number; mode2: number;
 }
 /** Ulanowicz information indices (bits). */
 export interface InformationIndices {

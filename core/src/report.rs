@@ -321,7 +321,52 @@ impl RegionReport {
                 .collect(),
             audit,
         })
-        .inspect(|_| progress("done", 1.0))
+        .and_then(|r: Self| {
+            r.check_finite()?;
+            progress("done", 1.0);
+            Ok(r)
+        })
+    }
+
+    /// Refuses a report with a non-finite number (e.g. averages weighted by a final demand
+    /// that is all but zero), naming the field: never a silent NaN or ∞.
+    fn check_finite(&self) -> Result<()> {
+        use crate::error::{Location, check_finite};
+        let scalars = [
+            ("leakage_share", self.leakage_share),
+            ("retention_share", self.retention_share),
+            ("output_multiplier_type_i", self.output_multiplier_type_i),
+            (
+                "output_multiplier_type_ii",
+                self.output_multiplier_type_ii.unwrap_or(0.0),
+            ),
+            ("circulation.fci", self.circulation.fci),
+            ("circulation.apl", self.circulation.apl),
+            ("circulation.robustness", self.circulation.robustness),
+        ];
+        for (name, v) in scalars {
+            check_finite(v, || Location::Field(format!("report {name}")))?;
+        }
+        for c in &self.leakage_by_channel {
+            check_finite(c.share, || {
+                Location::Field(format!("report leakage_by_channel {}", c.channel))
+            })?;
+        }
+        for s in &self.sectors {
+            for (name, v) in [
+                ("output_multiplier_type_i", s.output_multiplier_type_i),
+                ("income_effect_type_i", s.income_effect_type_i),
+                ("gva_effect_type_i", s.gva_effect_type_i),
+                ("leakage_share", s.leakage_share),
+                ("retention_share", s.retention_share),
+                ("local_purchase_coefficient", s.local_purchase_coefficient),
+            ] {
+                check_finite(v, || {
+                    Location::Field(format!("report sector {} {name}", s.code))
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// The report as pretty-printed JSON.

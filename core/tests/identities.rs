@@ -112,7 +112,14 @@ proptest! {
         use localecon::circularity::{Closure, FlowSystem, fci_leontief, flow_indicators};
         let t = RegionalTable::new(common::build(&s)).unwrap();
         for closure in [Closure::Open, Closure::Households] {
-            let graph = flow_indicators(&FlowSystem::from_table(&t, closure).unwrap()).unwrap().fci;
+            let ind = flow_indicators(&FlowSystem::from_table(&t, closure).unwrap()).unwrap();
+            // never a silent NaN: every indicator is finite, or None where it is undefined
+            let json = serde_json::to_value(&ind).unwrap();
+            for (k, v) in json.as_object().unwrap() {
+                prop_assert!(v.is_null() || v.as_f64().is_some_and(f64::is_finite), "{k} = {v}");
+            }
+            prop_assert!(["apl", "fci", "tst", "dfi", "ifi"].iter().all(|k| !json[k].is_null()));
+            let graph = ind.fci;
             let leontief = fci_leontief(&t, closure).unwrap();
             prop_assert!((graph - leontief).abs() < 1e-10, "{closure:?}: {graph} vs {leontief}");
         }

@@ -35,17 +35,18 @@ pub struct FlowIndicators {
     pub dfi: f64,
     /// Indirect flow index `Σ (N − I − G) z / TST`.
     pub ifi: f64,
-    /// Realised indirect-to-direct ratio `Σ (N − I − G) z / Σ G z`.
-    pub id_f: f64,
+    /// Realised indirect-to-direct ratio `Σ (N − I − G) z / Σ G z` (`None` without direct
+    /// internal flows, where it is undefined; likewise for the ratios below).
+    pub id_f: Option<f64>,
     /// Idealised indirect-to-direct ratio, input orientation `Σ(N' − I − G') / ΣG'`.
-    pub id_f_i: f64,
+    pub id_f_i: Option<f64>,
     /// Idealised indirect-to-direct ratio, output orientation `Σ(N − I − G) / ΣG`.
-    pub id_f_o: f64,
+    pub id_f_o: Option<f64>,
     /// Network homogenisation, input orientation: `CV(G') / CV(N')` (sample CV over all
     /// entries).
-    pub hmg_i: f64,
+    pub hmg_i: Option<f64>,
     /// Network homogenisation, output orientation: `CV(G) / CV(N)`.
-    pub hmg_o: f64,
+    pub hmg_o: Option<f64>,
     /// Amplification, input orientation: off-diagonal entries of `N'` above 1 (beyond
     /// rounding at 10 decimals, as enaR).
     pub amp_i: usize,
@@ -59,11 +60,21 @@ pub struct FlowIndicators {
     pub mode2: f64,
 }
 
-fn cv(m: &[f64]) -> f64 {
+/// Sample coefficient of variation; `None` where it is undefined (one value, zero mean).
+fn cv(m: &[f64]) -> Option<f64> {
     let k = m.len() as f64;
     let mean = m.iter().sum::<f64>() / k;
+    if m.len() < 2 || mean == 0.0 {
+        return None;
+    }
     let var = m.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (k - 1.0);
-    var.sqrt() / mean
+    Some(var.sqrt() / mean)
+}
+
+/// `a / b`, or `None` when the ratio is undefined or not finite.
+fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    let r = a? / b?;
+    r.is_finite().then_some(r)
 }
 
 fn integral(n: usize, g: &[f64]) -> Result<Vec<f64>> {
@@ -129,14 +140,14 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
         indirect_m[k] -= g[k];
     }
     let indirect = mat_vec_sum(&indirect_m);
-    let idealised = |nm: &[f64], gm: &[f64]| -> f64 {
+    let idealised = |nm: &[f64], gm: &[f64]| -> Option<f64> {
         let mut s = 0.0;
         for a in 0..n {
             for b in 0..n {
                 s += nm[a * n + b] - if a == b { 1.0 } else { 0.0 } - gm[a * n + b];
             }
         }
-        s / gm.iter().sum::<f64>()
+        ratio(Some(s), Some(gm.iter().sum::<f64>()))
     };
     // enaR rounds N to 10 decimals before counting: entries that are 1 in exact arithmetic
     // (e.g. all of a node's input coming from one source) must not count
@@ -149,7 +160,7 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
         .map(|a| (0..n).map(|b| nn[a * n + b] * z[b]).sum::<f64>() / nn[a * n + a])
         .sum::<f64>()
         - boundary;
-    Ok(FlowIndicators {
+    let indicators = FlowIndicators {
         boundary,
         tst,
         tstp,
@@ -159,17 +170,33 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
         bfi: boundary / tst,
         dfi: direct / tst,
         ifi: indirect / tst,
-        id_f: indirect / direct,
+        id_f: ratio(Some(indirect), Some(direct)),
         id_f_i: idealised(&np, &gp),
         id_f_o: idealised(&nn, &g),
-        hmg_i: cv(&gp) / cv(&np),
-        hmg_o: cv(&g) / cv(&nn),
+        hmg_i: ratio(cv(&gp), cv(&np)),
+        hmg_o: ratio(cv(&g), cv(&nn)),
         amp_i: amp(&np),
         amp_o: amp(&nn),
         mode0: boundary,
         mode1,
         mode2: cycled,
-    })
+    };
+    // a boundary input that is tiny next to the throughflow (a badly unbalanced system)
+    // would make APL and the flow indices overflow: say so instead of returning ∞
+    for (name, value) in [
+        ("apl", indicators.apl),
+        ("fci", indicators.fci),
+        ("mode1", indicators.mode1),
+        ("dfi", indicators.dfi),
+        ("ifi", indicators.ifi),
+    ] {
+        crate::error::check_finite(value, || {
+            crate::error::Location::Field(format!(
+                "flow indicator {name} (boundary input {boundary:e}, TST {tst:e})"
+            ))
+        })?;
+    }
+    Ok(indicators)
 }
 
 /// Finn's cycling index of a table by the Leontief route:

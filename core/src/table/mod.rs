@@ -239,11 +239,11 @@ impl TableParts {
         for e in self.household_closure.errors() {
             push(e);
         }
-        if !(self.balance_tolerance.is_finite() && self.balance_tolerance >= 0.0) {
+        if !(0.0..1.0).contains(&self.balance_tolerance) {
             push(Error::OutOfRange {
                 location: Location::Field("balance_tolerance".into()),
                 value: self.balance_tolerance,
-                expected: "a finite number ≥ 0".into(),
+                expected: "a relative tolerance in [0, 1)".into(),
             });
         }
         errors
