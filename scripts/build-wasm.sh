@@ -22,4 +22,5 @@ if [ -x "$OPT" ]; then
   after=$(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm")
   echo "wasm-opt -Os: $before -> $after bytes"
 fi
-echo "built $(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm") bytes: bindings-wasm/pkg/localecon_bg.wasm"
+cargo run --release --quiet -p localecon --example export_datasets -- "$ROOT/bindings-wasm/pkg/data.js"
+echo "built $(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm") bytes: bindings-wasm/pkg/localecon_bg.wasm (no data); data entry point $(stat -c %s "$ROOT/bindings-wasm/pkg/data.js") bytes"

@@ -355,14 +355,6 @@ impl RegionalTable {
         })
     }
 
-    /// An embedded dataset: "scotland-2019", "scotland-2019-sections", "miller-blair-2sector".
-    #[wasm_bindgen(js_name = dataset)]
-    pub fn dataset(name: &str) -> Result<RegionalTable, JsValue> {
-        Ok(Self {
-            inner: localecon::datasets::by_name(name).js_err()?,
-        })
-    }
-
     /// The table as interchange JSON.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
@@ -912,28 +904,10 @@ pub fn ras(
     to_plain(&regionalize::ras(u0, rows, cols, row_targets, col_targets, o).js_err()?)
 }
 
-/// BRES 2019 employment by the 98 industries of the Scotland table.
-#[wasm_bindgen(js_name = bres2019Employment, unchecked_return_type = "{ scotland: number[]; glasgow: number[] }")]
-pub fn bres_2019_employment() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Pair {
-        scotland: Vec<f64>,
-        glasgow: Vec<f64>,
-    }
-    let (scotland, glasgow) = localecon::datasets::bres_2019_employment();
-    to_plain(&Pair { scotland, glasgow })
-}
-
 /// The resident share of jobs from live-and-work counts.
 #[wasm_bindgen(js_name = residentShare)]
 pub fn resident_share(live_and_work: f64, jobs: f64) -> Result<f64, JsValue> {
     regionalize::resident_share(live_and_work, jobs).js_err()
-}
-
-/// The report of an embedded dataset, as a plain object (stateless: nothing to free).
-#[wasm_bindgen(js_name = datasetReport, unchecked_return_type = "RegionReport")]
-pub fn dataset_report(name: &str) -> Result<JsValue, JsValue> {
-    to_plain(&RegionReport::new(&localecon::datasets::by_name(name).js_err()?).js_err()?)
 }
 
 /// The report of a table given as interchange JSON (stateless: nothing to free).
@@ -942,19 +916,10 @@ pub fn report_from_json(text: &str) -> Result<JsValue, JsValue> {
     to_plain(&RegionReport::new(&interchange::read_json(text).js_err()?).js_err()?)
 }
 
-/// The names of the embedded datasets.
-#[wasm_bindgen(js_name = datasetNames)]
-pub fn dataset_names() -> Vec<String> {
-    localecon::datasets::NAMES
-        .iter()
-        .map(|s| (*s).to_string())
-        .collect()
-}
-
-/// The attribution line for the Scottish tables (Open Government Licence v3.0).
-#[wasm_bindgen(js_name = scotlandAttribution)]
-pub fn scotland_attribution() -> String {
-    localecon::datasets::SCOTLAND_2019_ATTRIBUTION.into()
+/// The report of a table given in the labelled CSV layout (stateless: nothing to free).
+#[wasm_bindgen(js_name = reportFromCsv, unchecked_return_type = "RegionReport")]
+pub fn report_from_csv(text: &str) -> Result<JsValue, JsValue> {
+    to_plain(&RegionReport::new(&interchange::read_csv(text).js_err()?).js_err()?)
 }
 
 /// Every error code with its class name.

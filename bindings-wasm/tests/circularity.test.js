@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RegionalTable, enaAnalysis, lm3, averageShare } from "../index.node.js";
+import { dataset } from "../data.js";
 
 function expectError(fn, name, code, pattern) {
   assert.throws(fn, (e) => {
@@ -13,7 +14,7 @@ function expectError(fn, name, code, pattern) {
 }
 
 test("Scotland: the graph and Leontief routes of FCI agree, open and closed", () => {
-  const t = RegionalTable.dataset("scotland-2019");
+  const t = dataset("scotland-2019");
   try {
     const open = t.ena("open");
     assert.ok(Math.abs(open.flow.fci - t.fci("open")) < 1e-8);
@@ -29,7 +30,7 @@ test("Scotland: the graph and Leontief routes of FCI agree, open and closed", ()
 });
 
 test("linkages, paths, extraction and model LM", () => {
-  const t = RegionalTable.dataset("scotland-2019-sections");
+  const t = dataset("scotland-2019-sections");
   try {
     const l = t.linkages();
     assert.equal(l.backward.length, 20);
@@ -61,7 +62,7 @@ test("bad input: flow systems and options", () => {
   expectError(() => enaAnalysis({ ...base, flow: [] }), "InvalidInputError", "invalid_input", /flow/);
   expectError(() => enaAnalysis(base, { topCycle: 3 }), "InvalidInputError", "invalid_input", /topCycle/);
   expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /local_share/);
-  const t = RegionalTable.dataset("miller-blair-2sector");
+  const t = dataset("miller-blair-2sector");
   expectError(() => t.ena("closed"), "UnknownOptionError", "unknown_option", /households/);
   expectError(() => t.structuralPaths("s1", "value_added", 2), "OutOfRangeError", "out_of_range", /cutoff/);
   expectError(() => t.hypotheticalExtraction("zz"), "UnknownLabelError", "unknown_label");

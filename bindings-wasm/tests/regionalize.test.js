@@ -1,7 +1,8 @@
 // Regionalisation and balancing across the JavaScript boundary.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RegionalTable, bres2019Employment, locationQuotients, slq, fleggLambda, ras, residentShare } from "../index.node.js";
+import { RegionalTable, locationQuotients, slq, fleggLambda, ras, residentShare } from "../index.node.js";
+import { bres2019Employment, dataset } from "../data.js";
 
 function expectError(fn, name, code, pattern) {
   assert.throws(fn, (e) => {
@@ -13,12 +14,12 @@ function expectError(fn, name, code, pattern) {
 }
 
 test("Glasgow is reproducible from its inputs", () => {
-  const scotland = RegionalTable.dataset("scotland-2019");
+  const scotland = dataset("scotland-2019");
   const { scotland: ne, glasgow: re } = bres2019Employment();
   const rebuilt = scotland.regionalize(new Float64Array(ne), new Float64Array(re), {
     name: "Glasgow City 2019", method: "flq", delta: 0.3, employmentUnit: "jobs (BRES 2019 employment)",
   });
-  const embedded = RegionalTable.dataset("glasgow-2019");
+  const embedded = dataset("glasgow-2019");
   try {
     assert.equal(rebuilt.toJson(), embedded.toJson());
     const m = rebuilt.multipliers();
@@ -39,7 +40,7 @@ test("quotients, lambda, RAS, resident share", () => {
 });
 
 test("bad input: regionalisation and RAS", () => {
-  const t = RegionalTable.dataset("scotland-2019-sections");
+  const t = dataset("scotland-2019-sections");
   const ne = new Float64Array(20).fill(1000);
   expectError(() => t.regionalize(ne, new Float64Array(20).fill(2000)), "OutOfRangeError", "out_of_range", /regional employment of A/);
   expectError(() => t.regionalize(new Float64Array(20), new Float64Array(20)), "OutOfRangeError", "out_of_range", /national employment/);

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RegionalTable } from "../index.node.js";
+import { dataset } from "../data.js";
 
 function expectError(fn, name, code, pattern) {
   assert.throws(fn, (e) => {
@@ -13,7 +14,7 @@ function expectError(fn, name, code, pattern) {
 }
 
 test("ranking, rank-one update and scenario agree", () => {
-  const t = RegionalTable.dataset("glasgow-2019");
+  const t = dataset("glasgow-2019");
   try {
     const [best] = t.leakRanking(0.1, "all", 1);
     const capped = t.leakRanking(0.1, "existing_suppliers", 3);
@@ -41,7 +42,7 @@ test("ranking, rank-one update and scenario agree", () => {
 });
 
 test("bad scenarios are typed", () => {
-  const t = RegionalTable.dataset("scotland-2019-sections");
+  const t = dataset("scotland-2019-sections");
   try {
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", supplier: "A", share: 1.5 }] }), "OutOfRangeError", "out_of_range");
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", supplier: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of C/);

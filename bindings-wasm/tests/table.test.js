@@ -2,9 +2,8 @@
 // errors as Error objects with name and code.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  RegionalTable, datasetReport, reportFromJson, datasetNames, scotlandAttribution, errorKinds,
-} from "../index.node.js";
+import { RegionalTable, reportFromJson, errorKinds } from "../index.node.js";
+import { SCOTLAND_2019_ATTRIBUTION, dataset, datasetNames, datasetReport } from "../data.js";
 
 const Z = new Float64Array([150, 500, 200, 100]);
 const OPTIONS = {
@@ -44,7 +43,7 @@ test("plain arrays work as well as typed arrays", () => {
 
 test("the Scotland table is embedded, with its attribution", () => {
   assert.ok(datasetNames().includes("scotland-2019"));
-  const t = RegionalTable.dataset("scotland-2019");
+  const t = dataset("scotland-2019");
   try {
     assert.equal(t.n, 98);
     assert.match(t.source, /Open Government Licence v3\.0/);
@@ -62,7 +61,7 @@ test("the Scotland table is embedded, with its attribution", () => {
   } finally {
     t.free();
   }
-  assert.match(scotlandAttribution(), /Open Government Licence/);
+  assert.match(SCOTLAND_2019_ATTRIBUTION, /Open Government Licence/);
 });
 
 test("stateless report functions return plain objects", () => {
@@ -74,14 +73,14 @@ test("stateless report functions return plain objects", () => {
     assert.ok(key in r.sectors[0], key);
   }
   assert.equal(JSON.parse(JSON.stringify(r)).region, "Scotland 2019", "structured-clone/JSON safe");
-  const t = RegionalTable.dataset("miller-blair-2sector");
+  const t = dataset("miller-blair-2sector");
   const r2 = reportFromJson(t.toJson());
   t.free();
   assert.equal(r2.n_sectors, 2);
 });
 
 test("JSON and CSV round trips", () => {
-  const t = RegionalTable.dataset("scotland-2019-sections");
+  const t = dataset("scotland-2019-sections");
   const a = RegionalTable.fromJson(t.toJson());
   const b = RegionalTable.fromCsv(t.toCsv());
   assert.equal(a.toJson(), t.toJson());
@@ -109,8 +108,8 @@ test("bad input: negative flow", () => {
 
 test("bad input: duplicate and unknown labels", () => {
   expectError(() => RegionalTable.fromArrays(Z, ["s1", "s1"], OPTIONS), "InvalidLabelError", "invalid_label", /duplicate/);
-  expectError(() => RegionalTable.dataset("atlantis"), "UnknownOptionError", "unknown_option", /scotland-2019/);
-  const t = RegionalTable.dataset("scotland-2019");
+  expectError(() => dataset("atlantis"), "UnknownOptionError", "unknown_option", /scotland-2019/);
+  const t = dataset("scotland-2019");
   assert.equal(t.sectorIndex("10.7"), 12);
   expectError(() => t.sectorIndex("99.9"), "UnknownLabelError", "unknown_label", /"99\.9"/);
   t.free();
@@ -138,7 +137,7 @@ test("bad input: non-productive table", () => {
 
 test("bad input: malformed JSON, wrong version, malformed CSV", () => {
   expectError(() => RegionalTable.fromJson("{oops"), "JsonError", "json", /line 1/);
-  const t = RegionalTable.dataset("miller-blair-2sector");
+  const t = dataset("miller-blair-2sector");
   const doc = JSON.parse(t.toJson());
   const csv = t.toCsv();
   t.free();
@@ -148,7 +147,7 @@ test("bad input: malformed JSON, wrong version, malformed CSV", () => {
 });
 
 test("bad input: Type II without a household column", () => {
-  const t = RegionalTable.dataset("miller-blair-2sector");
+  const t = dataset("miller-blair-2sector");
   expectError(() => t.closedLeakage(), "MissingDataError", "missing_data");
   t.free();
 });

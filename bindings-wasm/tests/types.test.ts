@@ -1,5 +1,6 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
-import { RegionalTable, datasetReport, type RegionReport, type Multipliers, type TableOptions } from "../index.js";
+import { RegionalTable, type RegionReport, type Multipliers, type TableOptions } from "../index.js";
+import { dataset, datasetReport } from "../data.js";
 
 const options: TableOptions = {
   finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],
@@ -19,7 +20,7 @@ import { enaAnalysis, lm3, type EnaAnalysis, type Lm3Result, type Linkages } fro
 const ena: EnaAnalysis = enaAnalysis({ labels: ["a"], flows: [0], inputs: [1], exports: [1], dissipation: [0] }, { topCycles: 2 });
 const fci: number = ena.flow.fci;
 const r: Lm3Result = lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 0.5, respendLocalShare: 0.5 }] });
-const t2 = RegionalTable.dataset("scotland-2019");
+const t2 = dataset("scotland-2019");
 const l: Linkages = t2.linkages();
 t2.free();
 export { fci, r, l };

@@ -13,6 +13,7 @@
 //! household income, household consumption divided by total household income £156,241 m.
 
 use crate::error::{Error, Result};
+#[cfg(feature = "embedded-data")]
 use crate::interchange::read_csv;
 use crate::table::{
     FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow, RegionalTable, Sector,
@@ -22,11 +23,16 @@ use crate::table::{
 /// The attribution line required by the Open Government Licence for the Scottish tables.
 pub const SCOTLAND_2019_ATTRIBUTION: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Scottish Government, Input-Output Tables 1998-2019.";
 
+#[cfg(feature = "embedded-data")]
 const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
+#[cfg(feature = "embedded-data")]
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
 
+#[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
+#[cfg(feature = "embedded-data")]
 const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../data/bres_2019_scotland_subclass.csv");
+#[cfg(feature = "embedded-data")]
 const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../data/bres_2019_glasgow_division.csv");
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
@@ -40,6 +46,7 @@ pub const NAMES: &[&str] = &[
     "miller-blair-2sector",
 ];
 
+#[cfg(feature = "embedded-data")]
 /// Two-column `code,value` rows of an embedded CSV (after `#` comments and the header;
 /// fields may be quoted, e.g. `"02.1, 02.4"`).
 fn pairs(text: &str) -> Vec<(String, String)> {
@@ -53,6 +60,7 @@ fn pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+#[cfg(feature = "embedded-data")]
 /// The SIC 2007 subclass → Scottish IOC098 industry lookup, restricted to the industries of
 /// the table (SIC 98/99, households' own production and extraterritorial bodies, have no
 /// industry there). BRES's `01000` (DEFRA/Scottish Government agricultural data) is linked
@@ -69,6 +77,7 @@ pub fn sic2007_to_ioc098(table_codes: &[String]) -> crate::regionalize::Concorda
     c
 }
 
+#[cfg(feature = "embedded-data")]
 /// BRES 2019 employment (jobs: employees and working owners) by the 98 industries of the
 /// Scotland 2019 table: `(scotland, glasgow_city)`.
 ///
@@ -114,6 +123,7 @@ pub fn bres_2019_employment() -> (Vec<f64>, Vec<f64>) {
     (national, regional)
 }
 
+#[cfg(feature = "embedded-data")]
 /// The options the embedded Glasgow table is built with: FLQ, δ = 0.3.
 #[must_use]
 pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
@@ -126,6 +136,7 @@ pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
     }
 }
 
+#[cfg(feature = "embedded-data")]
 /// Glasgow City 2019: [`scotland_2019`] regionalised by FLQ (δ = 0.3) with
 /// [`bres_2019_employment`]. Every step is in the book's regionalisation page and can be
 /// repeated from Python and JavaScript with the same inputs.
@@ -145,6 +156,7 @@ pub fn glasgow_2019() -> RegionalTable {
     .expect("embedded Glasgow regionalisation is valid")
 }
 
+#[cfg(feature = "embedded-data")]
 /// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0).
 ///
 /// # Panics
@@ -155,6 +167,7 @@ pub fn scotland_2019() -> RegionalTable {
     read_csv(SCOTLAND_2019_CSV).expect("embedded Scotland 2019 table is valid")
 }
 
+#[cfg(feature = "embedded-data")]
 /// Scotland 2019 summed to the 20 SIC 2007 sections (derived from the 98-industry table).
 ///
 /// # Panics
@@ -165,6 +178,7 @@ pub fn scotland_2019_sections() -> RegionalTable {
     read_csv(SCOTLAND_2019_SECTIONS_CSV).expect("embedded Scotland 2019 sections table is valid")
 }
 
+#[cfg(feature = "embedded-data")]
 /// The embedded Scotland 2019 table in the labelled CSV layout, as shipped.
 #[must_use]
 pub fn scotland_2019_csv() -> &'static str {
@@ -217,8 +231,11 @@ pub fn miller_blair_2sector() -> RegionalTable {
 /// [`Error::UnknownOption`] for a name not in [`NAMES`].
 pub fn by_name(name: &str) -> Result<RegionalTable> {
     match name {
+        #[cfg(feature = "embedded-data")]
         "scotland-2019" => Ok(scotland_2019()),
+        #[cfg(feature = "embedded-data")]
         "scotland-2019-sections" => Ok(scotland_2019_sections()),
+        #[cfg(feature = "embedded-data")]
         "glasgow-2019" => Ok(glasgow_2019()),
         "miller-blair-2sector" => Ok(miller_blair_2sector()),
         other => Err(Error::UnknownOption {
@@ -229,7 +246,7 @@ pub fn by_name(name: &str) -> Result<RegionalTable> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-data"))]
 mod tests {
     use super::*;
 

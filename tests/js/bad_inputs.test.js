@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { RegionalTable, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
+import { dataset } from "../../bindings-wasm/data.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
 const special = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
@@ -36,7 +37,7 @@ function run(input) {
   }
   if (input.flow_system) return enaAnalysis(input.flow_system);
   if (input.lm3) return lm3(camel(input.lm3));
-  if (input.dataset) return RegionalTable.dataset(input.dataset).free();
+  if (input.dataset) return dataset(input.dataset).free();
   let t;
   if (input.json !== undefined) t = RegionalTable.fromJson(input.json);
   else if (input.csv !== undefined) t = RegionalTable.fromCsv(input.csv);
@@ -79,7 +80,7 @@ for (const c of cases) {
 }
 
 test("JavaScript-specific: wrong lengths, wrong types, memory", () => {
-  const t = RegionalTable.dataset("miller-blair-2sector");
+  const t = dataset("miller-blair-2sector");
   try {
     assert.throws(() => t.solve(new Float64Array(3)), (e) => e.code === "shape");
     assert.throws(() => t.impact(new Float64Array(1)), (e) => e.code === "shape");
@@ -92,7 +93,7 @@ test("JavaScript-specific: wrong lengths, wrong types, memory", () => {
   assert.throws(() => RegionalTable.fromArrays("not an array", ["a"], {}), (e) => e.code === "invalid_input");
   assert.throws(() => RegionalTable.fromArrays([1, "x", 3, 4], ["a", "b"], {}), (e) => e.code === "invalid_input" && /entry 1/.test(e.message));
   // the module still works after all of that
-  const ok = RegionalTable.dataset("miller-blair-2sector");
+  const ok = dataset("miller-blair-2sector");
   assert.equal(ok.n, 2);
   ok.free();
 });

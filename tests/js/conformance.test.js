@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { RegionalTable, enaAnalysis, lm3, averageShare, locationQuotients, slq, fleggLambda, ras } from "../../bindings-wasm/index.node.js";
+import { dataset } from "../../bindings-wasm/data.js";
 
 const dir = new URL("../fixtures/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -129,7 +130,7 @@ test("all fixtures are found", () => {
 for (const file of files) {
   test(`fixture ${file}`, () => {
     const fx = JSON.parse(readFileSync(new URL(file, dir), "utf8"));
-    const t = fx.table ? RegionalTable.fromJson(JSON.stringify(fx.table)) : fx.dataset ? RegionalTable.dataset(fx.dataset) : null;
+    const t = fx.table ? RegionalTable.fromJson(JSON.stringify(fx.table)) : fx.dataset ? dataset(fx.dataset) : null;
     try {
       assert.ok(fx.checks.length > 0);
       for (const check of fx.checks) {

@@ -1,0 +1,15 @@
+import type { RegionalTable, RegionReport } from "./index.js";
+/** Attribution for the Scottish tables (Open Government Licence v3.0). */
+export declare const SCOTLAND_2019_ATTRIBUTION: string;
+/** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
+export declare const BRES_2019_ATTRIBUTION: string;
+/** The names of the datasets. */
+export declare function datasetNames(): string[];
+/** A dataset as a RegionalTable (free it when done). */
+export declare function dataset(name: string): RegionalTable;
+/** The report of a dataset (stateless). */
+export declare function datasetReport(name: string): RegionReport;
+/** BRES 2019 jobs by the 98 industries of the Scotland table. */
+export declare function bres2019Employment(): { scotland: number[]; glasgow: number[] };
+/** The table text of a dataset in the labelled CSV layout. */
+export declare function datasetCsv(name: string): string;
