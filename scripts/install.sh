@@ -26,6 +26,14 @@ if ! "$VENV/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, ruff,
   "$VENV/bin/pip" install --quiet -r "$ROOT/scripts/requirements-dev.txt"
 fi
 
-if [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/wasm-opt" ]; then
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "installing Debian's chromium for the browser test"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium
+fi
+
+if [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/bindings-wasm/node_modules/playwright-core" ]; then
   (cd "$ROOT/bindings-wasm" && npm ci --no-audit --no-fund)
 fi

@@ -61,6 +61,9 @@ step "javascript: build the package, test, type-check"
 scripts/build-wasm.sh
 (cd bindings-wasm && node --test tests/ && node_modules/.bin/tsc -p tests/tsconfig.json)
 node --test tests/js/
+
+step "javascript: the Local Economy Explorer in headless Chromium"
+(cd bindings-wasm && LOCALECON_ARTIFACTS="$ROOT/artifacts" node --test --test-timeout=180000 tests-browser/)
 node scripts/run-doc-js.mjs docs/src
 
 step "docs: build the book"

@@ -1,0 +1,203 @@
+// The Local Economy Explorer: a static page on the localecon npm package. No server code,
+// no network: the WebAssembly module and the data entry point are loaded from this folder.
+import { RegionalTable } from "localecon";
+import { dataset, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
+
+const $ = (id) => document.getElementById(id);
+const pct = (v) => `${(100 * v).toFixed(1)}%`;
+const money = (v, unit) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(1)} ${unit}`;
+const CHANNEL_LABELS = {
+  imports_rest_of_country: "imports from the rest of the country",
+  imports_rest_of_world: "imports from the rest of the world",
+  imports: "imports",
+  taxes: "taxes to other governments",
+  non_resident_compensation: "wages of in-commuters",
+  external_surplus: "profits to outside owners",
+  other: "other payments out",
+  households: "household savings, taxes and spending outside",
+  retained_not_respent: "local income not re-spent (profits, local taxes)",
+};
+const COLOURS = ["#2c6e91", "#7fb3d5", "#c0392b", "#e59866", "#8e44ad", "#16a085", "#7f8c8d", "#f1c40f", "#2e4053"];
+
+const state = { table: null, report: null, sector: 0, unit: "" };
+
+function setText(id, text, value) {
+  const el = $(id);
+  el.textContent = text;
+  if (value !== undefined) el.dataset.value = String(value);
+}
+
+function showError(message) {
+  const el = $("error");
+  el.textContent = message;
+  el.hidden = !message;
+}
+
+function svg(tag, attrs, text) {
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function load(table) {
+  const t0 = performance.now();
+  const report = table.report();
+  const ms = performance.now() - t0;
+  if (state.table) state.table.free();
+  state.table = table;
+  state.report = report;
+  state.unit = report.unit;
+  $("timing").dataset.reportMs = ms.toFixed(2);
+  $("timing").textContent = `Report computed in ${ms.toFixed(1)} ms.`;
+  $("source").textContent = `${report.region}. ${report.source ?? "Source: your own table."}`;
+  for (const id of ["sector", "buyer", "supplier"]) {
+    const select = $(id);
+    select.replaceChildren(...report.sectors.map((s, k) => new Option(`${s.code} — ${s.name}`, String(k))));
+  }
+  const largest = report.sectors.reduce((best, s, k) => (s.output > report.sectors[best].output ? k : best), 0);
+  state.sector = largest;
+  $("sector").value = String(largest);
+  $("buyer").value = String(largest);
+  $("supplier").value = String(report.sectors.findIndex((_, k) => k !== largest));
+  renderSector();
+  renderMultipliers();
+  renderRegion();
+  renderScenario();
+}
+
+function renderRegion() {
+  const r = state.report;
+  setText("region-retention", pct(r.retention_share), r.retention_share);
+  setText("region-fci", r.circulation.fci.toFixed(4), r.circulation.fci);
+  setText("region-apl", r.circulation.apl.toFixed(3), r.circulation.apl);
+  setText("region-robustness", r.circulation.robustness.toFixed(3), r.circulation.robustness);
+}
+
+function renderSector() {
+  const s = state.report.sectors[state.sector];
+  setText("sector-name", s.name);
+  setText("sector-leakage", pct(s.leakage_share), s.leakage_share);
+  const t2 = s.output_multiplier_type_ii;
+  setText("sector-multiplier", `${s.output_multiplier_type_i.toFixed(3)} / ${t2 === null ? "—" : t2.toFixed(3)}`, s.output_multiplier_type_i);
+  const shares = s.closed_leakage_by_channel ?? { ...s.leakage_by_channel, retained_as_local_income: s.retention_share };
+  const entries = Object.entries(shares).filter(([, v]) => Math.abs(v) > 1e-9).sort((a, b) => b[1] - a[1]);
+  const chart = $("pound-chart");
+  chart.replaceChildren();
+  let x = 0;
+  const width = 600;
+  entries.forEach(([channel, v], k) => {
+    const w = Math.max(0, v) * width;
+    chart.append(svg("rect", { x: 20 + x, y: 10, width: w, height: 40, fill: COLOURS[k % COLOURS.length], "data-channel": channel, "data-share": String(v) }));
+    chart.append(svg("rect", { x: 20, y: 70 + 20 * k, width: 12, height: 12, fill: COLOURS[k % COLOURS.length] }));
+    chart.append(svg("text", { x: 40, y: 81 + 20 * k }, `${(100 * v).toFixed(1)}p — ${CHANNEL_LABELS[channel] ?? channel.replaceAll("_", " ")}`));
+    x += w;
+  });
+  const closed = s.closed_leakage_by_channel !== null;
+  $("pound-text").textContent = closed
+    ? `Following every round of local supply chains and household spending, each pound finally leaves or comes to rest as shown; the shares add up to £1.`
+    : `This table has no household closure: the bars show where £1 leaks in the supply chain and how much stays as local income.`;
+}
+
+function renderMultipliers() {
+  const sectors = [...state.report.sectors].sort((a, b) => b.output_multiplier_type_i - a.output_multiplier_type_i).slice(0, 10);
+  const chart = $("multipliers-chart");
+  chart.replaceChildren();
+  const max = Math.max(...sectors.map((s) => s.output_multiplier_type_ii ?? s.output_multiplier_type_i));
+  sectors.forEach((s, k) => {
+    const y = 10 + 24 * k;
+    const w1 = (s.output_multiplier_type_i / max) * 380;
+    const w2 = ((s.output_multiplier_type_ii ?? s.output_multiplier_type_i) / max) * 380;
+    chart.append(svg("rect", { x: 220, y, width: w2, height: 18, fill: "#a3c4dc" }));
+    chart.append(svg("rect", { x: 220, y, width: w1, height: 18, fill: "#2c6e91", "data-code": s.code, "data-value": String(s.output_multiplier_type_i) }));
+    chart.append(svg("text", { x: 4, y: y + 13 }, `${s.code} ${s.name}`.slice(0, 32)));
+    chart.append(svg("text", { x: 224 + w2, y: y + 13 }, s.output_multiplier_type_i.toFixed(2)));
+  });
+}
+
+function localGovernmentColumn() {
+  const doc = JSON.parse(state.table.toJson());
+  return doc.final_demand.find((c) => c.kind === "local_government") ?? doc.final_demand.find((c) => c.kind === "households");
+}
+
+function renderScenario() {
+  const report = state.report;
+  const procurement = Number($("procurement").value) / 100;
+  const substitution = Number($("substitution").value) / 100;
+  $("procurement-value").textContent = String(Math.round(procurement * 100));
+  $("substitution-value").textContent = String(Math.round(substitution * 100));
+  const changes = [];
+  const column = localGovernmentColumn();
+  if (procurement > 0 && column) {
+    const amount = procurement * column.values.reduce((a, b) => a + Math.max(0, b), 0);
+    changes.push({ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label });
+  }
+  const buyer = report.sectors[Number($("buyer").value)];
+  const supplier = report.sectors[Number($("supplier").value)];
+  if (substitution > 0 && buyer && supplier && buyer.code !== supplier.code) {
+    changes.push({ type: "import_substitution", buyer: buyer.code, supplier: supplier.code, share: substitution });
+  }
+  const t0 = performance.now();
+  try {
+    if (changes.length === 0) {
+      setText("delta-output", money(0, state.unit), 0);
+      setText("delta-income", money(0, state.unit), 0);
+      setText("delta-leakage", "±0.0 points", 0);
+    } else {
+      const r = state.table.evaluateScenario({ name: "explorer", changes });
+      setText("delta-output", money(r.difference.output, state.unit), r.difference.output);
+      setText("delta-income", money(r.difference.retained_income, state.unit), r.difference.retained_income);
+      setText("delta-leakage", `${(100 * r.difference.leakage_share).toFixed(2)} points`, r.difference.leakage_share);
+    }
+    renderCurrency();
+    showError("");
+  } catch (e) {
+    showError(`${e.name}: ${e.message}`);
+  }
+  const ms = performance.now() - t0;
+  $("timing").dataset.scenarioMs = ms.toFixed(2);
+  $("timing").textContent = `Report computed in ${$("timing").dataset.reportMs} ms; last update in ${ms.toFixed(1)} ms.`;
+}
+
+function renderCurrency() {
+  const acceptance = Number($("acceptance").value) / 100;
+  $("acceptance-value").textContent = String(Math.round(acceptance * 100));
+  const el = $("currency-text");
+  const sectors = state.report.sectors;
+  const hospitality = sectors.filter((s) => /retail|accommodation|food|hotel|restaurant/i.test(s.name)).map((s) => s.code);
+  const codes = [...new Set([sectors[state.sector].code, ...hospitality])];
+  if (acceptance === 0 || sectors.every((s) => s.output_multiplier_type_ii === null)) {
+    el.textContent = "Move the slider to see how a local currency accepted in these sectors would circulate.";
+    el.dataset.transactions = "0";
+    return;
+  }
+  const c = state.table.localCurrency({ acceptance: codes.map((code) => [code, acceptance]), redemption: 0.35, fee: 0.03, holding_days: 10, substitution: 0.1 });
+  el.dataset.transactions = String(c.transactions);
+  el.textContent = `Accepted by ${pct(acceptance)} of ${codes.join(", ")}, a unit changes hands ${c.transactions.toFixed(3)} times before it is redeemed (${c.velocity_per_year.toFixed(1)} times a year at 10 days' holding), and lifts the region's Type II multiplier from ${c.multiplier_before.toFixed(4)} to ${c.multiplier_after.toFixed(4)}.`;
+}
+
+async function loadFile(file) {
+  const text = await file.text();
+  try {
+    const table = file.name.toLowerCase().endsWith(".csv") ? RegionalTable.fromCsv(text) : RegionalTable.fromJson(text);
+    load(table);
+    showError("");
+  } catch (e) {
+    showError(`Could not read ${file.name}: ${e.message} (${e.code})`);
+  }
+}
+
+$("region").addEventListener("change", () => load(dataset($("region").value)));
+$("file").addEventListener("change", (e) => e.target.files[0] && loadFile(e.target.files[0]));
+$("sector").addEventListener("change", () => {
+  state.sector = Number($("sector").value);
+  renderSector();
+  renderCurrency();
+});
+for (const id of ["procurement", "substitution", "buyer", "supplier", "acceptance"]) {
+  $(id).addEventListener("input", renderScenario);
+  $(id).addEventListener("change", renderScenario);
+}
+$("source").dataset.attribution = SCOTLAND_2019_ATTRIBUTION;
+load(dataset($("region").value));
+document.body.dataset.ready = "true";

@@ -1,0 +1,106 @@
+// The Local Economy Explorer in a real headless Chromium (Debian's, driven by playwright-core):
+// load the page from a local static server, choose a region and a sector, move a control,
+// check the numbers against the core, load a malformed file, save a screenshot.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, extname, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { dataset } from "../data.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const artifacts = process.env.LOCALECON_ARTIFACTS ?? join(root, "..", "artifacts");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
+  const server = await serve();
+  const profile = await mkdtemp(join(tmpdir(), "localecon-chromium-"));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const { port } = server.address();
+    await page.goto(`http://127.0.0.1:${port}/explorer/index.html`, { timeout: 30_000 });
+    await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+
+    // choose Glasgow and the bakery sector, by keyboard-usable controls
+    await page.selectOption("#region", "glasgow-2019");
+    const glasgow = dataset("glasgow-2019");
+    const bakery = glasgow.sectorIndex("10.7");
+    await page.selectOption("#sector", String(bakery));
+    await page.focus("#sector");
+    const report = glasgow.report();
+    const shown = Number(await page.getAttribute("#sector-leakage", "data-value"));
+    assert.ok(Math.abs(shown - report.sectors[bakery].leakage_share) < 1e-12, `${shown} vs ${report.sectors[bakery].leakage_share}`);
+    const fci = Number(await page.getAttribute("#region-fci", "data-value"));
+    assert.ok(Math.abs(fci - report.circulation.fci) < 1e-12);
+    const bars = await page.$$eval("#pound-chart rect[data-share]", (rs) => rs.map((r) => Number(r.dataset.share)));
+    assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-9, "the pound adds up to £1");
+
+    // move the procurement control: the shown change equals the core's scenario result
+    await page.fill("#procurement", "10");
+    await page.dispatchEvent("#procurement", "input");
+    const delta = Number(await page.getAttribute("#delta-output", "data-value"));
+    const column = JSON.parse(glasgow.toJson()).final_demand.find((c) => c.kind === "local_government");
+    const amount = 0.1 * column.values.reduce((a, b) => a + Math.max(0, b), 0);
+    const expected = glasgow.evaluateScenario({ name: "explorer", changes: [{ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label }] });
+    assert.ok(delta > 0 && Math.abs(delta - expected.difference.output) < 1e-9, `${delta} vs ${expected.difference.output}`);
+    glasgow.free();
+
+    // a local currency
+    await page.fill("#acceptance", "30");
+    await page.dispatchEvent("#acceptance", "input");
+    assert.ok(Number(await page.getAttribute("#currency-text", "data-transactions")) >= 1);
+
+    // timings, measured in the browser (reported, not asserted: speed claims live in benchmarks)
+    await page.selectOption("#region", "scotland-2019");
+    const reportMs = Number(await page.getAttribute("#timing", "data-report-ms"));
+    await page.fill("#substitution", "20");
+    await page.dispatchEvent("#substitution", "input");
+    const scenarioMs = Number(await page.getAttribute("#timing", "data-scenario-ms"));
+    console.log(`browser timings: 98-industry report ${reportMs} ms, scenario update ${scenarioMs} ms`);
+
+    // a malformed file gives a clear error message
+    const bad = join(profile, "broken.json");
+    await writeFile(bad, '{"format": "localecon-table", "version": 1, "name": "x",');
+    await page.setInputFiles("#file", bad);
+    await page.waitForSelector("#error:not([hidden])", { timeout: 10_000 });
+    const message = await page.textContent("#error");
+    assert.match(message, /Could not read broken\.json: malformed JSON at line 1/);
+    assert.match(message, /\(json\)/);
+    assert.deepEqual(errors, [], "no uncaught errors on the page");
+
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, "explorer.png"), fullPage: true });
+    await writeFile(join(artifacts, "browser-timings.json"), JSON.stringify({ reportMs, scenarioMs }, null, 1));
+  } finally {
+    if (context) await context.close();
+    server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
