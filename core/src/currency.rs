@@ -152,7 +152,7 @@ pub fn local_currency(table: &RegionalTable, c: &LocalCurrency) -> Result<Curren
         });
     }
     let issuer = index(&c.issuer)?;
-    let s = closed.model().coefficients();
+    let s = closed.coefficients();
     let accepted: f64 = (0..m).map(|i| s[i * m + issuer] * phi[i]).sum();
     // nobody the issuer buys from accepts it: the currency is never spent (q = 0)
     let q: Vec<f64> = (0..m)

@@ -251,7 +251,7 @@ impl ClosedLeakage {
         padded.push(households);
         channels.push(LeakageChannel::RetainedNotRespent);
         padded.push(not_respent);
-        let mut by_channel = closed.model().solve_transpose_rows(&padded);
+        let mut by_channel = closed.solve_transpose_rows_full(&padded);
         for r in &mut by_channel {
             r.truncate(n);
         }

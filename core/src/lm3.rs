@@ -211,9 +211,9 @@ pub fn model_lm(table: &RegionalTable, k: usize) -> Result<Vec<f64>> {
         });
     }
     let closed = ClosedModel::new(table)?;
-    let m = closed.model().n();
-    let a = closed.model().coefficients();
     let n = table.n();
+    let m = n + 1;
+    let a = closed.coefficients();
     // row vector r_m = 1ᵀĀᵐ, accumulated: LMk = Σ_{m<k} r_m
     let mut r = vec![1.0; m];
     let mut total = r.clone();
@@ -237,7 +237,5 @@ pub fn model_lm(table: &RegionalTable, k: usize) -> Result<Vec<f64>> {
 /// The errors of [`ClosedModel::new`].
 pub fn model_lm_limit(table: &RegionalTable) -> Result<Vec<f64>> {
     let closed = ClosedModel::new(table)?;
-    let mut v = closed.model().output_multipliers();
-    v.truncate(table.n());
-    Ok(v)
+    Ok(closed.solve_transpose(&vec![1.0; table.n()], 1.0)?.0)
 }

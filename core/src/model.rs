@@ -310,10 +310,72 @@ impl LeontiefModel {
 /// [`HouseholdClosure`]). `Ā[n][n] = 0`.
 #[derive(Debug, Clone)]
 pub struct ClosedModel {
-    model: LeontiefModel,
+    open: LeontiefModel,
     household_row: Vec<f64>,
     household_column: Vec<f64>,
     household_income: f64,
+    /// `hᵀL`
+    hl: Vec<f64>,
+    /// `L·c`
+    lc: Vec<f64>,
+    /// The Schur complement `1 − hᵀL·c` (Miyazawa's `1/K`).
+    schur: f64,
+    full: std::sync::OnceLock<Result<LeontiefModel>>,
+}
+
+/// The household row `h`, column `c` and income `H` of a table's closure.
+pub(crate) fn closure_vectors(table: &RegionalTable) -> Result<(Vec<f64>, Vec<f64>, f64)> {
+    let n = table.n();
+    let x = table.output();
+    let closure: &HouseholdClosure = table.household_closure();
+    let retention = table.retention();
+    let mut income = vec![0.0; n];
+    for r in table
+        .primary_inputs()
+        .iter()
+        .filter(|r| closure.is_income(r.kind))
+    {
+        for j in 0..n {
+            income[j] += retention.share(r.kind, j) * r.values[j];
+        }
+    }
+    let household_row = per_unit_of_output(&income, x);
+    if !table
+        .final_demand()
+        .iter()
+        .any(|c| HouseholdClosure::is_consumption(c.kind))
+    {
+        return Err(Error::MissingData {
+            what: "a final-demand column of kind \"households\" to close the model (Type II)"
+                .into(),
+        });
+    }
+    let consumption: Vec<f64> = (0..n)
+        .map(|i| table.final_demand_total(crate::table::FinalDemandKind::Households, i))
+        .collect();
+    let household_income = closure
+        .household_income
+        .unwrap_or_else(|| income.iter().sum());
+    if household_income <= 0.0 {
+        return Err(Error::MissingData {
+            what: "household income (no retained compensation in the table and no household_income given)".into(),
+        });
+    }
+    let household_column: Vec<f64> = consumption.iter().map(|c| c / household_income).collect();
+    let local_share: f64 = household_column.iter().sum();
+    if local_share >= 1.0 {
+        // households would spend all their income locally: no leak, an infinite multiplier
+        return Err(Error::OutOfRange {
+            location: Location::Field("household closure: local household consumption / household income".into()),
+            value: local_share,
+            expected: "a share below 1 (households save, pay taxes and spend outside the region); state household_income".into(),
+        });
+    }
+    Ok((household_row, household_column, household_income))
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(a, b)| a * b).sum()
 }
 
 impl ClosedModel {
@@ -322,83 +384,108 @@ impl ClosedModel {
     /// # Errors
     ///
     /// [`Error::MissingData`] when the table has no household-consumption column or no
-    /// household income; [`Error::NonProductive`] or [`Error::Singular`] when the closed
-    /// system has no non-negative solution.
+    /// household income; [`Error::OutOfRange`] when households would spend all their income
+    /// locally; [`Error::NonProductive`] or [`Error::Singular`] when the closed system has no
+    /// non-negative solution.
     pub fn new(table: &RegionalTable) -> Result<Self> {
-        let n = table.n();
-        let x = table.output();
-        let closure: &HouseholdClosure = table.household_closure();
-        let retention = table.retention();
-        let mut income = vec![0.0; n];
-        for r in table
-            .primary_inputs()
-            .iter()
-            .filter(|r| closure.is_income(r.kind))
-        {
-            for j in 0..n {
-                income[j] += retention.share(r.kind, j) * r.values[j];
-            }
-        }
-        let household_row = per_unit_of_output(&income, x);
-        let has_column = table
-            .final_demand()
-            .iter()
-            .any(|c| HouseholdClosure::is_consumption(c.kind));
-        if !has_column {
-            return Err(Error::MissingData {
-                what: "a final-demand column of kind \"households\" to close the model (Type II)"
-                    .into(),
-            });
-        }
-        let consumption: Vec<f64> = (0..n)
-            .map(|i| table.final_demand_total(crate::table::FinalDemandKind::Households, i))
-            .collect();
-        let household_income = closure
-            .household_income
-            .unwrap_or_else(|| income.iter().sum());
-        if household_income <= 0.0 {
-            return Err(Error::MissingData {
-                what: "household income (no retained compensation in the table and no household_income given)".into(),
-            });
-        }
-        let household_column: Vec<f64> = consumption.iter().map(|c| c / household_income).collect();
-        let local_share: f64 = household_column.iter().sum();
-        if local_share >= 1.0 {
-            // households would spend all their income locally: no leak, an infinite multiplier
-            return Err(Error::OutOfRange {
-                location: Location::Field(
-                    "household closure: local household consumption / household income".into(),
-                ),
-                value: local_share,
-                expected: "a share below 1 (households save, pay taxes and spend outside the region); state household_income".into(),
-            });
-        }
-        let m = n + 1;
-        let open = technical_coefficients(n, table.z(), x);
-        let mut a = vec![0.0; m * m];
-        for i in 0..n {
-            a[i * m..i * m + n].copy_from_slice(&open[i * n..(i + 1) * n]);
-            a[i * m + n] = household_column[i];
-        }
-        a[n * m..n * m + n].copy_from_slice(&household_row);
-        let mut sectors = table.sectors().to_vec();
-        sectors.push(Sector {
-            code: "households".into(),
-            name: "Households".into(),
-        });
-        let model = LeontiefModel::productive(m, a, &sectors)?;
-        Ok(Self {
-            model,
+        Self::with_open(table, LeontiefModel::new(table)?)
+    }
+
+    /// Closes with households around an open model already factored: no second
+    /// factorisation. With `I − Ā = [[I − A, −c], [−hᵀ, 1]]`, every solve is two solves with
+    /// the open LU and the Schur complement `s = 1 − hᵀL·c` (Miyazawa 1976; Miller & Blair
+    /// 2009, §6.1.3): `ȳ₂ = (w₂ + (w₁ᵀL)·c)/s`, `ȳ₁ = w₁ᵀL + ȳ₂·hᵀL`.
+    ///
+    /// # Errors
+    ///
+    /// As [`ClosedModel::new`].
+    pub fn with_open(table: &RegionalTable, open: LeontiefModel) -> Result<Self> {
+        let (household_row, household_column, household_income) = closure_vectors(table)?;
+        let hl = open.solve_transpose(&household_row)?;
+        let lc = open.solve(&household_column)?;
+        let schur = 1.0 - dot(&household_row, &lc);
+        let closed = Self {
+            open,
             household_row,
             household_column,
             household_income,
-        })
+            hl,
+            lc,
+            schur,
+            full: std::sync::OnceLock::new(),
+        };
+        // a non-negative bordered matrix is productive iff its corner block is and the Schur
+        // complement is positive
+        if !(closed.schur > 1e-12 && closed.hl.iter().chain(&closed.lc).all(|v| v.is_finite())) {
+            let mut sectors = table.sectors().to_vec();
+            sectors.push(Sector {
+                code: "households".into(),
+                name: "Households".into(),
+            });
+            productivity_of_coefficients(table.n() + 1, &closed.coefficients(), &sectors)?;
+            return Err(Error::Singular {
+                what: "household-closed I − Ā".into(),
+                pivot: closed.schur,
+                position: table.n(),
+            });
+        }
+        Ok(closed)
     }
 
-    /// The `(n + 1)`-dimensional model (households last).
+    /// 1-norm condition estimate of `I − Ā`: `‖I − Ā‖₁·‖L̄‖₁`, with `‖L̄‖₁` the largest
+    /// column sum of the non-negative `L̄` (one bordered transposed solve).
     #[must_use]
-    pub fn model(&self) -> &LeontiefModel {
-        &self.model
+    pub fn condition_estimate(&self) -> f64 {
+        let n = self.household_row.len();
+        let m = n + 1;
+        let a = self.coefficients();
+        let norm_m = (0..m)
+            .map(|j| {
+                (0..m)
+                    .map(|i| ((if i == j { 1.0 } else { 0.0 }) - a[i * m + j]).abs())
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max);
+        let norm_l = match self.solve_transpose(&vec![1.0; n], 1.0) {
+            Ok((y, y2)) => y.iter().fold(y2.abs(), |m, v| m.max(v.abs())),
+            Err(_) => f64::INFINITY,
+        };
+        norm_m * norm_l
+    }
+
+    /// The open model it closes.
+    #[must_use]
+    pub fn open(&self) -> &LeontiefModel {
+        &self.open
+    }
+
+    /// The closed coefficient matrix `Ā`, row-major `(n + 1) × (n + 1)`, households last.
+    #[must_use]
+    pub fn coefficients(&self) -> Vec<f64> {
+        let n = self.household_row.len();
+        let m = n + 1;
+        let a = self.open.coefficients();
+        let mut out = vec![0.0; m * m];
+        for i in 0..n {
+            out[i * m..i * m + n].copy_from_slice(&a[i * n..(i + 1) * n]);
+            out[i * m + n] = self.household_column[i];
+        }
+        out[n * m..n * m + n].copy_from_slice(&self.household_row);
+        out
+    }
+
+    /// The `(n + 1)`-dimensional model (households last), factored on first use: only
+    /// results that need the whole closed inverse (e.g. its diagonal) ask for it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Singular`] if the factorisation fails.
+    pub fn model(&self) -> Result<&LeontiefModel> {
+        let m = self.household_row.len() + 1;
+        self.full
+            .get_or_init(|| LeontiefModel::from_coefficients(m, self.coefficients()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Household income per unit of output, by sector (the row closed into `Ā`).
@@ -419,19 +506,59 @@ impl ClosedModel {
         self.household_income
     }
 
+    /// `x̄ = (I − Ā)⁻¹·(f, f_h)`: sector outputs and household income.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`LeontiefModel::solve`].
+    pub fn solve(&self, f: &[f64], household: f64) -> Result<(Vec<f64>, f64)> {
+        let u = self.open.solve(f)?;
+        let x2 = (household + dot(&self.household_row, &u)) / self.schur;
+        Ok((
+            u.iter().zip(&self.lc).map(|(u, l)| u + x2 * l).collect(),
+            x2,
+        ))
+    }
+
+    /// `(w, w_h)ᵀ·L̄` for one coefficient row over sectors and households.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`LeontiefModel::solve_transpose`].
+    pub fn solve_transpose(&self, w: &[f64], household: f64) -> Result<(Vec<f64>, f64)> {
+        let u = self.open.solve_transpose(w)?;
+        let y2 = (household + dot(&u, &self.household_column)) / self.schur;
+        Ok((
+            u.iter().zip(&self.hl).map(|(u, h)| u + y2 * h).collect(),
+            y2,
+        ))
+    }
+
+    /// For each coefficient row `w` over `n + 1` accounts, `wᵀ·L̄` (blocked solves).
+    pub(crate) fn solve_transpose_rows_full(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
+        let n = self.household_row.len();
+        let heads: Vec<Vec<f64>> = rows.iter().map(|w| w[..n].to_vec()).collect();
+        let solved = self.open.solve_transpose_rows(&heads);
+        solved
+            .into_iter()
+            .zip(rows)
+            .map(|(u, w)| {
+                let y2 = (w[n] + dot(&u, &self.household_column)) / self.schur;
+                let mut y: Vec<f64> = u.iter().zip(&self.hl).map(|(u, h)| u + y2 * h).collect();
+                y.push(y2);
+                y
+            })
+            .collect()
+    }
+
     /// For each coefficient row `w` (length `n`), the first `n` entries of `(w, 0)ᵀ·L̄`.
     pub(crate) fn solve_transpose_rows(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
         let n = self.household_row.len();
         let padded: Vec<Vec<f64>> = rows
             .iter()
-            .map(|w| {
-                let mut p = w.clone();
-                p.push(0.0);
-                p
-            })
+            .map(|w| w.iter().copied().chain([0.0]).collect())
             .collect();
-        self.model
-            .solve_transpose_rows(&padded)
+        self.solve_transpose_rows_full(&padded)
             .into_iter()
             .map(|mut y| {
                 y.truncate(n);

@@ -168,7 +168,7 @@ impl Multipliers {
             ("I − A", Some(condition)),
             (
                 "the household-closed I − Ā",
-                closed.map(|c| c.model().condition_estimate()),
+                closed.map(ClosedModel::condition_estimate),
             ),
         ] {
             if let Some(k) = kappa.filter(|k| *k > crate::table::ILL_CONDITIONED) {

@@ -93,7 +93,7 @@ fn type_ii_leontief_inverse_matches_every_published_entry() {
     assert_eq!(labels[98], "CoE");
     let closed = ClosedModel::new(&table).unwrap();
     assert_eq!(closed.household_income(), 156_241.0);
-    let l = closed.model().leontief_inverse();
+    let l = closed.model().unwrap().leontief_inverse();
     let (d, i, j) = worst(&l, 99, &rows);
     assert!(d < 1e-6, "worst relative difference {d:.3e} at L̄[{i}, {j}]");
     // the published L2 row: Type II output multipliers, the first 98 rows summed

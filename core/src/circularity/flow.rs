@@ -120,7 +120,17 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
         }
     }
     let nn = integral(n, &g)?;
-    let np = integral(n, &gp)?;
+    // G' = D⁻¹·G·D with D = diag(T), so N' = D⁻¹·N·D: no second inverse
+    let np: Vec<f64> = (0..n * n)
+        .map(|k| {
+            let (a, b) = (k / n, k % n);
+            if t[a] == 0.0 {
+                if a == b { 1.0 } else { 0.0 }
+            } else {
+                nn[k] * t[b] / t[a]
+            }
+        })
+        .collect();
     let boundary: f64 = z.iter().sum();
     let tst: f64 = t.iter().sum();
     let outputs: f64 = s.exports().iter().chain(s.dissipation()).sum();
@@ -223,7 +233,7 @@ pub fn fci_leontief(table: &RegionalTable, closure: Closure) -> Result<f64> {
         Closure::Households => {
             let c = ClosedModel::new(table)?;
             x.push(c.household_income());
-            c.model().leontief_inverse()
+            c.model()?.leontief_inverse()
         }
     };
     let n = x.len();

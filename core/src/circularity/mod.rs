@@ -26,7 +26,6 @@ pub use information::{InformationIndices, information_indices};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Location, Result, check_finite};
-use crate::model::ClosedModel;
 use crate::table::{DEFAULT_BALANCE_TOLERANCE, RegionalTable, relative_gap};
 
 /// How strictly a flow system's nodes must balance (inflow = outflow).
@@ -220,10 +219,10 @@ impl FlowSystem {
         let mut household = None;
         let mut inputs = fd.clone();
         if closure == Closure::Households {
-            let c = ClosedModel::new(table)?;
-            let h = c.household_income();
-            let income: Vec<f64> = (0..n).map(|j| c.household_row()[j] * x[j]).collect();
-            let consumption: Vec<f64> = c.household_column().iter().map(|v| v * h).collect();
+            // only the closure's row and column are needed, not a factorisation
+            let (row, column, h) = crate::model::closure_vectors(table)?;
+            let income: Vec<f64> = (0..n).map(|j| row[j] * x[j]).collect();
+            let consumption: Vec<f64> = column.iter().map(|v| v * h).collect();
             for j in 0..n {
                 retained[j] -= income[j];
                 inputs[j] -= consumption[j];

@@ -163,10 +163,7 @@ pub fn impact(
     }
     let type_ii = match &closed {
         Some(c) => {
-            let mut rhs = final_demand.to_vec();
-            rhs.push(household_income);
-            let mut x = c.model().solve(&rhs)?;
-            x.truncate(n);
+            let (x, _) = c.solve(final_demand, household_income)?;
             Some(x)
         }
         None => None,
