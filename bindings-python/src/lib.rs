@@ -36,6 +36,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyLinkages>()?;
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
     m.add_class::<circularity::PyFlowSystem>()?;
+    m.add_class::<circularity::PySparseNetwork>()?;
     m.add_function(wrap_pyfunction!(circularity::lm3, m)?)?;
     m.add_function(wrap_pyfunction!(circularity::average_share, m)?)?;
     for f in [

@@ -51,6 +51,26 @@ impl PyLeontiefModel {
         Ok(out1(py, self.inner.solve(&f).py_err()?))
     }
 
+    /// X = L F for many final-demand vectors: F is n × k (one column per scenario); one
+    /// blocked solve with the single LU factor, GIL released.
+    fn solve_many<'py>(
+        &self,
+        py: Python<'py>,
+        f: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let (values, rows, k) = crate::convert::matrix(f, "final demands")?;
+        if rows != self.inner.n() {
+            return Err(crate::error::to_py(localecon::Error::Shape {
+                what: "final demands (rows, one per sector)".into(),
+                expected: self.inner.n(),
+                found: rows,
+            }));
+        }
+        let inner = &self.inner;
+        let x = py.detach(|| inner.solve_many(&values, k)).py_err()?;
+        out2(py, x, rows, k)
+    }
+
     /// w^T L: the total w-content per unit of final demand (one transposed solve).
     fn solve_transpose<'py>(
         &self,

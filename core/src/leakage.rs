@@ -134,7 +134,7 @@ impl Leakage {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
-        Ok(Self::from_model(table, &LeontiefModel::new(table)?))
+        Ok(Self::from_model(table, table.leontief()?))
     }
 
     /// The decomposition with a model already built.

@@ -18,6 +18,7 @@ pub mod network;
 pub mod regionalize;
 pub mod report;
 pub mod scenario;
+pub mod sparse;
 pub mod table;
 
 #[cfg(doctest)]

@@ -9,7 +9,11 @@ use crate::error::{Error, Result};
 /// Relative pivot size below which a matrix is treated as singular.
 const SINGULAR_PIVOT: f64 = 1e-13;
 
-/// An LU factorisation `P·M = L·U` of a square matrix, kept for repeated solves.
+/// An LU factorisation of a square matrix `M`, kept for repeated solves.
+///
+/// The row-major input is read as a column-major `Mᵀ` (contiguous reads, no transposing
+/// copy), so the factor held is of `Mᵀ`; solves with `M` are transposed solves with it and
+/// vice versa.
 #[derive(Debug, Clone)]
 pub struct DenseLu {
     lu: PartialPivLu<f64>,
@@ -26,7 +30,7 @@ impl DenseLu {
     /// [`Error::Singular`] when a pivot is zero or smaller than `1e-13` times the largest.
     pub fn factor(n: usize, m: &[f64], what: &str) -> Result<Self> {
         debug_assert_eq!(m.len(), n * n);
-        let mat = Mat::from_fn(n, n, |i, j| m[i * n + j]);
+        let mat = Mat::from_fn(n, n, |i, j| m[j * n + i]); // Mᵀ, read contiguously
         let lu = mat.partial_piv_lu();
         let u = lu.U();
         let mut max = 0.0_f64;
@@ -66,7 +70,7 @@ impl DenseLu {
     /// Solves `M·x = b` for one right-hand side, in place.
     pub fn solve_in_place(&self, b: &mut [f64]) {
         let mut rhs = Mat::from_fn(self.n, 1, |i, _| b[i]);
-        self.lu.solve_in_place(&mut rhs);
+        self.lu.solve_transpose_in_place(&mut rhs);
         for (i, v) in b.iter_mut().enumerate() {
             *v = rhs[(i, 0)];
         }
@@ -75,7 +79,7 @@ impl DenseLu {
     /// Solves `Mᵀ·y = b` for one right-hand side, in place.
     pub fn solve_transpose_in_place(&self, b: &mut [f64]) {
         let mut rhs = Mat::from_fn(self.n, 1, |i, _| b[i]);
-        self.lu.solve_transpose_in_place(&mut rhs);
+        self.lu.solve_in_place(&mut rhs);
         for (i, v) in b.iter_mut().enumerate() {
             *v = rhs[(i, 0)];
         }
@@ -89,21 +93,33 @@ impl DenseLu {
             return Vec::new();
         }
         let mut rhs = Mat::from_fn(self.n, rows.len(), |i, r| rows[r][i]);
-        self.lu.solve_transpose_in_place(&mut rhs);
+        self.lu.solve_in_place(&mut rhs);
         (0..rows.len())
             .map(|r| (0..self.n).map(|i| rhs[(i, r)]).collect())
             .collect()
     }
 
+    /// Solves `M·X = B` for `k` right-hand sides given row-major `n × k`, in place.
+    pub fn solve_columns_in_place(&self, b: &mut [f64], k: usize) {
+        let mut rhs = Mat::from_fn(self.n, k, |i, j| b[i * k + j]);
+        self.lu.solve_transpose_in_place(&mut rhs);
+        for i in 0..self.n {
+            for j in 0..k {
+                b[i * k + j] = rhs[(i, j)];
+            }
+        }
+    }
+
     /// The inverse `M⁻¹`, row-major. `O(n³)`: only when a result needs it.
     #[must_use]
     pub fn inverse(&self) -> Vec<f64> {
+        // the factor is of Mᵀ: (Mᵀ)⁻¹ in column-major order is M⁻¹ in row-major order
         let inv = self.lu.inverse();
         let n = self.n;
         let mut out = vec![0.0; n * n];
-        for i in 0..n {
-            for j in 0..n {
-                out[i * n + j] = inv[(i, j)];
+        for j in 0..n {
+            for i in 0..n {
+                out[j * n + i] = inv[(i, j)];
             }
         }
         out

@@ -130,6 +130,11 @@ impl LeontiefModel {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
+        table.leontief().cloned()
+    }
+
+    /// Factors a table's model (what [`RegionalTable::leontief`] caches).
+    pub(crate) fn factor(table: &RegionalTable) -> Result<Self> {
         let n = table.n();
         Self::productive(
             n,
@@ -216,6 +221,34 @@ impl LeontiefModel {
         self.check_vector("final demand", f)?;
         let mut x = f.to_vec();
         self.lu.solve_in_place(&mut x);
+        Ok(x)
+    }
+
+    /// `X = L·F` for many final-demand vectors at once: `f` is row-major `n × k` (one
+    /// column per scenario), all solved with the one LU factor (blocked).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `f.len() ≠ n·k`; [`Error::NonFinite`] for NaN/∞.
+    pub fn solve_many(&self, f: &[f64], k: usize) -> Result<Vec<f64>> {
+        if f.len() != self.n * k {
+            return Err(Error::Shape {
+                what: format!("final demands (n × k with k = {k})"),
+                expected: self.n * k,
+                found: f.len(),
+            });
+        }
+        for (idx, &v) in f.iter().enumerate() {
+            crate::error::check_finite(v, || {
+                crate::error::Location::Field(format!(
+                    "final demand [{}, {}]",
+                    idx / k.max(1),
+                    idx % k.max(1)
+                ))
+            })?;
+        }
+        let mut x = f.to_vec();
+        self.lu.solve_columns_in_place(&mut x, k);
         Ok(x)
     }
 

@@ -134,13 +134,13 @@ impl Multipliers {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
-        let model = LeontiefModel::new(table)?;
-        let closed = match ClosedModel::new(table) {
+        let model = table.leontief()?;
+        let closed = match ClosedModel::with_open(table, model.clone()) {
             Ok(c) => Some(c),
             Err(crate::Error::MissingData { .. }) => None,
             Err(e) => return Err(e),
         };
-        Ok(Self::from_models(table, &model, closed.as_ref()))
+        Ok(Self::from_models(table, model, closed.as_ref()))
     }
 
     /// Multipliers from models already built (reuses their LU factors).

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::leakage::{ClosedLeakage, Leakage, local_purchase_coefficients};
-use crate::model::{ClosedModel, LeontiefModel};
+use crate::model::ClosedModel;
 use crate::multipliers::Multipliers;
 use crate::table::{
     AuditCheck, FinalDemandKind, HouseholdClosure, PrimaryInputKind, RegionalTable, Retention,
@@ -211,17 +211,17 @@ impl RegionReport {
         progress: &mut dyn FnMut(&str, f64),
     ) -> Result<Self> {
         progress("factorising I − A", 0.0);
-        let model = LeontiefModel::new(table)?;
+        let model = table.leontief()?;
         progress("closing the model with households", 0.2);
-        let closed = match ClosedModel::new(table) {
+        let closed = match ClosedModel::with_open(table, model.clone()) {
             Ok(c) => Some(c),
             Err(crate::Error::MissingData { .. }) => None,
             Err(e) => return Err(e),
         };
         progress("multipliers", 0.4);
-        let m = Multipliers::from_models(table, &model, closed.as_ref());
+        let m = Multipliers::from_models(table, model, closed.as_ref());
         progress("leakage", 0.55);
-        let leak = Leakage::from_model(table, &model);
+        let leak = Leakage::from_model(table, model);
         let closed_leak = closed.as_ref().map(|c| ClosedLeakage::from_model(table, c));
         let lpc = local_purchase_coefficients(table);
         let n = table.n();

@@ -221,3 +221,54 @@ fn a_business_footprint_adds_its_own_output_to_its_chain() {
         "out_of_range"
     );
 }
+
+#[test]
+fn sparse_solver_agrees_with_the_dense_model() {
+    use localecon::sparse::SparseNetwork;
+    // Scotland's inter-industry flows as a sparse network of 97 accounts with output
+    let t = datasets::scotland_2019();
+    let n = t.n();
+    let keep: Vec<usize> = (0..n).filter(|&j| t.output()[j] > 0.0).collect();
+    let index = |j: usize| keep.iter().position(|&k| k == j).unwrap() as u32;
+    let (mut payer, mut payee, mut amount) = (vec![], vec![], vec![]);
+    for &i in &keep {
+        for &j in &keep {
+            if t.z_at(i, j) > 0.0 {
+                payer.push(index(j));
+                payee.push(index(i));
+                amount.push(t.z_at(i, j));
+            }
+        }
+    }
+    let r = localecon::scenario::retention_coefficients(&t);
+    let leaked: Vec<f64> = keep
+        .iter()
+        .map(|&j| t.output()[j] - (0..n).map(|i| t.z_at(i, j)).sum::<f64>() - r[j] * t.output()[j])
+        .collect();
+    let retained: Vec<f64> = keep.iter().map(|&j| r[j] * t.output()[j]).collect();
+    let net = SparseNetwork::new(keep.len(), &payer, &payee, &amount, &leaked, &retained).unwrap();
+    assert!(net.memory_bytes() < 40 * net.flows() + 12 * keep.len());
+    let s = net.analyse(1e-12, 500).unwrap();
+    assert!(s.multipliers_convergence.relative_residual <= 1e-12);
+    let m = Multipliers::new(&t).unwrap();
+    let l = Leakage::new(&t).unwrap();
+    for (a, &j) in keep.iter().enumerate() {
+        assert!(
+            close(s.output_multipliers[a], m.output.type_i[j], 1e-9),
+            "{} vs {}",
+            s.output_multipliers[a],
+            m.output.type_i[j]
+        );
+        assert!(close(s.leakage[a], l.leakage[j], 1e-9));
+    }
+    // a network where nothing leaks has no finite multipliers: a typed error, not a hang
+    let closed =
+        SparseNetwork::new(2, &[0, 1], &[1, 0], &[1.0, 1.0], &[0.0, 0.0], &[0.0, 0.0]).unwrap();
+    assert_eq!(closed.analyse(1e-10, 50).unwrap_err().code(), "singular");
+    assert_eq!(
+        SparseNetwork::new(2, &[0], &[5], &[1.0], &[1.0, 1.0], &[0.0, 0.0])
+            .unwrap_err()
+            .code(),
+        "out_of_range"
+    );
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Closure, FlowSystem};
 use crate::error::Result;
 use crate::linalg::DenseLu;
-use crate::model::{ClosedModel, LeontiefModel};
+use crate::model::ClosedModel;
 use crate::table::RegionalTable;
 
 /// The flow indicators of a [`FlowSystem`], named as in enaR's `enaFlow`.
@@ -229,7 +229,7 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
 pub fn fci_leontief(table: &RegionalTable, closure: Closure) -> Result<f64> {
     let mut x = table.output().to_vec();
     let l = match closure {
-        Closure::Open => LeontiefModel::new(table)?.leontief_inverse(),
+        Closure::Open => table.leontief()?.leontief_inverse(),
         Closure::Households => {
             let c = ClosedModel::new(table)?;
             x.push(c.household_income());

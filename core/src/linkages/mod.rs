@@ -113,7 +113,7 @@ impl Linkages {
     ///
     /// The errors of [`LeontiefModel::new`] and [`GhoshModel::new`].
     pub fn new(table: &RegionalTable) -> Result<Self> {
-        let model = LeontiefModel::new(table)?;
+        let model = table.leontief()?;
         let ghosh = GhoshModel::new(table)?;
         let backward = normalise(&model.output_multipliers());
         let mut ones = vec![1.0; table.n()];
@@ -166,7 +166,7 @@ pub fn hypothetical_extraction(
 ) -> Result<f64> {
     let j = table.sector_index(sector)?;
     let n = table.n();
-    let model = LeontiefModel::new(table)?;
+    let model = table.leontief()?;
     let f = table.total_final_demand();
     let x = model.solve(&f)?;
     let mut a = model.coefficients().to_vec();

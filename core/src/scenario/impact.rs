@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Location, Result, check_finite};
 use crate::leakage::LeakageChannel;
-use crate::model::{ClosedModel, LeontiefModel, per_unit_of_output};
+use crate::model::{ClosedModel, per_unit_of_output};
 use crate::table::{PrimaryInputKind, RegionalTable, Sector};
 
 /// An effect by sector and in total, split into rounds.
@@ -146,7 +146,7 @@ pub fn impact(
     household_income: f64,
 ) -> Result<Impact> {
     let n = table.n();
-    let model = LeontiefModel::new(table)?;
+    let model = table.leontief()?;
     let type_i = model.solve(final_demand)?;
     check_finite(household_income, || {
         Location::Field("household_income".into())

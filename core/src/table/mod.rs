@@ -328,12 +328,20 @@ fn check_vector(what: &str, v: &[f64], n: usize, non_negative: bool, push: &mut 
 /// assert_eq!(table.output(), &[1000.0, 2000.0]);
 /// # Ok::<(), localecon::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RegionalTable {
     parts: TableParts,
     output: Vec<f64>,
     column_totals: Vec<f64>,
     row_totals: Vec<f64>,
+    /// The open model, factored once on first use and shared by every analysis.
+    model: std::sync::OnceLock<Result<crate::model::LeontiefModel>>,
+}
+
+impl PartialEq for RegionalTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts == other.parts
+    }
 }
 
 impl RegionalTable {
@@ -376,6 +384,7 @@ impl RegionalTable {
             output,
             column_totals,
             row_totals,
+            model: std::sync::OnceLock::new(),
         };
         if let Some(e) = table.balance_errors(1).into_iter().next() {
             return Err(e);
@@ -404,6 +413,19 @@ impl RegionalTable {
             }
         }
         errors
+    }
+
+    /// The open Leontief model of the table, factored on first use and kept: every analysis
+    /// of this table shares the one LU factorisation of `I − A`.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`crate::LeontiefModel::new`].
+    pub fn leontief(&self) -> Result<&crate::model::LeontiefModel> {
+        self.model
+            .get_or_init(|| crate::model::LeontiefModel::factor(self))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Number of local sectors `n`.

@@ -1,0 +1,74 @@
+"""The performance-related boundary: many shocks from one factor, sparse networks, and the
+GIL released while two threads compute at once (behaviour, not timings)."""
+
+import threading
+
+import numpy as np
+import pytest
+
+import localecon
+
+
+def test_solve_many_equals_solving_one_by_one():
+    t = localecon.datasets.scotland_2019()
+    model = localecon.LeontiefModel(t)
+    f = np.random.default_rng(1).random((98, 7))
+    x = model.solve_many(f)
+    for k in range(7):
+        np.testing.assert_allclose(x[:, k], model.solve(f[:, k]), rtol=1e-12)
+    with pytest.raises(localecon.ShapeError):
+        model.solve_many(np.ones((97, 2)))
+
+
+def test_sparse_network_agrees_with_its_dense_counterpart():
+    payer = np.array([0, 1, 1, 2])
+    payee = np.array([1, 0, 2, 0])
+    amount = np.array([30.0, 20.0, 10.0, 25.0])
+    leaked = np.array([40.0, 30.0, 50.0])
+    retained = np.array([30.0, 40.0, 25.0])
+    net = localecon.SparseNetwork(3, payer, payee, amount, leaked, retained)
+    r = net.analyse(1e-12)
+    x = np.bincount(payer, weights=amount, minlength=3) + leaked + retained
+    a = np.zeros((3, 3))
+    a[payee, payer] = amount / x[payer]
+    L = np.linalg.inv(np.eye(3) - a)
+    np.testing.assert_allclose(r["output_multipliers"], L.sum(axis=0), rtol=1e-10)
+    np.testing.assert_allclose(r["leakage"], (leaked / x) @ L, rtol=1e-10)
+    assert r["multipliers_convergence"]["relative_residual"] <= 1e-12
+    with pytest.raises(localecon.OutOfRangeError, match="payer"):
+        localecon.SparseNetwork(3, [0.5], [1], [1.0], leaked, retained)
+    with pytest.raises(localecon.SingularError, match="BiCGSTAB"):
+        localecon.SparseNetwork(2, [0, 1], [1, 0], [1.0, 1.0], [0.0, 0.0], [0.0, 0.0]).analyse(1e-10, 30)
+
+
+def test_two_threads_compute_at_once():
+    """While one thread is inside a long localecon call, a pure-Python thread keeps
+    counting: the call has released the GIL. (Were the GIL held, the counter could not move
+    during the call.)"""
+    n = 500
+    rng = np.random.default_rng(5)
+    a = rng.random((n, n)) * 0.5 / n
+    x = np.linalg.solve(np.eye(n) - a, np.full(n, 100.0))
+    z = a * x
+    rest = x - z.sum(axis=0)
+    t = localecon.RegionalTable.from_arrays(
+        z, final_demand=np.full((n, 1), 100.0), final_demand_kinds=["exports_rest_of_world"],
+        primary_inputs=rest[None, :], primary_input_kinds=["imports"], balance_tolerance=1e-6,
+    )
+    counter = [0]
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            counter[0] += 1
+
+    counting = threading.Thread(target=count)
+    counting.start()
+    try:
+        before = counter[0]
+        t.leak_ranking(0.1, "all", 5)  # one LU, one inverse and n² pairs: ~0.1 s of Rust
+        during = counter[0] - before
+    finally:
+        stop.set()
+        counting.join()
+    assert during > 1000, f"the counting thread only advanced {during} times during the call"
