@@ -21,7 +21,7 @@ VENV="$CACHE/venv"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis, scipy" 2>/dev/null; then
   "$VENV/bin/pip" install --quiet --upgrade pip
   "$VENV/bin/pip" install --quiet -r "$ROOT/scripts/requirements-dev.txt"
 fi

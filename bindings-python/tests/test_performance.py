@@ -3,10 +3,9 @@ GIL released while two threads compute at once (behaviour, not timings)."""
 
 import threading
 
+import localecon
 import numpy as np
 import pytest
-
-import localecon
 
 
 def test_solve_many_equals_solving_one_by_one():

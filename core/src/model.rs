@@ -343,7 +343,7 @@ impl LeontiefModel {
 /// [`HouseholdClosure`]). `Ā[n][n] = 0`.
 #[derive(Debug, Clone)]
 pub struct ClosedModel {
-    open: LeontiefModel,
+    open: std::sync::Arc<LeontiefModel>,
     household_row: Vec<f64>,
     household_column: Vec<f64>,
     household_income: f64,
@@ -421,7 +421,7 @@ impl ClosedModel {
     /// locally; [`Error::NonProductive`] or [`Error::Singular`] when the closed system has no
     /// non-negative solution.
     pub fn new(table: &RegionalTable) -> Result<Self> {
-        Self::with_open(table, LeontiefModel::new(table)?)
+        Self::with_open(table, table.shared_leontief()?.clone())
     }
 
     /// Closes with households around an open model already factored: no second
@@ -432,7 +432,7 @@ impl ClosedModel {
     /// # Errors
     ///
     /// As [`ClosedModel::new`].
-    pub fn with_open(table: &RegionalTable, open: LeontiefModel) -> Result<Self> {
+    pub fn with_open(table: &RegionalTable, open: std::sync::Arc<LeontiefModel>) -> Result<Self> {
         let (household_row, household_column, household_income) = closure_vectors(table)?;
         let hl = open.solve_transpose(&household_row)?;
         let lc = open.solve(&household_column)?;

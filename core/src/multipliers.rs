@@ -135,7 +135,7 @@ impl Multipliers {
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
         let model = table.leontief()?;
-        let closed = match ClosedModel::with_open(table, model.clone()) {
+        let closed = match ClosedModel::with_open(table, table.shared_leontief()?.clone()) {
             Ok(c) => Some(c),
             Err(crate::Error::MissingData { .. }) => None,
             Err(e) => return Err(e),

@@ -213,7 +213,7 @@ impl RegionReport {
         progress("factorising I − A", 0.0);
         let model = table.leontief()?;
         progress("closing the model with households", 0.2);
-        let closed = match ClosedModel::with_open(table, model.clone()) {
+        let closed = match ClosedModel::with_open(table, table.shared_leontief()?.clone()) {
             Ok(c) => Some(c),
             Err(crate::Error::MissingData { .. }) => None,
             Err(e) => return Err(e),

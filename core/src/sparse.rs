@@ -18,8 +18,9 @@ use crate::error::{Error, Location, Result, check_finite};
 #[derive(Debug, Clone)]
 pub struct SparseNetwork {
     n: usize,
-    /// CSR of `A`: `row_start[i]..row_start[i + 1]` index `cols` and `values` of row `i`
-    /// (what account `i` receives from each payer, per unit of that payer's outlays).
+    /// CSR of `Aᵀ` (rows are payers): `row_start[j]..row_start[j + 1]` index `cols` (payees)
+    /// and `values` (`A_ij`, the share of payer `j`'s outlays paid to `i`), so that
+    /// `(I − A)ᵀ·y` is a gather with contiguous writes.
     row_start: Vec<u32>,
     cols: Vec<u32>,
     values: Vec<f64>,
@@ -119,7 +120,7 @@ impl SparseNetwork {
                 });
             }
             outlays[j] += v;
-            counts[i + 1] += 1;
+            counts[j + 1] += 1;
         }
         if let Some(j) = outlays.iter().position(|x| *x <= 0.0) {
             return Err(Error::Disconnected {
@@ -134,11 +135,11 @@ impl SparseNetwork {
         let mut cols = vec![0u32; payer.len()];
         let mut values = vec![0.0; payer.len()];
         for k in 0..payer.len() {
-            let i = payee[k] as usize;
-            let slot = next[i] as usize;
-            cols[slot] = payer[k];
-            values[slot] = amount[k] / outlays[payer[k] as usize];
-            next[i] += 1;
+            let j = payer[k] as usize;
+            let slot = next[j] as usize;
+            cols[slot] = payee[k];
+            values[slot] = amount[k] / outlays[j];
+            next[j] += 1;
         }
         let leakage = leaked.iter().zip(&outlays).map(|(o, x)| o / x).collect();
         Ok(Self {
@@ -171,17 +172,15 @@ impl SparseNetwork {
             + self.leakage.len() * 8
     }
 
-    /// `out = (I − A)ᵀ·y`, i.e. `out_j = y_j − Σ_i A_ij·y_i` (a scatter over the rows).
+    /// `out = (I − A)ᵀ·y`, i.e. `out_j = y_j − Σ_i A_ij·y_i` (a gather along row `j` of `Aᵀ`).
     fn apply_transpose(&self, y: &[f64], out: &mut [f64]) {
-        out.copy_from_slice(y);
-        for i in 0..self.n {
-            let yi = y[i];
-            if yi == 0.0 {
-                continue;
+        for (j, o) in out.iter_mut().enumerate() {
+            let (start, end) = (self.row_start[j] as usize, self.row_start[j + 1] as usize);
+            let mut sum = 0.0;
+            for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
+                sum += v * y[*c as usize];
             }
-            for k in self.row_start[i] as usize..self.row_start[i + 1] as usize {
-                out[self.cols[k] as usize] -= self.values[k] * yi;
-            }
+            *o = y[j] - sum;
         }
     }
 

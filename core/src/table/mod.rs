@@ -335,7 +335,7 @@ pub struct RegionalTable {
     column_totals: Vec<f64>,
     row_totals: Vec<f64>,
     /// The open model, factored once on first use and shared by every analysis.
-    model: std::sync::OnceLock<Result<crate::model::LeontiefModel>>,
+    model: std::sync::OnceLock<Result<std::sync::Arc<crate::model::LeontiefModel>>>,
 }
 
 impl PartialEq for RegionalTable {
@@ -422,8 +422,13 @@ impl RegionalTable {
     ///
     /// The errors of [`crate::LeontiefModel::new`].
     pub fn leontief(&self) -> Result<&crate::model::LeontiefModel> {
+        self.shared_leontief().map(|m| &**m)
+    }
+
+    /// The cached open model as a shared pointer (for models built on top of it).
+    pub(crate) fn shared_leontief(&self) -> Result<&std::sync::Arc<crate::model::LeontiefModel>> {
         self.model
-            .get_or_init(|| crate::model::LeontiefModel::factor(self))
+            .get_or_init(|| crate::model::LeontiefModel::factor(self).map(std::sync::Arc::new))
             .as_ref()
             .map_err(Clone::clone)
     }
