@@ -16,7 +16,7 @@ wasm-bindgen --target web --out-dir "$ROOT/bindings-wasm/pkg" --out-name localec
 OPT="$ROOT/bindings-wasm/node_modules/.bin/wasm-opt"
 if [ -x "$OPT" ]; then
   before=$(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm")
-  "$OPT" -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$OPT" -Os --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$ROOT/bindings-wasm/pkg/localecon_bg.wasm" -o "$ROOT/bindings-wasm/pkg/localecon_bg.opt.wasm"
   mv "$ROOT/bindings-wasm/pkg/localecon_bg.opt.wasm" "$ROOT/bindings-wasm/pkg/localecon_bg.wasm"
   after=$(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm")

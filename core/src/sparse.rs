@@ -184,6 +184,23 @@ impl SparseNetwork {
         }
     }
 
+    /// `out_a = (I − A)ᵀ·y_a` and `out_b = (I − A)ᵀ·y_b` in one pass over the CSR arrays:
+    /// the mat-vec is bound by memory traffic, so two vectors cost little more than one.
+    fn apply_transpose_pair(&self, y: [&[f64]; 2], out: [&mut [f64]; 2]) {
+        let [out_a, out_b] = out;
+        for j in 0..self.n {
+            let (start, end) = (self.row_start[j] as usize, self.row_start[j + 1] as usize);
+            let (mut sum_a, mut sum_b) = (0.0, 0.0);
+            for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
+                let c = *c as usize;
+                sum_a += v * y[0][c];
+                sum_b += v * y[1][c];
+            }
+            out_a[j] = y[0][j] - sum_a;
+            out_b[j] = y[1][j] - sum_b;
+        }
+    }
+
     /// Solves `(I − A)ᵀ·y = w` by BiCGSTAB from `y = 0` to a relative residual `tolerance`.
     ///
     /// # Errors
@@ -196,77 +213,74 @@ impl SparseNetwork {
         tolerance: f64,
         max_iterations: usize,
     ) -> Result<(Vec<f64>, Convergence)> {
-        let n = self.n;
-        let norm = |v: &[f64]| v.iter().map(|a| a * a).sum::<f64>().sqrt();
-        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(a, b)| a * b).sum::<f64>();
-        let w_norm = norm(w);
-        let mut y = vec![0.0; n];
-        if w_norm == 0.0 {
-            return Ok((
-                y,
-                Convergence {
-                    iterations: 0,
-                    relative_residual: 0.0,
-                },
-            ));
-        }
-        let mut r = w.to_vec();
-        let r0 = r.clone();
-        let (mut rho, mut alpha, mut omega) = (1.0, 1.0, 1.0);
-        let mut v = vec![0.0; n];
-        let mut p = vec![0.0; n];
-        let mut s = vec![0.0; n];
-        let mut t = vec![0.0; n];
+        let mut state = Bicgstab::new(w);
         for it in 1..=max_iterations {
-            let rho_new = dot(&r0, &r);
-            if rho_new == 0.0 || omega == 0.0 {
+            if state.done.is_some() || !state.direction() {
                 break;
             }
-            let beta = (rho_new / rho) * (alpha / omega);
-            rho = rho_new;
-            for k in 0..n {
-                p[k] = r[k] + beta * (p[k] - omega * v[k]);
-            }
-            self.apply_transpose(&p, &mut v);
-            alpha = rho / dot(&r0, &v);
-            for k in 0..n {
-                s[k] = r[k] - alpha * v[k];
-            }
-            if norm(&s) / w_norm <= tolerance {
-                for k in 0..n {
-                    y[k] += alpha * p[k];
-                }
-                return Ok((
-                    y,
-                    Convergence {
-                        iterations: it,
-                        relative_residual: norm(&s) / w_norm,
-                    },
-                ));
-            }
-            self.apply_transpose(&s, &mut t);
-            omega = dot(&t, &s) / dot(&t, &t);
-            for k in 0..n {
-                y[k] += alpha * p[k] + omega * s[k];
-                r[k] = s[k] - omega * t[k];
-            }
-            let residual = norm(&r) / w_norm;
-            if !residual.is_finite() {
-                break;
-            }
-            if residual <= tolerance {
-                return Ok((
-                    y,
-                    Convergence {
-                        iterations: it,
-                        relative_residual: residual,
-                    },
-                ));
+            self.apply_transpose(&state.p, &mut state.v);
+            if !state.half_step(it, tolerance) {
+                self.apply_transpose(&state.s, &mut state.t);
+                state.full_step(it, tolerance);
             }
         }
-        let mut check = vec![0.0; n];
-        self.apply_transpose(&y, &mut check);
-        let residual = norm(&check.iter().zip(w).map(|(c, w)| c - w).collect::<Vec<_>>()) / w_norm;
+        self.finish(state, w, tolerance, max_iterations)
+    }
+
+    /// Solves `(I − A)ᵀ·y = w` for two right-hand sides in lockstep, sharing each pass over
+    /// the matrix between them (see [`SparseNetwork::solve_transpose`]).
+    fn solve_transpose_pair(
+        &self,
+        w: [&[f64]; 2],
+        tolerance: f64,
+        max_iterations: usize,
+    ) -> Result<[(Vec<f64>, Convergence); 2]> {
+        let (mut a, mut b) = (Bicgstab::new(w[0]), Bicgstab::new(w[1]));
+        for it in 1..=max_iterations {
+            let go_a = a.done.is_none() && a.direction();
+            let go_b = b.done.is_none() && b.direction();
+            match (go_a, go_b) {
+                (false, false) => break,
+                (true, false) => self.apply_transpose(&a.p, &mut a.v),
+                (false, true) => self.apply_transpose(&b.p, &mut b.v),
+                (true, true) => self.apply_transpose_pair([&a.p, &b.p], [&mut a.v, &mut b.v]),
+            }
+            let more_a = go_a && !a.half_step(it, tolerance);
+            let more_b = go_b && !b.half_step(it, tolerance);
+            match (more_a, more_b) {
+                (false, false) => {}
+                (true, false) => self.apply_transpose(&a.s, &mut a.t),
+                (false, true) => self.apply_transpose(&b.s, &mut b.t),
+                (true, true) => self.apply_transpose_pair([&a.s, &b.s], [&mut a.t, &mut b.t]),
+            }
+            if more_a {
+                a.full_step(it, tolerance);
+            }
+            if more_b {
+                b.full_step(it, tolerance);
+            }
+        }
+        Ok([
+            self.finish(a, w[0], tolerance, max_iterations)?,
+            self.finish(b, w[1], tolerance, max_iterations)?,
+        ])
+    }
+
+    /// The converged solution, or the typed error with the true residual of the last iterate.
+    fn finish(
+        &self,
+        state: Bicgstab,
+        w: &[f64],
+        tolerance: f64,
+        max_iterations: usize,
+    ) -> Result<(Vec<f64>, Convergence)> {
+        if let Some(convergence) = state.done {
+            return Ok((state.y, convergence));
+        }
+        let mut check = vec![0.0; self.n];
+        self.apply_transpose(&state.y, &mut check);
+        let residual =
+            norm(&check.iter().zip(w).map(|(c, w)| c - w).collect::<Vec<_>>()) / state.w_norm;
         Err(Error::Singular {
             what: format!(
                 "BiCGSTAB did not reach a relative residual of {tolerance:e} in {max_iterations} iterations (residual {residual:e}); is every account leaking?"
@@ -276,7 +290,8 @@ impl SparseNetwork {
         })
     }
 
-    /// Output multipliers and leakage of every account, each from one BiCGSTAB solve.
+    /// Output multipliers and leakage of every account, from two BiCGSTAB solves run in
+    /// lockstep so that each pass over the matrix serves both.
     ///
     /// # Errors
     ///
@@ -302,15 +317,120 @@ impl SparseNetwork {
                 expected: "0 < tolerance < 1".into(),
             });
         }
-        let (output_multipliers, multipliers_convergence) =
-            self.solve_transpose(&vec![1.0; self.n], tolerance, max_iterations)?;
-        let (leakage, leakage_convergence) =
-            self.solve_transpose(&self.leakage, tolerance, max_iterations)?;
+        let ones = vec![1.0; self.n];
+        let [
+            (output_multipliers, multipliers_convergence),
+            (leakage, leakage_convergence),
+        ] = self.solve_transpose_pair([&ones, &self.leakage], tolerance, max_iterations)?;
         Ok(SparseResult {
             output_multipliers,
             leakage,
             multipliers_convergence,
             leakage_convergence,
         })
+    }
+}
+
+fn norm(v: &[f64]) -> f64 {
+    v.iter().map(|a| a * a).sum::<f64>().sqrt()
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(a, b)| a * b).sum::<f64>()
+}
+
+/// The state of one BiCGSTAB iteration (van der Vorst 1992, unpreconditioned), split at its
+/// two matrix–vector products so that several systems can share each pass over the matrix.
+struct Bicgstab {
+    w_norm: f64,
+    y: Vec<f64>,
+    r: Vec<f64>,
+    r0: Vec<f64>,
+    p: Vec<f64>,
+    v: Vec<f64>,
+    s: Vec<f64>,
+    t: Vec<f64>,
+    rho: f64,
+    alpha: f64,
+    omega: f64,
+    /// `Some` once converged (or trivially solved for `w = 0`).
+    done: Option<Convergence>,
+}
+
+impl Bicgstab {
+    fn new(w: &[f64]) -> Self {
+        let n = w.len();
+        let w_norm = norm(w);
+        let done = (w_norm == 0.0).then_some(Convergence {
+            iterations: 0,
+            relative_residual: 0.0,
+        });
+        Bicgstab {
+            w_norm,
+            y: vec![0.0; n],
+            r: w.to_vec(),
+            r0: w.to_vec(),
+            p: vec![0.0; n],
+            v: vec![0.0; n],
+            s: vec![0.0; n],
+            t: vec![0.0; n],
+            rho: 1.0,
+            alpha: 1.0,
+            omega: 1.0,
+            done,
+        }
+    }
+
+    /// The new search direction `p`; `false` on breakdown (`ρ = 0` or `ω = 0`).
+    fn direction(&mut self) -> bool {
+        let rho_new = dot(&self.r0, &self.r);
+        if rho_new == 0.0 || self.omega == 0.0 {
+            return false;
+        }
+        let beta = (rho_new / self.rho) * (self.alpha / self.omega);
+        self.rho = rho_new;
+        for k in 0..self.p.len() {
+            self.p[k] = self.r[k] + beta * (self.p[k] - self.omega * self.v[k]);
+        }
+        true
+    }
+
+    /// After `v = Mp`: `α` and `s = r − αv`; `true` (and converged) when `s` is small enough.
+    fn half_step(&mut self, iteration: usize, tolerance: f64) -> bool {
+        self.alpha = self.rho / dot(&self.r0, &self.v);
+        for k in 0..self.s.len() {
+            self.s[k] = self.r[k] - self.alpha * self.v[k];
+        }
+        let residual = norm(&self.s) / self.w_norm;
+        if residual <= tolerance {
+            for k in 0..self.y.len() {
+                self.y[k] += self.alpha * self.p[k];
+            }
+            self.done = Some(Convergence {
+                iterations: iteration,
+                relative_residual: residual,
+            });
+            return true;
+        }
+        false
+    }
+
+    /// After `t = Ms`: `ω`, the new iterate and residual; marks convergence.
+    fn full_step(&mut self, iteration: usize, tolerance: f64) {
+        self.omega = dot(&self.t, &self.s) / dot(&self.t, &self.t);
+        for k in 0..self.y.len() {
+            self.y[k] += self.alpha * self.p[k] + self.omega * self.s[k];
+            self.r[k] = self.s[k] - self.omega * self.t[k];
+        }
+        let residual = norm(&self.r) / self.w_norm;
+        if residual.is_finite() && residual <= tolerance {
+            self.done = Some(Convergence {
+                iterations: iteration,
+                relative_residual: residual,
+            });
+        } else if !residual.is_finite() {
+            // breakdown: `direction` sees ω = 0 and stops; `finish` reports the residual
+            self.omega = 0.0;
+        }
     }
 }

@@ -250,6 +250,13 @@ fn sparse_solver_agrees_with_the_dense_model() {
     assert!(net.memory_bytes() < 40 * net.flows() + 12 * keep.len());
     let s = net.analyse(1e-12, 500).unwrap();
     assert!(s.multipliers_convergence.relative_residual <= 1e-12);
+    assert!(s.leakage_convergence.relative_residual <= 1e-12);
+    // the two systems solved in lockstep give what one solve alone gives
+    let (alone, how) = net
+        .solve_transpose(&vec![1.0; keep.len()], 1e-12, 500)
+        .unwrap();
+    assert_eq!(how, s.multipliers_convergence);
+    assert_eq!(alone, s.output_multipliers);
     let m = Multipliers::new(&t).unwrap();
     let l = Leakage::new(&t).unwrap();
     for (a, &j) in keep.iter().enumerate() {
