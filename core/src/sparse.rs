@@ -188,16 +188,40 @@ impl SparseNetwork {
     /// the mat-vec is bound by memory traffic, so two vectors cost little more than one.
     fn apply_transpose_pair(&self, y: [&[f64]; 2], out: [&mut [f64]; 2]) {
         let [out_a, out_b] = out;
-        for j in 0..self.n {
+        // interleaved, so that each random gather fetches both values from one cache line
+        let both: Vec<[f64; 2]> = y[0].iter().zip(y[1]).map(|(a, b)| [*a, *b]).collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.cols.len() >= PARALLEL_FLOWS
+            && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1)
+        {
+            // two halves with equal numbers of flows, the second on a scoped thread
+            let half = self.row_start[self.n] / 2;
+            let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
+            let (a_lo, a_hi) = out_a.split_at_mut(mid);
+            let (b_lo, b_hi) = out_b.split_at_mut(mid);
+            let both = &both;
+            std::thread::scope(|scope| {
+                scope.spawn(move || self.pair_rows(both, mid, a_hi, b_hi));
+                self.pair_rows(both, 0, a_lo, b_lo);
+            });
+            return;
+        }
+        self.pair_rows(&both, 0, out_a, out_b);
+    }
+
+    /// Rows `first..first + out_a.len()` of [`SparseNetwork::apply_transpose_pair`].
+    fn pair_rows(&self, both: &[[f64; 2]], first: usize, out_a: &mut [f64], out_b: &mut [f64]) {
+        for (k, (oa, ob)) in out_a.iter_mut().zip(out_b.iter_mut()).enumerate() {
+            let j = first + k;
             let (start, end) = (self.row_start[j] as usize, self.row_start[j + 1] as usize);
             let (mut sum_a, mut sum_b) = (0.0, 0.0);
             for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
-                let c = *c as usize;
-                sum_a += v * y[0][c];
-                sum_b += v * y[1][c];
+                let [a, b] = both[*c as usize];
+                sum_a += v * a;
+                sum_b += v * b;
             }
-            out_a[j] = y[0][j] - sum_a;
-            out_b[j] = y[1][j] - sum_b;
+            *oa = both[j][0] - sum_a;
+            *ob = both[j][1] - sum_b;
         }
     }
 
@@ -330,6 +354,11 @@ impl SparseNetwork {
         })
     }
 }
+
+/// Flows above which the paired mat-vec splits its rows over two threads (below it, thread
+/// start-up costs more than it saves; the split is measured in `benches/core.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+const PARALLEL_FLOWS: usize = 200_000;
 
 fn norm(v: &[f64]) -> f64 {
     v.iter().map(|a| a * a).sum::<f64>().sqrt()
