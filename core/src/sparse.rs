@@ -260,29 +260,37 @@ impl SparseNetwork {
         max_iterations: usize,
     ) -> Result<[(Vec<f64>, Convergence); 2]> {
         let (mut a, mut b) = (Bicgstab::new(w[0]), Bicgstab::new(w[1]));
+        // the vector updates of the two systems are independent: on big networks they run on
+        // two threads (they stream memory, as the mat-vec does)
+        let parallel = self.cols.len() >= PARALLEL_FLOWS;
         for it in 1..=max_iterations {
-            let go_a = a.done.is_none() && a.direction();
-            let go_b = b.done.is_none() && b.direction();
+            let (go_a, go_b) = join(
+                parallel,
+                || a.done.is_none() && a.direction(),
+                || b.done.is_none() && b.direction(),
+            );
             match (go_a, go_b) {
                 (false, false) => break,
                 (true, false) => self.apply_transpose(&a.p, &mut a.v),
                 (false, true) => self.apply_transpose(&b.p, &mut b.v),
                 (true, true) => self.apply_transpose_pair([&a.p, &b.p], [&mut a.v, &mut b.v]),
             }
-            let more_a = go_a && !a.half_step(it, tolerance);
-            let more_b = go_b && !b.half_step(it, tolerance);
+            let (more_a, more_b) = join(
+                parallel,
+                || go_a && !a.half_step(it, tolerance),
+                || go_b && !b.half_step(it, tolerance),
+            );
             match (more_a, more_b) {
                 (false, false) => {}
                 (true, false) => self.apply_transpose(&a.s, &mut a.t),
                 (false, true) => self.apply_transpose(&b.s, &mut b.t),
                 (true, true) => self.apply_transpose_pair([&a.s, &b.s], [&mut a.t, &mut b.t]),
             }
-            if more_a {
-                a.full_step(it, tolerance);
-            }
-            if more_b {
-                b.full_step(it, tolerance);
-            }
+            join(
+                parallel && more_a && more_b,
+                || more_a.then(|| a.full_step(it, tolerance)),
+                || more_b.then(|| b.full_step(it, tolerance)),
+            );
         }
         Ok([
             self.finish(a, w[0], tolerance, max_iterations)?,
@@ -357,8 +365,32 @@ impl SparseNetwork {
 
 /// Flows above which the paired mat-vec splits its rows over two threads (below it, thread
 /// start-up costs more than it saves; the split is measured in `benches/core.rs`).
-#[cfg(not(target_arch = "wasm32"))]
 const PARALLEL_FLOWS: usize = 200_000;
+
+/// Runs `first` and `second`, on two threads when `parallel` and the machine has them
+/// (never in WebAssembly, which has no threads here).
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if parallel && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1) {
+        return std::thread::scope(|scope| {
+            let handle = scope.spawn(second);
+            let a = first();
+            (
+                a,
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = parallel;
+    (first(), second())
+}
 
 fn norm(v: &[f64]) -> f64 {
     v.iter().map(|a| a * a).sum::<f64>().sqrt()
