@@ -459,10 +459,13 @@ impl Bicgstab {
     /// After `v = Mp`: `α` and `s = r − αv`; `true` (and converged) when `s` is small enough.
     fn half_step(&mut self, iteration: usize, tolerance: f64) -> bool {
         self.alpha = self.rho / dot(&self.r0, &self.v);
-        for k in 0..self.s.len() {
-            self.s[k] = self.r[k] - self.alpha * self.v[k];
+        // s and its norm in one sweep (four partial sums, so the update still vectorises)
+        let mut squares = [0.0; 4];
+        for (k, ((s, r), v)) in self.s.iter_mut().zip(&self.r).zip(&self.v).enumerate() {
+            *s = r - self.alpha * v;
+            squares[k % 4] += *s * *s;
         }
-        let residual = norm(&self.s) / self.w_norm;
+        let residual = squares.iter().sum::<f64>().sqrt() / self.w_norm;
         if residual <= tolerance {
             for k in 0..self.y.len() {
                 self.y[k] += self.alpha * self.p[k];
