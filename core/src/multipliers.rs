@@ -94,17 +94,7 @@ fn measure_rows(table: &RegionalTable) -> Vec<Vec<f64>> {
     let n = table.n();
     let x = table.output();
     let sum_kinds = |pred: &dyn Fn(PrimaryInputKind) -> bool| -> Vec<f64> {
-        let totals: Vec<f64> = (0..n)
-            .map(|j| {
-                table
-                    .primary_inputs()
-                    .iter()
-                    .filter(|r| pred(r.kind))
-                    .map(|r| r.values[j])
-                    .sum()
-            })
-            .collect();
-        per_unit_of_output(&totals, x)
+        table.input_coefficients_where(pred)
     };
     let mut rows = vec![
         vec![1.0; n],

@@ -138,17 +138,7 @@ pub fn structural_paths(
                 PathTarget::ValueAdded => k.is_value_added(),
                 _ => k == PrimaryInputKind::Compensation,
             };
-            let totals: Vec<f64> = (0..n)
-                .map(|j| {
-                    table
-                        .primary_inputs()
-                        .iter()
-                        .filter(|r| pred(r.kind))
-                        .map(|r| r.values[j])
-                        .sum()
-                })
-                .collect();
-            per_unit_of_output(&totals, x)
+            table.input_coefficients_where(pred)
         }
         PathTarget::Leakage => {
             let retention = table.retention();

@@ -170,17 +170,7 @@ pub fn impact(
     };
     let x = table.output();
     let rows = |pred: &dyn Fn(PrimaryInputKind) -> bool| -> Vec<f64> {
-        let totals: Vec<f64> = (0..n)
-            .map(|j| {
-                table
-                    .primary_inputs()
-                    .iter()
-                    .filter(|r| pred(r.kind))
-                    .map(|r| r.values[j])
-                    .sum()
-            })
-            .collect();
-        per_unit_of_output(&totals, x)
+        table.input_coefficients_where(pred)
     };
     let ones = vec![1.0; n];
     let t2 = type_ii.as_deref();

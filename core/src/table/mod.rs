@@ -345,6 +345,24 @@ impl PartialEq for RegionalTable {
 }
 
 impl RegionalTable {
+    /// Primary inputs of the kinds `pred` picks, per unit of output: `(Σ_k v_kj) / x_j`
+    /// (0 where `x_j = 0`; see [`crate::model::per_unit_of_output`]).
+    pub(crate) fn input_coefficients_where(
+        &self,
+        pred: impl Fn(PrimaryInputKind) -> bool,
+    ) -> Vec<f64> {
+        let totals: Vec<f64> = (0..self.n())
+            .map(|j| {
+                self.primary_inputs()
+                    .iter()
+                    .filter(|r| pred(r.kind))
+                    .map(|r| r.values[j])
+                    .sum()
+            })
+            .collect();
+        crate::model::per_unit_of_output(&totals, self.output())
+    }
+
     /// Validates `parts` and builds the table.
     ///
     /// # Errors
