@@ -13,16 +13,21 @@ Prints medians of repeated runs and ratios (other / localecon). Work compared:
 * "1000 shocks": x = L·f for 1,000 final-demand vectors from one factorisation (n = 400);
 * sparse: localecon's BiCGSTAB against scipy.sparse.linalg.bicgstab on the same system.
 
-BLAS threads are limited to one for a like-for-like comparison with localecon's serial core.
+Both sides get the same number of threads (``--threads``, default 1): BLAS through
+OPENBLAS/OMP/MKL_NUM_THREADS, localecon through RAYON_NUM_THREADS (it runs serially below
+n = 1000 whatever the setting). Run ``--threads 2`` for the machine's two cores on both sides.
 """
 
-import os
-
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
-
 import argparse
+import os
+import sys
+
+_threads = "1"
+if "--threads" in sys.argv:
+    _threads = sys.argv[sys.argv.index("--threads") + 1]
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "RAYON_NUM_THREADS"):
+    os.environ[_var] = _threads
+
 import statistics
 import time
 
@@ -191,11 +196,15 @@ if __name__ == "__main__":
     p = argparse.ArgumentParser()
     p.add_argument("--full", action="store_true")
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--threads", type=int, default=1, help="threads for BLAS and for localecon alike")
+    p.add_argument("--only", choices=["dense", "sparse"], help="run one part")
     args = p.parse_args()
     sizes = [20, 100, 400, 1000, 2000, 4000] if args.full else [20, 100, 400, 1000, 2000]
-    print(f"localecon {localecon.__version__}, numpy {np.__version__}, BLAS threads {os.environ['OPENBLAS_NUM_THREADS']}")
-    real(args.repeat)
-    overhead(args.repeat)
-    dense(sizes, args.repeat)
-    shocks(args.repeat)
-    sparse(1_000_000 if args.full else 100_000, 3)
+    print(f"localecon {localecon.__version__}, numpy {np.__version__}, threads {args.threads} (BLAS and localecon)")
+    if args.only != "sparse":
+        real(args.repeat)
+        overhead(args.repeat)
+        dense(sizes, args.repeat)
+        shocks(args.repeat)
+    if args.only != "dense":
+        sparse(1_000_000 if args.full else 100_000, 3)

@@ -42,7 +42,12 @@ pub fn matrix(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<f64>, usize, 
     let arr: PyReadonlyArray2<'_, f64> = arr.extract()?;
     let view = arr.as_array();
     let (r, c) = view.dim();
-    Ok((view.iter().copied().collect(), r, c))
+    // a C-contiguous array is one memcpy; any other layout is read element by element
+    let values = match view.as_slice() {
+        Some(s) => s.to_vec(),
+        None => view.iter().copied().collect(),
+    };
+    Ok((values, r, c))
 }
 
 /// A 1-D float vector.
@@ -53,7 +58,11 @@ pub fn vector(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
         return Err(shape_err(&format!("{what} dimensions"), 1, ndim));
     }
     let arr: PyReadonlyArray1<'_, f64> = arr.extract()?;
-    Ok(arr.as_array().iter().copied().collect())
+    let view = arr.as_array();
+    Ok(match view.as_slice() {
+        Some(s) => s.to_vec(),
+        None => view.iter().copied().collect(),
+    })
 }
 
 /// Labels from a pandas axis (`obj.<axis>`), when `obj` has one.

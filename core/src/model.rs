@@ -33,6 +33,17 @@ pub fn per_unit_of_output(v: &[f64], x: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// Column sums of a row-major `n × n` matrix, read row by row (contiguously).
+fn column_sums(n: usize, a: &[f64]) -> Vec<f64> {
+    let mut sums = vec![0.0; n];
+    for row in a.chunks_exact(n.max(1)) {
+        for (s, v) in sums.iter_mut().zip(row) {
+            *s += v;
+        }
+    }
+    sums
+}
+
 /// What the productivity check found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Productivity {
@@ -67,8 +78,9 @@ pub fn productivity_of_coefficients(
     a: &[f64],
     sectors: &[Sector],
 ) -> Result<Productivity> {
-    let (sector, max_column_sum) = (0..n)
-        .map(|j| (j, (0..n).map(|i| a[i * n + j]).sum::<f64>()))
+    let (sector, max_column_sum) = column_sums(n, a)
+        .into_iter()
+        .enumerate()
         .fold((0, f64::NEG_INFINITY), |m, c| if c.1 > m.1 { c } else { m });
     let max_column_sum = max_column_sum.max(0.0);
     if max_column_sum < 1.0 {
@@ -108,6 +120,10 @@ pub struct LeontiefModel {
     n: usize,
     a: Vec<f64>,
     lu: DenseLu,
+    /// Largest column sum of `A` (below 1: productive without further checks).
+    max_column_sum: f64,
+    /// `Σᵢ |δᵢⱼ − aᵢⱼ|` for every column `j` of `I − A`.
+    column_norms: Vec<f64>,
 }
 
 impl LeontiefModel {
@@ -149,24 +165,20 @@ impl LeontiefModel {
     /// `ρ(A) ≤ maxᵢ (Aᵀy)ᵢ / yᵢ = maxᵢ (yᵢ − 1)/yᵢ < 1` (Collatz–Wielandt). Only a failed
     /// certificate pays for the eigenvalues, to report `ρ(A)` in the error.
     pub(crate) fn productive(n: usize, a: Vec<f64>, sectors: &[Sector]) -> Result<Self> {
-        let max_column_sum = (0..n)
-            .map(|j| (0..n).map(|i| a[i * n + j]).sum::<f64>())
-            .fold(0.0, f64::max);
-        if max_column_sum < 1.0 {
-            return Self::from_coefficients(n, a);
-        }
-        match Self::from_coefficients(n, a.clone()) {
+        let a = match Self::try_factor(n, a) {
             Ok(model)
-                if model
-                    .output_multipliers()
-                    .iter()
-                    .all(|v| v.is_finite() && *v > 0.0) =>
+                if model.max_column_sum < 1.0
+                    || model
+                        .output_multipliers()
+                        .iter()
+                        .all(|v| v.is_finite() && *v > 0.0) =>
             {
                 return Ok(model);
             }
-            Ok(_) | Err(Error::Singular { .. }) => {}
-            Err(e) => return Err(e),
-        }
+            Ok(model) => model.a,
+            Err((Error::Singular { .. }, a)) => a,
+            Err((e, _)) => return Err(e),
+        };
         // the certificate failed: report the spectral radius (or accept a numerically
         // borderline case that the eigenvalues call productive)
         productivity_of_coefficients(n, &a, sectors)?;
@@ -180,24 +192,53 @@ impl LeontiefModel {
     /// [`Error::Shape`] when `a.len() ≠ n²`, [`Error::NonFinite`] for NaN/∞ entries,
     /// [`Error::Singular`] when `I − A` is singular.
     pub fn from_coefficients(n: usize, a: Vec<f64>) -> Result<Self> {
+        Self::try_factor(n, a).map_err(|(e, _)| e)
+    }
+
+    /// [`LeontiefModel::from_coefficients`], handing `A` back with the error. One pass over
+    /// `A` fills `(I − A)ᵀ` for the LU and gathers, on the way, the finiteness check, the
+    /// column sums of `A` (for the productivity certificate) and the column 1-norms of
+    /// `I − A` (for the condition estimate).
+    fn try_factor(n: usize, a: Vec<f64>) -> std::result::Result<Self, (Error, Vec<f64>)> {
         if a.len() != n * n {
-            return Err(Error::Shape {
+            let e = Error::Shape {
                 what: "A (n × n)".into(),
                 expected: n * n,
                 found: a.len(),
-            });
+            };
+            return Err((e, a));
         }
-        for (k, &v) in a.iter().enumerate() {
-            crate::error::check_finite(v, || {
-                crate::error::Location::Field(format!("A[{}, {}]", k / n, k % n))
-            })?;
+        let mut finite = true;
+        let mut sums = vec![0.0; n];
+        let mut norms = vec![0.0; n];
+        // (I − A)ᵀ in column-major order is I − A read row by row: one contiguous copy;
+        // entry (i, j) of it is (I − A)[j][i], so column i of I − A collects over j
+        let mt = faer::Mat::from_fn(n, n, |i, j| {
+            let v = a[j * n + i];
+            finite &= v.is_finite();
+            sums[i] += v;
+            let m = f64::from(u8::from(i == j)) - v;
+            norms[i] += m.abs();
+            m
+        });
+        if !finite {
+            let k = a.iter().position(|v| !v.is_finite()).unwrap_or(0);
+            let e = Error::NonFinite {
+                location: crate::error::Location::Field(format!("A[{}, {}]", k / n, k % n)),
+                value: a[k],
+            };
+            return Err((e, a));
         }
-        let mut m: Vec<f64> = a.iter().map(|v| -v).collect();
-        for i in 0..n {
-            m[i * n + i] += 1.0;
+        match DenseLu::factor_transposed(mt, "I − A") {
+            Ok(lu) => Ok(Self {
+                n,
+                max_column_sum: sums.into_iter().fold(0.0, f64::max),
+                column_norms: norms,
+                a,
+                lu,
+            }),
+            Err(e) => Err((e, a)),
         }
-        let lu = DenseLu::factor(n, &m, "I − A")?;
-        Ok(Self { n, a, lu })
     }
 
     /// Dimension `n`.
@@ -297,14 +338,7 @@ impl LeontiefModel {
     /// transposed solve, no inverse.
     #[must_use]
     pub fn condition_estimate(&self) -> f64 {
-        let n = self.n;
-        let norm_m = (0..n)
-            .map(|j| {
-                (0..n)
-                    .map(|i| ((if i == j { 1.0 } else { 0.0 }) - self.a[i * n + j]).abs())
-                    .sum::<f64>()
-            })
-            .fold(0.0, f64::max);
+        let norm_m = self.column_norms.iter().copied().fold(0.0, f64::max);
         let norm_l = self
             .output_multipliers()
             .iter()
@@ -470,15 +504,16 @@ impl ClosedModel {
     #[must_use]
     pub fn condition_estimate(&self) -> f64 {
         let n = self.household_row.len();
-        let m = n + 1;
-        let a = self.coefficients();
-        let norm_m = (0..m)
-            .map(|j| {
-                (0..m)
-                    .map(|i| ((if i == j { 1.0 } else { 0.0 }) - a[i * m + j]).abs())
-                    .sum::<f64>()
-            })
-            .fold(0.0, f64::max);
+        // columns of I − Ā: the open columns plus the household row entry, and the household
+        // column (its diagonal entry is 1)
+        let households = 1.0 + self.household_column.iter().map(|v| v.abs()).sum::<f64>();
+        let norm_m = self
+            .open
+            .column_norms
+            .iter()
+            .zip(&self.household_row)
+            .map(|(s, h)| s + h.abs())
+            .fold(households, f64::max);
         let norm_l = match self.solve_transpose(&vec![1.0; n], 1.0) {
             Ok((y, y2)) => y.iter().fold(y2.abs(), |m, v| m.max(v.abs())),
             Err(_) => f64::INFINITY,

@@ -622,11 +622,10 @@ pub(crate) fn totals(parts: &TableParts) -> (Vec<f64>, Vec<f64>) {
     let n = parts.sectors.len();
     let mut col = vec![0.0; n];
     let mut row = vec![0.0; n];
-    for i in 0..n {
-        for j in 0..n {
-            let v = parts.z[i * n + j];
-            row[i] += v;
-            col[j] += v;
+    for (i, z_row) in parts.z.chunks_exact(n.max(1)).enumerate() {
+        row[i] = crate::linalg::sum(z_row);
+        for (c, v) in col.iter_mut().zip(z_row) {
+            *c += v;
         }
     }
     for r in &parts.primary_inputs {
