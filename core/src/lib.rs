@@ -3,6 +3,7 @@
 #[macro_use]
 mod spelling;
 
+mod buffer;
 pub mod circularity;
 pub mod currency;
 pub mod datasets;

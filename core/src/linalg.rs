@@ -11,8 +11,9 @@
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::lu::partial_pivoting::{factor, inverse, solve};
 use faer::perm::PermRef;
-use faer::{Mat, MatMut, Par};
+use faer::{Mat, MatMut, MatRef, Par};
 
+use crate::buffer::Buffer;
 use crate::error::{Error, Result};
 
 /// Relative pivot size below which a matrix is treated as singular.
@@ -42,8 +43,9 @@ fn parallelism(n: usize, columns: usize) -> Par {
 /// copy is made); solves with `M` are transposed solves with it and vice versa.
 #[derive(Debug, Clone)]
 pub struct DenseLu {
-    /// `L` (unit, strictly below the diagonal) and `U` (on and above) of `P·Mᵀ = L·U`.
-    lu: Mat<f64>,
+    /// `L` (unit, strictly below the diagonal) and `U` (on and above) of `P·Mᵀ = L·U`,
+    /// column-major.
+    lu: Buffer,
     perm: Vec<usize>,
     perm_inv: Vec<usize>,
     n: usize,
@@ -59,18 +61,18 @@ impl DenseLu {
     /// [`Error::Singular`] when a pivot is zero or smaller than `1e-13` times the largest.
     pub fn factor(n: usize, m: &[f64], what: &str) -> Result<Self> {
         debug_assert_eq!(m.len(), n * n);
-        Self::factor_transposed(Mat::from_fn(n, n, |i, j| m[j * n + i]), what)
+        // M row-major is Mᵀ column-major
+        Self::factor_transposed(n, Buffer::from_slice(m), what)
     }
 
-    /// Factors `M` given as the column-major matrix `Mᵀ` (that is, `mt[(i, j)] = M[j][i]`),
-    /// in place: no further copy is made.
+    /// Factors `M` given as `Mᵀ` in column-major order (`mt[i + j·n] = M[j][i]`, which is
+    /// `M` row-major), in place: no further copy is made.
     ///
     /// # Errors
     ///
     /// [`Error::Singular`] when a pivot is zero or smaller than `1e-13` times the largest.
-    pub fn factor_transposed(mut mt: Mat<f64>, what: &str) -> Result<Self> {
-        let n = mt.nrows();
-        debug_assert_eq!(mt.ncols(), n);
+    pub(crate) fn factor_transposed(n: usize, mut mt: Buffer, what: &str) -> Result<Self> {
+        debug_assert_eq!(mt.len(), n * n);
         let par = parallelism(n, n);
         let mut perm = vec![0usize; n];
         let mut perm_inv = vec![0usize; n];
@@ -81,7 +83,7 @@ impl DenseLu {
             Default::default(),
         ));
         factor::lu_in_place(
-            mt.as_mut(),
+            MatMut::from_column_major_slice_mut(&mut mt, n, n),
             &mut perm,
             &mut perm_inv,
             par,
@@ -92,7 +94,7 @@ impl DenseLu {
         let mut min = f64::INFINITY;
         let mut at = 0;
         for i in 0..n {
-            let p = mt[(i, i)].abs();
+            let p = mt[i * n + i].abs();
             max = max.max(p);
             if p < min || p.is_nan() {
                 min = p;
@@ -128,6 +130,10 @@ impl DenseLu {
         self.pivot_ratio
     }
 
+    fn factors(&self) -> MatRef<'_, f64> {
+        MatRef::from_column_major_slice(&self.lu, self.n, self.n)
+    }
+
     fn perm(&self) -> PermRef<'_, usize> {
         PermRef::new_checked(&self.perm, &self.perm_inv, self.n)
     }
@@ -140,7 +146,7 @@ impl DenseLu {
             rhs.ncols(),
             par,
         ));
-        let lu = self.lu.as_ref();
+        let lu = self.factors();
         solve::solve_in_place(lu, lu, self.perm(), rhs, par, MemStack::new(&mut buf));
     }
 
@@ -152,7 +158,7 @@ impl DenseLu {
             rhs.ncols(),
             par,
         ));
-        let lu = self.lu.as_ref();
+        let lu = self.factors();
         solve::solve_transpose_in_place(lu, lu, self.perm(), rhs, par, MemStack::new(&mut buf));
     }
 
@@ -206,7 +212,7 @@ impl DenseLu {
         let par = parallelism(n, n);
         let mut inv = Mat::<f64>::zeros(n, n);
         let mut buf = MemBuffer::new(inverse::inverse_scratch::<usize, f64>(n, par));
-        let lu = self.lu.as_ref();
+        let lu = self.factors();
         inverse::inverse(
             inv.as_mut(),
             lu,

@@ -4,6 +4,7 @@
 //! Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., §2.3 (the open model) and §6.1
 //! (closing with respect to households).
 
+use crate::buffer::Buffer;
 use crate::error::{Error, Location, Result};
 use crate::linalg::{DenseLu, spectral_radius};
 use crate::table::{HouseholdClosure, RegionalTable, Sector};
@@ -118,7 +119,7 @@ pub fn productivity_of_coefficients(
 #[derive(Debug, Clone)]
 pub struct LeontiefModel {
     n: usize,
-    a: Vec<f64>,
+    a: Buffer,
     lu: DenseLu,
     /// Largest column sum of `A` (below 1: productive without further checks).
     max_column_sum: f64,
@@ -152,11 +153,10 @@ impl LeontiefModel {
     /// Factors a table's model (what [`RegionalTable::leontief`] caches).
     pub(crate) fn factor(table: &RegionalTable) -> Result<Self> {
         let n = table.n();
-        Self::productive(
-            n,
-            technical_coefficients(n, table.z(), table.output()),
-            table.sectors(),
-        )
+        // A = Z·diag(x)⁻¹ is computed in the same pass that fills the LU input
+        let attempt =
+            Self::try_factor_from(n, Buffer::zeroed(n * n), Some((table.z(), table.output())));
+        Self::certify(n, attempt, table.sectors())
     }
 
     /// Factors `I − A` and certifies that a non-negative `A` is productive without computing
@@ -165,7 +165,16 @@ impl LeontiefModel {
     /// `ρ(A) ≤ maxᵢ (Aᵀy)ᵢ / yᵢ = maxᵢ (yᵢ − 1)/yᵢ < 1` (Collatz–Wielandt). Only a failed
     /// certificate pays for the eigenvalues, to report `ρ(A)` in the error.
     pub(crate) fn productive(n: usize, a: Vec<f64>, sectors: &[Sector]) -> Result<Self> {
-        let a = match Self::try_factor(n, a) {
+        Self::certify(n, Self::try_factor_from(n, a.into(), None), sectors)
+    }
+
+    /// The certificate of [`LeontiefModel::productive`] for a factorisation attempt.
+    fn certify(
+        n: usize,
+        attempt: std::result::Result<Self, (Error, Buffer)>,
+        sectors: &[Sector],
+    ) -> Result<Self> {
+        let a = match attempt {
             Ok(model)
                 if model.max_column_sum < 1.0
                     || model
@@ -182,7 +191,7 @@ impl LeontiefModel {
         // the certificate failed: report the spectral radius (or accept a numerically
         // borderline case that the eigenvalues call productive)
         productivity_of_coefficients(n, &a, sectors)?;
-        Self::from_coefficients(n, a)
+        Self::try_factor_from(n, a, None).map_err(|(e, _)| e)
     }
 
     /// A model from a coefficient matrix `A` (row-major `n × n`).
@@ -192,14 +201,20 @@ impl LeontiefModel {
     /// [`Error::Shape`] when `a.len() ≠ n²`, [`Error::NonFinite`] for NaN/∞ entries,
     /// [`Error::Singular`] when `I − A` is singular.
     pub fn from_coefficients(n: usize, a: Vec<f64>) -> Result<Self> {
-        Self::try_factor(n, a).map_err(|(e, _)| e)
+        Self::try_factor_from(n, a.into(), None).map_err(|(e, _)| e)
     }
 
     /// [`LeontiefModel::from_coefficients`], handing `A` back with the error. One pass over
     /// `A` fills `(I − A)ᵀ` for the LU and gathers, on the way, the finiteness check, the
     /// column sums of `A` (for the productivity certificate) and the column 1-norms of
-    /// `I − A` (for the condition estimate).
-    fn try_factor(n: usize, a: Vec<f64>) -> std::result::Result<Self, (Error, Vec<f64>)> {
+    /// `I − A` (for the condition estimate). With `source = Some((z, x))`, `A` is first
+    /// written into `a` as `aᵢⱼ = zᵢⱼ / xⱼ` (0 where `xⱼ = 0`, as [`technical_coefficients`])
+    /// in the same pass.
+    fn try_factor_from(
+        n: usize,
+        mut a: Buffer,
+        source: Option<(&[f64], &[f64])>,
+    ) -> std::result::Result<Self, (Error, Buffer)> {
         if a.len() != n * n {
             let e = Error::Shape {
                 what: "A (n × n)".into(),
@@ -211,16 +226,27 @@ impl LeontiefModel {
         let mut finite = true;
         let mut sums = vec![0.0; n];
         let mut norms = vec![0.0; n];
-        // (I − A)ᵀ in column-major order is I − A read row by row: one contiguous copy;
-        // entry (i, j) of it is (I − A)[j][i], so column i of I − A collects over j
-        let mt = faer::Mat::from_fn(n, n, |i, j| {
-            let v = a[j * n + i];
-            finite &= v.is_finite();
-            sums[i] += v;
-            let m = f64::from(u8::from(i == j)) - v;
-            norms[i] += m.abs();
-            m
-        });
+        // (I − A)ᵀ in column-major order is I − A read row by row: column j of it is row j of
+        // I − A, and column i of I − A collects entry i of every row
+        let mut mt = Buffer::zeroed(n * n);
+        for j in 0..n {
+            let col = &mut mt[j * n..(j + 1) * n];
+            let row = &mut a[j * n..(j + 1) * n];
+            if let Some((z, x)) = source {
+                for ((v, z), x) in row.iter_mut().zip(&z[j * n..(j + 1) * n]).zip(x) {
+                    *v = if *x == 0.0 { 0.0 } else { z / x };
+                }
+            }
+            for (((m, v), s), norm) in col.iter_mut().zip(&*row).zip(&mut sums).zip(&mut norms) {
+                finite &= v.is_finite();
+                *s += v;
+                *m = -v;
+                *norm += v.abs();
+            }
+            // the diagonal entry is 1 − aⱼⱼ, and its norm |1 − aⱼⱼ|, not |aⱼⱼ|
+            col[j] += 1.0;
+            norms[j] += col[j].abs() - row[j].abs();
+        }
         if !finite {
             let k = a.iter().position(|v| !v.is_finite()).unwrap_or(0);
             let e = Error::NonFinite {
@@ -229,7 +255,7 @@ impl LeontiefModel {
             };
             return Err((e, a));
         }
-        match DenseLu::factor_transposed(mt, "I − A") {
+        match DenseLu::factor_transposed(n, mt, "I − A") {
             Ok(lu) => Ok(Self {
                 n,
                 max_column_sum: sums.into_iter().fold(0.0, f64::max),
@@ -338,11 +364,13 @@ impl LeontiefModel {
     /// transposed solve, no inverse.
     #[must_use]
     pub fn condition_estimate(&self) -> f64 {
+        self.condition_from_output_multipliers(&self.output_multipliers())
+    }
+
+    /// [`LeontiefModel::condition_estimate`] from output multipliers already solved for.
+    pub(crate) fn condition_from_output_multipliers(&self, multipliers: &[f64]) -> f64 {
         let norm_m = self.column_norms.iter().copied().fold(0.0, f64::max);
-        let norm_l = self
-            .output_multipliers()
-            .iter()
-            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        let norm_l = multipliers.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         norm_m * norm_l
     }
 
@@ -503,7 +531,12 @@ impl ClosedModel {
     /// column sum of the non-negative `L̄` (one bordered transposed solve).
     #[must_use]
     pub fn condition_estimate(&self) -> f64 {
-        let n = self.household_row.len();
+        self.condition_from_open_output_multipliers(&self.open.output_multipliers())
+    }
+
+    /// [`ClosedModel::condition_estimate`] from the open model's output multipliers
+    /// `u = (I − A)⁻ᵀ·1` (the closed `(I − Ā)⁻ᵀ·1` is lifted from them, no solve).
+    pub(crate) fn condition_from_open_output_multipliers(&self, u: &[f64]) -> f64 {
         // columns of I − Ā: the open columns plus the household row entry, and the household
         // column (its diagonal entry is 1)
         let households = 1.0 + self.household_column.iter().map(|v| v.abs()).sum::<f64>();
@@ -514,10 +547,8 @@ impl ClosedModel {
             .zip(&self.household_row)
             .map(|(s, h)| s + h.abs())
             .fold(households, f64::max);
-        let norm_l = match self.solve_transpose(&vec![1.0; n], 1.0) {
-            Ok((y, y2)) => y.iter().fold(y2.abs(), |m, v| m.max(v.abs())),
-            Err(_) => f64::INFINITY,
-        };
+        let (y, y2) = self.lift_transposed(u, 1.0);
+        let norm_l = y.iter().fold(y2.abs(), |m, v| m.max(v.abs()));
         norm_m * norm_l
     }
 
@@ -595,11 +626,20 @@ impl ClosedModel {
     /// The errors of [`LeontiefModel::solve_transpose`].
     pub fn solve_transpose(&self, w: &[f64], household: f64) -> Result<(Vec<f64>, f64)> {
         let u = self.open.solve_transpose(w)?;
-        let y2 = (household + dot(&u, &self.household_column)) / self.schur;
-        Ok((
+        Ok(self.lift_transposed(&u, household))
+    }
+
+    /// The closed transposed solve `(y, y₂)` of `(w, household)` from the open one
+    /// `u = (I − A)⁻ᵀ·w`, without another solve: `y₂ = (household + u·c)/s` and
+    /// `y = u + y₂·h`, with `h = (I − A)⁻ᵀ·r` precomputed and `s` the Schur complement
+    /// (block elimination of the bordered matrix: the partitioned inverse, Miller & Blair
+    /// 2009, Appendix A).
+    pub(crate) fn lift_transposed(&self, u: &[f64], household: f64) -> (Vec<f64>, f64) {
+        let y2 = (household + dot(u, &self.household_column)) / self.schur;
+        (
             u.iter().zip(&self.hl).map(|(u, h)| u + y2 * h).collect(),
             y2,
-        ))
+        )
     }
 
     /// For each coefficient row `w` over `n + 1` accounts, `wᵀ·L̄` (blocked solves).
@@ -611,25 +651,8 @@ impl ClosedModel {
             .into_iter()
             .zip(rows)
             .map(|(u, w)| {
-                let y2 = (w[n] + dot(&u, &self.household_column)) / self.schur;
-                let mut y: Vec<f64> = u.iter().zip(&self.hl).map(|(u, h)| u + y2 * h).collect();
+                let (mut y, y2) = self.lift_transposed(&u, w[n]);
                 y.push(y2);
-                y
-            })
-            .collect()
-    }
-
-    /// For each coefficient row `w` (length `n`), the first `n` entries of `(w, 0)ᵀ·L̄`.
-    pub(crate) fn solve_transpose_rows(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
-        let n = self.household_row.len();
-        let padded: Vec<Vec<f64>> = rows
-            .iter()
-            .map(|w| w.iter().copied().chain([0.0]).collect())
-            .collect();
-        self.solve_transpose_rows_full(&padded)
-            .into_iter()
-            .map(|mut y| {
-                y.truncate(n);
                 y
             })
             .collect()

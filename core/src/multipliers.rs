@@ -141,8 +141,11 @@ impl Multipliers {
         closed: Option<&ClosedModel>,
     ) -> Self {
         let rows = measure_rows(table);
+        // one blocked solve: every Type II row is lifted from its Type I row (the household
+        // entry of each measure row is 0), and both condition estimates from the output row
         let type_i = model.solve_transpose_rows(&rows);
-        let type_ii = closed.map(|c| c.solve_transpose_rows(&rows));
+        let type_ii: Option<Vec<Vec<f64>>> =
+            closed.map(|c| type_i.iter().map(|u| c.lift_transposed(u, 0.0).0).collect());
         let mut effects = rows.into_iter().enumerate().map(|(k, direct)| Effects {
             direct,
             type_i: type_i[k].clone(),
@@ -152,14 +155,12 @@ impl Multipliers {
         let income = effects.next().expect("income row");
         let value_added = effects.next().expect("value-added row");
         let employment = effects.next();
-        let condition = model.condition_estimate();
+        let condition = model.condition_from_output_multipliers(&type_i[0]);
+        let closed_condition = closed.map(|c| c.condition_from_open_output_multipliers(&type_i[0]));
         let mut warnings = Vec::new();
         for (what, kappa) in [
             ("I − A", Some(condition)),
-            (
-                "the household-closed I − Ā",
-                closed.map(ClosedModel::condition_estimate),
-            ),
+            ("the household-closed I − Ā", closed_condition),
         ] {
             if let Some(k) = kappa.filter(|k| *k > crate::table::ILL_CONDITIONED) {
                 warnings.push(format!("{what} is ill-conditioned (condition estimate {k:.2e}): about {:.0} of 16 significant digits may be lost", k.log10()));
