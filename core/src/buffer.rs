@@ -89,6 +89,15 @@ impl DerefMut for Buffer {
     }
 }
 
+impl<'a> IntoIterator for &'a Buffer {
+    type Item = &'a f64;
+    type IntoIter = std::slice::Iter<'a, f64>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl Clone for Buffer {
     fn clone(&self) -> Self {
         Self::from_slice(self)
