@@ -24,3 +24,12 @@ const t2 = dataset("scotland-2019");
 const l: Linkages = t2.linkages();
 t2.free();
 export { fci, r, l };
+
+import { SparseNetwork, type SparseResult, type Convergence } from "../index.js";
+const net = new SparseNetwork(2, new Uint32Array([0, 1]), [1, 0], [60, 60], new Float64Array([30, 30]), [10, 10]);
+const sr: SparseResult = net.analyse({ tolerance: 1e-12, maxIterations: 50 });
+const conv: Convergence = sr.multipliers_convergence;
+const its: number = conv.iterations;
+const bytes: number = net.memoryBytes;
+net.free();
+export { sr, its, bytes };
