@@ -106,31 +106,34 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
     let t = s.throughflow();
     let z = s.inputs();
     let f = s.flows();
+    // 1/T once per node (0 for a node without throughflow), so the n² coefficients are
+    // products, not divisions
+    let inv_t: Vec<f64> = t
+        .iter()
+        .map(|v| if *v == 0.0 { 0.0 } else { 1.0 / v })
+        .collect();
     let mut g = vec![0.0; n * n];
     let mut gp = vec![0.0; n * n];
     for a in 0..n {
         for b in 0..n {
             let flow = f[b * n + a];
-            if t[b] != 0.0 {
-                g[a * n + b] = flow / t[b];
-            }
-            if t[a] != 0.0 {
-                gp[a * n + b] = flow / t[a];
-            }
+            g[a * n + b] = flow * inv_t[b];
+            gp[a * n + b] = flow * inv_t[a];
         }
     }
     let nn = integral(n, &g)?;
     // G' = D⁻¹·G·D with D = diag(T), so N' = D⁻¹·N·D: no second inverse
-    let np: Vec<f64> = (0..n * n)
-        .map(|k| {
-            let (a, b) = (k / n, k % n);
-            if t[a] == 0.0 {
-                if a == b { 1.0 } else { 0.0 }
-            } else {
-                nn[k] * t[b] / t[a]
+    let mut np = vec![0.0; n * n];
+    for a in 0..n {
+        let row = &mut np[a * n..(a + 1) * n];
+        if t[a] == 0.0 {
+            row[a] = 1.0;
+        } else {
+            for (b, v) in row.iter_mut().enumerate() {
+                *v = nn[a * n + b] * t[b] / t[a];
             }
-        })
-        .collect();
+        }
+    }
     let boundary: f64 = z.iter().sum();
     let tst: f64 = t.iter().sum();
     let outputs: f64 = s.exports().iter().chain(s.dissipation()).sum();
@@ -162,9 +165,9 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
     // enaR rounds N to 10 decimals before counting: entries that are 1 in exact arithmetic
     // (e.g. all of a node's input coming from one source) must not count
     let amp = |m: &[f64]| {
-        (0..n * n)
-            .filter(|&k| k / n != k % n && m[k] > 1.0 + 0.5e-10)
-            .count()
+        let above = m.iter().filter(|v| **v > 1.0 + 0.5e-10).count();
+        let diagonal = (0..n).filter(|&a| m[a * n + a] > 1.0 + 0.5e-10).count();
+        above - diagonal
     };
     let mode1: f64 = (0..n)
         .map(|a| (0..n).map(|b| nn[a * n + b] * z[b]).sum::<f64>() / nn[a * n + a])

@@ -78,15 +78,21 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
         .collect();
     let (mut h, mut ami) = (0.0, 0.0);
     let (mut a_in, mut a_int, mut a_exp, mut a_dis) = (0.0, 0.0, 0.0, 0.0);
+    // one logarithm per flow: log₂ p = log₂ v − log₂ T.. and
+    // log₂(v·T.. / (Tᵢ.·T.ⱼ)) = log₂ v + log₂ T.. − log₂ Tᵢ. − log₂ T.ⱼ
+    let log_total = total.log2();
+    let log_col: Vec<f64> = col_sum.iter().map(|c| c.log2()).collect();
     for i in 0..rows {
+        let log_row = row_sum[i].log2();
         for j in 0..cols {
             let v = t[i * cols + j];
             if v <= 0.0 {
                 continue;
             }
             let p = v / total;
-            h -= p * p.log2();
-            let term = p * (v * total / (row_sum[i] * col_sum[j])).log2();
+            let log_v = v.log2();
+            h -= p * (log_v - log_total);
+            let term = p * (log_v + log_total - log_row - log_col[j]);
             ami += term;
             let asc = total * term;
             if i == n {
