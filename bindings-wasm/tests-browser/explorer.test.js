@@ -82,8 +82,16 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.ok(Number(await page.getAttribute("#currency-text", "data-transactions")) >= 1);
 
     // timings, measured in the browser (reported, not asserted: speed claims live in benchmarks)
-    await page.selectOption("#region", "scotland-2019");
-    const reportMs = Number(await page.getAttribute("#timing", "data-report-ms"));
+    // the report on the 98-industry table, loaded five times (the first after the page's own
+    // Glasgow and Scotland reports): the median is what a user of the page sees
+    const reportTimes = [];
+    for (let i = 0; i < 5; i++) {
+      await page.selectOption("#region", "glasgow-2019");
+      await page.selectOption("#region", "scotland-2019");
+      reportTimes.push(Number(await page.getAttribute("#timing", "data-report-ms")));
+    }
+    reportTimes.sort((a, b) => a - b);
+    const reportMs = `${reportTimes[2]} (median of ${reportTimes.join(", ")})`;
     await page.fill("#substitution", "20");
     await page.dispatchEvent("#substitution", "input");
     const scenarioMs = Number(await page.getAttribute("#timing", "data-scenario-ms"));
