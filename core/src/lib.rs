@@ -49,6 +49,9 @@ mod book_regionalisation {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/scenarios.md")]
 mod book_scenarios {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/performance.md")]
+mod book_performance {}
 
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};
