@@ -3,15 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RegionalTable } from "../index.node.js";
 import { dataset } from "../data.js";
-
-function expectError(fn, name, code, pattern) {
-  assert.throws(fn, (e) => {
-    assert.equal(e.name, name);
-    assert.equal(e.code, code);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
-}
+import { expectError } from "./expect-error.js";
 
 test("ranking, rank-one update and scenario agree", () => {
   const t = dataset("glasgow-2019");

@@ -2,15 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SparseNetwork } from "../index.node.js";
-
-function expectError(fn, name, code, pattern) {
-  assert.throws(fn, (e) => {
-    assert.equal(e.name, name);
-    assert.equal(e.code, code);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
-}
+import { expectError } from "./expect-error.js";
 
 test("two firms paying each other 60 %: multipliers 1/(1 − 0.6), leakage 0.3/(1 − 0.6)", () => {
   // the same network from plain arrays and from typed arrays

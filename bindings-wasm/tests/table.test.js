@@ -4,22 +4,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RegionalTable, reportFromJson, errorKinds } from "../index.node.js";
 import { SCOTLAND_2019_ATTRIBUTION, dataset, datasetNames, datasetReport } from "../data.js";
+import { expectError } from "./expect-error.js";
 
 const Z = new Float64Array([150, 500, 200, 100]);
 const OPTIONS = {
   finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],
   primaryInputs: [{ label: "va", kind: "compensation", values: [650, 1400] }],
 };
-
-function expectError(fn, name, code, pattern) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof Error, "an Error object");
-    assert.equal(e.name, name);
-    assert.equal(e.code, code);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
-}
 
 test("fromArrays reproduces Miller & Blair", () => {
   const t = RegionalTable.fromArrays(Z, ["s1", "s2"], OPTIONS);

@@ -3,6 +3,9 @@
 //! claims in the docs are ratios measured side by side.
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
+#[path = "support/firms.rs"]
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
 use localecon::currency::{LocalCurrency, local_currency};
@@ -48,39 +51,9 @@ fn scotland(c: &mut Criterion) {
     });
 }
 
-/// A firm network like the Python comparison's: 10⁵ accounts, 10 flows each, 20–60 % leakage
-/// (deterministic xorshift draws, so runs compare).
+/// A firm network like the Python comparison's: 10⁵ accounts, 10 flows each, 20–60 % leakage.
 fn sparse(c: &mut Criterion) {
-    use localecon::sparse::SparseNetwork;
-    let accounts = 100_000usize;
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut draw = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let m = accounts * 10;
-    let payer: Vec<u32> = (0..m).map(|_| (draw() * accounts as f64) as u32).collect();
-    let payee: Vec<u32> = (0..m).map(|_| (draw() * accounts as f64) as u32).collect();
-    let amount: Vec<f64> = (0..m).map(|_| 1.0 + 9.0 * draw()).collect();
-    let mut local = vec![0.0; accounts];
-    for (p, a) in payer.iter().zip(&amount) {
-        local[*p as usize] += a;
-    }
-    let outlays: Vec<f64> = local
-        .iter()
-        .map(|l: &f64| l.max(1.0) / (0.8 - 0.4 * draw()))
-        .collect();
-    let leaked: Vec<f64> = outlays
-        .iter()
-        .zip(&local)
-        .map(|(x, l)| 0.7 * (x - l))
-        .collect();
-    let retained: Vec<f64> = (0..accounts)
-        .map(|j| outlays[j] - local[j] - leaked[j])
-        .collect();
-    let net = SparseNetwork::new(accounts, &payer, &payee, &amount, &leaked, &retained).unwrap();
+    let net = support::firm_network(100_000);
     let mut group = c.benchmark_group("sparse_1e5_accounts");
     group.sample_size(20);
     group.bench_function("analyse_1e-10", |b| {
