@@ -284,17 +284,6 @@ impl PyMultipliers {
         self.pick("employment", "type_ii").map(|v| out1(py, v))
     }
 
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::Multipliers>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
-    }
-
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         html_table(slf.as_any(), "Multipliers (Type I and II)")
     }
@@ -400,17 +389,6 @@ impl PyLeakage {
         dataframe(py, &codes, &names, cols)
     }
 
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::Leakage>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
-    }
-
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         html_table(
             slf.as_any(),
@@ -466,17 +444,6 @@ impl PyClosedLeakage {
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
         out1(py, self.inner.total.clone())
-    }
-
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::ClosedLeakage>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -620,17 +587,6 @@ impl PyRegionReport {
         dataframe(py, &codes, &names, cols)
     }
 
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::RegionReport>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
-    }
-
     /// The report as a page in a notebook: headline, leakage channels, circulation, and the
     /// sector table.
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -746,17 +702,6 @@ impl PyAudit {
         pd.getattr("DataFrame")?.call1((self.checks(py)?,))
     }
 
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::table::Audit>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
-    }
-
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         let title = format!("Audit: {}", slf.get().inner.status());
         html_table(slf.as_any(), &title)
@@ -830,17 +775,6 @@ impl PyLinkages {
         Ok(df)
     }
 
-    #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_json::<localecon::linkages::Linkages>(json)?,
-        })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce(slf.py(), slf.get_type(), &slf.get().inner)
-    }
-
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         html_table(slf.as_any(), "Linkages and key sectors")
     }
@@ -849,3 +783,32 @@ impl PyLinkages {
         format!("<Linkages: {} sectors>", self.inner.sectors.len())
     }
 }
+
+/// Pickling of a result class through its JSON (`__reduce__` → `_from_json`), in a
+/// `#[pymethods]` block of its own (pyo3's `multiple-pymethods`).
+macro_rules! pickled_through_json {
+    ($($class:ty => $inner:ty),+ $(,)?) => {$(
+        #[pymethods]
+        impl $class {
+            #[staticmethod]
+            fn _from_json(json: &str) -> PyResult<Self> {
+                Ok(Self {
+                    inner: from_json::<$inner>(json)?,
+                })
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+                reduce(slf.py(), slf.get_type(), &slf.get().inner)
+            }
+        }
+    )+};
+}
+
+pickled_through_json!(
+    PyMultipliers => localecon::Multipliers,
+    PyLeakage => localecon::Leakage,
+    PyClosedLeakage => localecon::ClosedLeakage,
+    PyRegionReport => localecon::RegionReport,
+    PyAudit => localecon::table::Audit,
+    PyLinkages => localecon::linkages::Linkages,
+);
