@@ -336,18 +336,6 @@ impl PyLeakage {
         codes_names(&self.inner.sectors).0
     }
 
-    /// The channels, in the row order of `by_channel`.
-    #[getter]
-    fn channels(&self) -> Vec<&'static str> {
-        self.inner.channels.iter().map(|c| c.as_str()).collect()
-    }
-
-    /// channels × sectors array of leakage shares.
-    #[getter]
-    fn by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        out_rows(py, &self.inner.by_channel, self.inner.sectors.len())
-    }
-
     /// Total leakage share per sector.
     #[getter]
     fn leakage<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
@@ -395,29 +383,6 @@ impl PyLeakage {
             "Where each unit of final demand leaks (Type I)",
         )
     }
-
-    /// channels × sectors array (numpy protocol).
-    #[pyo3(signature = (dtype=None, copy=None))]
-    fn __array__<'py>(
-        &self,
-        py: Python<'py>,
-        dtype: Option<Bound<'py, PyAny>>,
-        copy: Option<bool>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let _ = copy;
-        array_as(
-            out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
-            dtype,
-        )
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<Leakage: {} sectors, channels {:?}>",
-            self.inner.sectors.len(),
-            self.channels()
-        )
-    }
 }
 
 /// The household-closed leakage decomposition: where one unit finally ends up.
@@ -428,18 +393,6 @@ pub struct PyClosedLeakage {
 
 #[pymethods]
 impl PyClosedLeakage {
-    /// The channels, in the row order of `by_channel`.
-    #[getter]
-    fn channels(&self) -> Vec<&'static str> {
-        self.inner.channels.iter().map(|c| c.as_str()).collect()
-    }
-
-    /// channels × sectors array of final shares.
-    #[getter]
-    fn by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        out_rows(py, &self.inner.by_channel, self.inner.sectors.len())
-    }
-
     /// Sum over channels per sector (1 for every sector with output).
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
@@ -450,29 +403,6 @@ impl PyClosedLeakage {
         html_table(
             slf.as_any(),
             "Where each unit of final demand finally ends up (households closed)",
-        )
-    }
-
-    /// channels × sectors array (numpy protocol).
-    #[pyo3(signature = (dtype=None, copy=None))]
-    fn __array__<'py>(
-        &self,
-        py: Python<'py>,
-        dtype: Option<Bound<'py, PyAny>>,
-        copy: Option<bool>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let _ = copy;
-        array_as(
-            out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
-            dtype,
-        )
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<ClosedLeakage: {} sectors, channels {:?}>",
-            self.inner.sectors.len(),
-            self.channels()
         )
     }
 
@@ -811,4 +741,53 @@ pickled_through_json!(
     PyRegionReport => localecon::RegionReport,
     PyAudit => localecon::table::Audit,
     PyLinkages => localecon::linkages::Linkages,
+);
+
+/// The channel-by-sector surface shared by `Leakage` and `ClosedLeakage`: `channels`,
+/// `by_channel`, the numpy protocol and the repr, in a `#[pymethods]` block of its own.
+macro_rules! by_channel_result {
+    ($($class:ty, $name:literal, $doc:literal);+ $(;)?) => {$(
+        #[pymethods]
+        impl $class {
+            /// The channels, in the row order of `by_channel`.
+            #[getter]
+            fn channels(&self) -> Vec<&'static str> {
+                self.inner.channels.iter().map(|c| c.as_str()).collect()
+            }
+
+            #[doc = $doc]
+            #[getter]
+            fn by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+                out_rows(py, &self.inner.by_channel, self.inner.sectors.len())
+            }
+
+            /// channels × sectors array (numpy protocol).
+            #[pyo3(signature = (dtype=None, copy=None))]
+            fn __array__<'py>(
+                &self,
+                py: Python<'py>,
+                dtype: Option<Bound<'py, PyAny>>,
+                copy: Option<bool>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let _ = copy;
+                array_as(
+                    out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
+                    dtype,
+                )
+            }
+
+            fn __repr__(&self) -> String {
+                format!(
+                    concat!("<", $name, ": {} sectors, channels {:?}>"),
+                    self.inner.sectors.len(),
+                    self.channels()
+                )
+            }
+        }
+    )+};
+}
+
+by_channel_result!(
+    PyLeakage, "Leakage", "channels × sectors array of leakage shares.";
+    PyClosedLeakage, "ClosedLeakage", "channels × sectors array of final shares.";
 );
