@@ -1,6 +1,8 @@
-//! Arrays and labels across the boundary: anything numpy can read comes in (through
-//! `numpy.asarray(..., dtype=float64)`, which copies only when the dtype or layout needs it);
-//! results go out as owned numpy arrays, moved rather than copied.
+//! Arrays and labels across the boundary: anything numpy can read comes in. A numpy array of
+//! a common numeric dtype (float64, float32, int64, int32, uint32) is read directly and
+//! converted in the one copy the core keeps; anything else (lists, DataFrames, other dtypes)
+//! goes through `numpy.asarray(..., dtype=float64)` first. Results go out as owned numpy
+//! arrays, moved rather than copied.
 
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
@@ -32,8 +34,38 @@ fn shape_err(what: &str, expected: usize, found: usize) -> PyErr {
     })
 }
 
+/// The values (row-major) and shape of a numpy array of one of the common numeric dtypes,
+/// converted to `f64` in one pass: the only copy made. `None` when `obj` is something else,
+/// has another number of dimensions, or cannot be borrowed (the general path then decides).
+fn numeric_array(obj: &Bound<'_, PyAny>, ndim: usize) -> Option<(Vec<f64>, Vec<usize>)> {
+    macro_rules! read_as {
+        ($($t:ty),+) => {$(
+            if let Ok(a) = obj.cast::<numpy::PyArrayDyn<$t>>() {
+                let ro = a.try_readonly().ok()?;
+                let view = ro.as_array();
+                if view.ndim() != ndim {
+                    return None;
+                }
+                let shape = view.shape().to_vec();
+                // whole numbers up to 2⁵³ convert exactly; a C-contiguous float64 array is a
+                // plain copy
+                let values = match view.as_slice() {
+                    Some(s) => s.iter().map(|v| *v as f64).collect(),
+                    None => view.iter().map(|v| *v as f64).collect(),
+                };
+                return Some((values, shape));
+            }
+        )+};
+    }
+    read_as!(f64, f32, i64, i32, u32);
+    None
+}
+
 /// A 2-D float matrix, row-major, with its shape.
 pub fn matrix(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<f64>, usize, usize)> {
+    if let Some((values, shape)) = numeric_array(obj, 2) {
+        return Ok((values, shape[0], shape[1]));
+    }
     let arr = as_f64(obj)?;
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim != 2 {
@@ -52,6 +84,9 @@ pub fn matrix(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<f64>, usize, 
 
 /// A 1-D float vector.
 pub fn vector(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
+    if let Some((values, _)) = numeric_array(obj, 1) {
+        return Ok(values);
+    }
     let arr = as_f64(obj)?;
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim != 1 {

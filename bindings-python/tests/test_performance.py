@@ -71,3 +71,27 @@ def test_two_threads_compute_at_once():
         stop.set()
         counting.join()
     assert during > 1000, f"the counting thread only advanced {during} times during the call"
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.int32])
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_input_arrays_are_copied_once_and_not_converted_by_numpy_first(dtype, order):
+    """numpy's allocations are traced by tracemalloc and the core's are not: had Z gone
+    through numpy.asarray(dtype=float64) on its way in (a second copy for float32, integer
+    or Fortran-ordered input), the traced peak would include an n × n float64 array."""
+    import tracemalloc
+
+    n = 800
+    z = np.asarray((np.arange(n * n).reshape(n, n) % 7).astype(dtype), order=order)
+    x = np.full(n, 10_000.0)
+    final_demand = (x - z.sum(axis=1, dtype=np.float64))[:, None]
+    primary = (x - z.sum(axis=0, dtype=np.float64))[None, :]
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        t = localecon.RegionalTable.from_arrays(z, final_demand=final_demand, primary_inputs=primary)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < n * n * 8 // 8, f"numpy allocated {peak} bytes while reading Z"
+    np.testing.assert_array_equal(t.z, z.astype(np.float64))
