@@ -111,6 +111,71 @@ pub fn productivity_of_coefficients(
     }
 }
 
+/// Rows `first..first + a.len() / n` of the one pass of [`LeontiefModel::try_factor_from`]:
+/// with `source = Some((z, x))` writes `aⱼᵢ = zⱼᵢ / xᵢ` first; then writes row `j` of `I − A`
+/// as column `j` of `mt` (so `mt` holds `(I − A)ᵀ` column-major) and returns whether every
+/// entry was finite, the column sums of `A` and the column 1-norms of `I − A` over these
+/// rows. From n = [`PARALLEL_MIN_N`](crate::linalg::PARALLEL_MIN_N), where rayon has more
+/// than one thread, the rows are split in two halves run by `rayon::join` (the pass is bound
+/// by memory: page faults and the division).
+fn fill_rows(
+    n: usize,
+    first: usize,
+    a: &mut [f64],
+    mt: &mut [f64],
+    source: Option<(&[f64], &[f64])>,
+) -> (bool, Vec<f64>, Vec<f64>) {
+    #[cfg(not(target_family = "wasm"))]
+    if n >= crate::linalg::PARALLEL_MIN_N && rayon::current_num_threads() > 1 {
+        let half = (a.len() / n) / 2;
+        let (a_lo, a_hi) = a.split_at_mut(half * n);
+        let (mt_lo, mt_hi) = mt.split_at_mut(half * n);
+        let (lo, hi) = rayon::join(
+            || fill_rows_serial(n, first, a_lo, mt_lo, source),
+            || fill_rows_serial(n, first + half, a_hi, mt_hi, source),
+        );
+        let add = |x: Vec<f64>, y: Vec<f64>| x.iter().zip(&y).map(|(x, y)| x + y).collect();
+        return (lo.0 && hi.0, add(lo.1, hi.1), add(lo.2, hi.2));
+    }
+    fill_rows_serial(n, first, a, mt, source)
+}
+
+/// [`fill_rows`] on the calling thread.
+fn fill_rows_serial(
+    n: usize,
+    first: usize,
+    a: &mut [f64],
+    mt: &mut [f64],
+    source: Option<(&[f64], &[f64])>,
+) -> (bool, Vec<f64>, Vec<f64>) {
+    let rows = a.len() / n.max(1);
+    let mut finite = true;
+    let mut sums = vec![0.0; n];
+    let mut norms = vec![0.0; n];
+    // (I − A)ᵀ in column-major order is I − A read row by row: column j of it is row j of
+    // I − A, and column i of I − A collects entry i of every row
+    for k in 0..rows {
+        let j = first + k;
+        let col = &mut mt[k * n..(k + 1) * n];
+        let row = &mut a[k * n..(k + 1) * n];
+        if let Some((z, x)) = source {
+            for ((v, z), x) in row.iter_mut().zip(&z[j * n..(j + 1) * n]).zip(x) {
+                *v = if *x == 0.0 { 0.0 } else { z / x };
+            }
+        }
+        for (((m, v), s), norm) in col.iter_mut().zip(&*row).zip(&mut sums).zip(&mut norms) {
+            finite &= v.is_finite();
+            *s += v;
+            *m = -v;
+            *norm += v.abs();
+        }
+        // the diagonal entry is 1 − aⱼⱼ, and its norm |1 − aⱼⱼ|, not |aⱼⱼ|
+        col[j] += 1.0;
+        norms[j] += col[j].abs() - row[j].abs();
+    }
+    (finite, sums, norms)
+}
+
 /// The open Leontief model of a table: `x = (I − A)⁻¹·f = L·f`.
 ///
 /// Holds `A` and one LU factorisation of `(I − A)`; every multiplier is a transposed solve
@@ -223,30 +288,8 @@ impl LeontiefModel {
             };
             return Err((e, a));
         }
-        let mut finite = true;
-        let mut sums = vec![0.0; n];
-        let mut norms = vec![0.0; n];
-        // (I − A)ᵀ in column-major order is I − A read row by row: column j of it is row j of
-        // I − A, and column i of I − A collects entry i of every row
         let mut mt = Buffer::zeroed(n * n);
-        for j in 0..n {
-            let col = &mut mt[j * n..(j + 1) * n];
-            let row = &mut a[j * n..(j + 1) * n];
-            if let Some((z, x)) = source {
-                for ((v, z), x) in row.iter_mut().zip(&z[j * n..(j + 1) * n]).zip(x) {
-                    *v = if *x == 0.0 { 0.0 } else { z / x };
-                }
-            }
-            for (((m, v), s), norm) in col.iter_mut().zip(&*row).zip(&mut sums).zip(&mut norms) {
-                finite &= v.is_finite();
-                *s += v;
-                *m = -v;
-                *norm += v.abs();
-            }
-            // the diagonal entry is 1 − aⱼⱼ, and its norm |1 − aⱼⱼ|, not |aⱼⱼ|
-            col[j] += 1.0;
-            norms[j] += col[j].abs() - row[j].abs();
-        }
+        let (finite, sums, norms) = fill_rows(n, 0, &mut a, &mut mt, source);
         if !finite {
             let k = a.iter().position(|v| !v.is_finite()).unwrap_or(0);
             let e = Error::NonFinite {

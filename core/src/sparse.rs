@@ -174,24 +174,19 @@ impl SparseNetwork {
 
     /// `out = (I − A)ᵀ·y`, i.e. `out_j = y_j − Σ_i A_ij·y_i` (a gather along row `j` of `Aᵀ`).
     ///
-    /// On big networks the rows are split in two halves of equal flow counts, the second on a
-    /// scoped thread: both halves gather from the one vector `y`, so the working set that
+    /// On big networks the rows are split in two halves of equal flow counts, run by
+    /// `rayon::join`: both halves gather from the one vector `y`, so the working set that
     /// must stay in cache is `8n` bytes. (Sharing one pass over the matrix between two
     /// systems, with their vectors interleaved, doubles that working set: measured at 10⁶
     /// accounts it was 2.5× slower than two separate passes once `16n` bytes no longer fit
     /// in the last-level cache.)
     fn apply_transpose(&self, y: &[f64], out: &mut [f64]) {
-        #[cfg(not(target_arch = "wasm32"))]
-        if self.cols.len() >= PARALLEL_FLOWS
-            && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1)
-        {
+        #[cfg(not(target_family = "wasm"))]
+        if self.cols.len() >= PARALLEL_FLOWS && rayon::current_num_threads() > 1 {
             let half = self.row_start[self.n] / 2;
             let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
             let (lo, hi) = out.split_at_mut(mid);
-            std::thread::scope(|scope| {
-                scope.spawn(move || self.apply_rows(y, mid, hi));
-                self.apply_rows(y, 0, lo);
-            });
+            rayon::join(|| self.apply_rows(y, 0, lo), || self.apply_rows(y, mid, hi));
             return;
         }
         self.apply_rows(y, 0, out);
@@ -356,27 +351,18 @@ impl SparseNetwork {
 /// costs more than it saves; the split is measured in `benches/core.rs`).
 const PARALLEL_FLOWS: usize = 200_000;
 
-/// Runs `first` and `second`, on two threads when `parallel` and the machine has them
-/// (never in WebAssembly, which has no threads here).
+/// Runs `first` and `second`, side by side on rayon's pool when `parallel` (never in
+/// WebAssembly, which has no threads here; `RAYON_NUM_THREADS=1` makes it sequential).
 fn join<A: Send, B: Send>(
     parallel: bool,
     first: impl FnOnce() -> A + Send,
     second: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    #[cfg(not(target_arch = "wasm32"))]
-    if parallel && std::thread::available_parallelism().is_ok_and(|p| p.get() > 1) {
-        return std::thread::scope(|scope| {
-            let handle = scope.spawn(second);
-            let a = first();
-            (
-                a,
-                handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
+    #[cfg(not(target_family = "wasm"))]
+    if parallel {
+        return rayon::join(first, second);
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(target_family = "wasm")]
     let _ = parallel;
     (first(), second())
 }
