@@ -11,7 +11,9 @@ Prints medians of repeated runs and ratios (other / localecon). Work compared:
 * "one solve": numpy.linalg.solve((I − A)ᵀ, 1) — one LAPACK LU, the floor;
 * "FCI": localecon's Finn cycling index (needs diag L) against numpy.linalg.inv;
 * "1000 shocks": x = L·f for 1,000 final-demand vectors from one factorisation (n = 400);
-* sparse: localecon's BiCGSTAB against scipy.sparse.linalg.bicgstab on the same system.
+* sparse: localecon's BiCGSTAB against scipy.sparse.linalg.bicgstab on the same system
+  (scipy's sparse product is single-threaded whatever the setting: run ``--threads 2`` to
+  let localecon use the machine's two cores, as the benchmarks page does).
 
 Both sides get the same number of threads (``--threads``, default 1): BLAS through
 OPENBLAS/OMP/MKL_NUM_THREADS, localecon through RAYON_NUM_THREADS (it runs serially below
