@@ -397,6 +397,13 @@ impl LeontiefModel {
         self.lu.inverse()
     }
 
+    /// The diagonal of `L = (I − A)⁻¹` (what the Finn cycling index needs), from the LU
+    /// factor without forming `L`: half the work of [`Self::leontief_inverse`].
+    #[must_use]
+    pub fn leontief_diagonal(&self) -> Vec<f64> {
+        self.lu.inverse_diagonal()
+    }
+
     /// A model from coefficients without the productivity check (for diagnostics).
     pub(crate) fn new_unchecked(n: usize, a: Vec<f64>) -> Result<Self> {
         Self::from_coefficients(n, a)

@@ -231,16 +231,19 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
 /// ```
 pub fn fci_leontief(table: &RegionalTable, closure: Closure) -> Result<f64> {
     let mut x = table.output().to_vec();
-    let l = match closure {
-        Closure::Open => table.leontief()?.leontief_inverse(),
+    let l_diagonal = match closure {
+        Closure::Open => table.leontief()?.leontief_diagonal(),
         Closure::Households => {
             let c = ClosedModel::new(table)?;
             x.push(c.household_income());
-            c.model()?.leontief_inverse()
+            c.model()?.leontief_diagonal()
         }
     };
-    let n = x.len();
     let total: f64 = x.iter().sum();
-    let cycled: f64 = (0..n).map(|j| (1.0 - 1.0 / l[j * n + j]) * x[j]).sum();
+    let cycled: f64 = l_diagonal
+        .iter()
+        .zip(&x)
+        .map(|(l, x)| (1.0 - 1.0 / l) * x)
+        .sum();
     Ok(cycled / total)
 }
