@@ -3,10 +3,13 @@
 //!
 //! The factorisation is done in place on one `n × n` buffer (faer's
 //! `lu_in_place`: the unit lower factor below the diagonal, the upper factor on and above
-//! it), so factoring a table costs one copy of `I − A` and nothing else. Below
-//! [`PARALLEL_MIN_N`] everything runs on the calling thread; above it (on targets with
-//! threads, not WebAssembly) the factorisation, multi-right-hand-side solves and the inverse
-//! use faer's rayon parallelism (`RAYON_NUM_THREADS` sets the thread count).
+//! it), so factoring a table costs one copy of `I − A` (in a huge-page-backed buffer when
+//! large, see `crate::buffer`) and nothing else. Below [`PARALLEL_MIN_N`] (the inverse:
+//! [`PARALLEL_INVERSE_MIN_N`]) everything runs on the calling thread; above it, on targets
+//! with threads (not WebAssembly), the factorisation, multi-right-hand-side solves and the
+//! inverse use faer's rayon parallelism (`RAYON_NUM_THREADS` sets the thread count). The
+//! diagonal of the inverse (for the Finn cycling index) needs only the two triangular
+//! inverses: [`DenseLu::inverse_diagonal`].
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::lu::partial_pivoting::{factor, inverse, solve};
@@ -35,7 +38,7 @@ pub const PARALLEL_INVERSE_MIN_N: usize = 480;
 fn parallelism_from(min_n: usize, n: usize, columns: usize) -> Par {
     #[cfg(not(target_family = "wasm"))]
     {
-        if n >= min_n && columns >= 16 {
+        if n >= min_n && columns >= 16 && rayon::current_num_threads() > 1 {
             return Par::rayon(0);
         }
     }

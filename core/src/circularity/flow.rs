@@ -219,7 +219,7 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
 ///
 /// # Errors
 ///
-/// The errors of [`LeontiefModel::new`] or [`ClosedModel::new`].
+/// The errors of [`LeontiefModel::new`](crate::LeontiefModel::new) or [`ClosedModel::new`].
 ///
 /// # Example
 ///
