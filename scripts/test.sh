@@ -16,10 +16,12 @@ step() { printf '\n=== %s\n' "$*"; }
 step "install"
 scripts/install.sh
 
-step "rust: format and lints (native and wasm32)"
+step "rust: format, lints (native and wasm32) and API docs"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p localecon -p localecon-wasm --target wasm32-unknown-unknown -- -D warnings
+# the API docs build without broken links
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p localecon --quiet
 
 step "rust: unit, property, conformance and doc tests"
 cargo test --workspace --exclude localecon-python --exclude localecon-wasm

@@ -137,9 +137,9 @@ pub enum Error {
         sector: usize,
         /// Sector code.
         code: String,
-        /// Σ_j Z[i][j] + Σ_c Y[i][c].
+        /// `Σ_j Z[i][j] + Σ_c Y[i][c]`.
         row_total: f64,
-        /// Σ_i Z[i][j] + Σ_k P[k][j].
+        /// `Σ_i Z[i][j] + Σ_k P[k][j]`.
         column_total: f64,
         /// |row − column| / max(|column|, 1).
         relative_gap: f64,

@@ -199,7 +199,7 @@ impl FlowSystem {
     /// # Errors
     ///
     /// As [`FlowSystem::new`]; for [`Closure::Households`] also the errors of
-    /// [`ClosedModel::new`]. A zero-output sector (no flow through it) is dropped rather than
+    /// [`ClosedModel::new`](crate::ClosedModel::new). A zero-output sector (no flow through it) is dropped rather than
     /// reported: it takes no part in circulation.
     pub fn from_table(table: &RegionalTable, closure: Closure) -> Result<Self> {
         let n = table.n();
