@@ -152,9 +152,12 @@ def sparse(accounts, repeat):
     payee = rng.integers(0, accounts, m, dtype=np.int64)
     amount = rng.uniform(1, 10, m)
     local = np.bincount(payer, weights=amount, minlength=accounts)
+    # 20–60 % of each account's outlays leave the region, 0–20 % are local incomes (wages,
+    # profits), the rest are the local purchases drawn above
     leak_share = rng.uniform(0.2, 0.6, accounts)
-    outlays = np.maximum(local, 1.0) / (1 - leak_share)  # accounts that buy nothing locally still pay out
-    leaked = 0.7 * (outlays - local)
+    retained_share = rng.uniform(0.0, 0.2, accounts)
+    outlays = np.maximum(local, 1.0) / (1 - leak_share - retained_share)  # accounts that buy nothing locally still pay out
+    leaked = leak_share * outlays
     retained = outlays - local - leaked
     net = localecon.SparseNetwork(accounts, payer, payee, amount, leaked, retained)
     ours = median_time(lambda: net.analyse(1e-10), repeat)

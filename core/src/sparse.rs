@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::buffer::Buffer;
 use crate::error::{Error, Location, Result, check_finite};
 
 /// A sparse flow network: accounts `0..n`, flows payer → payee, and each account's other
@@ -23,7 +24,8 @@ pub struct SparseNetwork {
     /// `(I − A)ᵀ·y` is a gather with contiguous writes.
     row_start: Vec<u32>,
     cols: Vec<u32>,
-    values: Vec<f64>,
+    /// (huge-page backed when large, like the solver's vectors: see `crate::buffer`)
+    values: Buffer,
     /// Leakage coefficient per account: payments out of the region per unit of outlays.
     leakage: Vec<f64>,
 }
@@ -133,7 +135,7 @@ impl SparseNetwork {
         let row_start = counts.clone();
         let mut next = counts;
         let mut cols = vec![0u32; payer.len()];
-        let mut values = vec![0.0; payer.len()];
+        let mut values = Buffer::zeroed(payer.len());
         for k in 0..payer.len() {
             let j = payer[k] as usize;
             let slot = next[j] as usize;
@@ -394,12 +396,13 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 struct Bicgstab {
     w_norm: f64,
     y: Vec<f64>,
-    r: Vec<f64>,
-    r0: Vec<f64>,
-    p: Vec<f64>,
-    v: Vec<f64>,
-    s: Vec<f64>,
-    t: Vec<f64>,
+    // the workspace, huge-page backed when large (fewer page faults and TLB misses)
+    r: Buffer,
+    r0: Buffer,
+    p: Buffer,
+    v: Buffer,
+    s: Buffer,
+    t: Buffer,
     rho: f64,
     /// `r₀·r` for the current `r`, computed where `r` was last written.
     rho_next: f64,
@@ -420,12 +423,12 @@ impl Bicgstab {
         Bicgstab {
             w_norm,
             y: vec![0.0; n],
-            r: w.to_vec(),
-            r0: w.to_vec(),
-            p: vec![0.0; n],
-            v: vec![0.0; n],
-            s: vec![0.0; n],
-            t: vec![0.0; n],
+            r: Buffer::from_slice(w),
+            r0: Buffer::from_slice(w),
+            p: Buffer::zeroed(n),
+            v: Buffer::zeroed(n),
+            s: Buffer::zeroed(n),
+            t: Buffer::zeroed(n),
             rho: 1.0,
             rho_next: w_norm * w_norm,
             alpha: 1.0,

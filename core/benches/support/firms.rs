@@ -1,7 +1,7 @@
 //! A synthetic firm network like the Python comparison's (`bindings-python/benches/compare.py`):
-//! `accounts` firms, ten flows each to random firms, 20–60 % of outlays leaking (70 % of the
-//! non-local outlays leave the region, 30 % are local incomes). Deterministic xorshift draws,
-//! so that runs compare. Shared by `benches/core.rs` and `examples/sparse_timing.rs`.
+//! `accounts` firms, ten flows each to random firms, 20–60 % of each firm's outlays leaving
+//! the region and 0–20 % paid as local incomes. Deterministic xorshift draws, so that runs
+//! compare. Shared by `benches/core.rs` and `examples/sparse_timing.rs`.
 
 use localecon::sparse::SparseNetwork;
 
@@ -22,14 +22,18 @@ pub fn firm_network(accounts: usize) -> SparseNetwork {
     for (p, a) in payer.iter().zip(&amount) {
         local[*p as usize] += a;
     }
+    // 20–60 % of each account's outlays leave the region, 0–20 % are local incomes (wages,
+    // profits), the rest are the local purchases drawn above
+    let leak_share: Vec<f64> = (0..accounts).map(|_| 0.2 + 0.4 * draw()).collect();
     let outlays: Vec<f64> = local
         .iter()
-        .map(|l: &f64| l.max(1.0) / (0.8 - 0.4 * draw()))
+        .zip(&leak_share)
+        .map(|(l, s)| l.max(1.0) / (1.0 - s - 0.2 * draw()))
         .collect();
     let leaked: Vec<f64> = outlays
         .iter()
-        .zip(&local)
-        .map(|(x, l)| 0.7 * (x - l))
+        .zip(&leak_share)
+        .map(|(x, s)| s * x)
         .collect();
     let retained: Vec<f64> = (0..accounts)
         .map(|j| outlays[j] - local[j] - leaked[j])
