@@ -36,6 +36,8 @@ def test_sparse_network_agrees_with_its_dense_counterpart():
     assert r["multipliers_convergence"]["relative_residual"] <= 1e-12
     with pytest.raises(localecon.OutOfRangeError, match="payer"):
         localecon.SparseNetwork(3, [0.5], [1], [1.0], leaked, retained)
+    with pytest.raises(localecon.OutOfRangeError, match="max_iterations"):
+        net.analyse(1e-10, 0)
     with pytest.raises(localecon.SingularError, match="BiCGSTAB"):
         localecon.SparseNetwork(2, [0, 1], [1, 0], [1.0, 1.0], [0.0, 0.0], [0.0, 0.0]).analyse(1e-10, 30)
 

@@ -210,32 +210,7 @@ const MAX_Z_VALUES: usize = 49_000_000;
 /// Z from a `Float64Array` or an array of numbers, refusing sizes WebAssembly cannot hold
 /// before copying anything into its memory.
 fn flows_from_js(z: &JsValue) -> Result<Vec<f64>, JsValue> {
-    let length = js_sys::Reflect::get(z, &JsValue::from_str("length"))
-        .ok()
-        .and_then(|l| l.as_f64())
-        .ok_or_else(|| invalid("Z", "expected a Float64Array or an array of numbers"))?;
-    let size = length as usize;
-    if size > MAX_Z_VALUES {
-        return Err(error::to_js(&localecon::Error::TooLarge {
-            what: "Z".into(),
-            size,
-            limit: MAX_Z_VALUES,
-        }));
-    }
-    if let Some(typed) = z.dyn_ref::<js_sys::Float64Array>() {
-        return Ok(typed.to_vec());
-    }
-    let array = z
-        .dyn_ref::<js_sys::Array>()
-        .ok_or_else(|| invalid("Z", "expected a Float64Array or an array of numbers"))?;
-    array
-        .iter()
-        .enumerate()
-        .map(|(k, v)| {
-            v.as_f64()
-                .ok_or_else(|| invalid("Z", format!("entry {k} is not a number")))
-        })
-        .collect()
+    numbers_from_js(z, "Z", MAX_Z_VALUES)
 }
 
 const TABLE_OPTION_KEYS: &[&str] = &[
@@ -988,9 +963,10 @@ fn indices_from_js(v: &JsValue, what: &str) -> Result<Vec<u32>, JsValue> {
         .collect()
 }
 
-/// Numbers from a `Float64Array` or an array of numbers.
-fn numbers_from_js(v: &JsValue, what: &str) -> Result<Vec<f64>, JsValue> {
-    js_length(v, what, "a Float64Array or an array of numbers", MAX_FLOWS)?;
+/// Numbers from a `Float64Array` or an array of numbers, refused above `limit` values
+/// before anything is copied into WebAssembly memory.
+fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<Vec<f64>, JsValue> {
+    js_length(v, what, "a Float64Array or an array of numbers", limit)?;
     if let Some(typed) = v.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());
     }
@@ -1034,10 +1010,10 @@ impl SparseNetwork {
             indices_from_js(&payer, "payer")?,
             indices_from_js(&payee, "payee")?,
         );
-        let amount = numbers_from_js(&amount, "amount")?;
+        let amount = numbers_from_js(&amount, "amount", MAX_FLOWS)?;
         let (leaked, retained) = (
-            numbers_from_js(&leaked, "leaked")?,
-            numbers_from_js(&retained, "retained")?,
+            numbers_from_js(&leaked, "leaked", MAX_FLOWS)?,
+            numbers_from_js(&retained, "retained", MAX_FLOWS)?,
         );
         let inner =
             localecon::sparse::SparseNetwork::new(n, &payer, &payee, &amount, &leaked, &retained)

@@ -1,47 +1,80 @@
-//! Times the pieces of the dense path at one size (a development aid):
-//! `cargo run --release --example lu_timing -- 2000`.
+//! Measures where two threads start to pay for the dense engine — the evidence behind
+//! `linalg::PARALLEL_MIN_N` and `PARALLEL_INVERSE_MIN_N` (a development aid):
+//! `cargo run --release --example lu_timing -- 400 480 768 1000 2000`.
+//! For each n: faer's in-place LU and the inverse from it, best of 15, on one thread and on
+//! two (`Par::rayon(2)`), on a well-conditioned `I − A` like a table's.
 use std::time::Instant;
 
-fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2000);
-    let mut a = vec![0.0; n * n];
-    let mut state = 1u64;
-    for v in a.iter_mut() {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-        *v = ((state >> 11) as f64 / (1u64 << 53) as f64) * 0.5 / n as f64;
-    }
-    parts(n, &a);
-    let t = Instant::now();
-    let model = localecon::LeontiefModel::from_coefficients(n, a.clone()).unwrap();
-    println!(
-        "from_coefficients (copy + LU): {:.3} s",
-        t.elapsed().as_secs_f64()
-    );
-    let t = Instant::now();
-    let m = model.output_multipliers();
-    println!(
-        "one transposed solve: {:.4} s ({})",
-        t.elapsed().as_secs_f64(),
-        m[0]
-    );
-    let t = Instant::now();
-    let _ = model.leontief_inverse();
-    println!("inverse: {:.3} s", t.elapsed().as_secs_f64());
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::lu::partial_pivoting::{factor, inverse};
+use faer::{Mat, Par};
+
+fn best_of(runs: usize, mut f: impl FnMut() -> f64) -> f64 {
+    (0..runs).map(|_| f()).fold(f64::INFINITY, f64::min)
 }
 
-fn parts(n: usize, a: &[f64]) {
-    use faer::Mat;
-    let t = Instant::now();
-    let m = Mat::from_fn(n, n, |i, j| if i == j { 1.0 } else { 0.0 } - a[i * n + j]);
-    println!(
-        "  copy into column-major: {:.3} s",
-        t.elapsed().as_secs_f64()
-    );
-    let t = Instant::now();
-    let lu = m.partial_piv_lu();
-    println!("  faer partial_piv_lu: {:.3} s", t.elapsed().as_secs_f64());
-    drop(lu);
+fn time(n: usize, a: &Mat<f64>, par: Par) -> (f64, f64) {
+    let mut inv_ms = f64::INFINITY;
+    let lu_ms = best_of(15, || {
+        let mut m = a.clone();
+        let (mut perm, mut perm_inv) = (vec![0usize; n], vec![0usize; n]);
+        let t = Instant::now();
+        let mut buf = MemBuffer::new(factor::lu_in_place_scratch::<usize, f64>(
+            n,
+            n,
+            par,
+            Default::default(),
+        ));
+        factor::lu_in_place(
+            m.as_mut(),
+            &mut perm,
+            &mut perm_inv,
+            par,
+            MemStack::new(&mut buf),
+            Default::default(),
+        );
+        let lu = 1e3 * t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mut out = Mat::<f64>::zeros(n, n);
+        let mut buf = MemBuffer::new(inverse::inverse_scratch::<usize, f64>(n, par));
+        let p = faer::perm::PermRef::new_checked(&perm, &perm_inv, n);
+        inverse::inverse(
+            out.as_mut(),
+            m.as_ref(),
+            m.as_ref(),
+            p,
+            par,
+            MemStack::new(&mut buf),
+        );
+        inv_ms = inv_ms.min(1e3 * t.elapsed().as_secs_f64());
+        lu
+    });
+    (lu_ms, inv_ms)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![400, 480, 768, 1000, 2000]
+    } else {
+        sizes
+    };
+    let mut state = 1u64;
+    for n in sizes {
+        let a = Mat::from_fn(n, n, |i, j| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let r = (state >> 11) as f64 / (1u64 << 53) as f64;
+            f64::from(u8::from(i == j)) - 0.5 * r / n as f64
+        });
+        let (lu1, inv1) = time(n, &a, Par::Seq);
+        let (lu2, inv2) = time(n, &a, Par::rayon(2));
+        println!(
+            "n = {n}: LU {lu1:.2} | {lu2:.2} ms, inverse {inv1:.2} | {inv2:.2} ms (one | two threads)"
+        );
+    }
 }

@@ -26,11 +26,13 @@ const SINGULAR_PIVOT: f64 = 1e-13;
 /// on the 2-core benchmark machine (faer 0.24 LU, best of 15, one thread | two threads):
 /// n = 768: 6.7 | 8.6 ms; 896: 10.6 | 12.7 ms; 1000: 14.0 | 10.5 ms; 1400: 38.5 | 25.2 ms;
 /// 2000: 111 | 66 ms. Thread start-up and synchronisation outweigh the gain below ≈ 1000.
+/// Rerun: `cargo run --release --example lu_timing -- 768 1000 2000`.
 pub const PARALLEL_MIN_N: usize = 1000;
 
 /// Smallest dimension at which the inverse (triangular inverses and a triangular product,
 /// more parallel than the LU) runs in parallel. Measured as above (best of 30, one thread |
 /// two): n = 400: 3.3 | 3.6 ms; 480: 5.1 | 3.6 ms; 600: 9.8 | 6.3 ms; 800: 20.7 | 13.0 ms.
+/// Rerun: `cargo run --release --example lu_timing -- 400 480 600 800`.
 pub const PARALLEL_INVERSE_MIN_N: usize = 480;
 
 /// The parallelism used for work on an `n × n` matrix (with `columns` right-hand sides),

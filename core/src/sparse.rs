@@ -313,7 +313,8 @@ impl SparseNetwork {
     ///
     /// # Errors
     ///
-    /// As [`SparseNetwork::solve_transpose`].
+    /// As [`SparseNetwork::solve_transpose`]; [`Error::OutOfRange`] for a tolerance outside
+    /// `(0, 1)` or `max_iterations = 0`.
     ///
     /// # Example
     ///
@@ -333,6 +334,13 @@ impl SparseNetwork {
                 location: Location::Field("tolerance".into()),
                 value: tolerance,
                 expected: "0 < tolerance < 1".into(),
+            });
+        }
+        if max_iterations == 0 {
+            return Err(Error::OutOfRange {
+                location: Location::Field("max_iterations".into()),
+                value: 0.0,
+                expected: "at least 1 iteration".into(),
             });
         }
         let ones = vec![1.0; self.n];

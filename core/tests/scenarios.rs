@@ -272,6 +272,10 @@ fn sparse_solver_agrees_with_the_dense_model() {
     let closed =
         SparseNetwork::new(2, &[0, 1], &[1, 0], &[1.0, 1.0], &[0.0, 0.0], &[0.0, 0.0]).unwrap();
     assert_eq!(closed.analyse(1e-10, 50).unwrap_err().code(), "singular");
+    // no iterations allowed: said as such, not as a failed solve
+    let e = closed.analyse(1e-10, 0).unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    assert!(e.to_string().contains("max_iterations"), "{e}");
     assert_eq!(
         SparseNetwork::new(2, &[0], &[5], &[1.0], &[1.0, 1.0], &[0.0, 0.0])
             .unwrap_err()
