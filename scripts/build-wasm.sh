@@ -16,11 +16,11 @@ wasm-bindgen --target web --out-dir "$ROOT/bindings-wasm/pkg" --out-name localec
 OPT="$ROOT/bindings-wasm/node_modules/.bin/wasm-opt"
 if [ -x "$OPT" ]; then
   before=$(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm")
-  "$OPT" -Os --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$OPT" -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$ROOT/bindings-wasm/pkg/localecon_bg.wasm" -o "$ROOT/bindings-wasm/pkg/localecon_bg.opt.wasm"
   mv "$ROOT/bindings-wasm/pkg/localecon_bg.opt.wasm" "$ROOT/bindings-wasm/pkg/localecon_bg.wasm"
   after=$(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm")
-  echo "wasm-opt -Os: $before -> $after bytes"
+  echo "wasm-opt -O3: $before -> $after bytes"
 fi
 cargo run --release --quiet -p localecon --example export_datasets -- "$ROOT/bindings-wasm/pkg/data.js"
 echo "built $(stat -c %s "$ROOT/bindings-wasm/pkg/localecon_bg.wasm") bytes: bindings-wasm/pkg/localecon_bg.wasm (no data); data entry point $(stat -c %s "$ROOT/bindings-wasm/pkg/data.js") bytes"
