@@ -174,37 +174,53 @@ impl SparseNetwork {
             + self.leakage.len() * 8
     }
 
-    /// `out = (I − A)ᵀ·y`, i.e. `out_j = y_j − Σ_i A_ij·y_i` (a gather along row `j` of `Aᵀ`).
+    /// `out = (I − A)ᵀ·x`, i.e. `out_j = x_j − Σ_i A_ij·x_i` (a gather along row `j` of `Aᵀ`),
+    /// with three dot products taken as `out` is written: `[w·out, x·out, out·out]` (the
+    /// solver's reductions, so that it needs no separate pass over these vectors).
     ///
     /// On big networks the rows are split in two halves of equal flow counts, run by
-    /// `rayon::join`: both halves gather from the one vector `y`, so the working set that
-    /// must stay in cache is `8n` bytes. (Sharing one pass over the matrix between two
-    /// systems, with their vectors interleaved, doubles that working set: measured at 10⁶
-    /// accounts it was 2.5× slower than two separate passes once `16n` bytes no longer fit
-    /// in the last-level cache.)
-    fn apply_transpose(&self, y: &[f64], out: &mut [f64]) {
-        #[cfg(not(target_family = "wasm"))]
-        if self.cols.len() >= PARALLEL_FLOWS && rayon::current_num_threads() > 1 {
-            let half = self.row_start[self.n] / 2;
-            let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
-            let (lo, hi) = out.split_at_mut(mid);
-            rayon::join(|| self.apply_rows(y, 0, lo), || self.apply_rows(y, mid, hi));
-            return;
+    /// `rayon::join`, and the dot products are summed half by half whether or not a second
+    /// thread runs: the digits do not depend on the thread count. Both halves gather from
+    /// the one vector `x`, so the working set that must stay in cache is `8n` bytes.
+    /// (Sharing one pass over the matrix between two systems, with their vectors
+    /// interleaved, doubles that working set: measured at 10⁶ accounts it was 2.5× slower
+    /// than two separate passes once `16n` bytes no longer fit in the last-level cache.)
+    fn apply_transpose(&self, x: &[f64], out: &mut [f64], w: &[f64]) -> [f64; 3] {
+        if self.cols.len() < PARALLEL_FLOWS {
+            return self.apply_rows(x, 0, out, w);
         }
-        self.apply_rows(y, 0, out);
+        let half = self.row_start[self.n] / 2;
+        let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
+        let (lo, hi) = out.split_at_mut(mid);
+        let (a, b) = join(
+            true,
+            || self.apply_rows(x, 0, lo, w),
+            || self.apply_rows(x, mid, hi, w),
+        );
+        [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
     }
 
     /// Rows `first..first + out.len()` of [`SparseNetwork::apply_transpose`].
-    fn apply_rows(&self, y: &[f64], first: usize, out: &mut [f64]) {
+    fn apply_rows(&self, x: &[f64], first: usize, out: &mut [f64], w: &[f64]) -> [f64; 3] {
         let bounds = &self.row_start[first..=first + out.len()];
-        for ((o, w), &yj) in out.iter_mut().zip(bounds.windows(2)).zip(&y[first..]) {
-            let (start, end) = (w[0] as usize, w[1] as usize);
+        let (mut wo, mut xo, mut oo) = (0.0, 0.0, 0.0);
+        for ((o, b), (&xj, &wj)) in out
+            .iter_mut()
+            .zip(bounds.windows(2))
+            .zip(x[first..].iter().zip(&w[first..]))
+        {
+            let (start, end) = (b[0] as usize, b[1] as usize);
             let mut sum = 0.0;
             for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
-                sum += v * y[*c as usize];
+                sum += v * x[*c as usize];
             }
-            *o = yj - sum;
+            let value = xj - sum;
+            *o = value;
+            wo += wj * value;
+            xo += xj * value;
+            oo += value * value;
         }
+        [wo, xo, oo]
     }
 
     /// Solves `(I − A)ᵀ·y = w` by BiCGSTAB from `y = 0` to a relative residual `tolerance`.
@@ -221,21 +237,21 @@ impl SparseNetwork {
     ) -> Result<(Vec<f64>, Convergence)> {
         let mut state = Bicgstab::new(w);
         for it in 1..=max_iterations {
-            if state.done.is_some() || !state.direction() {
+            if !state.running() {
                 break;
             }
-            self.apply_transpose(&state.p, &mut state.v);
-            if !state.half_step(it, tolerance) {
-                self.apply_transpose(&state.s, &mut state.t);
-                state.full_step(it, tolerance);
+            let dots = self.apply_transpose(&state.p, &mut state.v, w);
+            if state.after_v(dots) && !state.s_step(it, tolerance) {
+                let dots = self.apply_transpose(&state.r, &mut state.t, w);
+                state.update(it, tolerance, dots);
             }
         }
-        self.finish(state, w, tolerance, max_iterations)
+        self.finish(state, tolerance, max_iterations)
     }
 
     /// Solves `(I − A)ᵀ·y = w` for two right-hand sides in lockstep (see
-    /// [`SparseNetwork::solve_transpose`]): each mat-vec is split over two threads, and the
-    /// vector updates of the two systems run side by side.
+    /// [`SparseNetwork::solve_transpose`], whose digits it gives): each mat-vec is split over
+    /// two threads, and the vector updates of the two systems run side by side.
     fn solve_transpose_pair(
         &self,
         w: [&[f64]; 2],
@@ -247,40 +263,28 @@ impl SparseNetwork {
         // two threads (they stream memory, as the mat-vec does)
         let parallel = self.cols.len() >= PARALLEL_FLOWS;
         for it in 1..=max_iterations {
-            let (go_a, go_b) = join(
-                parallel,
-                || a.done.is_none() && a.direction(),
-                || b.done.is_none() && b.direction(),
-            );
+            let (go_a, go_b) = (a.running(), b.running());
             if !(go_a || go_b) {
                 break;
             }
-            if go_a {
-                self.apply_transpose(&a.p, &mut a.v);
-            }
-            if go_b {
-                self.apply_transpose(&b.p, &mut b.v);
-            }
+            let dots_a = go_a.then(|| self.apply_transpose(&a.p, &mut a.v, w[0]));
+            let dots_b = go_b.then(|| self.apply_transpose(&b.p, &mut b.v, w[1]));
             let (more_a, more_b) = join(
                 parallel,
-                || go_a && !a.half_step(it, tolerance),
-                || go_b && !b.half_step(it, tolerance),
+                || dots_a.is_some_and(|d| a.after_v(d) && !a.s_step(it, tolerance)),
+                || dots_b.is_some_and(|d| b.after_v(d) && !b.s_step(it, tolerance)),
             );
-            if more_a {
-                self.apply_transpose(&a.s, &mut a.t);
-            }
-            if more_b {
-                self.apply_transpose(&b.s, &mut b.t);
-            }
+            let dots_a = more_a.then(|| self.apply_transpose(&a.r, &mut a.t, w[0]));
+            let dots_b = more_b.then(|| self.apply_transpose(&b.r, &mut b.t, w[1]));
             join(
                 parallel && more_a && more_b,
-                || more_a.then(|| a.full_step(it, tolerance)),
-                || more_b.then(|| b.full_step(it, tolerance)),
+                || dots_a.map(|d| a.update(it, tolerance, d)),
+                || dots_b.map(|d| b.update(it, tolerance, d)),
             );
         }
         Ok([
-            self.finish(a, w[0], tolerance, max_iterations)?,
-            self.finish(b, w[1], tolerance, max_iterations)?,
+            self.finish(a, tolerance, max_iterations)?,
+            self.finish(b, tolerance, max_iterations)?,
         ])
     }
 
@@ -288,7 +292,6 @@ impl SparseNetwork {
     fn finish(
         &self,
         state: Bicgstab,
-        w: &[f64],
         tolerance: f64,
         max_iterations: usize,
     ) -> Result<(Vec<f64>, Convergence)> {
@@ -296,9 +299,14 @@ impl SparseNetwork {
             return Ok((state.y, convergence));
         }
         let mut check = vec![0.0; self.n];
-        self.apply_transpose(&state.y, &mut check);
-        let residual =
-            norm(&check.iter().zip(w).map(|(c, w)| c - w).collect::<Vec<_>>()) / state.w_norm;
+        self.apply_transpose(&state.y, &mut check, state.w);
+        let residual = norm(
+            &check
+                .iter()
+                .zip(state.w)
+                .map(|(c, w)| c - w)
+                .collect::<Vec<_>>(),
+        ) / state.w_norm;
         Err(Error::Singular {
             what: format!(
                 "BiCGSTAB did not reach a relative residual of {tolerance:e} in {max_iterations} iterations (residual {residual:e}); is every account leaking?"
@@ -401,27 +409,38 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 
 /// The state of one BiCGSTAB iteration (van der Vorst 1992, unpreconditioned), split at its
 /// two matrix–vector products so that several systems can advance side by side.
-struct Bicgstab {
+///
+/// Arranged to stream as few vectors as possible (each is `8n` bytes, far beyond the cache on
+/// big networks): the shadow residual `r̂₀` is the right-hand side `w` itself (`y₀ = 0`), `s`
+/// overwrites `r`, the dot products `r̂₀·v`, `t·s`, `t·t` and `r̂₀·t` are taken inside the
+/// mat-vecs, and `ρ' = r̂₀·r' = r̂₀·s − ω·r̂₀·t` is known before the last sweep, which then
+/// updates `y`, `r` and the next direction `p` together. Five vectors per system, four
+/// sweeps per iteration (two of them the mat-vecs).
+struct Bicgstab<'w> {
+    /// The right-hand side, which is also the shadow residual `r̂₀`.
+    w: &'w [f64],
     w_norm: f64,
     y: Vec<f64>,
     // the workspace, huge-page backed when large (fewer page faults and TLB misses)
+    /// `r`, and `s = r − αv` from the middle of an iteration to its end.
     r: Buffer,
-    r0: Buffer,
     p: Buffer,
     v: Buffer,
-    s: Buffer,
     t: Buffer,
+    /// `ρ = r̂₀·r` for the current `r`.
     rho: f64,
-    /// `r₀·r` for the current `r`, computed where `r` was last written.
-    rho_next: f64,
+    /// `r̂₀·s`, from the sweep that writes `s`.
+    rho_s: f64,
     alpha: f64,
-    omega: f64,
     /// `Some` once converged (or trivially solved for `w = 0`).
     done: Option<Convergence>,
+    /// Set on breakdown (`r̂₀·v = 0`, `ω = 0`, `ρ = 0` or a non-finite step): the iteration
+    /// stops and `finish` reports the true residual of the iterate.
+    broken: bool,
 }
 
-impl Bicgstab {
-    fn new(w: &[f64]) -> Self {
+impl<'w> Bicgstab<'w> {
+    fn new(w: &'w [f64]) -> Self {
         let n = w.len();
         let w_norm = norm(w);
         let done = (w_norm == 0.0).then_some(Convergence {
@@ -429,49 +448,52 @@ impl Bicgstab {
             relative_residual: 0.0,
         });
         Bicgstab {
+            w,
             w_norm,
             y: vec![0.0; n],
             r: Buffer::from_slice(w),
-            r0: Buffer::from_slice(w),
-            p: Buffer::zeroed(n),
+            // the first direction is the residual
+            p: Buffer::from_slice(w),
             v: Buffer::zeroed(n),
-            s: Buffer::zeroed(n),
             t: Buffer::zeroed(n),
-            rho: 1.0,
-            rho_next: w_norm * w_norm,
-            alpha: 1.0,
-            omega: 1.0,
+            rho: w_norm * w_norm,
+            rho_s: 0.0,
+            alpha: 0.0,
             done,
+            broken: false,
         }
     }
 
-    /// The new search direction `p`; `false` on breakdown (`ρ = 0` or `ω = 0`).
-    fn direction(&mut self) -> bool {
-        let rho_new = self.rho_next;
-        if rho_new == 0.0 || self.omega == 0.0 {
-            return false;
-        }
-        let beta = (rho_new / self.rho) * (self.alpha / self.omega);
-        self.rho = rho_new;
-        for k in 0..self.p.len() {
-            self.p[k] = self.r[k] + beta * (self.p[k] - self.omega * self.v[k]);
-        }
-        true
+    fn running(&self) -> bool {
+        self.done.is_none() && !self.broken
     }
 
-    /// After `v = Mp`: `α` and `s = r − αv`; `true` (and converged) when `s` is small enough.
-    fn half_step(&mut self, iteration: usize, tolerance: f64) -> bool {
-        self.alpha = self.rho / dot(&self.r0, &self.v);
-        // s and its norm in one sweep (four partial sums, so the update still vectorises)
-        let mut squares = [0.0; 4];
-        for (k, ((s, r), v)) in self.s.iter_mut().zip(&self.r).zip(&self.v).enumerate() {
-            *s = r - self.alpha * v;
-            squares[k % 4] += *s * *s;
+    /// After `v = Mp` (with `dots[0] = r̂₀·v` from the mat-vec): `α = ρ / r̂₀·v`; `false` on
+    /// breakdown.
+    fn after_v(&mut self, dots: [f64; 3]) -> bool {
+        self.alpha = self.rho / dots[0];
+        if !self.alpha.is_finite() || dots[0] == 0.0 {
+            self.broken = true;
         }
-        let residual = squares.iter().sum::<f64>().sqrt() / self.w_norm;
+        !self.broken
+    }
+
+    /// `s = r − αv` in place of `r`, with `‖s‖` and `r̂₀·s`; `true` (and converged) when `s` is
+    /// small enough, after the half step `y += αp`.
+    fn s_step(&mut self, iteration: usize, tolerance: f64) -> bool {
+        let alpha = self.alpha;
+        // four partial sums, so that the update still vectorises
+        let (mut ss, mut ws) = ([0.0; 4], [0.0; 4]);
+        for (k, ((r, v), w)) in self.r.iter_mut().zip(self.v.iter()).zip(self.w).enumerate() {
+            *r -= alpha * v;
+            ss[k % 4] += *r * *r;
+            ws[k % 4] += w * *r;
+        }
+        self.rho_s = sum4(ws);
+        let residual = sum4(ss).sqrt() / self.w_norm;
         if residual <= tolerance {
-            for k in 0..self.y.len() {
-                self.y[k] += self.alpha * self.p[k];
+            for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
+                *y += alpha * p;
             }
             self.done = Some(Convergence {
                 iterations: iteration,
@@ -482,42 +504,51 @@ impl Bicgstab {
         false
     }
 
-    /// After `t = Ms`: `ω`, the new iterate and residual; marks convergence.
-    fn full_step(&mut self, iteration: usize, tolerance: f64) {
-        // t·s and t·t in one sweep
-        let (mut ts, mut tt) = ([0.0; 4], [0.0; 4]);
-        for (k, (t, s)) in self.t.iter().zip(&self.s).enumerate() {
-            ts[k % 4] += t * s;
-            tt[k % 4] += t * t;
+    /// After `t = Ms` (with `dots = [r̂₀·t, s·t, t·t]` from the mat-vec): `ω`, then one sweep
+    /// for `y += αp + ωs`, `r = s − ωt` and the next direction `p = r + β(p − ωv)`; marks
+    /// convergence or breakdown.
+    fn update(&mut self, iteration: usize, tolerance: f64, dots: [f64; 3]) {
+        let [wt, st, tt] = dots;
+        let omega = st / tt;
+        let rho_next = self.rho_s - omega * wt;
+        let beta = (rho_next / self.rho) * (self.alpha / omega);
+        if !(omega.is_finite() && omega != 0.0 && beta.is_finite()) {
+            // keep the half step's iterate (y + αp, residual s) and stop
+            for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
+                *y += self.alpha * p;
+            }
+            self.broken = true;
+            return;
         }
-        self.omega = ts.iter().sum::<f64>() / tt.iter().sum::<f64>();
-        // the new iterate and residual, with ‖r‖² and r₀·r (the next ρ) in the same sweep
-        let (mut rr, mut r0r) = ([0.0; 4], [0.0; 4]);
-        let (alpha, omega) = (self.alpha, self.omega);
-        for (k, ((((y, r), p), s), (t, r0))) in self
+        let alpha = self.alpha;
+        let mut rr = [0.0; 4];
+        for (k, ((y, r), ((p, t), v))) in self
             .y
             .iter_mut()
             .zip(self.r.iter_mut())
-            .zip(&self.p)
-            .zip(&self.s)
-            .zip(self.t.iter().zip(&self.r0))
+            .zip(self.p.iter_mut().zip(self.t.iter()).zip(self.v.iter()))
             .enumerate()
         {
-            *y += alpha * p + omega * s;
+            let s = *r;
+            *y += alpha * *p + omega * s;
             *r = s - omega * t;
+            *p = *r + beta * (*p - omega * v);
             rr[k % 4] += *r * *r;
-            r0r[k % 4] += r0 * *r;
         }
-        self.rho_next = r0r.iter().sum();
-        let residual = rr.iter().sum::<f64>().sqrt() / self.w_norm;
-        if residual.is_finite() && residual <= tolerance {
+        self.rho = rho_next;
+        let residual = sum4(rr).sqrt() / self.w_norm;
+        if residual <= tolerance {
             self.done = Some(Convergence {
                 iterations: iteration,
                 relative_residual: residual,
             });
-        } else if !residual.is_finite() {
-            // breakdown: `direction` sees ω = 0 and stops; `finish` reports the residual
-            self.omega = 0.0;
+        } else if !residual.is_finite() || rho_next == 0.0 {
+            self.broken = true;
         }
     }
+}
+
+/// The sum of four partial sums, in a fixed order.
+fn sum4(lanes: [f64; 4]) -> f64 {
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
 }

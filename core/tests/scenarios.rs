@@ -307,6 +307,17 @@ fn sparse_solver_gives_the_same_digits_when_the_matrix_pass_is_split_over_thread
         .unwrap();
     assert_eq!(how, both.multipliers_convergence);
     assert_eq!(alone, both.output_multipliers);
+    // one thread or two: the same digits (the dot products are summed half by half either way)
+    let on = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| net.analyse(1e-10, 500).unwrap())
+    };
+    let (one, two) = (on(1), on(2));
+    assert_eq!(one, two);
+    assert_eq!(one, both);
     // and the multipliers are those of the system: (I − A)ᵀ m = 1 checked row by row
     let x: Vec<f64> = (0..n as usize)
         .map(|j| amount[j * 10..j * 10 + 10].iter().sum::<f64>() + leaked[j] + retained[j])
