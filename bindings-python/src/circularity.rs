@@ -267,6 +267,19 @@ impl PySparseNetwork {
         Ok(d.into_any())
     }
 
+    /// The relative residual ‖w − (I − A)ᵀy‖ / ‖w‖ of a solution y, recomputed in float64
+    /// (w: one entry per account, e.g. all ones for the output multipliers).
+    fn relative_residual(
+        &self,
+        py: Python<'_>,
+        y: &Bound<'_, PyAny>,
+        w: &Bound<'_, PyAny>,
+    ) -> PyResult<f64> {
+        let (y, w) = (vector(y, "y")?, vector(w, "w")?);
+        let inner = &self.inner;
+        py.detach(|| inner.relative_residual(&y, &w)).py_err()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<SparseNetwork: {} accounts, {} flows, {} bytes>",

@@ -34,6 +34,12 @@ def test_sparse_network_agrees_with_its_dense_counterpart():
     np.testing.assert_allclose(r["output_multipliers"], L.sum(axis=0), rtol=1e-10)
     np.testing.assert_allclose(r["leakage"], (leaked / x) @ L, rtol=1e-10)
     assert r["multipliers_convergence"]["relative_residual"] <= 1e-12
+    # the reported residual is the true one, recomputed in float64
+    recomputed = net.relative_residual(r["leakage"], leaked / x)
+    assert recomputed <= 1e-12
+    assert recomputed == pytest.approx(r["leakage_convergence"]["relative_residual"], abs=1e-15)
+    with pytest.raises(localecon.ShapeError, match="w"):
+        net.relative_residual(r["leakage"], [1.0])
     with pytest.raises(localecon.OutOfRangeError, match="payer"):
         localecon.SparseNetwork(3, [0.5], [1], [1.0], leaked, retained)
     with pytest.raises(localecon.OutOfRangeError, match="max_iterations"):

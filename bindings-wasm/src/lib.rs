@@ -1076,6 +1076,19 @@ impl SparseNetwork {
         }
         to_plain(&self.inner.analyse(tolerance, max_iterations).js_err()?)
     }
+
+    /// The relative residual `‖w − (I − A)ᵀy‖ / ‖w‖` of a solution `y`, recomputed in
+    /// float64 (`w`: one entry per account, e.g. all ones for the output multipliers).
+    #[wasm_bindgen(js_name = relativeResidual)]
+    pub fn relative_residual(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] y: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] w: JsValue,
+    ) -> Result<f64, JsValue> {
+        let y = numbers_from_js(&y, "y", MAX_FLOWS)?;
+        let w = numbers_from_js(&w, "w", MAX_FLOWS)?;
+        self.inner.relative_residual(&y, &w).js_err()
+    }
 }
 
 /// Every error code with its class name.

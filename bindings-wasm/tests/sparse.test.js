@@ -53,6 +53,12 @@ test("a ring of 2,000 firms: (I − A)ᵀ m = 1 holds account by account", () =>
       // leakage and retention multipliers sum to 1 (DESIGN §7): leakage < 1, > own share
       assert.ok(r.leakage[j] < 1 && r.leakage[j] > leaked[j] / x);
     }
+    // the reported residual is the true one, recomputed in float64 over every account
+    const ones = new Float64Array(n).fill(1);
+    const recomputed = net.relativeResidual(r.output_multipliers, ones);
+    assert.ok(recomputed <= 1e-10, `${recomputed}`);
+    assert.ok(Math.abs(recomputed - r.multipliers_convergence.relative_residual) <= 1e-15);
+    expectError(() => net.relativeResidual([1, 2], ones), "ShapeError", "shape", /y/);
   } finally {
     net.free();
   }

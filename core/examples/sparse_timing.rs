@@ -22,5 +22,11 @@ fn main() {
             r.multipliers_convergence.iterations,
             r.leakage_convergence.iterations
         );
+        let ones = vec![1.0; accounts];
+        println!(
+            "  residuals, reported and recomputed in f64: multipliers {:.1e} {:.1e}",
+            r.multipliers_convergence.relative_residual,
+            net.relative_residual(&r.output_multipliers, &ones).unwrap()
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Zero-initialised `f64` buffers for dense `n × n` work.
+//! Zero-initialised buffers for dense `n × n` work and the sparse solver's vectors (`f64`, or
+//! `f32` lanes packed for gathers).
 //!
 //! A fresh large allocation is paid for page by page on first touch: on the 2-core benchmark
 //! machine a 4 KiB page fault costs about 2 µs, so filling one 32 MB matrix (n = 2000) costs
@@ -11,17 +12,20 @@
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 
+use bytemuck::Pod;
+
 /// Buffers at least this large (4 MiB, numpy's threshold) ask for huge pages.
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub const HUGE_PAGE_MIN_BYTES: usize = 4 << 20;
 
-/// A zero-initialised slice of `f64`, huge-page backed when large (see the module docs).
-pub struct Buffer {
-    inner: Inner,
+/// A zero-initialised slice of `T` (`f64` unless said otherwise), huge-page backed when large
+/// (see the module docs).
+pub struct Buffer<T: Pod = f64> {
+    inner: Inner<T>,
 }
 
-enum Inner {
-    Heap(Vec<f64>),
+enum Inner<T> {
+    Heap(Vec<T>),
     #[cfg(target_os = "linux")]
     Mapped {
         map: memmap2::MmapMut,
@@ -29,13 +33,13 @@ enum Inner {
     },
 }
 
-impl Buffer {
+impl<T: Pod> Buffer<T> {
     /// `len` zeros.
     #[must_use]
     pub fn zeroed(len: usize) -> Self {
         #[cfg(target_os = "linux")]
-        if len.saturating_mul(8) >= HUGE_PAGE_MIN_BYTES {
-            if let Ok(map) = memmap2::MmapMut::map_anon(len * 8) {
+        if len.saturating_mul(size_of::<T>()) >= HUGE_PAGE_MIN_BYTES {
+            if let Ok(map) = memmap2::MmapMut::map_anon(len * size_of::<T>()) {
                 // only a hint: a kernel without transparent huge pages refuses, which is fine
                 let _ = map.advise(memmap2::Advice::HugePage);
                 return Self {
@@ -44,73 +48,76 @@ impl Buffer {
             }
         }
         Self {
-            inner: Inner::Heap(vec![0.0; len]),
+            inner: Inner::Heap(vec![T::zeroed(); len]),
         }
     }
 
     /// A buffer holding a copy of `values`.
     #[must_use]
-    pub fn from_slice(values: &[f64]) -> Self {
+    pub fn from_slice(values: &[T]) -> Self {
         let mut b = Self::zeroed(values.len());
         b.copy_from_slice(values);
         b
     }
 }
 
-impl From<Vec<f64>> for Buffer {
+impl<T: Pod> From<Vec<T>> for Buffer<T> {
     /// Takes the vector as it is (no copy).
-    fn from(v: Vec<f64>) -> Self {
+    fn from(v: Vec<T>) -> Self {
         Self {
             inner: Inner::Heap(v),
         }
     }
 }
 
-impl Deref for Buffer {
-    type Target = [f64];
+impl<T: Pod> Deref for Buffer<T> {
+    type Target = [T];
 
-    fn deref(&self) -> &[f64] {
+    fn deref(&self) -> &[T] {
         match &self.inner {
             Inner::Heap(v) => v,
-            // a map is page-aligned and its length a multiple of 8: the cast cannot fail
+            // a map is page-aligned and its length a multiple of size_of::<T>(): the cast
+            // cannot fail
             #[cfg(target_os = "linux")]
-            Inner::Mapped { map, len } => bytemuck::cast_slice(&map[..len * 8]),
+            Inner::Mapped { map, len } => bytemuck::cast_slice(&map[..len * size_of::<T>()]),
         }
     }
 }
 
-impl DerefMut for Buffer {
-    fn deref_mut(&mut self) -> &mut [f64] {
+impl<T: Pod> DerefMut for Buffer<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
         match &mut self.inner {
             Inner::Heap(v) => v,
             #[cfg(target_os = "linux")]
-            Inner::Mapped { map, len } => bytemuck::cast_slice_mut(&mut map[..*len * 8]),
+            Inner::Mapped { map, len } => {
+                bytemuck::cast_slice_mut(&mut map[..*len * size_of::<T>()])
+            }
         }
     }
 }
 
-impl<'a> IntoIterator for &'a Buffer {
-    type Item = &'a f64;
-    type IntoIter = std::slice::Iter<'a, f64>;
+impl<'a, T: Pod> IntoIterator for &'a Buffer<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
-impl Clone for Buffer {
+impl<T: Pod> Clone for Buffer<T> {
     fn clone(&self) -> Self {
         Self::from_slice(self)
     }
 }
 
-impl fmt::Debug for Buffer {
+impl<T: Pod> fmt::Debug for Buffer<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Buffer").field("len", &self.len()).finish()
     }
 }
 
-impl PartialEq for Buffer {
+impl<T: Pod + PartialEq> PartialEq for Buffer<T> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
     }
@@ -135,5 +142,10 @@ mod tests {
             let v = Buffer::from(vec![1.0, 2.0]);
             assert_eq!(&*v, &[1.0, 2.0]);
         }
+        // packed f32 lanes: the mapped bytes are read as pairs
+        let mut lanes = Buffer::<[f32; 2]>::zeroed(HUGE_PAGE_MIN_BYTES / 8 + 1);
+        assert!(lanes.iter().all(|l| *l == [0.0, 0.0]));
+        lanes[7] = [1.5, -2.0];
+        assert_eq!(lanes.clone()[7], [1.5, -2.0]);
     }
 }

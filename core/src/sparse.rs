@@ -174,75 +174,146 @@ impl SparseNetwork {
             + self.leakage.len() * 8
     }
 
-    /// `out = (I − A)ᵀ·x`, i.e. `out_j = x_j − Σ_i A_ij·x_i` (a gather along row `j` of `Aᵀ`),
-    /// with three dot products taken as `out` is written: `[w·out, x·out, out·out]` (the
-    /// solver's reductions, so that it needs no separate pass over these vectors).
+    /// `out_l = (I − A)ᵀ·x_l` for `L` vectors at once (one or two systems), i.e.
+    /// `out_j = x_j − Σ_i A_ij·x_i` (a gather along row `j` of `Aᵀ`), with three dot products
+    /// per vector taken as `out` is written: `[w·out, x·out, out·out]` (the solver's
+    /// reductions, so that it needs no separate pass over these vectors).
+    ///
+    /// The gathered vectors are the solver's search directions rounded to `f32`, their `L`
+    /// values side by side: one random read of 4·`L` bytes serves every system, and the
+    /// arithmetic is `f64` (the product is exact for the rounded vector; see [`Bicgstab`]).
+    /// The reads are the cost — 10⁷ of them at 10⁶ accounts — and how much the vector
+    /// occupies decides whether they hit the cache: 8 bytes per account for two systems,
+    /// where two `f64` vectors would take 16 (`examples/gather_cost.rs` measures the cliff).
     ///
     /// On big networks the rows are split in two halves of equal flow counts, run by
     /// `rayon::join`, and the dot products are summed half by half whether or not a second
-    /// thread runs: the digits do not depend on the thread count. Both halves gather from
-    /// the one vector `x`, so the working set that must stay in cache is `8n` bytes.
-    /// (Sharing one pass over the matrix between two systems, with their vectors
-    /// interleaved, doubles that working set: measured at 10⁶ accounts it was 2.5× slower
-    /// than two separate passes once `16n` bytes no longer fit in the last-level cache.)
-    fn apply_transpose(&self, x: &[f64], out: &mut [f64], w: &[f64]) -> [f64; 3] {
+    /// thread runs: the digits do not depend on the thread count.
+    fn apply_lanes<const L: usize>(
+        &self,
+        x: &[[f32; L]],
+        outs: [&mut [f64]; L],
+        w: [&[f64]; L],
+    ) -> [[f64; 3]; L] {
         if self.cols.len() < PARALLEL_FLOWS {
-            return self.apply_rows(x, 0, out, w);
+            return self.lanes_rows(x, 0, outs, w);
         }
         let half = self.row_start[self.n] / 2;
         let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
-        let (lo, hi) = out.split_at_mut(mid);
+        let (mut lo, mut hi) = (Vec::with_capacity(L), Vec::with_capacity(L));
+        for out in outs {
+            let (a, b) = out.split_at_mut(mid);
+            lo.push(a);
+            hi.push(b);
+        }
+        let (Ok(lo), Ok(hi)) = (<[_; L]>::try_from(lo), <[_; L]>::try_from(hi)) else {
+            unreachable!("one half of each of the L outputs")
+        };
         let (a, b) = join(
             true,
-            || self.apply_rows(x, 0, lo, w),
-            || self.apply_rows(x, mid, hi, w),
+            || self.lanes_rows(x, 0, lo, w),
+            || self.lanes_rows(x, mid, hi, w),
         );
-        [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
+        std::array::from_fn(|l| [a[l][0] + b[l][0], a[l][1] + b[l][1], a[l][2] + b[l][2]])
     }
 
-    /// Rows `first..first + out.len()` of [`SparseNetwork::apply_transpose`].
-    fn apply_rows(&self, x: &[f64], first: usize, out: &mut [f64], w: &[f64]) -> [f64; 3] {
-        let bounds = &self.row_start[first..=first + out.len()];
-        let (mut wo, mut xo, mut oo) = (0.0, 0.0, 0.0);
-        for ((o, b), (&xj, &wj)) in out
-            .iter_mut()
-            .zip(bounds.windows(2))
-            .zip(x[first..].iter().zip(&w[first..]))
-        {
+    /// Rows `first..first + outs[l].len()` of [`SparseNetwork::apply_lanes`].
+    fn lanes_rows<const L: usize>(
+        &self,
+        x: &[[f32; L]],
+        first: usize,
+        outs: [&mut [f64]; L],
+        w: [&[f64]; L],
+    ) -> [[f64; 3]; L] {
+        let rows = outs.first().map_or(0, |o| o.len());
+        let bounds = &self.row_start[first..=first + rows];
+        let mut dots = [[0.0; 3]; L];
+        for (r, b) in bounds.windows(2).enumerate() {
             let (start, end) = (b[0] as usize, b[1] as usize);
-            let mut sum = 0.0;
+            let mut sums = [0.0; L];
             for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
-                sum += v * x[*c as usize];
+                let gathered = x[*c as usize];
+                for l in 0..L {
+                    sums[l] += v * f64::from(gathered[l]);
+                }
             }
-            let value = xj - sum;
-            *o = value;
-            wo += wj * value;
-            xo += xj * value;
-            oo += value * value;
+            let own = x[first + r];
+            for l in 0..L {
+                let xl = f64::from(own[l]);
+                let value = xl - sums[l];
+                outs[l][r] = value;
+                dots[l][0] += w[l][first + r] * value;
+                dots[l][1] += xl * value;
+                dots[l][2] += value * value;
+            }
         }
-        [wo, xo, oo]
+        dots
+    }
+
+    /// The relative residual `‖w − (I − A)ᵀ·y‖ / ‖w‖` of a solution `y` of
+    /// `(I − A)ᵀ·y = w`, computed afresh in `f64` (one pass over the matrix): the check of
+    /// what [`Convergence::relative_residual`] reports.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `y` or `w` does not have one entry per account.
+    pub fn relative_residual(&self, y: &[f64], w: &[f64]) -> Result<f64> {
+        for (what, v) in [("y", y), ("w", w)] {
+            if v.len() != self.n {
+                return Err(Error::Shape {
+                    what: format!("{what} (one per account)"),
+                    expected: self.n,
+                    found: v.len(),
+                });
+            }
+        }
+        let mut squares = 0.0;
+        for (j, (&yj, &wj)) in y.iter().zip(w).enumerate() {
+            let (start, end) = (self.row_start[j] as usize, self.row_start[j + 1] as usize);
+            let mut out = yj;
+            for (c, v) in self.cols[start..end].iter().zip(&self.values[start..end]) {
+                out -= v * y[*c as usize];
+            }
+            squares += (wj - out) * (wj - out);
+        }
+        Ok(squares.sqrt() / norm(w))
     }
 
     /// Solves `(I − A)ᵀ·y = w` by BiCGSTAB from `y = 0` to a relative residual `tolerance`.
     ///
     /// # Errors
     ///
-    /// [`Error::Singular`] (naming the iterations and residual) when it does not converge in
-    /// `max_iterations` or breaks down.
+    /// [`Error::Shape`] when `w` does not have one entry per account; [`Error::NonFinite`]
+    /// for an entry of `w`; [`Error::Singular`] (naming the iterations and residual) when it
+    /// does not converge in `max_iterations` or breaks down.
     pub fn solve_transpose(
         &self,
         w: &[f64],
         tolerance: f64,
         max_iterations: usize,
     ) -> Result<(Vec<f64>, Convergence)> {
+        if w.len() != self.n {
+            return Err(Error::Shape {
+                what: "w (one per account)".into(),
+                expected: self.n,
+                found: w.len(),
+            });
+        }
+        for (j, &x) in w.iter().enumerate() {
+            check_finite(x, || Location::Field(format!("w[{j}]")))?;
+        }
         let mut state = Bicgstab::new(w);
+        let mut lanes = Buffer::<[f32; 1]>::zeroed(self.n);
+        let parallel = self.cols.len() >= PARALLEL_FLOWS;
         for it in 1..=max_iterations {
             if !state.running() {
                 break;
             }
-            let dots = self.apply_transpose(&state.p, &mut state.v, w);
+            fill_lanes(&mut lanes, [&state.p], parallel);
+            let [dots] = self.apply_lanes(&lanes, [&mut state.v[..]], [state.w]);
             if state.after_v(dots) && !state.s_step(it, tolerance) {
-                let dots = self.apply_transpose(&state.r, &mut state.t, w);
+                fill_lanes(&mut lanes, [&state.r], parallel);
+                let [dots] = self.apply_lanes(&lanes, [&mut state.t[..]], [state.w]);
                 state.update(it, tolerance, dots);
             }
         }
@@ -250,8 +321,10 @@ impl SparseNetwork {
     }
 
     /// Solves `(I − A)ᵀ·y = w` for two right-hand sides in lockstep (see
-    /// [`SparseNetwork::solve_transpose`], whose digits it gives): each mat-vec is split over
-    /// two threads, and the vector updates of the two systems run side by side.
+    /// [`SparseNetwork::solve_transpose`], whose digits it gives): each mat-vec gathers both
+    /// systems' directions in one pass, and the vector updates of the two systems run side
+    /// by side. A system that has converged rides along in the mat-vecs (its lane is read,
+    /// its outputs are not used) until the other is done.
     fn solve_transpose_pair(
         &self,
         w: [&[f64]; 2],
@@ -259,6 +332,7 @@ impl SparseNetwork {
         max_iterations: usize,
     ) -> Result<[(Vec<f64>, Convergence); 2]> {
         let (mut a, mut b) = (Bicgstab::new(w[0]), Bicgstab::new(w[1]));
+        let mut lanes = Buffer::<[f32; 2]>::zeroed(self.n);
         // the vector updates of the two systems are independent: on big networks they run on
         // two threads (they stream memory, as the mat-vec does)
         let parallel = self.cols.len() >= PARALLEL_FLOWS;
@@ -267,19 +341,24 @@ impl SparseNetwork {
             if !(go_a || go_b) {
                 break;
             }
-            let dots_a = go_a.then(|| self.apply_transpose(&a.p, &mut a.v, w[0]));
-            let dots_b = go_b.then(|| self.apply_transpose(&b.p, &mut b.v, w[1]));
+            fill_lanes(&mut lanes, [&a.p, &b.p], parallel);
+            let [dots_a, dots_b] =
+                self.apply_lanes(&lanes, [&mut a.v[..], &mut b.v[..]], [a.w, b.w]);
             let (more_a, more_b) = join(
                 parallel,
-                || dots_a.is_some_and(|d| a.after_v(d) && !a.s_step(it, tolerance)),
-                || dots_b.is_some_and(|d| b.after_v(d) && !b.s_step(it, tolerance)),
+                || go_a && a.after_v(dots_a) && !a.s_step(it, tolerance),
+                || go_b && b.after_v(dots_b) && !b.s_step(it, tolerance),
             );
-            let dots_a = more_a.then(|| self.apply_transpose(&a.r, &mut a.t, w[0]));
-            let dots_b = more_b.then(|| self.apply_transpose(&b.r, &mut b.t, w[1]));
+            if !(more_a || more_b) {
+                continue;
+            }
+            fill_lanes(&mut lanes, [&a.r, &b.r], parallel);
+            let [dots_a, dots_b] =
+                self.apply_lanes(&lanes, [&mut a.t[..], &mut b.t[..]], [a.w, b.w]);
             join(
                 parallel && more_a && more_b,
-                || dots_a.map(|d| a.update(it, tolerance, d)),
-                || dots_b.map(|d| b.update(it, tolerance, d)),
+                || more_a.then(|| a.update(it, tolerance, dots_a)),
+                || more_b.then(|| b.update(it, tolerance, dots_b)),
             );
         }
         Ok([
@@ -295,18 +374,20 @@ impl SparseNetwork {
         tolerance: f64,
         max_iterations: usize,
     ) -> Result<(Vec<f64>, Convergence)> {
-        if let Some(convergence) = state.done {
-            return Ok((state.y, convergence));
+        let Bicgstab {
+            w,
+            scale,
+            mut y,
+            done,
+            ..
+        } = state;
+        for v in &mut y {
+            *v *= scale;
         }
-        let mut check = vec![0.0; self.n];
-        self.apply_transpose(&state.y, &mut check, state.w);
-        let residual = norm(
-            &check
-                .iter()
-                .zip(state.w)
-                .map(|(c, w)| c - w)
-                .collect::<Vec<_>>(),
-        ) / state.w_norm;
+        if let Some(convergence) = done {
+            return Ok((y, convergence));
+        }
+        let residual = self.relative_residual(&y, w)?;
         Err(Error::Singular {
             what: format!(
                 "BiCGSTAB did not reach a relative residual of {tolerance:e} in {max_iterations} iterations (residual {residual:e}); is every account leaking?"
@@ -407,23 +488,62 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
 }
 
+/// `x` rounded to the nearest `f32`, kept as `f64`.
+fn round32(x: f64) -> f64 {
+    // the rounding is the point: directions are gathered as f32 (see `Bicgstab`)
+    #[allow(clippy::cast_possible_truncation)]
+    f64::from(x as f32)
+}
+
+/// Writes the `L` systems' vectors, rounded to `f32`, side by side into `lanes` (in two
+/// halves on two threads for big networks: it streams memory).
+fn fill_lanes<const L: usize>(lanes: &mut [[f32; L]], src: [&[f64]; L], parallel: bool) {
+    let fill = |lanes: &mut [[f32; L]], first: usize| {
+        for (j, lane) in lanes.iter_mut().enumerate() {
+            for l in 0..L {
+                #[allow(clippy::cast_possible_truncation)]
+                {
+                    lane[l] = src[l][first + j] as f32;
+                }
+            }
+        }
+    };
+    let mid = lanes.len() / 2;
+    let (lo, hi) = lanes.split_at_mut(mid);
+    join(parallel, || fill(lo, 0), || fill(hi, mid));
+}
+
 /// The state of one BiCGSTAB iteration (van der Vorst 1992, unpreconditioned), split at its
 /// two matrix–vector products so that several systems can advance side by side.
 ///
-/// Arranged to stream as few vectors as possible (each is `8n` bytes, far beyond the cache on
-/// big networks): the shadow residual `r̂₀` is the right-hand side `w` itself (`y₀ = 0`), `s`
-/// overwrites `r`, the dot products `r̂₀·v`, `t·s`, `t·t` and `r̂₀·t` are taken inside the
-/// mat-vecs, and `ρ' = r̂₀·r' = r̂₀·s − ω·r̂₀·t` is known before the last sweep, which then
-/// updates `y`, `r` and the next direction `p` together. Five vectors per system, four
-/// sweeps per iteration (two of them the mat-vecs).
+/// **Mixed precision without loss.** The two vectors each iteration multiplies — the search
+/// direction `p` and `s` — are rounded to `f32` before the product (the mat-vec's cost is
+/// reading them at random, and half the bytes keep them in cache), and the rounded vectors
+/// are used consistently: `v = M·p̃` with `p` itself held rounded, `t = M·s̃`, and the iterate
+/// moves by `α·p̃ + ω·s̃`. Every product is then exact (in `f64`) for the vector it was given,
+/// so the recursively updated residual stays the true residual `w − M·y` up to `f64`
+/// rounding, and the solve reaches the same `f64` tolerance as a solve in `f64` throughout:
+/// the rounding only perturbs which directions are searched (by one part in 10⁷), not the
+/// accuracy of the answer. The right-hand side is divided by a power of two (exactly) so
+/// that its largest entry lies in `[1, 2)`, well inside `f32`'s range.
+///
+/// Arranged to stream as few vectors as possible: the shadow residual `r̂₀` is the
+/// right-hand side `w` itself (`y₀ = 0`; its scale cancels in `α` and `β`), `s` overwrites
+/// `r`, the dot products `r̂₀·v`, `t·s̃`, `t·t` and `r̂₀·t` are taken inside the mat-vecs, and
+/// `ρ' = r̂₀·r' = r̂₀·s − ω·r̂₀·t` is known before the last sweep, which then updates `y`, `r`
+/// and the next direction `p` together. Five `f64` vectors per system.
 struct Bicgstab<'w> {
     /// The right-hand side, which is also the shadow residual `r̂₀`.
     w: &'w [f64],
+    /// A power of two: the solve runs on `w / scale`, and `y` is multiplied back at the end.
+    scale: f64,
+    /// `‖w / scale‖`.
     w_norm: f64,
     y: Vec<f64>,
     // the workspace, huge-page backed when large (fewer page faults and TLB misses)
     /// `r`, and `s = r − αv` from the middle of an iteration to its end.
     r: Buffer,
+    /// The search direction, always holding values representable in `f32`.
     p: Buffer,
     v: Buffer,
     t: Buffer,
@@ -442,21 +562,31 @@ struct Bicgstab<'w> {
 impl<'w> Bicgstab<'w> {
     fn new(w: &'w [f64]) -> Self {
         let n = w.len();
-        let w_norm = norm(w);
+        let largest = w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+        let scale = power_of_two_below(largest);
+        let mut r = Buffer::zeroed(n);
+        let mut p = Buffer::zeroed(n);
+        for ((r, p), w) in r.iter_mut().zip(p.iter_mut()).zip(w) {
+            *r = w / scale;
+            // the first direction is the residual, rounded
+            *p = round32(*r);
+        }
+        let w_norm = norm(&r);
         let done = (w_norm == 0.0).then_some(Convergence {
             iterations: 0,
             relative_residual: 0.0,
         });
+        let rho = dot(w, &r);
         Bicgstab {
             w,
+            scale,
             w_norm,
             y: vec![0.0; n],
-            r: Buffer::from_slice(w),
-            // the first direction is the residual
-            p: Buffer::from_slice(w),
+            r,
+            p,
             v: Buffer::zeroed(n),
             t: Buffer::zeroed(n),
-            rho: w_norm * w_norm,
+            rho,
             rho_s: 0.0,
             alpha: 0.0,
             done,
@@ -468,7 +598,7 @@ impl<'w> Bicgstab<'w> {
         self.done.is_none() && !self.broken
     }
 
-    /// After `v = Mp` (with `dots[0] = r̂₀·v` from the mat-vec): `α = ρ / r̂₀·v`; `false` on
+    /// After `v = Mp̃` (with `dots[0] = r̂₀·v` from the mat-vec): `α = ρ / r̂₀·v`; `false` on
     /// breakdown.
     fn after_v(&mut self, dots: [f64; 3]) -> bool {
         self.alpha = self.rho / dots[0];
@@ -479,7 +609,7 @@ impl<'w> Bicgstab<'w> {
     }
 
     /// `s = r − αv` in place of `r`, with `‖s‖` and `r̂₀·s`; `true` (and converged) when `s` is
-    /// small enough, after the half step `y += αp`.
+    /// small enough, after the half step `y += αp̃`.
     fn s_step(&mut self, iteration: usize, tolerance: f64) -> bool {
         let alpha = self.alpha;
         // four partial sums, so that the update still vectorises
@@ -504,16 +634,16 @@ impl<'w> Bicgstab<'w> {
         false
     }
 
-    /// After `t = Ms` (with `dots = [r̂₀·t, s·t, t·t]` from the mat-vec): `ω`, then one sweep
-    /// for `y += αp + ωs`, `r = s − ωt` and the next direction `p = r + β(p − ωv)`; marks
-    /// convergence or breakdown.
+    /// After `t = Ms̃` (with `dots = [r̂₀·t, s̃·t, t·t]` from the mat-vec): `ω`, then one sweep
+    /// for `y += αp̃ + ωs̃`, `r = s − ωt` and the next direction `p = round(r + β(p̃ − ωv))`;
+    /// marks convergence or breakdown.
     fn update(&mut self, iteration: usize, tolerance: f64, dots: [f64; 3]) {
         let [wt, st, tt] = dots;
         let omega = st / tt;
         let rho_next = self.rho_s - omega * wt;
         let beta = (rho_next / self.rho) * (self.alpha / omega);
         if !(omega.is_finite() && omega != 0.0 && beta.is_finite()) {
-            // keep the half step's iterate (y + αp, residual s) and stop
+            // keep the half step's iterate (y + αp̃, residual s) and stop
             for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
                 *y += self.alpha * p;
             }
@@ -530,9 +660,9 @@ impl<'w> Bicgstab<'w> {
             .enumerate()
         {
             let s = *r;
-            *y += alpha * *p + omega * s;
+            *y += alpha * *p + omega * round32(s);
             *r = s - omega * t;
-            *p = *r + beta * (*p - omega * v);
+            *p = round32(*r + beta * (*p - omega * v));
             rr[k % 4] += *r * *r;
         }
         self.rho = rho_next;
@@ -545,6 +675,19 @@ impl<'w> Bicgstab<'w> {
         } else if !residual.is_finite() || rho_next == 0.0 {
             self.broken = true;
         }
+    }
+}
+
+/// The power of two `2ᵏ ≤ x` with `x / 2ᵏ ∈ [1, 2)` (1 for `x = 0`; `2⁻¹⁰²²` for subnormal
+/// `x`), so that dividing by it is exact.
+fn power_of_two_below(x: f64) -> f64 {
+    let exponent = (x.to_bits() >> 52) & 0x7ff;
+    if x == 0.0 {
+        1.0
+    } else if exponent == 0 {
+        f64::MIN_POSITIVE
+    } else {
+        f64::from_bits(exponent << 52)
     }
 }
 

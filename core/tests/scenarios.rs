@@ -67,6 +67,74 @@ proptest! {
     }
 }
 
+/// The inputs of `SparseNetwork::new`: `(n, payer, payee, amount, leaked, retained)`.
+type FirmNetwork = (usize, Vec<u32>, Vec<u32>, Vec<f64>, Vec<f64>, Vec<f64>);
+
+/// A random firm network with every account leaking something, amounts spread over six
+/// orders of magnitude.
+fn firm_network() -> impl Strategy<Value = FirmNetwork> {
+    (2usize..40).prop_flat_map(|n| {
+        let flow = (0..n as u32, 0..n as u32, -3.0..3.0f64);
+        (
+            Just(n),
+            prop::collection::vec(flow, 1..6 * n),
+            prop::collection::vec(0.05..50.0f64, n),
+            prop::collection::vec(0.0..20.0f64, n),
+        )
+            .prop_map(|(n, flows, leaked, retained)| {
+                let payer = flows.iter().map(|f| f.0).collect();
+                let payee = flows.iter().map(|f| f.1).collect();
+                let amount = flows.iter().map(|f| 10f64.powf(f.2)).collect();
+                (n, payer, payee, amount, leaked, retained)
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The solver gathers its search directions in f32; the answers must still meet the f64
+    /// tolerance when their residual is recomputed from scratch, and be what the multipliers
+    /// and the leakage are: multipliers ≥ 1, leakage in (0, 1] (leakage + local income = 1).
+    #[test]
+    fn sparse_solutions_meet_the_tolerance_recomputed_in_f64((n, payer, payee, amount, leaked, retained) in firm_network()) {
+        use localecon::sparse::SparseNetwork;
+        let net = SparseNetwork::new(n, &payer, &payee, &amount, &leaked, &retained).unwrap();
+        let r = net.analyse(1e-10, 1000).unwrap();
+        let mut outlays: Vec<f64> = leaked.iter().zip(&retained).map(|(l, r)| l + r).collect();
+        for (p, a) in payer.iter().zip(&amount) {
+            outlays[*p as usize] += a;
+        }
+        let shares: Vec<f64> = leaked.iter().zip(&outlays).map(|(l, x)| l / x).collect();
+        let ones = vec![1.0; n];
+        let m = net.relative_residual(&r.output_multipliers, &ones).unwrap();
+        let l = net.relative_residual(&r.leakage, &shares).unwrap();
+        prop_assert!(m <= 1e-10, "multipliers: recomputed residual {m:e}");
+        prop_assert!(l <= 1e-10, "leakage: recomputed residual {l:e}");
+        for j in 0..n {
+            prop_assert!(r.output_multipliers[j] >= 1.0 - 1e-8, "{}", r.output_multipliers[j]);
+            prop_assert!(r.leakage[j] > 0.0 && r.leakage[j] <= 1.0 + 1e-8, "{}", r.leakage[j]);
+        }
+    }
+
+    /// Right-hand sides far outside f32's range solve as well as ordinary ones: scaling `w`
+    /// by a power of two scales the solution by it, digit for digit.
+    #[test]
+    fn sparse_solutions_scale_with_the_right_hand_side((n, payer, payee, amount, leaked, retained) in firm_network(), k in -1000i32..1000) {
+        use localecon::sparse::SparseNetwork;
+        let net = SparseNetwork::new(n, &payer, &payee, &amount, &leaked, &retained).unwrap();
+        let w: Vec<f64> = (0..n).map(|j| 1.0 + (j % 3) as f64).collect();
+        let c = 2f64.powi(k);
+        let scaled: Vec<f64> = w.iter().map(|x| x * c).collect();
+        let (y, how) = net.solve_transpose(&w, 1e-10, 1000).unwrap();
+        let (ys, hows) = net.solve_transpose(&scaled, 1e-10, 1000).unwrap();
+        prop_assert_eq!(how.iterations, hows.iterations);
+        for (a, b) in y.iter().zip(&ys) {
+            prop_assert_eq!(a * c, *b);
+        }
+    }
+}
+
 #[test]
 fn leak_ranking_entries_match_the_exact_update() {
     let t = datasets::glasgow_2019();
@@ -257,6 +325,29 @@ fn sparse_solver_agrees_with_the_dense_model() {
         .unwrap();
     assert_eq!(how, s.multipliers_convergence);
     assert_eq!(alone, s.output_multipliers);
+    // the reported residual is the true one, recomputed in f64
+    let ones = vec![1.0; keep.len()];
+    let true_residual = net.relative_residual(&s.output_multipliers, &ones).unwrap();
+    assert!(true_residual <= 1e-12, "{true_residual:e}");
+    assert!(
+        (true_residual - s.multipliers_convergence.relative_residual).abs() <= 1e-15,
+        "{true_residual:e} vs {:e}",
+        s.multipliers_convergence.relative_residual
+    );
+    // a right-hand side of the wrong length or with a NaN: typed errors, not a panic
+    assert_eq!(
+        net.solve_transpose(&[1.0], 1e-10, 10).unwrap_err().code(),
+        "shape"
+    );
+    let mut bad = ones.clone();
+    bad[3] = f64::NAN;
+    let e = net.solve_transpose(&bad, 1e-10, 10).unwrap_err();
+    assert_eq!(e.code(), "non_finite");
+    assert!(e.to_string().contains("w[3]"), "{e}");
+    assert_eq!(
+        net.relative_residual(&ones, &[1.0]).unwrap_err().code(),
+        "shape"
+    );
     let m = Multipliers::new(&t).unwrap();
     let l = Leakage::new(&t).unwrap();
     for (a, &j) in keep.iter().enumerate() {
