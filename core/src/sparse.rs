@@ -5,7 +5,11 @@
 //! by rows in compressed sparse row form with 32-bit column indices: 12 bytes per flow plus
 //! 4 bytes per account. Output multipliers `1ᵀ(I − A)⁻¹` and leakage `ℓᵀ(I − A)⁻¹` come from
 //! BiCGSTAB (van der Vorst 1992) on the transposed system `(I − A)ᵀy = w`, to a stated
-//! relative residual, with the iterations and the residual reported.
+//! relative residual, with the iterations and the residual reported. The two systems share
+//! each pass over the matrix, and the vectors it reads at random are the search directions
+//! rounded to `f32` and used consistently, which halves the bytes the cache must hold without
+//! loosening the `f64` residual (see `Bicgstab`; [`SparseNetwork::relative_residual`]
+//! recomputes it).
 
 use serde::{Deserialize, Serialize};
 
@@ -181,7 +185,7 @@ impl SparseNetwork {
     ///
     /// The gathered vectors are the solver's search directions rounded to `f32`, their `L`
     /// values side by side: one random read of 4·`L` bytes serves every system, and the
-    /// arithmetic is `f64` (the product is exact for the rounded vector; see [`Bicgstab`]).
+    /// arithmetic is `f64` (the product is exact for the rounded vector; see `Bicgstab`).
     /// The reads are the cost — 10⁷ of them at 10⁶ accounts — and how much the vector
     /// occupies decides whether they hit the cache: 8 bytes per account for two systems,
     /// where two `f64` vectors would take 16 (`examples/gather_cost.rs` measures the cliff).
@@ -302,69 +306,73 @@ impl SparseNetwork {
         for (j, &x) in w.iter().enumerate() {
             check_finite(x, || Location::Field(format!("w[{j}]")))?;
         }
-        let mut state = Bicgstab::new(w);
-        let mut lanes = Buffer::<[f32; 1]>::zeroed(self.n);
-        let parallel = self.cols.len() >= PARALLEL_FLOWS;
-        for it in 1..=max_iterations {
-            if !state.running() {
-                break;
-            }
-            fill_lanes(&mut lanes, [&state.p], parallel);
-            let [dots] = self.apply_lanes(&lanes, [&mut state.v[..]], [state.w]);
-            if state.after_v(dots) && !state.s_step(it, tolerance) {
-                fill_lanes(&mut lanes, [&state.r], parallel);
-                let [dots] = self.apply_lanes(&lanes, [&mut state.t[..]], [state.w]);
-                state.update(it, tolerance, dots);
-            }
-        }
-        self.finish(state, tolerance, max_iterations)
+        let [solution] = self.solve_lanes([w], tolerance, max_iterations)?;
+        Ok(solution)
     }
 
-    /// Solves `(I − A)ᵀ·y = w` for two right-hand sides in lockstep (see
-    /// [`SparseNetwork::solve_transpose`], whose digits it gives): each mat-vec gathers both
-    /// systems' directions in one pass, and the vector updates of the two systems run side
-    /// by side. A system that has converged rides along in the mat-vecs (its lane is read,
-    /// its outputs are not used) until the other is done.
-    fn solve_transpose_pair(
+    /// Solves `(I − A)ᵀ·y = w` for `L` right-hand sides in lockstep (one, or the two of
+    /// [`SparseNetwork::analyse`]; each system gets the digits it gets alone): each mat-vec
+    /// gathers every system's direction in one pass over the matrix, and each sweep over the
+    /// vectors does every system's update for its rows, the rows split in two halves (two
+    /// threads on big networks). A system that has converged rides along in the mat-vecs
+    /// (its lane is read, its outputs are not used) until the others are done.
+    fn solve_lanes<const L: usize>(
         &self,
-        w: [&[f64]; 2],
+        w: [&[f64]; L],
         tolerance: f64,
         max_iterations: usize,
-    ) -> Result<[(Vec<f64>, Convergence); 2]> {
-        let (mut a, mut b) = (Bicgstab::new(w[0]), Bicgstab::new(w[1]));
-        let mut lanes = Buffer::<[f32; 2]>::zeroed(self.n);
-        // the vector updates of the two systems are independent: on big networks they run on
-        // two threads (they stream memory, as the mat-vec does)
+    ) -> Result<[(Vec<f64>, Convergence); L]> {
+        let mut systems = w.map(Bicgstab::new);
         let parallel = self.cols.len() >= PARALLEL_FLOWS;
+        let mid = if parallel { self.n / 2 } else { self.n };
+        let mut lanes = Buffer::<[f32; L]>::zeroed(self.n);
+        for (l, system) in systems.iter().enumerate() {
+            for (x, p) in lanes.iter_mut().zip(system.p.iter()) {
+                // p holds f32 values already: the cast is exact
+                #[allow(clippy::cast_possible_truncation)]
+                {
+                    x[l] = *p as f32;
+                }
+            }
+        }
         for it in 1..=max_iterations {
-            let (go_a, go_b) = (a.running(), b.running());
-            if !(go_a || go_b) {
+            let running = std::array::from_fn(|l| systems[l].running());
+            if running == [false; L] {
                 break;
             }
-            fill_lanes(&mut lanes, [&a.p, &b.p], parallel);
-            let [dots_a, dots_b] =
-                self.apply_lanes(&lanes, [&mut a.v[..], &mut b.v[..]], [a.w, b.w]);
-            let (more_a, more_b) = join(
-                parallel,
-                || go_a && a.after_v(dots_a) && !a.s_step(it, tolerance),
-                || go_b && b.after_v(dots_b) && !b.s_step(it, tolerance),
-            );
-            if !(more_a || more_b) {
+            let outs = systems.each_mut().map(|s| &mut s.v[..]);
+            let dots = self.apply_lanes(&lanes, outs, w);
+            let active: [bool; L] =
+                std::array::from_fn(|l| running[l] && systems[l].after_v(dots[l]));
+            let sums = sweep(&mut systems, active, &mut lanes, mid, parallel, s_rows);
+            let more: [bool; L] = std::array::from_fn(|l| {
+                active[l] && !systems[l].s_converged(sums[l], it, tolerance)
+            });
+            if more == [false; L] {
                 continue;
             }
-            fill_lanes(&mut lanes, [&a.r, &b.r], parallel);
-            let [dots_a, dots_b] =
-                self.apply_lanes(&lanes, [&mut a.t[..], &mut b.t[..]], [a.w, b.w]);
-            join(
-                parallel && more_a && more_b,
-                || more_a.then(|| a.update(it, tolerance, dots_a)),
-                || more_b.then(|| b.update(it, tolerance, dots_b)),
-            );
+            let outs = systems.each_mut().map(|s| &mut s.t[..]);
+            let dots = self.apply_lanes(&lanes, outs, w);
+            let steps: [bool; L] =
+                std::array::from_fn(|l| more[l] && systems[l].prepare_update(dots[l]));
+            let sums = sweep(&mut systems, steps, &mut lanes, mid, parallel, update_rows);
+            for (l, system) in systems.iter_mut().enumerate() {
+                if steps[l] {
+                    system.updated(sums[l][0], it, tolerance);
+                }
+            }
         }
-        Ok([
-            self.finish(a, tolerance, max_iterations)?,
-            self.finish(b, tolerance, max_iterations)?,
-        ])
+        let mut results = systems
+            .into_iter()
+            .map(|s| self.finish(s, tolerance, max_iterations));
+        let mut out = Vec::with_capacity(L);
+        for r in &mut results {
+            out.push(r?);
+        }
+        match <[_; L]>::try_from(out) {
+            Ok(out) => Ok(out),
+            Err(_) => unreachable!("one result per system"),
+        }
     }
 
     /// The converged solution, or the typed error with the true residual of the last iterate.
@@ -436,7 +444,7 @@ impl SparseNetwork {
         let [
             (output_multipliers, multipliers_convergence),
             (leakage, leakage_convergence),
-        ] = self.solve_transpose_pair([&ones, &self.leakage], tolerance, max_iterations)?;
+        ] = self.solve_lanes([&ones, &self.leakage], tolerance, max_iterations)?;
         Ok(SparseResult {
             output_multipliers,
             leakage,
@@ -495,22 +503,131 @@ fn round32(x: f64) -> f64 {
     f64::from(x as f32)
 }
 
-/// Writes the `L` systems' vectors, rounded to `f32`, side by side into `lanes` (in two
-/// halves on two threads for big networks: it streams memory).
-fn fill_lanes<const L: usize>(lanes: &mut [[f32; L]], src: [&[f64]; L], parallel: bool) {
-    let fill = |lanes: &mut [[f32; L]], first: usize| {
-        for (j, lane) in lanes.iter_mut().enumerate() {
-            for l in 0..L {
-                #[allow(clippy::cast_possible_truncation)]
-                {
-                    lane[l] = src[l][first + j] as f32;
-                }
-            }
+/// One sweep's view of a system's vectors, over a range of rows.
+struct Rows<'a> {
+    lane: usize,
+    y: &'a mut [f64],
+    r: &'a mut [f64],
+    p: &'a mut [f64],
+    v: &'a [f64],
+    t: &'a [f64],
+    w: &'a [f64],
+    /// `[α, ω, β]` of the system's current iteration.
+    step: [f64; 3],
+}
+
+/// Runs `rows_fn` over every `active` system's vectors, rows `0..mid` and `mid..n` side by
+/// side (on two threads when `parallel`), each writing its system's lane of `lanes`; returns
+/// each system's two sums, the halves added in a fixed order (the digits do not depend on
+/// the thread count).
+fn sweep<const L: usize>(
+    systems: &mut [Bicgstab; L],
+    active: [bool; L],
+    lanes: &mut [[f32; L]],
+    mid: usize,
+    parallel: bool,
+    rows_fn: fn(Rows, &mut [[f32; L]]) -> [f64; 2],
+) -> [[f64; 2]; L] {
+    let (mut lo, mut hi) = (Vec::with_capacity(L), Vec::with_capacity(L));
+    for (lane, s) in systems.iter_mut().enumerate() {
+        if !active[lane] {
+            continue;
         }
+        let step = [s.alpha, s.omega, s.beta];
+        let (y, r, p) = (
+            s.y.split_at_mut(mid),
+            s.r.split_at_mut(mid),
+            s.p.split_at_mut(mid),
+        );
+        let (v, t, w) = (s.v.split_at(mid), s.t.split_at(mid), s.w.split_at(mid));
+        lo.push(Rows {
+            lane,
+            y: y.0,
+            r: r.0,
+            p: p.0,
+            v: v.0,
+            t: t.0,
+            w: w.0,
+            step,
+        });
+        hi.push(Rows {
+            lane,
+            y: y.1,
+            r: r.1,
+            p: p.1,
+            v: v.1,
+            t: t.1,
+            w: w.1,
+            step,
+        });
+    }
+    let (lanes_lo, lanes_hi) = lanes.split_at_mut(mid);
+    let run = |parts: Vec<Rows>, lanes: &mut [[f32; L]]| -> Vec<(usize, [f64; 2])> {
+        parts
+            .into_iter()
+            .map(|rows| (rows.lane, rows_fn(rows, lanes)))
+            .collect()
     };
-    let mid = lanes.len() / 2;
-    let (lo, hi) = lanes.split_at_mut(mid);
-    join(parallel, || fill(lo, 0), || fill(hi, mid));
+    let (a, b) = join(parallel, || run(lo, lanes_lo), || run(hi, lanes_hi));
+    let mut sums = [[0.0; 2]; L];
+    for ((lane, x), (_, y)) in a.into_iter().zip(b) {
+        sums[lane] = [x[0] + y[0], x[1] + y[1]];
+    }
+    sums
+}
+
+/// `s = r − αv` in place of `r`, its lane (rounded to `f32`) for the next mat-vec; returns
+/// `[‖s‖², r̂₀·s]` over these rows.
+fn s_rows<const L: usize>(rows: Rows, lanes: &mut [[f32; L]]) -> [f64; 2] {
+    let alpha = rows.step[0];
+    // four partial sums, so that the update still vectorises
+    let (mut ss, mut ws) = ([0.0; 4], [0.0; 4]);
+    for (k, (((r, v), w), x)) in rows
+        .r
+        .iter_mut()
+        .zip(rows.v)
+        .zip(rows.w)
+        .zip(lanes.iter_mut())
+        .enumerate()
+    {
+        *r -= alpha * v;
+        ss[k % 4] += *r * *r;
+        ws[k % 4] += w * *r;
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            x[rows.lane] = *r as f32;
+        }
+    }
+    [sum4(ss), sum4(ws)]
+}
+
+/// `y += αp̃ + ωs̃`, `r = s − ωt`, the next direction `p = round(r + β(p̃ − ωv))` and its lane;
+/// returns `[‖r‖², 0]` over these rows.
+fn update_rows<const L: usize>(rows: Rows, lanes: &mut [[f32; L]]) -> [f64; 2] {
+    let [alpha, omega, beta] = rows.step;
+    let mut rr = [0.0; 4];
+    for (k, ((y, r), ((p, (t, v)), x))) in rows
+        .y
+        .iter_mut()
+        .zip(rows.r.iter_mut())
+        .zip(
+            rows.p
+                .iter_mut()
+                .zip(rows.t.iter().zip(rows.v))
+                .zip(lanes.iter_mut()),
+        )
+        .enumerate()
+    {
+        let s = *r;
+        *y += alpha * *p + omega * round32(s);
+        *r = s - omega * t;
+        #[allow(clippy::cast_possible_truncation)]
+        let next = (*r + beta * (*p - omega * v)) as f32;
+        x[rows.lane] = next;
+        *p = f64::from(next);
+        rr[k % 4] += *r * *r;
+    }
+    [sum4(rr), 0.0]
 }
 
 /// The state of one BiCGSTAB iteration (van der Vorst 1992, unpreconditioned), split at its
@@ -551,7 +668,11 @@ struct Bicgstab<'w> {
     rho: f64,
     /// `r̂₀·s`, from the sweep that writes `s`.
     rho_s: f64,
+    /// `r̂₀·r` for the `r` the current update sweep writes.
+    rho_next: f64,
     alpha: f64,
+    omega: f64,
+    beta: f64,
     /// `Some` once converged (or trivially solved for `w = 0`).
     done: Option<Convergence>,
     /// Set on breakdown (`r̂₀·v = 0`, `ω = 0`, `ρ = 0` or a non-finite step): the iteration
@@ -588,7 +709,10 @@ impl<'w> Bicgstab<'w> {
             t: Buffer::zeroed(n),
             rho,
             rho_s: 0.0,
+            rho_next: 0.0,
             alpha: 0.0,
+            omega: 0.0,
+            beta: 0.0,
             done,
             broken: false,
         }
@@ -608,23 +732,13 @@ impl<'w> Bicgstab<'w> {
         !self.broken
     }
 
-    /// `s = r − αv` in place of `r`, with `‖s‖` and `r̂₀·s`; `true` (and converged) when `s` is
-    /// small enough, after the half step `y += αp̃`.
-    fn s_step(&mut self, iteration: usize, tolerance: f64) -> bool {
-        let alpha = self.alpha;
-        // four partial sums, so that the update still vectorises
-        let (mut ss, mut ws) = ([0.0; 4], [0.0; 4]);
-        for (k, ((r, v), w)) in self.r.iter_mut().zip(self.v.iter()).zip(self.w).enumerate() {
-            *r -= alpha * v;
-            ss[k % 4] += *r * *r;
-            ws[k % 4] += w * *r;
-        }
-        self.rho_s = sum4(ws);
-        let residual = sum4(ss).sqrt() / self.w_norm;
+    /// After the sweep that wrote `s = r − αv` (with `sums = [‖s‖², r̂₀·s]`): `true` (and
+    /// converged) when `s` is small enough, after the half step `y += αp̃`.
+    fn s_converged(&mut self, sums: [f64; 2], iteration: usize, tolerance: f64) -> bool {
+        self.rho_s = sums[1];
+        let residual = sums[0].sqrt() / self.w_norm;
         if residual <= tolerance {
-            for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
-                *y += alpha * p;
-            }
+            self.half_step();
             self.done = Some(Convergence {
                 iterations: iteration,
                 relative_residual: residual,
@@ -634,45 +748,39 @@ impl<'w> Bicgstab<'w> {
         false
     }
 
-    /// After `t = Ms̃` (with `dots = [r̂₀·t, s̃·t, t·t]` from the mat-vec): `ω`, then one sweep
-    /// for `y += αp̃ + ωs̃`, `r = s − ωt` and the next direction `p = round(r + β(p̃ − ωv))`;
-    /// marks convergence or breakdown.
-    fn update(&mut self, iteration: usize, tolerance: f64, dots: [f64; 3]) {
+    /// `y += αp̃`: the iterate whose residual is `s`.
+    fn half_step(&mut self) {
+        for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
+            *y += self.alpha * p;
+        }
+    }
+
+    /// After `t = Ms̃` (with `dots = [r̂₀·t, s̃·t, t·t]` from the mat-vec): `ω`, `β` and the
+    /// next `ρ = r̂₀·s − ω·r̂₀·t` for the update sweep; `false` on breakdown, keeping the half
+    /// step's iterate (`y + αp̃`, residual `s`).
+    fn prepare_update(&mut self, dots: [f64; 3]) -> bool {
         let [wt, st, tt] = dots;
-        let omega = st / tt;
-        let rho_next = self.rho_s - omega * wt;
-        let beta = (rho_next / self.rho) * (self.alpha / omega);
-        if !(omega.is_finite() && omega != 0.0 && beta.is_finite()) {
-            // keep the half step's iterate (y + αp̃, residual s) and stop
-            for (y, p) in self.y.iter_mut().zip(self.p.iter()) {
-                *y += self.alpha * p;
-            }
-            self.broken = true;
-            return;
+        self.omega = st / tt;
+        self.rho_next = self.rho_s - self.omega * wt;
+        self.beta = (self.rho_next / self.rho) * (self.alpha / self.omega);
+        if self.omega.is_finite() && self.omega != 0.0 && self.beta.is_finite() {
+            return true;
         }
-        let alpha = self.alpha;
-        let mut rr = [0.0; 4];
-        for (k, ((y, r), ((p, t), v))) in self
-            .y
-            .iter_mut()
-            .zip(self.r.iter_mut())
-            .zip(self.p.iter_mut().zip(self.t.iter()).zip(self.v.iter()))
-            .enumerate()
-        {
-            let s = *r;
-            *y += alpha * *p + omega * round32(s);
-            *r = s - omega * t;
-            *p = round32(*r + beta * (*p - omega * v));
-            rr[k % 4] += *r * *r;
-        }
-        self.rho = rho_next;
-        let residual = sum4(rr).sqrt() / self.w_norm;
+        self.half_step();
+        self.broken = true;
+        false
+    }
+
+    /// After the update sweep (with `rr = ‖r‖²`): marks convergence or breakdown.
+    fn updated(&mut self, rr: f64, iteration: usize, tolerance: f64) {
+        self.rho = self.rho_next;
+        let residual = rr.sqrt() / self.w_norm;
         if residual <= tolerance {
             self.done = Some(Convergence {
                 iterations: iteration,
                 relative_residual: residual,
             });
-        } else if !residual.is_finite() || rho_next == 0.0 {
+        } else if !residual.is_finite() || self.rho == 0.0 {
             self.broken = true;
         }
     }
