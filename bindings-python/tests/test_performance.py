@@ -40,6 +40,8 @@ def test_sparse_network_agrees_with_its_dense_counterpart():
     assert recomputed == pytest.approx(r["leakage_convergence"]["relative_residual"], abs=1e-15)
     with pytest.raises(localecon.ShapeError, match="w"):
         net.relative_residual(r["leakage"], [1.0])
+    with pytest.raises(localecon.NonFiniteError, match=r"y\[1\]"):
+        net.relative_residual([1.0, float("nan"), 1.0], leaked / x)
     with pytest.raises(localecon.OutOfRangeError, match="payer"):
         localecon.SparseNetwork(3, [0.5], [1], [1.0], leaked, retained)
     with pytest.raises(localecon.OutOfRangeError, match="max_iterations"):

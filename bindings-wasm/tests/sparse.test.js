@@ -59,6 +59,7 @@ test("a ring of 2,000 firms: (I − A)ᵀ m = 1 holds account by account", () =>
     assert.ok(recomputed <= 1e-10, `${recomputed}`);
     assert.ok(Math.abs(recomputed - r.multipliers_convergence.relative_residual) <= 1e-15);
     expectError(() => net.relativeResidual([1, 2], ones), "ShapeError", "shape", /y/);
+    expectError(() => net.relativeResidual(ones, new Float64Array(n)), "OutOfRangeError", "out_of_range", /w/);
   } finally {
     net.free();
   }

@@ -204,15 +204,9 @@ impl SparseNetwork {
         }
         let half = self.row_start[self.n] / 2;
         let mid = self.row_start.partition_point(|&s| s < half).min(self.n);
-        let (mut lo, mut hi) = (Vec::with_capacity(L), Vec::with_capacity(L));
-        for out in outs {
-            let (a, b) = out.split_at_mut(mid);
-            lo.push(a);
-            hi.push(b);
-        }
-        let (Ok(lo), Ok(hi)) = (<[_; L]>::try_from(lo), <[_; L]>::try_from(hi)) else {
-            unreachable!("one half of each of the L outputs")
-        };
+        let mut halves = outs.map(|out| out.split_at_mut(mid));
+        let lo = halves.each_mut().map(|h| std::mem::take(&mut h.0));
+        let hi = halves.map(|h| h.1);
         let (a, b) = join(
             true,
             || self.lanes_rows(x, 0, lo, w),
@@ -260,16 +254,19 @@ impl SparseNetwork {
     ///
     /// # Errors
     ///
-    /// [`Error::Shape`] when `y` or `w` does not have one entry per account.
+    /// [`Error::Shape`] when `y` or `w` does not have one entry per account;
+    /// [`Error::NonFinite`] for an entry of either; [`Error::OutOfRange`] when `w` is all
+    /// zeros (no relative residual is defined).
     pub fn relative_residual(&self, y: &[f64], w: &[f64]) -> Result<f64> {
-        for (what, v) in [("y", y), ("w", w)] {
-            if v.len() != self.n {
-                return Err(Error::Shape {
-                    what: format!("{what} (one per account)"),
-                    expected: self.n,
-                    found: v.len(),
-                });
-            }
+        self.check_vector("y", y)?;
+        self.check_vector("w", w)?;
+        let w_norm = norm(w);
+        if w_norm == 0.0 {
+            return Err(Error::OutOfRange {
+                location: Location::Field("w".into()),
+                value: 0.0,
+                expected: "a right-hand side that is not all zeros".into(),
+            });
         }
         let mut squares = 0.0;
         for (j, (&yj, &wj)) in y.iter().zip(w).enumerate() {
@@ -280,7 +277,22 @@ impl SparseNetwork {
             }
             squares += (wj - out) * (wj - out);
         }
-        Ok(squares.sqrt() / norm(w))
+        Ok(squares.sqrt() / w_norm)
+    }
+
+    /// One finite entry per account, or the typed error naming the vector and the entry.
+    fn check_vector(&self, what: &str, v: &[f64]) -> Result<()> {
+        if v.len() != self.n {
+            return Err(Error::Shape {
+                what: format!("{what} (one per account)"),
+                expected: self.n,
+                found: v.len(),
+            });
+        }
+        for (j, &x) in v.iter().enumerate() {
+            check_finite(x, || Location::Field(format!("{what}[{j}]")))?;
+        }
+        Ok(())
     }
 
     /// Solves `(I − A)ᵀ·y = w` by BiCGSTAB from `y = 0` to a relative residual `tolerance`.
@@ -296,16 +308,7 @@ impl SparseNetwork {
         tolerance: f64,
         max_iterations: usize,
     ) -> Result<(Vec<f64>, Convergence)> {
-        if w.len() != self.n {
-            return Err(Error::Shape {
-                what: "w (one per account)".into(),
-                expected: self.n,
-                found: w.len(),
-            });
-        }
-        for (j, &x) in w.iter().enumerate() {
-            check_finite(x, || Location::Field(format!("w[{j}]")))?;
-        }
+        self.check_vector("w", w)?;
         let [solution] = self.solve_lanes([w], tolerance, max_iterations)?;
         Ok(solution)
     }

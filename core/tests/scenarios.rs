@@ -348,6 +348,15 @@ fn sparse_solver_agrees_with_the_dense_model() {
         net.relative_residual(&ones, &[1.0]).unwrap_err().code(),
         "shape"
     );
+    // a NaN in a solution is named, not turned into a NaN residual; a zero w has none
+    let e = net.relative_residual(&bad, &ones).unwrap_err();
+    assert_eq!(e.code(), "non_finite");
+    assert!(e.to_string().contains("y[3]"), "{e}");
+    let zeros = vec![0.0; keep.len()];
+    assert_eq!(
+        net.relative_residual(&ones, &zeros).unwrap_err().code(),
+        "out_of_range"
+    );
     let m = Multipliers::new(&t).unwrap();
     let l = Leakage::new(&t).unwrap();
     for (a, &j) in keep.iter().enumerate() {
