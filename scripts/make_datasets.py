@@ -88,6 +88,21 @@ def employment_inputs(data, dst):
             w.writerow([r["sic2007_division"], r["Glasgow City"]])
 
 
+def imports_by_product(src, dst):
+    """Scotland's imports by product (all uses) from the rest of the UK and the rest of the world:
+    the "other imports" of the imports-detail table; residents' spending abroad (NDom) is
+    household consumption, not a product a business buys, and is left out. The two columns are
+    labelled with the table's import rows."""
+    rows = list(csv.DictReader(open(src / "imports_detail_2019.csv", newline="")))
+    with open(dst / "scotland_2019_imports_by_product.csv", "w", newline="") as f:
+        f.write(f"# source: {SOURCE} Imports detail 2019, other imports by product and origin.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["product", "RUKImp", "RoWImp"])
+        for r in rows:
+            if r["ioc098_sic"] != "Total":
+                w.writerow([r["ioc098_sic"], r["Other_Imports_RUK"], r["Other_Imports_RoW"]])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -98,6 +113,7 @@ def main(src, dst):
     cols = [chr(c) for c in range(ord("A"), ord("T") + 1)]
     convert(rows, "row", "name", cols, "Scotland 2019 (SIC sections)", dst / "scotland_2019_sections.csv")
     employment_inputs(src.parent, dst)
+    imports_by_product(src, dst)
 
 
 if __name__ == "__main__":

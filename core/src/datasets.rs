@@ -29,6 +29,9 @@ const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
 
 #[cfg(feature = "embedded-data")]
+const SCOTLAND_2019_IMPORTS_CSV: &str = include_str!("../data/scotland_2019_imports_by_product.csv");
+
+#[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
 #[cfg(feature = "embedded-data")]
 const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../data/bres_2019_scotland_subclass.csv");
@@ -157,25 +160,101 @@ pub fn glasgow_2019() -> RegionalTable {
 }
 
 #[cfg(feature = "embedded-data")]
-/// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0).
+/// Scotland's imports of each of the 98 products in 2019 from the rest of the UK (`RUKImp`)
+/// and the rest of the world (`RoWImp`), over all uses: the Scottish Government's imports
+/// detail ("other imports"; residents' spending abroad is household consumption and left
+/// out), in the sector order of [`scotland_2019`].
+///
+/// # Panics
+///
+/// Never in a released build: the embedded file is validated by the crate's tests.
+#[must_use]
+pub fn scotland_2019_product_imports() -> Vec<crate::regionalize::ProductImports> {
+    let mut rukimp = Vec::with_capacity(98);
+    let mut rowimp = Vec::with_capacity(98);
+    for record in csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(SCOTLAND_2019_IMPORTS_CSV.as_bytes())
+        .records()
+    {
+        let r = record.expect("embedded imports by product");
+        rukimp.push(r[1].parse::<f64>().expect("embedded number"));
+        rowimp.push(r[2].parse::<f64>().expect("embedded number"));
+    }
+    vec![
+        crate::regionalize::ProductImports {
+            origin: "RUKImp".into(),
+            values: rukimp,
+        },
+        crate::regionalize::ProductImports {
+            origin: "RoWImp".into(),
+            values: rowimp,
+        },
+    ]
+}
+
+#[cfg(feature = "embedded-data")]
+/// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0), with imports by
+/// product and buyer estimated from [`scotland_2019_product_imports`] by import
+/// proportionality ([`crate::regionalize::import_use_from_products`]).
 ///
 /// # Panics
 ///
 /// Never in a released build: the embedded file is validated by the crate's tests.
 #[must_use]
 pub fn scotland_2019() -> RegionalTable {
-    read_csv(SCOTLAND_2019_CSV).expect("embedded Scotland 2019 table is valid")
+    let table = read_csv(SCOTLAND_2019_CSV).expect("embedded Scotland 2019 table is valid");
+    let import_use =
+        crate::regionalize::import_use_from_products(&table, &scotland_2019_product_imports())
+            .expect("embedded imports by product fit the table");
+    table
+        .with_import_use(import_use)
+        .expect("embedded imports by product fit the table")
 }
 
 #[cfg(feature = "embedded-data")]
-/// Scotland 2019 summed to the 20 SIC 2007 sections (derived from the 98-industry table).
+/// Scotland 2019 summed to the 20 SIC 2007 sections (derived from the 98-industry table), with
+/// the 98-industry table's imports by product and buyer summed to sections.
 ///
 /// # Panics
 ///
 /// Never in a released build: the embedded file is validated by the crate's tests.
 #[must_use]
 pub fn scotland_2019_sections() -> RegionalTable {
-    read_csv(SCOTLAND_2019_SECTIONS_CSV).expect("embedded Scotland 2019 sections table is valid")
+    let table = read_csv(SCOTLAND_2019_SECTIONS_CSV)
+        .expect("embedded Scotland 2019 sections table is valid");
+    let industries = scotland_2019();
+    let group: Vec<String> = industries
+        .sectors()
+        .iter()
+        .map(|s| {
+            crate::regionalize::sic_section(&s.code)
+                .expect("every industry code starts with its division")
+                .to_string()
+        })
+        .collect();
+    let by_section =
+        crate::regionalize::aggregate(&industries, &group, &std::collections::HashMap::new())
+            .expect("the industries sum to sections");
+    let mut import_use = by_section
+        .import_use()
+        .expect("the industries carry imports by product")
+        .clone();
+    // the aggregate lists sections in order of first appearance; the table in A..T
+    let order: Vec<usize> = table
+        .sectors()
+        .iter()
+        .map(|s| by_section.sector_index(&s.code).expect("every section appears"))
+        .collect();
+    let n = order.len();
+    for b in &mut import_use.blocks {
+        b.values = (0..n * n)
+            .map(|k| b.values[order[k / n] * n + order[k % n]])
+            .collect();
+    }
+    table
+        .with_import_use(import_use)
+        .expect("summed imports by product fit the sections table")
 }
 
 #[cfg(feature = "embedded-data")]

@@ -294,7 +294,7 @@ fn quote(s: &str) -> String {
 }
 
 /// Writes a table in the labelled CSV layout ([`read_csv`] reads it back to an equal table,
-/// except per-sector retention shares, which only the JSON carries).
+/// except per-sector retention shares and imports by product, which only the JSON carries).
 #[must_use]
 pub fn write_csv(table: &RegionalTable) -> String {
     let p = table.parts();

@@ -14,8 +14,10 @@
 //! ```
 //!
 //! `z` is a list of rows (`z[i][j]` = what `j` buys from `i`). Optional fields: `output`,
-//! `employment` (`{"unit": "jobs", "values": [...]}`), `retention`, `household_closure`,
-//! `balance_tolerance`. Unknown fields are refused, so a typo does not pass silently.
+//! `employment` (`{"unit": "jobs", "values": [...]}`), `import_use` (imports by product and
+//! buyer: `{"basis": "supplied", "blocks": [{"origin": "<import row label>", "values":
+//! [[...], ...]}]}`, rows are products, columns buyers, as in `z`), `retention`,
+//! `household_closure`, `balance_tolerance`. Unknown fields are refused, so a typo does not pass silently.
 //!
 //! # CSV
 //!
@@ -29,8 +31,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::table::{
-    DEFAULT_BALANCE_TOLERANCE, Employment, FinalDemandColumn, HouseholdClosure, PrimaryInputRow,
-    RegionalTable, Retention, Sector, TableParts,
+    DEFAULT_BALANCE_TOLERANCE, Employment, FinalDemandColumn, HouseholdClosure, ImportBasis,
+    ImportUse, ImportUseBlock, PrimaryInputRow, RegionalTable, Retention, Sector, TableParts,
 };
 
 /// The `format` field of a table document.
@@ -62,12 +64,50 @@ struct TableDocument {
     output: Option<Vec<f64>>,
     #[serde(default)]
     employment: Option<Employment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    import_use: Option<ImportUseDocument>,
     #[serde(default)]
     retention: Retention,
     #[serde(default)]
     household_closure: HouseholdClosure,
     #[serde(default = "default_tolerance")]
     balance_tolerance: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportUseDocument {
+    basis: ImportBasis,
+    blocks: Vec<ImportBlockDocument>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportBlockDocument {
+    origin: String,
+    values: Vec<Vec<f64>>,
+}
+
+fn matrix_rows(what: &str, rows: &[Vec<f64>], n: usize) -> Result<Vec<f64>> {
+    if rows.len() != n {
+        return Err(Error::Shape {
+            what: format!("{what} rows"),
+            expected: n,
+            found: rows.len(),
+        });
+    }
+    let mut flat = Vec::with_capacity(n * n);
+    for (i, row) in rows.iter().enumerate() {
+        if row.len() != n {
+            return Err(Error::Shape {
+                what: format!("{what} row {i}"),
+                expected: n,
+                found: row.len(),
+            });
+        }
+        flat.extend_from_slice(row);
+    }
+    Ok(flat)
 }
 
 fn default_unit() -> String {
@@ -144,17 +184,23 @@ pub fn read_json_parts(text: &str) -> Result<TableParts> {
             found: doc.z.len(),
         });
     }
-    let mut z = Vec::with_capacity(n * n);
-    for (i, row) in doc.z.iter().enumerate() {
-        if row.len() != n {
-            return Err(Error::Shape {
-                what: format!("z row {i}"),
-                expected: n,
-                found: row.len(),
-            });
-        }
-        z.extend_from_slice(row);
-    }
+    let z = matrix_rows("z", &doc.z, n)?;
+    let import_use = match doc.import_use {
+        None => None,
+        Some(d) => Some(ImportUse {
+            basis: d.basis,
+            blocks: d
+                .blocks
+                .into_iter()
+                .map(|b| {
+                    Ok(ImportUseBlock {
+                        values: matrix_rows(&format!("import_use {:?}", b.origin), &b.values, n)?,
+                        origin: b.origin,
+                    })
+                })
+                .collect::<Result<_>>()?,
+        }),
+    };
     Ok(TableParts {
         name: doc.name,
         unit: doc.unit,
@@ -165,6 +211,7 @@ pub fn read_json_parts(text: &str) -> Result<TableParts> {
         primary_inputs: doc.primary_inputs,
         output: doc.output,
         employment: doc.employment,
+        import_use,
         retention: doc.retention,
         household_closure: doc.household_closure,
         balance_tolerance: doc.balance_tolerance,
@@ -189,6 +236,17 @@ pub fn write_json(table: &RegionalTable) -> String {
         primary_inputs: p.primary_inputs.clone(),
         output: p.output.clone(),
         employment: p.employment.clone(),
+        import_use: p.import_use.as_ref().map(|iu| ImportUseDocument {
+            basis: iu.basis,
+            blocks: iu
+                .blocks
+                .iter()
+                .map(|b| ImportBlockDocument {
+                    origin: b.origin.clone(),
+                    values: b.values.chunks(n.max(1)).map(<[f64]>::to_vec).collect(),
+                })
+                .collect(),
+        }),
         retention: p.retention.clone(),
         household_closure: p.household_closure.clone(),
         balance_tolerance: p.balance_tolerance,

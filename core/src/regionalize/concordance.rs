@@ -92,7 +92,8 @@ impl Concordance {
 
 /// Aggregates a table to coarser sectors: `group[j]` is the code of the group sector `j`
 /// belongs to; groups appear in order of first appearance and take `names` where given.
-/// Flows, final demand, primary inputs, output and employment are summed.
+/// Flows, final demand, primary inputs, output, employment and imports by product are
+/// summed.
 ///
 /// # Errors
 ///
@@ -170,6 +171,25 @@ pub fn aggregate(
     parts.employment = p.employment.as_ref().map(|e| crate::table::Employment {
         unit: e.unit.clone(),
         values: sum(&e.values),
+    });
+    parts.import_use = p.import_use.as_ref().map(|iu| crate::table::ImportUse {
+        basis: iu.basis,
+        blocks: iu
+            .blocks
+            .iter()
+            .map(|b| {
+                let mut values = vec![0.0; m * m];
+                for i in 0..n {
+                    for j in 0..n {
+                        values[of[i] * m + of[j]] += b.values[i * n + j];
+                    }
+                }
+                crate::table::ImportUseBlock {
+                    origin: b.origin.clone(),
+                    values,
+                }
+            })
+            .collect(),
     });
     parts.household_closure = p.household_closure.clone();
     parts.balance_tolerance = p.balance_tolerance;

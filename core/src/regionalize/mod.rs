@@ -3,10 +3,12 @@
 //! aggregation, and RAS balancing.
 
 mod concordance;
+mod imports;
 mod quotients;
 mod ras;
 
 pub use concordance::{Concordance, aggregate, sic_section};
+pub use imports::{ProductImports, import_use_from_products};
 pub use quotients::{
     EmploymentPair, LqMethod, flegg_lambda, quotient_matrix, regional_coefficients, resident_share,
 };
@@ -17,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::technical_coefficients;
 use crate::table::{
-    Employment, FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow,
-    RegionalTable, Share, TableParts,
+    Employment, FinalDemandColumn, FinalDemandKind, ImportBasis, ImportUse, ImportUseBlock,
+    PrimaryInputKind, PrimaryInputRow, RegionalTable, Share, TableParts,
 };
 
 /// The default δ of FLQ and AFLQ: 0.3 (Flegg & Webber 1997; Flegg & Tohmo 2013 find values
@@ -87,7 +89,10 @@ fn is_export(kind: FinalDemandKind) -> bool {
 ///    balances.
 ///
 /// Household income for the Type II closure is scaled by `s`; retention comes from the
-/// options or the national table.
+/// options or the national table. Imports by product and buyer are carried
+/// ([`ImportBasis::Regionalised`]): the imports from the rest of the nation by product are
+/// exactly what steps 2 and 5 removed from each `Z^R_ij`; the national import rows keep the
+/// national table's [imports by product](RegionalTable::imports_by_product) per unit of output.
 ///
 /// # Errors
 ///
@@ -150,10 +155,14 @@ pub fn regionalize(
         .collect();
     let mut z = vec![0.0; n * n];
     let mut imported = vec![0.0; n];
+    // what buyer j imports of product i from the rest of the nation: exact by construction
+    let mut rest_of_nation = vec![0.0; n * n];
     for i in 0..n {
         for j in 0..n {
             z[i * n + j] = a_r[i * n + j] * xr[j];
-            imported[j] += (a_n[i * n + j] - a_r[i * n + j]) * xr[j];
+            let removed = (a_n[i * n + j] - a_r[i * n + j]) * xr[j];
+            rest_of_nation[i * n + j] = removed;
+            imported[j] += removed;
         }
     }
     let mut primary: Vec<PrimaryInputRow> = national
@@ -200,6 +209,7 @@ pub fn regionalize(
                 let moved = z[i * n + j] * (1.0 - f);
                 z[i * n + j] -= moved;
                 imported[j] += moved;
+                rest_of_nation[i * n + j] += moved;
             }
             sold = xr[i];
         }
@@ -230,13 +240,39 @@ pub fn regionalize(
         kind: FinalDemandKind::ExportsRestOfCountry,
         values: exports,
     });
+    let rest_label = unique_label(
+        primary.iter().map(|r| r.label.as_str()),
+        "IMPORTS_REST_OF_NATION",
+    );
+    let mut blocks: Vec<ImportUseBlock> = national
+        .imports_by_product()
+        .blocks
+        .iter()
+        .map(|b| ImportUseBlock {
+            origin: b.origin.clone(),
+            values: (0..n * n)
+                .map(|k| {
+                    let j = k % n;
+                    if xn[j] == 0.0 {
+                        0.0
+                    } else {
+                        b.values[k] / xn[j] * xr[j]
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    blocks.insert(
+        0,
+        ImportUseBlock {
+            origin: rest_label.clone(),
+            values: rest_of_nation,
+        },
+    );
     primary.insert(
         0,
         PrimaryInputRow {
-            label: unique_label(
-                primary.iter().map(|r| r.label.as_str()),
-                "IMPORTS_REST_OF_NATION",
-            ),
+            label: rest_label,
             kind: PrimaryInputKind::ImportsRestOfCountry,
             values: imported,
         },
@@ -255,6 +291,10 @@ pub fn regionalize(
     parts.employment = Some(Employment {
         unit: options.employment_unit.clone(),
         values: emp.regional.clone(),
+    });
+    parts.import_use = Some(ImportUse {
+        basis: ImportBasis::Regionalised,
+        blocks,
     });
     parts.retention = national.retention().clone();
     if let Some(c) = &options.resident_compensation_share {

@@ -6,10 +6,12 @@
 //! The table is *domestic*: everything bought from outside the region is an import row.
 
 mod audit;
+mod imports;
 mod kinds;
 mod retention;
 
 pub use audit::{Audit, AuditCheck, AuditStatus, ILL_CONDITIONED};
+pub use imports::{ImportBasis, ImportUse, ImportUseBlock};
 pub use kinds::{FinalDemandKind, PrimaryInputKind};
 pub use retention::{HouseholdClosure, HouseholdIncomeSources, Retention, Share};
 
@@ -84,6 +86,10 @@ pub struct TableParts {
     pub output: Option<Vec<f64>>,
     /// Employment per sector, if known.
     pub employment: Option<Employment>,
+    /// Imports by product and buyer, one block per import row, if known (see
+    /// [`RegionalTable::imports_by_product`] for the rule used when absent).
+    #[serde(default)]
+    pub import_use: Option<ImportUse>,
     /// Shares of each primary input that stay in the region.
     pub retention: Retention,
     /// How households are closed for Type II results.
@@ -107,6 +113,7 @@ impl TableParts {
             primary_inputs: Vec::new(),
             output: None,
             employment: None,
+            import_use: None,
             retention: Retention::default(),
             household_closure: HouseholdClosure::default(),
             balance_tolerance: DEFAULT_BALANCE_TOLERANCE,
@@ -369,8 +376,11 @@ impl RegionalTable {
     ///
     /// The first structural problem found ([`Error::Empty`], [`Error::Shape`],
     /// [`Error::InvalidLabel`], [`Error::NonFinite`], [`Error::Negative`],
-    /// [`Error::OutOfRange`]), or [`Error::Unbalanced`] when a sector's row or column total
-    /// differs from its output by more than `parts.balance_tolerance` (relative).
+    /// [`Error::OutOfRange`]), [`Error::Unbalanced`] when a sector's row or column total
+    /// differs from its output by more than `parts.balance_tolerance` (relative), and for
+    /// `import_use`: [`Error::MissingData`] (an import row without a block),
+    /// [`Error::UnknownLabel`] (a block for no import row) or [`Error::Inconsistent`] (a
+    /// buyer's imports by product that do not add up to its import row).
     pub fn new(parts: TableParts) -> Result<Self> {
         if let Some(e) = parts.structural_errors(1).into_iter().next() {
             return Err(e);
@@ -396,6 +406,15 @@ impl RegionalTable {
                 )),
                 value: output[j],
             });
+        }
+        if let Some(iu) = &parts.import_use {
+            let mut first = None;
+            iu.errors(&parts, &output, &mut |e| {
+                first.get_or_insert(e);
+            });
+            if let Some(e) = first {
+                return Err(e);
+            }
         }
         let table = Self {
             parts,
@@ -503,6 +522,36 @@ impl RegionalTable {
     #[must_use]
     pub fn primary_inputs(&self) -> &[PrimaryInputRow] {
         &self.parts.primary_inputs
+    }
+
+    /// The same table with imports by product and buyer attached (e.g. a real import-use
+    /// table, [`ImportBasis::Supplied`], or an estimate from
+    /// [`crate::regionalize::import_use_from_products`]).
+    ///
+    /// # Errors
+    ///
+    /// The `import_use` errors of [`RegionalTable::new`].
+    pub fn with_import_use(self, import_use: ImportUse) -> Result<Self> {
+        let mut parts = self.into_parts();
+        parts.import_use = Some(import_use);
+        Self::new(parts)
+    }
+
+    /// Imports by product and buyer as stored with the table, if any.
+    #[must_use]
+    pub fn import_use(&self) -> Option<&ImportUse> {
+        self.parts.import_use.as_ref()
+    }
+
+    /// Imports by product and buyer: the stored ones, or, for a table that has only import
+    /// rows, the purchase-mix rule of [`ImportUse::purchase_mix`] (its `basis` says so).
+    /// `O(n²)` per import row when computed.
+    #[must_use]
+    pub fn imports_by_product(&self) -> std::borrow::Cow<'_, ImportUse> {
+        match &self.parts.import_use {
+            Some(iu) => std::borrow::Cow::Borrowed(iu),
+            None => std::borrow::Cow::Owned(ImportUse::purchase_mix(&self.parts)),
+        }
     }
 
     /// Employment by sector, if the table has it.
