@@ -5,17 +5,34 @@
 //! cargo run --release --example report -- --json            # the RegionReport as JSON
 //! cargo run --release --example report -- --dataset scotland-2019-sections
 //! cargo run --release --example report -- --table my_region.json   # or .csv
+//! cargo run --release --example report -- --leaks 10      # the 10 best leaks to plug
+//! cargo run --release --example report -- --leaks 10 --leak-cap 0.05   # at most +5 % of a producer's output
 //! ```
 
 use std::process::ExitCode;
 
+use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE]\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]]\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
-fn load(args: &[String]) -> Result<(RegionalTable, bool), String> {
+struct Command {
+    table: RegionalTable,
+    json: bool,
+    leaks: Option<LeakRankingOptions>,
+}
+
+fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, String> {
+    let v = value.ok_or(format!("{flag} needs a number"))?;
+    v.parse()
+        .map_err(|_| format!("{flag}: {v:?} is not a valid number"))
+}
+
+fn load(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut table = None;
+    let mut leaks: Option<LeakRankingOptions> = None;
+    let mut cap = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -34,22 +51,55 @@ fn load(args: &[String]) -> Result<(RegionalTable, bool), String> {
                 };
                 table = Some(parsed.map_err(|e| format!("{path}: {e} [{}]", e.code()))?);
             }
+            "--leaks" => {
+                leaks = Some(LeakRankingOptions {
+                    top_k: number("--leaks", it.next())?,
+                    ..Default::default()
+                });
+            }
+            "--leak-cap" => cap = Some(number::<f64>("--leak-cap", it.next())?),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
-    Ok((table.unwrap_or_else(datasets::scotland_2019), json))
+    if let Some(c) = cap {
+        leaks
+            .as_mut()
+            .ok_or("--leak-cap goes with --leaks")?
+            .max_output_increase = Some(c);
+    }
+    Ok(Command {
+        table: table.unwrap_or_else(datasets::scotland_2019),
+        json,
+        leaks,
+    })
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (table, json) = match load(&args) {
+    let Command { table, json, leaks } = match load(&args) {
         Ok(v) => v,
         Err(msg) => {
             eprintln!("{msg}");
             return ExitCode::from(2);
         }
     };
+    if let Some(options) = leaks {
+        return match leak_ranking(&table, &options) {
+            Ok(r) if json => {
+                println!("{}", serde_json::to_string_pretty(&r).expect("serialisable"));
+                ExitCode::SUCCESS
+            }
+            Ok(r) => {
+                print!("{r}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error [{}]: {e}", e.code());
+                ExitCode::FAILURE
+            }
+        };
+    }
     match RegionReport::new(&table) {
         Ok(report) if json => println!("{}", report.to_json()),
         Ok(report) => print!("{report}"),

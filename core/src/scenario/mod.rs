@@ -2,14 +2,19 @@
 //! (serde), composable, evaluated as before, after and difference in `RegionReport` terms.
 
 mod impact;
+mod ranking;
 mod substitution;
 
 pub use impact::{
     Business, BusinessFootprint, Impact, Split, business_footprint, impact, spending,
 };
+pub use ranking::{
+    DEFAULT_MIN_BUSINESS_SALES_SHARE, DEFAULT_RANKING_SHARE, ExcludedSupplier, ExclusionReason,
+    LeakOpportunity, LeakRanking, LeakRankingOptions, leak_ranking,
+};
 pub use substitution::{
-    Candidates, LeakOpportunity, SubstitutionEffect, import_coefficients, import_substitution,
-    leak_ranking, retention_coefficients,
+    OriginAmount, SubstitutionEffect, import_coefficients, import_substitution,
+    retention_coefficients,
 };
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +23,8 @@ use crate::error::{Error, Location, Result, check_finite};
 use crate::model::{LeontiefModel, technical_coefficients};
 use crate::report::RegionReport;
 use crate::table::{
-    Employment, FinalDemandColumn, FinalDemandKind, PrimaryInputKind, RegionalTable, Share,
+    Employment, FinalDemandColumn, FinalDemandKind, ImportUse, ImportUseBlock, PrimaryInputKind,
+    RegionalTable, Share,
 };
 
 /// One change of a scenario.
@@ -44,14 +50,16 @@ pub enum Change {
         /// Label of the final-demand column whose sector mix it follows.
         pattern: String,
     },
-    /// The buyer moves part of its imports to a local supplier: `share` of its imports, or
-    /// `amount` in money (at the table's output), exactly one of them.
+    /// The buyer buys part of what it imports of one product from the local producer of
+    /// that product instead: `share` of its imports of the product, or `amount` in money (at
+    /// the table's output), exactly one of them. The buyer's imports by product are the
+    /// table's [`RegionalTable::imports_by_product`].
     ImportSubstitution {
         /// Buying sector code.
         buyer: String,
-        /// Supplying sector code.
-        supplier: String,
-        /// Share of the buyer's imports moved, in [0, 1].
+        /// The imported product: the code of the local sector that makes it.
+        product: String,
+        /// Share of the buyer's imports of the product moved, in [0, 1].
         #[serde(default)]
         share: Option<f64>,
         /// Or the amount of imports moved.
@@ -180,7 +188,8 @@ impl Scenario {
     ///
     /// [`Error::UnknownLabel`] for an unknown sector or final-demand column;
     /// [`Error::OutOfRange`] for a share outside [0, 1], both or neither of `share` and
-    /// `amount`, or a substitution larger than the buyer's imports; [`Error::NonFinite`];
+    /// `amount`, a substitution larger than the buyer's imports of the product, a product
+    /// the buyer does not import, or one whose local producer has no output; [`Error::NonFinite`];
     /// [`Error::NonProductive`] when the changes make `A` non-productive;
     /// [`Error::Negative`] when demand cuts make an output negative.
     pub fn apply(&self, table: &RegionalTable) -> Result<RegionalTable> {
@@ -195,6 +204,33 @@ impl Scenario {
                 (0..n)
                     .map(|j| if x[j] == 0.0 { 0.0 } else { r.values[j] / x[j] })
                     .collect()
+            })
+            .collect();
+        // imports by product and buyer per unit of the buyer's output, one block per import
+        // row, and the index of that row among the primary inputs
+        let imports = table.imports_by_product();
+        let basis = imports.basis;
+        let mut use_coef: Vec<(String, Vec<f64>)> = imports
+            .blocks
+            .iter()
+            .map(|b| {
+                let c = (0..n * n)
+                    .map(|k| {
+                        let j = k % n;
+                        if x[j] == 0.0 { 0.0 } else { b.values[k] / x[j] }
+                    })
+                    .collect();
+                (b.origin.clone(), c)
+            })
+            .collect();
+        let import_row_of: Vec<usize> = use_coef
+            .iter()
+            .map(|(origin, _)| {
+                parts
+                    .primary_inputs
+                    .iter()
+                    .position(|r| r.label == *origin)
+                    .expect("a validated table has an import row for every block")
             })
             .collect();
         let mut extra = vec![0.0; n];
@@ -230,23 +266,32 @@ impl Scenario {
                 }
                 Change::ImportSubstitution {
                     buyer,
-                    supplier,
+                    product,
                     share,
                     amount,
                 } => {
                     let j = table.sector_index(buyer)?;
-                    let i = table.sector_index(supplier)?;
-                    let m: f64 = parts
-                        .primary_inputs
-                        .iter()
-                        .zip(&coef)
-                        .filter(|(r, _)| r.kind.is_import())
-                        .map(|(_, c)| c[j])
-                        .sum();
-                    let delta = match (share, amount) {
+                    let i = table.sector_index(product)?;
+                    // what j imports of i per unit of its output, by origin (import row)
+                    let per_unit: Vec<f64> = use_coef.iter().map(|(_, c)| c[i * n + j]).collect();
+                    let m: f64 = per_unit.iter().sum();
+                    if x[i] <= 0.0 || m <= 0.0 {
+                        return Err(Error::OutOfRange {
+                            location: Location::Field(format!(
+                                "changes[{k}] (imports of {product} by {buyer})"
+                            )),
+                            value: m * x[j],
+                            expected: if x[i] <= 0.0 {
+                                "a product made locally: its producer has no output, so its cost structure is unknown".into()
+                            } else {
+                                format!("a product the buyer imports ({})", basis.assumption())
+                            },
+                        });
+                    }
+                    let fraction = match (share, amount) {
                         (Some(s), None) => {
                             share_in_range(*s, &format!("changes[{k}].share"))?;
-                            s * m
+                            *s
                         }
                         (None, Some(v)) => {
                             check_finite(*v, || Location::Field(format!("changes[{k}].amount")))?;
@@ -254,15 +299,15 @@ impl Scenario {
                             if *v < 0.0 || *v > available * (1.0 + 1e-12) {
                                 return Err(Error::OutOfRange {
                                     location: Location::Field(format!(
-                                        "changes[{k}].amount (imports of {buyer})"
+                                        "changes[{k}].amount (imports of {product} by {buyer})"
                                     )),
                                     value: *v,
                                     expected: format!(
-                                        "between 0 and the buyer's imports, {available}"
+                                        "between 0 and the buyer's imports of the product, {available}"
                                     ),
                                 });
                             }
-                            if x[j] == 0.0 { 0.0 } else { v / x[j] }
+                            (v / available).min(1.0)
                         }
                         _ => {
                             return Err(Error::OutOfRange {
@@ -272,13 +317,15 @@ impl Scenario {
                             });
                         }
                     };
-                    if delta > 0.0 {
-                        a[i * n + j] += delta;
-                        let keep = 1.0 - delta / m;
-                        for (r, c) in parts.primary_inputs.iter().zip(coef.iter_mut()) {
-                            if r.kind.is_import() {
-                                c[j] *= keep;
-                            }
+                    if fraction > 0.0 {
+                        a[i * n + j] += fraction * m;
+                        for (((_, c), row), moved) in use_coef
+                            .iter_mut()
+                            .zip(import_row_of.iter())
+                            .zip(&per_unit)
+                        {
+                            c[i * n + j] -= fraction * moved;
+                            coef[*row][j] -= fraction * moved;
                         }
                     }
                 }
@@ -314,6 +361,18 @@ impl Scenario {
         parts.z = (0..n * n).map(|k| a[k] * x_new[k % n]).collect();
         for (r, c) in parts.primary_inputs.iter_mut().zip(&coef) {
             r.values = (0..n).map(|j| c[j] * x_new[j]).collect();
+        }
+        if !use_coef.is_empty() {
+            parts.import_use = Some(ImportUse {
+                basis,
+                blocks: use_coef
+                    .into_iter()
+                    .map(|(origin, c)| ImportUseBlock {
+                        origin,
+                        values: (0..n * n).map(|k| c[k] * x_new[k % n]).collect(),
+                    })
+                    .collect(),
+            });
         }
         if extra.iter().any(|e| *e != 0.0) {
             let mut label = "SCENARIO".to_string();
@@ -358,7 +417,7 @@ impl Scenario {
     /// let t = localecon::datasets::glasgow_2019();
     /// let s = Scenario { name: "more local ownership".into(), changes: vec![
     ///     Change::Retention { input: localecon::table::PrimaryInputKind::OperatingSurplus, share: 1.0 },
-    ///     Change::ImportSubstitution { buyer: "56".into(), supplier: "10.7".into(), share: Some(0.1), amount: None },
+    ///     Change::ImportSubstitution { buyer: "56".into(), product: "10.7".into(), share: Some(0.1), amount: None },
     /// ] };
     /// let r = s.evaluate(&t)?;
     /// assert!(r.difference.retained_income > 0.0);

@@ -1,11 +1,13 @@
 //! Import substitution by exact rank-one updates of the factored model (Sherman & Morrison
-//! 1950), and the leak ranking: which substitution raises retained local income most.
+//! 1950), and the leak ranking: which imported product, bought locally instead, raises
+//! retained local income most (*Plugging the Leaks*: which products leak out, and could
+//! someone local make them?).
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Location, Result};
 use crate::model::{LeontiefModel, per_unit_of_output};
-use crate::table::RegionalTable;
+use crate::table::{ImportBasis, ImportUse, RegionalTable};
 
 /// The import coefficient of every sector: all import rows per unit of output.
 #[must_use]
@@ -41,19 +43,31 @@ pub fn retention_coefficients(table: &RegionalTable) -> Vec<f64> {
     per_unit_of_output(&totals, table.output())
 }
 
-/// What moving a share of one sector's imports to a local supplier does.
+/// An amount by origin (the label of one of the table's import rows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OriginAmount {
+    /// Label of the import row, e.g. `"RUKImp"`.
+    pub origin: String,
+    /// The amount.
+    pub amount: f64,
+}
+
+/// What moving a share of one buyer's imports of one product to the local producer of that
+/// product does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubstitutionEffect {
     /// The buying sector `j` whose imports are replaced.
     pub buyer: String,
-    /// The local supplier `i`.
-    pub supplier: String,
-    /// The share `σ` of the buyer's imports moved.
+    /// The product `i`, made locally by the sector of the same code.
+    pub product: String,
+    /// The share `σ` of the buyer's imports of the product moved.
     pub share: f64,
-    /// The coefficient change `δ = σ·m_j` (`a_ij += δ`, imports of `j` per unit −= δ).
+    /// The coefficient change `δ = σ·m_ij/x_j` (`a_ij += δ`, imports of `j` per unit −= δ).
     pub delta: f64,
     /// Imports substituted at the table's output, `δ·x_j`.
     pub imports_substituted: f64,
+    /// The same by origin.
+    pub imports_substituted_by_origin: Vec<OriginAmount>,
     /// Output multipliers `1ᵀL'` after the change.
     pub output_multipliers: Vec<f64>,
     /// Retained local income per unit of final demand after the change, `rᵀL'`.
@@ -62,16 +76,18 @@ pub struct SubstitutionEffect {
     pub output_change: f64,
     /// Change in retained local income for the table's final demand.
     pub retained_income_change: f64,
+    /// How the buyer's imports by product are known.
+    pub import_basis: ImportBasis,
 }
 
 /// Everything the rank-one formulas need from one factorisation.
 pub(crate) struct Factored<'a> {
     table: &'a RegionalTable,
-    model: LeontiefModel,
-    m: Vec<f64>,
+    pub(crate) model: LeontiefModel,
+    pub(crate) imports: std::borrow::Cow<'a, ImportUse>,
     r: Vec<f64>,
-    multipliers: Vec<f64>,
-    retention: Vec<f64>,
+    pub(crate) multipliers: Vec<f64>,
+    pub(crate) retention: Vec<f64>,
 }
 
 impl<'a> Factored<'a> {
@@ -82,7 +98,7 @@ impl<'a> Factored<'a> {
         Ok(Self {
             table,
             multipliers: model.output_multipliers(),
-            m: import_coefficients(table),
+            imports: table.imports_by_product(),
             r,
             retention,
             model,
@@ -94,23 +110,27 @@ fn share_error(share: f64) -> Error {
     Error::OutOfRange {
         location: Location::Field("share".into()),
         value: share,
-        expected: "a share of the buyer's imports in [0, 1]".into(),
+        expected: "a share of the buyer's imports of the product in [0, 1]".into(),
     }
 }
 
-/// Moves the share `share` of `buyer`'s imports to local `supplier`:
-/// `A' = A + δ·e_i·e_jᵀ` with `δ = share·m_j`. Computed exactly from the one LU factor of
-/// `I − A` with the Sherman–Morrison formula
-/// `L' = L + δ·(L e_i)(e_jᵀ L) / (1 − δ·l_ji)` — two solves, no new inverse:
+/// Moves the share `share` of `buyer`'s imports of `product` to the local producer of that
+/// product: `A' = A + δ·e_i·e_jᵀ` with `δ = share·m_ij/x_j`, where `m_ij` is what `j`
+/// imports of `i` ([`RegionalTable::imports_by_product`]); each import row of `j` loses its
+/// own part of `m_ij`. Computed exactly from the one LU factor of `I − A` with the
+/// Sherman–Morrison formula `L' = L + δ·(L e_i)(e_jᵀ L) / (1 − δ·l_ji)` — two solves, no
+/// new inverse:
 ///
 /// * `1ᵀL' = 1ᵀL + δ·(1ᵀL e_i)·(e_jᵀL) / (1 − δ l_ji)`;
-/// * `rᵀL' = rᵀL + δ·(rᵀL e_i)·(e_jᵀL) / (1 − δ l_ji)`;
+/// * `rᵀL' = rᵀL + δ·(rᵀL e_i)·(e_jᵀL) / (1 − δ l_ji)` (imports are never retained, so `r`
+///   does not change);
 /// * for the table's final demand, `x' = x + δ·x_j·L e_i / (1 − δ l_ji)`.
 ///
 /// # Errors
 ///
-/// [`Error::UnknownLabel`]; [`Error::OutOfRange`] for a share outside [0, 1] or a buyer
-/// without imports; [`Error::NonProductive`] when the change makes `A` non-productive
+/// [`Error::UnknownLabel`]; [`Error::OutOfRange`] for a share outside [0, 1], a buyer that
+/// does not import the product, or a product whose local producer has no output (its cost
+/// structure is unknown); [`Error::NonProductive`] when the change makes `A` non-productive
 /// (`δ·l_ji ≥ 1`); the errors of [`LeontiefModel::new`].
 ///
 /// # Example
@@ -118,7 +138,7 @@ fn share_error(share: f64) -> Error {
 /// ```
 /// use localecon::scenario::import_substitution;
 /// let t = localecon::datasets::scotland_2019();
-/// // bakeries (10.7) buy 10 % of their imports from Scottish grain milling (10.6) instead
+/// // bakeries (10.7) buy 10 % of the flour (10.6) they import from Scottish grain mills
 /// let e = import_substitution(&t, "10.7", "10.6", 0.1)?;
 /// assert!(e.retained_income_change > 0.0);
 /// let bakery = t.sector_index("10.7")?;
@@ -128,34 +148,69 @@ fn share_error(share: f64) -> Error {
 pub fn import_substitution(
     table: &RegionalTable,
     buyer: &str,
-    supplier: &str,
+    product: &str,
     share: f64,
 ) -> Result<SubstitutionEffect> {
     let f = Factored::new(table)?;
-    substitution_with(&f, buyer, supplier, share)
+    substitution_with(&f, buyer, product, share)
+}
+
+/// What `buyer` (index `j`) imports of `product` (index `i`) by origin, checked to be a
+/// substitution that means something: a positive import and a producer with output.
+pub(crate) fn product_imports(
+    table: &RegionalTable,
+    imports: &ImportUse,
+    j: usize,
+    i: usize,
+) -> Result<Vec<OriginAmount>> {
+    let n = table.n();
+    let code = |k: usize| table.sectors()[k].code.as_str();
+    if table.output()[i] <= 0.0 {
+        return Err(Error::OutOfRange {
+            location: Location::Field(format!("product {} (output of its producer)", code(i))),
+            value: table.output()[i],
+            expected: "a product made locally: a producer with no output has no known cost structure".into(),
+        });
+    }
+    let by_origin: Vec<OriginAmount> = imports
+        .blocks
+        .iter()
+        .map(|b| OriginAmount {
+            origin: b.origin.clone(),
+            amount: b.values[i * n + j],
+        })
+        .collect();
+    let total: f64 = by_origin.iter().map(|o| o.amount).sum();
+    if total <= 0.0 {
+        return Err(Error::OutOfRange {
+            location: Location::Field(format!("imports of {} by {}", code(i), code(j))),
+            value: total,
+            expected: format!(
+                "a product the buyer imports ({})",
+                imports.basis.assumption()
+            ),
+        });
+    }
+    Ok(by_origin)
 }
 
 pub(crate) fn substitution_with(
     f: &Factored<'_>,
     buyer: &str,
-    supplier: &str,
+    product: &str,
     share: f64,
 ) -> Result<SubstitutionEffect> {
     let t = f.table;
     let j = t.sector_index(buyer)?;
-    let i = t.sector_index(supplier)?;
+    let i = t.sector_index(product)?;
     if !(0.0..=1.0).contains(&share) {
         return Err(share_error(share));
     }
-    if f.m[j] <= 0.0 && share > 0.0 {
-        return Err(Error::OutOfRange {
-            location: Location::Field(format!("imports of {buyer}")),
-            value: 0.0,
-            expected: "a buyer with imports to substitute".into(),
-        });
-    }
+    let by_origin = product_imports(t, &f.imports, j, i)?;
     let n = t.n();
-    let delta = share * f.m[j];
+    let xj = t.output()[j];
+    let imports: f64 = by_origin.iter().map(|o| o.amount).sum();
+    let delta = share * imports / xj;
     let mut e_i = vec![0.0; n];
     e_i[i] = 1.0;
     let col_i = f.model.solve(&e_i)?; // L e_i
@@ -186,110 +241,25 @@ pub(crate) fn substitution_with(
         .zip(&row_j)
         .map(|(r, l)| r + k * r_i * l)
         .collect();
-    let xj = t.output()[j];
     let dx: Vec<f64> = col_i.iter().map(|c| k * xj * c).collect();
     Ok(SubstitutionEffect {
         buyer: buyer.into(),
-        supplier: supplier.into(),
+        product: product.into(),
         share,
         delta,
         imports_substituted: delta * xj,
+        imports_substituted_by_origin: by_origin
+            .into_iter()
+            .map(|o| OriginAmount {
+                origin: o.origin,
+                amount: share * o.amount,
+            })
+            .collect(),
         output_multipliers,
         retention,
         output_change: dx.iter().sum(),
-        retained_income_change: dx.iter().zip(&f.r).map(|(d, r)| d * r).sum(),
+        retained_income_change: dx.iter().zip(&f.r).map(|(d, r): (&f64, &f64)| d * r).sum(),
+        import_basis: f.imports.basis,
     })
 }
 
-spelled_enum! {
-    /// Which supplier–buyer pairs the leak ranking considers.
-    Candidates, "candidate pairs" {
-        /// Every pair of distinct sectors where the buyer imports.
-        All => "all",
-        /// Only pairs where the supplier already sells to the buyer (`Z_ij > 0`), and at most
-        /// doubling those sales: the substituted imports are `min(σ·m_j·x_j, Z_ij)`. The
-        /// supplier demonstrably makes something the buyer uses, at a plausible scale.
-        ExistingSuppliers => "existing_suppliers",
-    }
-}
-
-/// One entry of the leak ranking.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeakOpportunity {
-    /// Buyer code (whose imports are replaced).
-    pub buyer: String,
-    /// Supplier code (who would supply instead).
-    pub supplier: String,
-    /// Imports substituted, `σ·m_j·x_j`.
-    pub imports_substituted: f64,
-    /// Extra retained local income for the table's final demand.
-    pub retained_income_gain: f64,
-    /// Retained income per unit of imports substituted: `(rᵀL)_i / (1 − δ l_ji)`.
-    pub gain_per_unit: f64,
-    /// Extra output for the table's final demand.
-    pub output_gain: f64,
-    /// What the supplier already sells to the buyer, `Z_ij`.
-    pub existing_purchases: f64,
-}
-
-/// Ranks every (supplier, buyer) pair by the retained local income gained when the buyer
-/// moves `share` of its imports to the supplier (capped by [`Candidates`]), from one
-/// factorisation and one `L`
-/// (`O(n³)` once, then `O(n²)` for all pairs): the gain is
-/// `δ_j·x_j·(rᵀL)_i / (1 − δ_j·l_ji)` with `δ_j = share·m_j`.
-///
-/// The ranking measures economic potential; whether the supplier can make what the buyer
-/// imports is a question for the people involved (restrict to existing supplier links with
-/// [`Candidates::ExistingSuppliers`]).
-///
-/// # Errors
-///
-/// [`Error::OutOfRange`] for a share outside [0, 1]; the errors of [`LeontiefModel::new`].
-pub fn leak_ranking(
-    table: &RegionalTable,
-    share: f64,
-    candidates: Candidates,
-    top_k: usize,
-) -> Result<Vec<LeakOpportunity>> {
-    if !(0.0..=1.0).contains(&share) {
-        return Err(share_error(share));
-    }
-    let f = Factored::new(table)?;
-    let l = f.model.leontief_inverse();
-    let n = table.n();
-    let x = table.output();
-    let mut out = Vec::new();
-    for j in 0..n {
-        let full = share * f.m[j];
-        if full <= 0.0 {
-            continue;
-        }
-        for i in 0..n {
-            if i == j || (candidates == Candidates::ExistingSuppliers && table.z_at(i, j) <= 0.0) {
-                continue;
-            }
-            let delta = match candidates {
-                Candidates::All => full,
-                Candidates::ExistingSuppliers => full.min(table.z_at(i, j) / x[j]),
-            };
-            let denominator = 1.0 - delta * l[j * n + i];
-            if denominator <= 0.0 {
-                continue;
-            }
-            let gain_per_unit = f.retention[i] / denominator;
-            let substituted = delta * x[j];
-            out.push(LeakOpportunity {
-                buyer: table.sectors()[j].code.clone(),
-                supplier: table.sectors()[i].code.clone(),
-                imports_substituted: substituted,
-                retained_income_gain: substituted * gain_per_unit,
-                gain_per_unit,
-                output_gain: substituted * f.multipliers[i] / denominator,
-                existing_purchases: table.z_at(i, j),
-            });
-        }
-    }
-    out.sort_by(|a, b| b.retained_income_gain.total_cmp(&a.retained_income_gain));
-    out.truncate(top_k);
-    Ok(out)
-}
