@@ -372,10 +372,12 @@ def scenarios(ref):
     retained = sum(v for k, v in rows.items() if kinds[k] in ("compensation", "operating_surplus")) / x
     hh = np.array([c["values"] for c in t["final_demand"] if c["kind"] == "households"]).sum(axis=0)
     eye = np.eye(n)
-    # import substitution: manufacturing (1) buys 20 % of its imports from business services (4)
+    # import substitution: manufacturing (1) buys 20 % of what it imports of business services (4)
+    # locally; the table has no imports by product, so the purchase-mix rule applies: a buyer's
+    # imports follow the product mix of its local purchases, m_ij = m_j z_ij / sum_k z_kj
     j, i, share = 1, 4, 0.2
     a2 = a.copy()
-    a2[i, j] += share * m[j]
+    a2[i, j] += share * m[j] * a[i, j] / a[:, j].sum()
     mult = np.linalg.inv(eye - a2).sum(axis=0)
     # a demand shock: 100 more for construction (2)
     df = np.zeros(n)
@@ -410,7 +412,7 @@ def scenarios(ref):
         "name": "scenarios_de1995",
         "source": "DE1995 table; expectations computed by full recomputation with numpy in tests/make_fixtures.py",
         "table": t,
-        "substitution": {"buyer": t["sectors"][j]["code"], "supplier": t["sectors"][i]["code"], "share": share},
+        "substitution": {"buyer": t["sectors"][j]["code"], "product": t["sectors"][i]["code"], "share": share},
         "shock": list(df),
         "currency": {"acceptance": [[t["sectors"][3]["code"], 0.5], [t["sectors"][5]["code"], 0.5], ["households", 0.2]],
                      "redemption": rho, "fee": 0.03, "issuer": "households", "holding_days": hold, "substitution": sigma},

@@ -4,6 +4,7 @@ mod circularity;
 mod convert;
 mod error;
 mod model;
+mod ranking;
 mod regionalize;
 mod results;
 mod scenario;
@@ -34,6 +35,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyRegionReport>()?;
     m.add_class::<results::PyAudit>()?;
     m.add_class::<results::PyLinkages>()?;
+    m.add_class::<ranking::PyLeakRanking>()?;
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
     m.add_class::<circularity::PyFlowSystem>()?;
     m.add_class::<circularity::PySparseNetwork>()?;

@@ -30,7 +30,7 @@ fn dataframe<'py>(
 use pyo3::types::{IntoPyDict, PyTuple};
 
 /// `(cls._from_json, (json,))` for pickling a result through its serde form.
-fn reduce<'py, T: serde::Serialize>(
+pub(crate) fn reduce<'py, T: serde::Serialize>(
     py: Python<'py>,
     cls: Bound<'py, pyo3::types::PyType>,
     inner: &T,
@@ -50,7 +50,7 @@ fn reduce<'py, T: serde::Serialize>(
     )
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
     serde_json::from_str(json).map_err(|e| {
         crate::error::to_py(localecon::Error::Json {
             line: e.line(),
@@ -72,7 +72,7 @@ fn array_as<'py>(
 }
 
 /// An HTML view through pandas when it is installed, else a `<pre>` of the text.
-fn html_table(obj: &Bound<'_, PyAny>, title: &str) -> PyResult<String> {
+pub(crate) fn html_table(obj: &Bound<'_, PyAny>, title: &str) -> PyResult<String> {
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -723,16 +723,17 @@ macro_rules! pickled_through_json {
             #[staticmethod]
             fn _from_json(json: &str) -> PyResult<Self> {
                 Ok(Self {
-                    inner: from_json::<$inner>(json)?,
+                    inner: crate::results::from_json::<$inner>(json)?,
                 })
             }
 
-            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-                reduce(slf.py(), slf.get_type(), &slf.get().inner)
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+                crate::results::reduce(slf.py(), slf.get_type(), &slf.get().inner)
             }
         }
     )+};
 }
+pub(crate) use pickled_through_json;
 
 pickled_through_json!(
     PyMultipliers => localecon::Multipliers,

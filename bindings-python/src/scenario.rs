@@ -2,12 +2,12 @@
 //! and JavaScript (dicts here).
 
 use localecon::currency::{LocalCurrency, local_currency as core_currency};
-use localecon::scenario::{Scenario, impact, import_substitution, leak_ranking, spending};
+use localecon::scenario::{Scenario, impact, import_substitution, spending};
 use numpy::PyArray1;
 use pyo3::prelude::*;
 
 use crate::circularity::to_py;
-use crate::convert::{out1, parse, vector};
+use crate::convert::{out1, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -72,34 +72,19 @@ impl PyRegionalTable {
         ))
     }
 
-    /// Moves `share` of `buyer`'s imports to local `supplier` (exact Sherman–Morrison update).
+    /// Moves `share` of what `buyer` imports of `product` to the local producer of that
+    /// product (exact Sherman–Morrison update), as a dict.
     fn import_substitution<'py>(
         &self,
         py: Python<'py>,
         buyer: &str,
-        supplier: &str,
+        product: &str,
         share: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
         to_py(
             py,
-            &import_substitution(&self.inner, buyer, supplier, share).py_err()?,
+            &import_substitution(&self.inner, buyer, product, share).py_err()?,
         )
-    }
-
-    /// Every (supplier, buyer) pair ranked by retained income gained when the buyer moves
-    /// `share` of its imports to the supplier; candidates "all" or "existing_suppliers".
-    #[pyo3(signature = (share=0.1, candidates="all", top_k=20))]
-    fn leak_ranking<'py>(
-        &self,
-        py: Python<'py>,
-        share: f64,
-        candidates: &str,
-        top_k: usize,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let c = parse(candidates)?;
-        let t = &self.inner;
-        let r = py.detach(|| leak_ranking(t, share, c, top_k)).py_err()?;
-        to_py(py, &r)
     }
 
     /// The table after a scenario (a dict or JSON: {"name", "changes": [...]}).

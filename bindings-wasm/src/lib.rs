@@ -2,6 +2,7 @@
 //! that return plain objects. No economics here; everything is in the core crate.
 
 mod error;
+mod ranking;
 
 use localecon::scenario;
 use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
@@ -116,7 +117,7 @@ export interface Scenario { name: string; changes: Change[] }
 export type Change =
   | { type: "demand"; sector: string; amount: number }
   | { type: "spending"; label: string; amount: number; local_share: number; pattern: string }
-  | { type: "import_substitution"; buyer: string; supplier: string; share?: number; amount?: number }
+  | { type: "import_substitution"; buyer: string; product: string; share?: number; amount?: number }
   | { type: "retention"; input: string; share: number };
 /** Headline numbers compared by a scenario. */
 export interface Headline {
@@ -130,9 +131,16 @@ export interface Split { direct: number[]; indirect: number[]; induced: number[]
 /** The impact of a final-demand change. */
 export interface Impact { sectors: Sector[]; final_demand: number[]; household_income: number; output: Split; income: Split; value_added: Split; employment: Split | null; leakage: [string, number][]; retained_income: number }
 /** An import substitution computed by a rank-one update. */
-export interface SubstitutionEffect { buyer: string; supplier: string; share: number; delta: number; imports_substituted: number; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number }
+export interface OriginAmount { origin: string; amount: number }
+export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number; import_basis: ImportBasis }
 /** One entry of the leak ranking. */
-export interface LeakOpportunity { buyer: string; supplier: string; imports_substituted: number; retained_income_gain: number; gain_per_unit: number; output_gain: number; existing_purchases: number }
+/** How a table's imports by product and buyer are known. */
+export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
+export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
+export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
+export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }
+export interface LeakRanking { opportunities: LeakOpportunity[]; import_basis: ImportBasis; assumption: string; excluded_suppliers: ExcludedSupplier[]; pairs_ranked: number; options: { share: number; max_output_increase: number | null; exclude: string[]; min_business_sales_share: number; top_k: number } }
+export interface ImportedProduct { product: string; product_name: string; imports: number; by_origin: OriginAmount[]; local_output: number }
 /** A business to add to a table (snake_case, as in Rust and Python). */
 export interface Business { name: string; output: number; value_added: number; jobs?: number; local_purchases: [string, number][]; resident_wages: number }
 /** What the region would lose without a business. */
@@ -553,32 +561,6 @@ impl RegionalTable {
     ) -> Result<JsValue, JsValue> {
         to_plain(
             &scenario::impact(&self.inner, final_demand, household_income.unwrap_or(0.0))
-                .js_err()?,
-        )
-    }
-
-    /// Moves `share` of `buyer`'s imports to local `supplier` (exact Sherman–Morrison update).
-    #[wasm_bindgen(js_name = importSubstitution, unchecked_return_type = "SubstitutionEffect")]
-    pub fn import_substitution(
-        &self,
-        buyer: &str,
-        supplier: &str,
-        share: f64,
-    ) -> Result<JsValue, JsValue> {
-        to_plain(&scenario::import_substitution(&self.inner, buyer, supplier, share).js_err()?)
-    }
-
-    /// Supplier–buyer pairs ranked by the retained income a substitution would add.
-    #[wasm_bindgen(js_name = leakRanking, unchecked_return_type = "LeakOpportunity[]")]
-    pub fn leak_ranking(
-        &self,
-        share: Option<f64>,
-        candidates: Option<String>,
-        top_k: Option<usize>,
-    ) -> Result<JsValue, JsValue> {
-        let c: scenario::Candidates = candidates.as_deref().unwrap_or("all").parse().js_err()?;
-        to_plain(
-            &scenario::leak_ranking(&self.inner, share.unwrap_or(0.1), c, top_k.unwrap_or(20))
                 .js_err()?,
         )
     }

@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{PathTarget, structural_paths};
-use localecon::scenario::{Candidates, import_substitution, leak_ranking};
+use localecon::scenario::{LeakRankingOptions, import_substitution, leak_ranking};
 use localecon::{LeontiefModel, Multipliers, RegionReport, datasets};
 
 fn scotland(c: &mut Criterion) {
@@ -35,8 +35,8 @@ fn scotland(c: &mut Criterion) {
     c.bench_function("scotland98/strongest_cycles_len4_top10", |b| {
         b.iter(|| strongest_cycles(&closed, 4, 10))
     });
-    c.bench_function("scotland98/leak_ranking_all_pairs", |b| {
-        b.iter(|| leak_ranking(&table, 0.1, Candidates::All, 20).unwrap())
+    c.bench_function("scotland98/leak_ranking_by_product", |b| {
+        b.iter(|| leak_ranking(&table, &LeakRankingOptions::default()).unwrap())
     });
     c.bench_function("scotland98/import_substitution_sherman_morrison", |b| {
         b.iter(|| import_substitution(&table, "10.7", "10.6", 0.1).unwrap())

@@ -87,7 +87,10 @@ fn main() -> ExitCode {
     if let Some(options) = leaks {
         return match leak_ranking(&table, &options) {
             Ok(r) if json => {
-                println!("{}", serde_json::to_string_pretty(&r).expect("serialisable"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&r).expect("serialisable")
+                );
                 ExitCode::SUCCESS
             }
             Ok(r) => {

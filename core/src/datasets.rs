@@ -29,7 +29,8 @@ const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
 
 #[cfg(feature = "embedded-data")]
-const SCOTLAND_2019_IMPORTS_CSV: &str = include_str!("../data/scotland_2019_imports_by_product.csv");
+const SCOTLAND_2019_IMPORTS_CSV: &str =
+    include_str!("../data/scotland_2019_imports_by_product.csv");
 
 #[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
@@ -244,7 +245,11 @@ pub fn scotland_2019_sections() -> RegionalTable {
     let order: Vec<usize> = table
         .sectors()
         .iter()
-        .map(|s| by_section.sector_index(&s.code).expect("every section appears"))
+        .map(|s| {
+            by_section
+                .sector_index(&s.code)
+                .expect("every section appears")
+        })
         .collect();
     let n = order.len();
     for b in &mut import_use.blocks {

@@ -63,6 +63,8 @@ struct Meta {
     source: Option<String>,
     output: Option<Vec<f64>>,
     employment_unit: Option<String>,
+    // imports by product are not flows between accounts of the network; kept for the way back
+    import_use: Option<crate::table::ImportUse>,
     retention: Retention,
     household_closure: HouseholdClosure,
     balance_tolerance: f64,
@@ -131,6 +133,7 @@ impl FlowNetwork {
                 source: p.source.clone(),
                 output: p.output.clone(),
                 employment_unit: emp.map(|e| e.unit.clone()),
+                import_use: p.import_use.clone(),
                 retention: p.retention.clone(),
                 household_closure: p.household_closure.clone(),
                 balance_tolerance: p.balance_tolerance,
@@ -238,6 +241,7 @@ impl FlowNetwork {
             values: employment,
         });
         parts.retention = m.retention.clone();
+        parts.import_use.clone_from(&m.import_use);
         parts.household_closure = m.household_closure.clone();
         parts.balance_tolerance = m.balance_tolerance;
         RegionalTable::new(parts)

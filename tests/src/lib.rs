@@ -63,8 +63,8 @@ pub struct Fixture {
 pub struct SubstitutionInput {
     /// Buyer code.
     pub buyer: String,
-    /// Supplier code.
-    pub supplier: String,
+    /// The imported product (code of the local sector that makes it).
+    pub product: String,
     /// Share of the buyer's imports.
     pub share: f64,
 }
@@ -318,7 +318,7 @@ pub fn fixture_quantity(fixture: &Fixture, name: &str) -> localecon::Result<Vec<
         return Ok(localecon::scenario::import_substitution(
             &fixture.table()?,
             &s.buyer,
-            &s.supplier,
+            &s.product,
             s.share,
         )?
         .output_multipliers);

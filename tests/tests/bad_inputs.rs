@@ -105,13 +105,13 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
         }),
         "scenario_too_much" => scenario(Change::ImportSubstitution {
             buyer: "s1".into(),
-            supplier: "s2".into(),
+            product: "s2".into(),
             share: None,
             amount: Some(1e6),
         }),
         "scenario_share" => scenario(Change::ImportSubstitution {
             buyer: "s1".into(),
-            supplier: "s2".into(),
+            product: "s2".into(),
             share: Some(1.5),
             amount: None,
         }),

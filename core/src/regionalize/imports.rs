@@ -101,7 +101,13 @@ pub fn import_use_from_products(
                 what: format!("imports by product for the import row {:?}", row.label),
             })?;
         let ratio: Vec<f64> = (0..n)
-            .map(|i| if uses[i] > 0.0 { p.values[i] / uses[i] } else { 0.0 })
+            .map(|i| {
+                if uses[i] > 0.0 {
+                    p.values[i] / uses[i]
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let prior = |i: usize, j: usize| z[i * n + j].max(0.0) * ratio[i];
         let intermediate: Vec<f64> = (0..n).map(|i| (0..n).map(|j| prior(i, j)).sum()).collect();

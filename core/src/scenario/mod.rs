@@ -10,7 +10,8 @@ pub use impact::{
 };
 pub use ranking::{
     DEFAULT_MIN_BUSINESS_SALES_SHARE, DEFAULT_RANKING_SHARE, ExcludedSupplier, ExclusionReason,
-    LeakOpportunity, LeakRanking, LeakRankingOptions, leak_ranking,
+    ImportedProduct, LeakOpportunity, LeakRanking, LeakRankingOptions, imported_products,
+    leak_ranking,
 };
 pub use substitution::{
     OriginAmount, SubstitutionEffect, import_coefficients, import_substitution,
@@ -319,10 +320,8 @@ impl Scenario {
                     };
                     if fraction > 0.0 {
                         a[i * n + j] += fraction * m;
-                        for (((_, c), row), moved) in use_coef
-                            .iter_mut()
-                            .zip(import_row_of.iter())
-                            .zip(&per_unit)
+                        for (((_, c), row), moved) in
+                            use_coef.iter_mut().zip(import_row_of.iter()).zip(&per_unit)
                         {
                             c[i * n + j] -= fraction * moved;
                             coef[*row][j] -= fraction * moved;

@@ -130,7 +130,11 @@ fn check_options(table: &RegionalTable, o: &LeakRankingOptions) -> Result<()> {
         expected: expected.into(),
     };
     if !(o.share > 0.0 && o.share <= 1.0) {
-        return Err(range("share", o.share, "a share of the buyer's imports in (0, 1]"));
+        return Err(range(
+            "share",
+            o.share,
+            "a share of the buyer's imports in (0, 1]",
+        ));
     }
     if let Some(c) = o.max_output_increase {
         if !(c.is_finite() && c > 0.0) {
@@ -201,10 +205,7 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
         .model
         .solve_transpose(&table.input_coefficients_where(|k| k.is_value_added()))?;
     let jobs = match table.employment() {
-        Some(e) => Some(
-            f.model
-                .solve_transpose(&per_unit_of_output(&e.values, x))?,
-        ),
+        Some(e) => Some(f.model.solve_transpose(&per_unit_of_output(&e.values, x))?),
         None => None,
     };
     let mut excluded_suppliers = Vec::new();
@@ -333,4 +334,55 @@ impl std::fmt::Display for LeakRanking {
         }
         Ok(())
     }
+}
+
+/// One product that a buyer imports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedProduct {
+    /// Product code (the local sector that makes it).
+    pub product: String,
+    /// Product name.
+    pub product_name: String,
+    /// What the buyer imports of it, over all origins.
+    pub imports: f64,
+    /// The same by origin.
+    pub by_origin: Vec<OriginAmount>,
+    /// The local producer's output.
+    pub local_output: f64,
+}
+
+/// The products `buyer` imports and that are made locally (its producer has output),
+/// largest import first: what a substitution for this buyer can point at. `O(n)` per import
+/// row (`O(n²)` when the table has no imports by product and the purchase-mix rule is used).
+///
+/// # Errors
+///
+/// [`Error::UnknownLabel`] for an unknown buyer.
+pub fn imported_products(table: &RegionalTable, buyer: &str) -> Result<Vec<ImportedProduct>> {
+    let j = table.sector_index(buyer)?;
+    let n = table.n();
+    let imports = table.imports_by_product();
+    let mut out: Vec<ImportedProduct> = (0..n)
+        .filter(|&i| table.output()[i] > 0.0)
+        .filter_map(|i| {
+            let by_origin: Vec<OriginAmount> = imports
+                .blocks
+                .iter()
+                .map(|b| OriginAmount {
+                    origin: b.origin.clone(),
+                    amount: b.values[i * n + j],
+                })
+                .collect();
+            let total: f64 = by_origin.iter().map(|o| o.amount).sum();
+            (total > 0.0).then(|| ImportedProduct {
+                product: table.sectors()[i].code.clone(),
+                product_name: table.sectors()[i].name.clone(),
+                imports: total,
+                by_origin,
+                local_output: table.output()[i],
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.imports.total_cmp(&a.imports));
+    Ok(out)
 }

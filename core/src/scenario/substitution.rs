@@ -169,7 +169,9 @@ pub(crate) fn product_imports(
         return Err(Error::OutOfRange {
             location: Location::Field(format!("product {} (output of its producer)", code(i))),
             value: table.output()[i],
-            expected: "a product made locally: a producer with no output has no known cost structure".into(),
+            expected:
+                "a product made locally: a producer with no output has no known cost structure"
+                    .into(),
         });
     }
     let by_origin: Vec<OriginAmount> = imports
@@ -262,4 +264,3 @@ pub(crate) fn substitution_with(
         import_basis: f.imports.basis,
     })
 }
-

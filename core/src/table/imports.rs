@@ -122,13 +122,6 @@ impl ImportUse {
     pub(crate) fn errors(&self, parts: &TableParts, output: &[f64], push: &mut impl FnMut(Error)) {
         let n = parts.sectors.len();
         let rows: Vec<&PrimaryInputRow> = import_rows(parts).collect();
-        for r in &rows {
-            if !self.blocks.iter().any(|b| b.origin == r.label) {
-                push(Error::MissingData {
-                    what: format!("import_use has no block for the import row {:?}", r.label),
-                });
-            }
-        }
         for (k, b) in self.blocks.iter().enumerate() {
             if self.blocks[..k].iter().any(|o| o.origin == b.origin) {
                 push(Error::InvalidLabel {
@@ -182,7 +175,11 @@ impl ImportUse {
             }
             for j in 0..n {
                 let gap = relative_gap(column[j], row.values[j]);
-                let scale = output.get(j).copied().unwrap_or(0.0).max(row.values[j].abs());
+                let scale = output
+                    .get(j)
+                    .copied()
+                    .unwrap_or(0.0)
+                    .max(row.values[j].abs());
                 if gap > parts.balance_tolerance
                     && (column[j] - row.values[j]).abs() > parts.balance_tolerance * scale
                 {
@@ -193,6 +190,13 @@ impl ImportUse {
                         ),
                     });
                 }
+            }
+        }
+        for r in &rows {
+            if !self.blocks.iter().any(|b| b.origin == r.label) {
+                push(Error::MissingData {
+                    what: format!("import_use has no block for the import row {:?}", r.label),
+                });
             }
         }
     }

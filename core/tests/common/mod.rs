@@ -150,3 +150,40 @@ pub fn permute(p: &TableParts, perm: &[usize]) -> TableParts {
     }
     q
 }
+
+/// The parts with imports by product and buyer "supplied": each buyer's entry of each import
+/// row spread over products by the weights `w` (`n × n` per import row, any non-negative
+/// numbers; a column of zeros spreads evenly).
+pub fn with_import_use(mut parts: TableParts, w: &[f64]) -> TableParts {
+    use localecon::table::{ImportBasis, ImportUse, ImportUseBlock};
+    let n = parts.sectors.len();
+    let blocks = parts
+        .primary_inputs
+        .iter()
+        .filter(|r| r.kind.is_import())
+        .enumerate()
+        .map(|(o, r)| {
+            let mut values = vec![0.0; n * n];
+            for j in 0..n {
+                let weight = |i: usize| w[(o * n * n + i * n + j) % w.len()];
+                let total: f64 = (0..n).map(weight).sum();
+                for i in 0..n {
+                    values[i * n + j] = if total > 0.0 {
+                        r.values[j] * weight(i) / total
+                    } else {
+                        r.values[j] / n as f64
+                    };
+                }
+            }
+            ImportUseBlock {
+                origin: r.label.clone(),
+                values,
+            }
+        })
+        .collect();
+    parts.import_use = Some(ImportUse {
+        basis: ImportBasis::Supplied,
+        blocks,
+    });
+    parts
+}

@@ -1,0 +1,81 @@
+//! Import substitution by product and the leak ranking for JavaScript.
+
+use localecon::scenario::{self, LeakRankingOptions};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::IntoJs;
+use crate::{RegionalTable, from_json_value, to_plain};
+
+/// The leak-ranking options as JavaScript spells them.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct RankingInput {
+    share: f64,
+    top_k: usize,
+    max_output_increase: Option<f64>,
+    exclude: Vec<String>,
+    min_business_sales_share: f64,
+}
+
+impl Default for RankingInput {
+    fn default() -> Self {
+        let d = LeakRankingOptions::default();
+        Self {
+            share: d.share,
+            top_k: d.top_k,
+            max_output_increase: d.max_output_increase,
+            exclude: d.exclude,
+            min_business_sales_share: d.min_business_sales_share,
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// Moves `share` of what `buyer` imports of `product` to the local producer of that
+    /// product (exact Sherman–Morrison update).
+    #[wasm_bindgen(js_name = importSubstitution, unchecked_return_type = "SubstitutionEffect")]
+    pub fn import_substitution(
+        &self,
+        buyer: &str,
+        product: &str,
+        share: f64,
+    ) -> Result<JsValue, JsValue> {
+        to_plain(&scenario::import_substitution(&self.inner, buyer, product, share).js_err()?)
+    }
+
+    /// (Buyer, imported product) pairs ranked by the retained income that buying a share of
+    /// the product locally would add.
+    #[wasm_bindgen(js_name = leakRanking, unchecked_return_type = "LeakRanking")]
+    pub fn leak_ranking(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LeakRankingOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o: RankingInput = if options.is_undefined() || options.is_null() {
+            RankingInput::default()
+        } else {
+            from_json_value(&options, "leak ranking options")?
+        };
+        let options = LeakRankingOptions {
+            share: o.share,
+            max_output_increase: o.max_output_increase,
+            exclude: o.exclude,
+            min_business_sales_share: o.min_business_sales_share,
+            top_k: o.top_k,
+        };
+        to_plain(&scenario::leak_ranking(&self.inner, &options).js_err()?)
+    }
+
+    /// The products `buyer` imports that are made locally, largest first.
+    #[wasm_bindgen(js_name = importedProducts, unchecked_return_type = "ImportedProduct[]")]
+    pub fn imported_products(&self, buyer: &str) -> Result<JsValue, JsValue> {
+        to_plain(&scenario::imported_products(&self.inner, buyer).js_err()?)
+    }
+
+    /// How this table's imports by product and buyer are known.
+    #[wasm_bindgen(getter, js_name = importBasis, unchecked_return_type = "ImportBasis")]
+    pub fn import_basis(&self) -> String {
+        self.inner.imports_by_product().basis.to_string()
+    }
+}
