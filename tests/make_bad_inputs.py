@@ -24,6 +24,9 @@ BASE = {
     ],
 }
 BASE_TEXT = json.dumps(BASE)
+# the same table with imports by product: s1 imports only its own product, s2 both
+IMPORT_USE = dict(BASE, import_use={"basis": "supplied", "blocks": [{"origin": "IMP", "values": [[100.0, 200.0], [0.0, 100.0]]}]})
+IMPORT_USE_TEXT = json.dumps(IMPORT_USE)
 CSV = (
     "kind,code,name,s1,s2,HH,EXP\n,,,sector,sector,households,exports_rest_of_world\n"
     "sector,s1,farms,150,500,100,250\nsector,s2,mills,200,100,600,1100\n"
@@ -59,6 +62,12 @@ def case(id, what, input, code):
 
 # the interchange JSON
 case("json-valid", "the valid two-sector table (control)", {"json": BASE_TEXT}, None)
+case("json-import-use", "a table with imports by product and buyer (control)", {"json": IMPORT_USE_TEXT}, None)
+case("json-import-use-sum", "imports by product that do not add up to the buyer's imports", {"json": IMPORT_USE_TEXT.replace("[100.0, 200.0]", "[100.0, 250.0]")}, "inconsistent")
+case("json-import-use-origin", "imports by product from an origin that is no import row", {"json": IMPORT_USE_TEXT.replace('"origin": "IMP"', '"origin": "RoW"')}, "unknown_label")
+case("json-import-use-negative", "a negative import of a product", {"json": IMPORT_USE_TEXT.replace("[0.0, 100.0]", "[-10.0, 100.0]")}, "negative")
+case("json-import-use-ragged", "an import-use block with a short row", {"json": IMPORT_USE_TEXT.replace("[0.0, 100.0]", "[0.0]")}, "shape")
+case("json-import-use-basis", "an unknown basis of imports by product", {"json": IMPORT_USE_TEXT.replace('"supplied"', '"guessed"')}, "json")
 case("json-empty", "an empty document", {"json": ""}, "json")
 case("json-truncated", "a file cut off half-way", {"json": BASE_TEXT[: len(BASE_TEXT) // 2]}, "json")
 case("json-trailing", "trailing garbage after the document", {"json": BASE_TEXT + " }"}, "json")
@@ -124,6 +133,11 @@ case("analysis-zero-national", "zero national employment", {"json": BASE_TEXT, "
 case("analysis-scenario-sector", "a scenario naming an unknown sector", {"json": BASE_TEXT, "then": "scenario_unknown_sector"}, "unknown_label")
 case("analysis-scenario-too-much", "substituting more imports than exist", {"json": BASE_TEXT, "then": "scenario_too_much"}, "out_of_range")
 case("analysis-scenario-share", "an import-substitution share of 1.5", {"json": BASE_TEXT, "then": "scenario_share"}, "out_of_range")
+case("analysis-ranking-share", "a leak ranking that moves no imports (share 0)", {"json": BASE_TEXT, "then": "ranking_share_0"}, "out_of_range")
+case("analysis-ranking-cap", "a leak-ranking cap of -10 % of a producer's output", {"json": BASE_TEXT, "then": "ranking_cap_negative"}, "out_of_range")
+case("analysis-ranking-exclude", "excluding a supplier that does not exist", {"json": BASE_TEXT, "then": "ranking_exclude_unknown"}, "unknown_label")
+case("analysis-ranking-control", "a leak ranking with its defaults (control)", {"json": BASE_TEXT, "then": "ranking_default"}, None)
+case("analysis-substitution-not-imported", "substituting a product the buyer does not import", {"json": IMPORT_USE_TEXT, "then": "substitution_not_imported"}, "out_of_range")
 case("analysis-paths-cutoff", "structural paths with cutoff 0", {"json": BASE_TEXT, "then": "paths_cutoff"}, "out_of_range")
 case("analysis-unknown-sector", "a sector code that does not exist", {"json": BASE_TEXT, "then": "extract_unknown"}, "unknown_label")
 case("analysis-closure-option", "an unknown closure spelling", {"json": BASE_TEXT, "then": "fci_closure_typo"}, "unknown_option")

@@ -41,7 +41,7 @@ def test_results_speak_numpy_and_html_and_pickle():
     assert "Scotland 2019" in html and "stays as local income" in html and "<table" in html
     assert "Agriculture" in m._repr_html_()
     assert "<table" in t.audit()._repr_html_() and "<table" in t._repr_html_()
-    for obj in (m, t.leakage(), t.closed_leakage(), t.report(), t.audit(), t.linkages()):
+    for obj in (m, t.leakage(), t.closed_leakage(), t.report(), t.audit(), t.linkages(), t.leak_ranking(top_k=3)):
         back = pickle.loads(pickle.dumps(obj))
         assert type(back) is type(obj)
         assert repr(back) == repr(obj)

@@ -18,12 +18,15 @@ def test_demand_shock_and_spending():
 
 def test_substitution_ranking_and_scenarios_agree():
     t = localecon.datasets.glasgow_2019()
-    top = t.leak_ranking(0.1, "all", 3)
-    best = top[0]
-    e = t.import_substitution(best["buyer"], best["supplier"], 0.1)
+    assert t.import_basis == "regionalised"
+    ranking = t.leak_ranking(0.1, top_k=3)
+    assert len(ranking) == 3 and ranking.import_basis == "regionalised"
+    assert "rest of the nation" in ranking.assumption
+    best = ranking.opportunities[0]
+    e = t.import_substitution(best["buyer"], best["product"], 0.1)
     assert e["retained_income_change"] == pytest.approx(best["retained_income_gain"], rel=1e-9)
     scenario = {"name": "plug the biggest leak", "changes": [
-        {"type": "import_substitution", "buyer": best["buyer"], "supplier": best["supplier"], "share": 0.1}]}
+        {"type": "import_substitution", "buyer": best["buyer"], "product": best["product"], "share": 0.1}]}
     after = t.apply_scenario(scenario)
     np.testing.assert_allclose(after.multipliers().output_type_i, e["output_multipliers"], rtol=1e-10)
     r = t.evaluate_scenario(scenario)
@@ -44,9 +47,9 @@ def test_local_currency():
 def test_bad_scenarios_are_typed():
     t = localecon.datasets.scotland_2019_sections()
     with pytest.raises(localecon.OutOfRangeError, match="share"):
-        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "supplier": "A", "share": 1.5}]})
+        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "product": "A", "share": 1.5}]})
     with pytest.raises(localecon.OutOfRangeError, match="imports of C"):
-        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "supplier": "A", "amount": 1e12}]})
+        t.apply_scenario({"name": "x", "changes": [{"type": "import_substitution", "buyer": "C", "product": "A", "amount": 1e12}]})
     with pytest.raises(localecon.UnknownLabelError, match="ZZ"):
         t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "ZZ", "amount": 1.0}]})
     with pytest.raises(localecon.InvalidInputError, match="amout"):
@@ -55,8 +58,47 @@ def test_bad_scenarios_are_typed():
         localecon.datasets.glasgow_2019().local_currency({"acceptance": [["47", 2.0]]})
     with pytest.raises(localecon.UnknownLabelError):
         localecon.datasets.glasgow_2019().local_currency({"acceptance": [["99.9", 0.5]]})
-    with pytest.raises(localecon.UnknownOptionError, match="existing_suppliers"):
-        t.leak_ranking(0.1, "some")
+    with pytest.raises(localecon.OutOfRangeError, match="share"):
+        t.leak_ranking(1.5)
+    with pytest.raises(localecon.UnknownLabelError, match="ZZ"):
+        t.leak_ranking(exclude=["ZZ"])
+    with pytest.raises(localecon.OutOfRangeError, match="no output"):
+        localecon.datasets.scotland_2019().import_substitution("47", "12", 0.1)
+
+
+def test_leak_ranking_is_a_labelled_table():
+    t = localecon.datasets.scotland_2019()
+    r = t.leak_ranking(top_k=10, max_output_increase=0.05)
+    df = r.to_pandas()
+    assert len(df) == 10 and list(df.index) == list(range(1, 11))
+    for column in ["buyer", "buyer_name", "product", "product_name", "imports", "imports_substituted",
+                   "imports_substituted_RUKImp", "imports_substituted_RoWImp", "capacity_share", "capped",
+                   "retained_income_gain", "output_gain", "gva_gain", "jobs_gain", "gain_per_unit"]:
+        assert column in df.columns, column
+    assert (df["capacity_share"] <= 0.05 * (1 + 1e-12)).all()
+    assert (df["imports_substituted_RUKImp"] + df["imports_substituted_RoWImp"]).to_numpy() == pytest.approx(
+        df["imports_substituted"].to_numpy(), rel=1e-12)
+    assert not set(df["product"]) & {"68.2IMP", "97", "12"}
+    assert {e["code"] for e in r.excluded_suppliers} == {"12", "68.2IMP", "97"}
+    assert "Leak ranking" in str(r) and "<table" in r._repr_html_()
+    products = t.imported_products("10.7")
+    assert products[0]["imports"] >= products[-1]["imports"] > 0
+    m = t.import_use("RUKImp")
+    assert m.shape == (98, 98)
+    # a real import-use table replaces the estimate: here all of the bakery's imports are flour
+    blocks = {origin: t.import_use(origin) for origin in ("RUKImp", "RoWImp")}
+    j, i = t.sector_index("10.7"), t.sector_index("10.6")
+    for b in blocks.values():
+        total = b[:, j].sum()
+        b[:, j] = 0.0
+        b[i, j] = total
+    supplied = t.with_import_use(blocks)
+    assert supplied.import_basis == "supplied"
+    flour = supplied.imported_products("10.7")
+    assert [p["product"] for p in flour] == ["10.6"]
+    blocks["RUKImp"][i, j] += 1.0
+    with pytest.raises(localecon.InconsistentError, match="10.7"):
+        t.with_import_use(blocks)
 
 
 def test_business_footprint():

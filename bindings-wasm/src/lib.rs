@@ -136,6 +136,8 @@ export interface SubstitutionEffect { buyer: string; product: string; share: num
 /** One entry of the leak ranking. */
 /** How a table's imports by product and buyer are known. */
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
+/** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string }
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
 export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
 export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }

@@ -79,3 +79,16 @@ impl RegionalTable {
         self.inner.imports_by_product().basis.to_string()
     }
 }
+
+/// An embedded dataset built from its raw files (`localecon/data` ships them) by the same
+/// code as in Rust and Python, so that every language gets the same table to the last bit.
+#[wasm_bindgen(js_name = buildDataset)]
+pub fn build_dataset(
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<RegionalTable, JsValue> {
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    Ok(RegionalTable {
+        inner: sources.build(name).js_err()?,
+    })
+}

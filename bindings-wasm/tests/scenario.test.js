@@ -8,12 +8,22 @@ import { expectError } from "./expect-error.js";
 test("ranking, rank-one update and scenario agree", () => {
   const t = dataset("glasgow-2019");
   try {
-    const [best] = t.leakRanking(0.1, "all", 1);
-    const capped = t.leakRanking(0.1, "existing_suppliers", 3);
-    assert.ok(capped.every((o) => o.imports_substituted <= o.existing_purchases * (1 + 1e-12)));
-    const e = t.importSubstitution(best.buyer, best.supplier, 0.1);
+    assert.equal(t.importBasis, "regionalised");
+    const ranking = t.leakRanking({ topK: 5 });
+    assert.equal(ranking.import_basis, "regionalised");
+    assert.ok(ranking.excluded_suppliers.some((e) => e.code === "68.2IMP" && e.reason === "not_sold_to_businesses"));
+    const [best] = ranking.opportunities;
+    assert.ok(best.imports > 0 && best.imports_substituted_by_origin.length === 3);
+    const capped = t.leakRanking({ topK: 20, maxOutputIncrease: 0.01 });
+    for (const o of capped.opportunities) {
+      assert.ok(o.capacity_share <= 0.01 * (1 + 1e-12));
+    }
+    const products = t.importedProducts(best.buyer);
+    assert.ok(products.some((p) => p.product === best.product));
+    assert.ok(products.every((p, k) => k === 0 || products[k - 1].imports >= p.imports));
+    const e = t.importSubstitution(best.buyer, best.product, 0.1);
     assert.ok(Math.abs(e.retained_income_change / best.retained_income_gain - 1) < 1e-9);
-    const scenario = { name: "plug", changes: [{ type: "import_substitution", buyer: best.buyer, supplier: best.supplier, share: 0.1 }] };
+    const scenario = { name: "plug", changes: [{ type: "import_substitution", buyer: best.buyer, product: best.product, share: 0.1 }] };
     const after = t.applyScenario(scenario);
     const m = after.multipliers().output.type_i;
     after.free();
@@ -36,11 +46,14 @@ test("ranking, rank-one update and scenario agree", () => {
 test("bad scenarios are typed", () => {
   const t = dataset("scotland-2019-sections");
   try {
-    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", supplier: "A", share: 1.5 }] }), "OutOfRangeError", "out_of_range");
-    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", supplier: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of C/);
+    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", share: 1.5 }] }), "OutOfRangeError", "out_of_range");
+    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of C/);
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "ZZ", amount: 1 }] }), "UnknownLabelError", "unknown_label");
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "A", amout: 1 }] }), "InvalidInputError", "invalid_input", /amout/);
-    expectError(() => t.leakRanking(2), "OutOfRangeError", "out_of_range");
+    expectError(() => t.leakRanking({ share: 2 }), "OutOfRangeError", "out_of_range");
+    expectError(() => t.leakRanking({ topK: 3, capp: 1 }), "InvalidInputError", "invalid_input", /capp/);
+    expectError(() => t.leakRanking({ exclude: ["ZZ"] }), "UnknownLabelError", "unknown_label");
+    expectError(() => t.importSubstitution("C", "T", 0.1), "OutOfRangeError", "out_of_range", /imports of T by C/);
     expectError(() => t.localCurrency({ acceptance: [["A", 2]] }), "OutOfRangeError", "out_of_range");
   } finally {
     t.free();

@@ -1,8 +1,8 @@
-//! Writes the embedded datasets as a JavaScript module (the npm package's separate data
+//! Writes the raw files of the embedded datasets as a JavaScript module (the npm package's separate data
 //! entry point, so that the WebAssembly module itself carries no data):
 //! `cargo run --example export_datasets -- OUT.js`.
 
-use localecon::{datasets, interchange};
+use localecon::datasets;
 
 fn main() -> std::io::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "data.js".into());
@@ -17,16 +17,15 @@ fn main() -> std::io::Result<()> {
         "export const BRES_2019_ATTRIBUTION = {};\n",
         serde_json::to_string(datasets::BRES_2019_ATTRIBUTION)?
     ));
-    js.push_str("export const CSV = {\n");
-    for name in datasets::NAMES {
-        let table = datasets::by_name(name).expect("embedded dataset");
-        js.push_str(&format!(
-            "  {}: {},\n",
-            serde_json::to_string(name)?,
-            serde_json::to_string(&interchange::write_csv(&table))?
-        ));
-    }
-    js.push_str("};\n");
+    js.push_str(&format!(
+        "export const NAMES = {};\n",
+        serde_json::to_string(datasets::NAMES)?
+    ));
+    // the raw files: the datasets are built from them by the same code in every language
+    js.push_str(&format!(
+        "export const SOURCES = {};\n",
+        serde_json::to_string(&datasets::Sources::embedded())?
+    ));
     let (scotland, glasgow) = datasets::bres_2019_employment();
     js.push_str(&format!(
         "export const BRES_2019_EMPLOYMENT = {{ scotland: {}, glasgow: {} }};\n",

@@ -13,7 +13,6 @@
 //! household income, household consumption divided by total household income £156,241 m.
 
 use crate::error::{Error, Result};
-#[cfg(feature = "embedded-data")]
 use crate::interchange::read_csv;
 use crate::table::{
     FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow, RegionalTable, Sector,
@@ -27,11 +26,9 @@ pub const SCOTLAND_2019_ATTRIBUTION: &str = "Contains public sector information 
 const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
 #[cfg(feature = "embedded-data")]
 const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
-
 #[cfg(feature = "embedded-data")]
 const SCOTLAND_2019_IMPORTS_CSV: &str =
     include_str!("../data/scotland_2019_imports_by_product.csv");
-
 #[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
 #[cfg(feature = "embedded-data")]
@@ -50,84 +47,295 @@ pub const NAMES: &[&str] = &[
     "miller-blair-2sector",
 ];
 
+/// The raw files the embedded datasets are built from (the files in `core/data/`, as text).
+/// The Rust crate embeds them ([`Sources::embedded`]); the npm package ships them in its
+/// data entry point and builds the datasets with the same code, so every language gets the
+/// same tables to the last bit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    /// `scotland_2019.csv`: the 98-industry table in the labelled CSV layout.
+    pub scotland_2019: String,
+    /// `scotland_2019_sections.csv`: the same summed to the 20 SIC sections.
+    pub scotland_2019_sections: String,
+    /// `scotland_2019_imports_by_product.csv`: imports by product and origin.
+    pub scotland_2019_imports_by_product: String,
+    /// `sic2007_to_ioc098.csv`: SIC 2007 subclass → IOC098 industry.
+    pub sic2007_to_ioc098: String,
+    /// `bres_2019_scotland_subclass.csv`: BRES 2019 jobs in Scotland by SIC subclass.
+    pub bres_2019_scotland_subclass: String,
+    /// `bres_2019_glasgow_division.csv`: BRES 2019 jobs in Glasgow City by SIC division.
+    pub bres_2019_glasgow_division: String,
+}
+
 #[cfg(feature = "embedded-data")]
-/// Two-column `code,value` rows of an embedded CSV (after `#` comments and the header;
-/// fields may be quoted, e.g. `"02.1, 02.4"`).
-fn pairs(text: &str) -> Vec<(String, String)> {
-    csv::ReaderBuilder::new()
+impl Sources {
+    /// The files embedded in the crate.
+    #[must_use]
+    pub fn embedded() -> Self {
+        Self {
+            scotland_2019: SCOTLAND_2019_CSV.into(),
+            scotland_2019_sections: SCOTLAND_2019_SECTIONS_CSV.into(),
+            scotland_2019_imports_by_product: SCOTLAND_2019_IMPORTS_CSV.into(),
+            sic2007_to_ioc098: SIC_TO_IOC098_CSV.into(),
+            bres_2019_scotland_subclass: BRES_SCOTLAND_SUBCLASS_CSV.into(),
+            bres_2019_glasgow_division: BRES_GLASGOW_DIVISION_CSV.into(),
+        }
+    }
+}
+
+fn source_error(file: &str, message: impl std::fmt::Display) -> Error {
+    Error::Csv {
+        location: crate::error::Location::Field(file.into()),
+        message: message.to_string(),
+    }
+}
+
+/// Rows of a CSV source after `#` comments and the header (fields may be quoted, e.g.
+/// `"02.1, 02.4"`), each with at least `min_fields` fields.
+fn records(text: &str, file: &str, min_fields: usize) -> Result<Vec<csv::StringRecord>> {
+    let mut out = Vec::new();
+    for r in csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .from_reader(text.as_bytes())
         .records()
-        .filter_map(std::result::Result::ok)
-        .filter(|r| r.len() >= 2)
-        .map(|r| (r[0].to_string(), r[1].to_string()))
-        .collect()
+    {
+        let r = r.map_err(|e| source_error(file, e))?;
+        if r.len() < min_fields {
+            return Err(source_error(file, format!("a row with {} fields", r.len())));
+        }
+        out.push(r);
+    }
+    Ok(out)
 }
 
-#[cfg(feature = "embedded-data")]
-/// The SIC 2007 subclass → Scottish IOC098 industry lookup, restricted to the industries of
-/// the table (SIC 98/99, households' own production and extraterritorial bodies, have no
-/// industry there). BRES's `01000` (DEFRA/Scottish Government agricultural data) is linked
-/// to agriculture.
-#[must_use]
-pub fn sic2007_to_ioc098(table_codes: &[String]) -> crate::regionalize::Concordance {
-    let mut c = crate::regionalize::Concordance::new();
-    for (sic, ioc) in pairs(SIC_TO_IOC098_CSV) {
-        if table_codes.contains(&ioc) {
-            c.link(sic, ioc, 1.0);
+fn number(text: &str, file: &str) -> Result<f64> {
+    text.trim()
+        .parse::<f64>()
+        .map_err(|_| source_error(file, format!("{text:?} is not a number")))
+}
+
+impl Sources {
+    /// The SIC 2007 subclass → Scottish IOC098 industry lookup, restricted to the industries
+    /// of the table (SIC 98/99, households' own production and extraterritorial bodies, have
+    /// no industry there). BRES's `01000` (DEFRA/Scottish Government agricultural data) is
+    /// linked to agriculture.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] for a malformed file.
+    pub fn sic2007_to_ioc098(
+        &self,
+        table_codes: &[String],
+    ) -> Result<crate::regionalize::Concordance> {
+        let mut c = crate::regionalize::Concordance::new();
+        for r in records(&self.sic2007_to_ioc098, "sic2007_to_ioc098.csv", 2)? {
+            if table_codes.iter().any(|t| t == &r[1]) {
+                c.link(&r[0], &r[1], 1.0);
+            }
+        }
+        c.link("01000", "01", 1.0);
+        Ok(c)
+    }
+
+    /// BRES 2019 employment (jobs: employees and working owners) by the industries of
+    /// `scotland` (the 98-industry table): `(scotland, glasgow_city)`. Scotland: BRES by SIC
+    /// subclass, mapped with [`Sources::sic2007_to_ioc098`]. Glasgow City: BRES by SIC
+    /// division (the finest published for council areas), each division split across its
+    /// industries in proportion to Scotland's employment in them. Imputed rent has no
+    /// employment. Source: [`BRES_2019_ATTRIBUTION`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] for a malformed file; the errors of [`crate::regionalize::Concordance::apply`].
+    pub fn bres_2019_employment(&self, scotland: &RegionalTable) -> Result<(Vec<f64>, Vec<f64>)> {
+        let codes: Vec<String> = scotland.sectors().iter().map(|s| s.code.clone()).collect();
+        let subclass = self.sic2007_to_ioc098(&codes)?;
+        let file = "bres_2019_scotland_subclass.csv";
+        let mut scotland_values = Vec::new();
+        for r in records(&self.bres_2019_scotland_subclass, file, 2)? {
+            if subclass.targets(&r[0]).is_some() {
+                scotland_values.push((r[0].to_string(), number(&r[1], file)?));
+            }
+        }
+        let national = subclass.apply(&scotland_values, &codes)?;
+        let mut division = crate::regionalize::Concordance::new();
+        for (sic, value) in &scotland_values {
+            for (ioc, _) in subclass.targets(sic).unwrap_or(&[]) {
+                division.link(sic.get(..2).unwrap_or(sic), ioc.clone(), *value);
+            }
+        }
+        let file = "bres_2019_glasgow_division.csv";
+        let mut glasgow_values = Vec::new();
+        for r in records(&self.bres_2019_glasgow_division, file, 2)? {
+            if division.targets(&r[0]).is_some() {
+                glasgow_values.push((r[0].to_string(), number(&r[1], file)?));
+            }
+        }
+        let regional = division.apply(&glasgow_values, &codes)?;
+        Ok((national, regional))
+    }
+
+    /// Scotland's imports of each of the 98 products in 2019 from the rest of the UK
+    /// (`RUKImp`) and the rest of the world (`RoWImp`), over all uses: the Scottish
+    /// Government's imports detail ("other imports"; residents' spending abroad is household
+    /// consumption and left out), in the sector order of `scotland`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] for a malformed file; [`Error::UnknownLabel`] for a product that is no
+    /// sector of `scotland`; [`Error::MissingData`] for a sector without a row.
+    pub fn scotland_2019_product_imports(
+        &self,
+        scotland: &RegionalTable,
+    ) -> Result<Vec<crate::regionalize::ProductImports>> {
+        let n = scotland.n();
+        let file = "scotland_2019_imports_by_product.csv";
+        let mut values = [vec![f64::NAN; n], vec![f64::NAN; n]];
+        for r in records(&self.scotland_2019_imports_by_product, file, 3)? {
+            let i = scotland.sector_index(&r[0])?;
+            values[0][i] = number(&r[1], file)?;
+            values[1][i] = number(&r[2], file)?;
+        }
+        if let Some(i) = values[0].iter().position(|v| v.is_nan()) {
+            return Err(Error::MissingData {
+                what: format!("{file}: no row for product {}", scotland.sectors()[i].code),
+            });
+        }
+        let [rukimp, rowimp] = values;
+        Ok(vec![
+            crate::regionalize::ProductImports {
+                origin: "RUKImp".into(),
+                values: rukimp,
+            },
+            crate::regionalize::ProductImports {
+                origin: "RoWImp".into(),
+                values: rowimp,
+            },
+        ])
+    }
+
+    /// Scotland 2019, 98 industries, with imports by product and buyer estimated by import
+    /// proportionality ([`crate::regionalize::import_use_from_products`]).
+    ///
+    /// # Errors
+    ///
+    /// The errors of reading the sources.
+    pub fn scotland_2019(&self) -> Result<RegionalTable> {
+        let table = read_csv(&self.scotland_2019)?;
+        let products = self.scotland_2019_product_imports(&table)?;
+        let import_use = crate::regionalize::import_use_from_products(&table, &products)?;
+        table.with_import_use(import_use)
+    }
+
+    /// Scotland 2019 summed to the 20 SIC 2007 sections, with the 98-industry table's imports
+    /// by product and buyer summed to sections.
+    ///
+    /// # Errors
+    ///
+    /// The errors of reading the sources.
+    pub fn scotland_2019_sections(&self) -> Result<RegionalTable> {
+        let table = read_csv(&self.scotland_2019_sections)?;
+        let industries = self.scotland_2019()?;
+        let group = industries
+            .sectors()
+            .iter()
+            .map(|s| {
+                crate::regionalize::sic_section(&s.code)
+                    .map(|c| c.to_string())
+                    .ok_or_else(|| Error::UnknownLabel {
+                        what: "industry code (no SIC division)".into(),
+                        label: s.code.clone(),
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let by_section =
+            crate::regionalize::aggregate(&industries, &group, &std::collections::HashMap::new())?;
+        let mut import_use = by_section
+            .import_use()
+            .ok_or_else(|| Error::MissingData {
+                what: "imports by product of the 98 industries".into(),
+            })?
+            .clone();
+        // the aggregate lists sections in order of first appearance; the table in A..T
+        let order = table
+            .sectors()
+            .iter()
+            .map(|s| by_section.sector_index(&s.code))
+            .collect::<Result<Vec<_>>>()?;
+        let n = order.len();
+        for b in &mut import_use.blocks {
+            b.values = (0..n * n)
+                .map(|k| b.values[order[k / n] * n + order[k % n]])
+                .collect();
+        }
+        table.with_import_use(import_use)
+    }
+
+    /// Glasgow City 2019: Scotland 2019 regionalised by FLQ (δ = 0.3) with BRES 2019
+    /// employment ([`glasgow_2019_options`]).
+    ///
+    /// # Errors
+    ///
+    /// The errors of reading the sources and of [`crate::regionalize::regionalize`].
+    pub fn glasgow_2019(&self) -> Result<RegionalTable> {
+        let scotland = self.scotland_2019()?;
+        let (national, regional) = self.bres_2019_employment(&scotland)?;
+        crate::regionalize::regionalize(&scotland, &national, &regional, &glasgow_2019_options())
+    }
+
+    /// A dataset by name (see [`NAMES`]), built from these sources.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownOption`] for a name not in [`NAMES`]; the errors of reading the sources.
+    pub fn build(&self, name: &str) -> Result<RegionalTable> {
+        match name {
+            "scotland-2019" => self.scotland_2019(),
+            "scotland-2019-sections" => self.scotland_2019_sections(),
+            "glasgow-2019" => self.glasgow_2019(),
+            "miller-blair-2sector" => Ok(miller_blair_2sector()),
+            other => Err(unknown_dataset(other)),
         }
     }
-    c.link("01000", "01", 1.0);
-    c
+}
+
+fn unknown_dataset(name: &str) -> Error {
+    Error::UnknownOption {
+        what: "dataset".into(),
+        value: name.into(),
+        expected: NAMES.join(", "),
+    }
 }
 
 #[cfg(feature = "embedded-data")]
-/// BRES 2019 employment (jobs: employees and working owners) by the 98 industries of the
-/// Scotland 2019 table: `(scotland, glasgow_city)`.
+/// The SIC 2007 subclass → Scottish IOC098 industry lookup of [`Sources::sic2007_to_ioc098`],
+/// from the embedded files.
 ///
-/// Scotland: BRES by SIC subclass, mapped with [`sic2007_to_ioc098`]. Glasgow City: BRES by
-/// SIC division (the finest published for council areas), each division split across its
-/// industries in proportion to Scotland's employment in them. Imputed rent has no
-/// employment. Source: [`BRES_2019_ATTRIBUTION`].
+/// # Panics
+///
+/// Never in a released build: the embedded files are validated by the crate's tests.
+#[must_use]
+pub fn sic2007_to_ioc098(table_codes: &[String]) -> crate::regionalize::Concordance {
+    Sources::embedded()
+        .sic2007_to_ioc098(table_codes)
+        .expect("embedded lookup is valid")
+}
+
+#[cfg(feature = "embedded-data")]
+/// BRES 2019 employment by the 98 industries of the Scotland 2019 table:
+/// `(scotland, glasgow_city)` ([`Sources::bres_2019_employment`] of the embedded files).
 ///
 /// # Panics
 ///
 /// Never in a released build: the embedded files are validated by the crate's tests.
 #[must_use]
 pub fn bres_2019_employment() -> (Vec<f64>, Vec<f64>) {
-    let codes: Vec<String> = scotland_2019()
-        .sectors()
-        .iter()
-        .map(|s| s.code.clone())
-        .collect();
-    let subclass = sic2007_to_ioc098(&codes);
-    let parse = |v: &str| v.trim().parse::<f64>().expect("embedded number");
-    let scotland_values: Vec<(String, f64)> = pairs(BRES_SCOTLAND_SUBCLASS_CSV)
-        .into_iter()
-        .filter(|(s, _)| subclass.targets(s).is_some())
-        .map(|(s, v)| (s, parse(&v)))
-        .collect();
-    let national = subclass
-        .apply(&scotland_values, &codes)
-        .expect("embedded concordance covers the table");
-    let mut division = crate::regionalize::Concordance::new();
-    for (sic, value) in &scotland_values {
-        for (ioc, _) in subclass.targets(sic).unwrap_or(&[]) {
-            division.link(&sic[..2], ioc.clone(), *value);
-        }
-    }
-    let glasgow_values: Vec<(String, f64)> = pairs(BRES_GLASGOW_DIVISION_CSV)
-        .into_iter()
-        .filter(|(d, _)| division.targets(d).is_some())
-        .map(|(d, v)| (d, parse(&v)))
-        .collect();
-    let regional = division
-        .apply(&glasgow_values, &codes)
-        .expect("embedded concordance covers the table");
-    (national, regional)
+    Sources::embedded()
+        .bres_2019_employment(&scotland_2019())
+        .expect("embedded employment is valid")
 }
 
-#[cfg(feature = "embedded-data")]
 /// The options the embedded Glasgow table is built with: FLQ, δ = 0.3.
 #[must_use]
 pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
@@ -150,48 +358,23 @@ pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
 /// Never in a released build: the construction is tested.
 #[must_use]
 pub fn glasgow_2019() -> RegionalTable {
-    let (national, regional) = bres_2019_employment();
-    crate::regionalize::regionalize(
-        &scotland_2019(),
-        &national,
-        &regional,
-        &glasgow_2019_options(),
-    )
-    .expect("embedded Glasgow regionalisation is valid")
+    Sources::embedded()
+        .glasgow_2019()
+        .expect("embedded Glasgow regionalisation is valid")
 }
 
 #[cfg(feature = "embedded-data")]
-/// Scotland's imports of each of the 98 products in 2019 from the rest of the UK (`RUKImp`)
-/// and the rest of the world (`RoWImp`), over all uses: the Scottish Government's imports
-/// detail ("other imports"; residents' spending abroad is household consumption and left
-/// out), in the sector order of [`scotland_2019`].
+/// Scotland's imports by product of [`Sources::scotland_2019_product_imports`], from the
+/// embedded files.
 ///
 /// # Panics
 ///
 /// Never in a released build: the embedded file is validated by the crate's tests.
 #[must_use]
 pub fn scotland_2019_product_imports() -> Vec<crate::regionalize::ProductImports> {
-    let mut rukimp = Vec::with_capacity(98);
-    let mut rowimp = Vec::with_capacity(98);
-    for record in csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(SCOTLAND_2019_IMPORTS_CSV.as_bytes())
-        .records()
-    {
-        let r = record.expect("embedded imports by product");
-        rukimp.push(r[1].parse::<f64>().expect("embedded number"));
-        rowimp.push(r[2].parse::<f64>().expect("embedded number"));
-    }
-    vec![
-        crate::regionalize::ProductImports {
-            origin: "RUKImp".into(),
-            values: rukimp,
-        },
-        crate::regionalize::ProductImports {
-            origin: "RoWImp".into(),
-            values: rowimp,
-        },
-    ]
+    Sources::embedded()
+        .scotland_2019_product_imports(&read_csv(SCOTLAND_2019_CSV).expect("embedded table"))
+        .expect("embedded imports by product are valid")
 }
 
 #[cfg(feature = "embedded-data")]
@@ -201,16 +384,12 @@ pub fn scotland_2019_product_imports() -> Vec<crate::regionalize::ProductImports
 ///
 /// # Panics
 ///
-/// Never in a released build: the embedded file is validated by the crate's tests.
+/// Never in a released build: the embedded files are validated by the crate's tests.
 #[must_use]
 pub fn scotland_2019() -> RegionalTable {
-    let table = read_csv(SCOTLAND_2019_CSV).expect("embedded Scotland 2019 table is valid");
-    let import_use =
-        crate::regionalize::import_use_from_products(&table, &scotland_2019_product_imports())
-            .expect("embedded imports by product fit the table");
-    table
-        .with_import_use(import_use)
-        .expect("embedded imports by product fit the table")
+    Sources::embedded()
+        .scotland_2019()
+        .expect("embedded Scotland 2019 table is valid")
 }
 
 #[cfg(feature = "embedded-data")]
@@ -219,47 +398,12 @@ pub fn scotland_2019() -> RegionalTable {
 ///
 /// # Panics
 ///
-/// Never in a released build: the embedded file is validated by the crate's tests.
+/// Never in a released build: the embedded files are validated by the crate's tests.
 #[must_use]
 pub fn scotland_2019_sections() -> RegionalTable {
-    let table = read_csv(SCOTLAND_2019_SECTIONS_CSV)
-        .expect("embedded Scotland 2019 sections table is valid");
-    let industries = scotland_2019();
-    let group: Vec<String> = industries
-        .sectors()
-        .iter()
-        .map(|s| {
-            crate::regionalize::sic_section(&s.code)
-                .expect("every industry code starts with its division")
-                .to_string()
-        })
-        .collect();
-    let by_section =
-        crate::regionalize::aggregate(&industries, &group, &std::collections::HashMap::new())
-            .expect("the industries sum to sections");
-    let mut import_use = by_section
-        .import_use()
-        .expect("the industries carry imports by product")
-        .clone();
-    // the aggregate lists sections in order of first appearance; the table in A..T
-    let order: Vec<usize> = table
-        .sectors()
-        .iter()
-        .map(|s| {
-            by_section
-                .sector_index(&s.code)
-                .expect("every section appears")
-        })
-        .collect();
-    let n = order.len();
-    for b in &mut import_use.blocks {
-        b.values = (0..n * n)
-            .map(|k| b.values[order[k / n] * n + order[k % n]])
-            .collect();
-    }
-    table
-        .with_import_use(import_use)
-        .expect("summed imports by product fit the sections table")
+    Sources::embedded()
+        .scotland_2019_sections()
+        .expect("embedded Scotland 2019 sections table is valid")
 }
 
 #[cfg(feature = "embedded-data")]
@@ -312,21 +456,16 @@ pub fn miller_blair_2sector() -> RegionalTable {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownOption`] for a name not in [`NAMES`].
+/// [`Error::UnknownOption`] for a name not in [`NAMES`] (or, without the `embedded-data`
+/// feature, any name but `miller-blair-2sector`).
 pub fn by_name(name: &str) -> Result<RegionalTable> {
     match name {
         #[cfg(feature = "embedded-data")]
-        "scotland-2019" => Ok(scotland_2019()),
-        #[cfg(feature = "embedded-data")]
-        "scotland-2019-sections" => Ok(scotland_2019_sections()),
-        #[cfg(feature = "embedded-data")]
-        "glasgow-2019" => Ok(glasgow_2019()),
+        "scotland-2019" | "scotland-2019-sections" | "glasgow-2019" => {
+            Sources::embedded().build(name)
+        }
         "miller-blair-2sector" => Ok(miller_blair_2sector()),
-        other => Err(Error::UnknownOption {
-            what: "dataset".into(),
-            value: other.into(),
-            expected: NAMES.join(", "),
-        }),
+        other => Err(unknown_dataset(other)),
     }
 }
 

@@ -67,7 +67,7 @@ function quantity(fx, t, name) {
   if (name === "average_share") return [averageShare(new Float64Array(fx.shares))];
   if (name === "scenario.substitution_multipliers") {
     const s = fx.substitution;
-    return t.importSubstitution(s.buyer, s.supplier, s.share).output_multipliers;
+    return t.importSubstitution(s.buyer, s.product, s.share).output_multipliers;
   }
   if (name === "scenario.shock_output_type_i") {
     const out = t.impact(new Float64Array(fx.shock)).output;

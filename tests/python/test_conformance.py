@@ -70,7 +70,7 @@ def quantity(fx, table, name):
         return localecon.ras(u0, r["row_targets"], r["col_targets"], **kw)["matrix"].ravel()
     if name == "scenario.substitution_multipliers":
         s = fx["substitution"]
-        return table.import_substitution(s["buyer"], s["supplier"], s["share"])["output_multipliers"]
+        return table.import_substitution(s["buyer"], s["product"], s["share"])["output_multipliers"]
     if name == "scenario.shock_output_type_i":
         out = table.impact(fx["shock"])["output"]
         return np.array(out["direct"]) + np.array(out["indirect"])

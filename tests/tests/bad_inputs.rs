@@ -5,7 +5,9 @@ use localecon::circularity::{Balance, Closure, FlowSystem};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{Extraction, PathTarget, hypothetical_extraction, structural_paths};
 use localecon::regionalize::{RasOptions, RegionalizeOptions, ras, regionalize};
-use localecon::scenario::{Change, Scenario};
+use localecon::scenario::{
+    Change, LeakRankingOptions, Scenario, import_substitution, leak_ranking,
+};
 use localecon::table::{FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
 use localecon::{ClosedLeakage, Multipliers, RegionReport, RegionalTable, datasets, interchange};
 use localecon_conformance::fixtures_dir;
@@ -91,6 +93,7 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
         )
         .map(|_| ())
     };
+    let ranking = |o: LeakRankingOptions| leak_ranking(t, &o).map(|_| ());
     match op {
         "multipliers" => Multipliers::new(t).map(|_| ()),
         "closed_leakage" => ClosedLeakage::new(t).map(|_| ()),
@@ -115,6 +118,20 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
             share: Some(1.5),
             amount: None,
         }),
+        "ranking_share_0" => ranking(LeakRankingOptions {
+            share: 0.0,
+            ..Default::default()
+        }),
+        "ranking_cap_negative" => ranking(LeakRankingOptions {
+            max_output_increase: Some(-0.1),
+            ..Default::default()
+        }),
+        "ranking_exclude_unknown" => ranking(LeakRankingOptions {
+            exclude: vec!["zz".into()],
+            ..Default::default()
+        }),
+        "ranking_default" => ranking(LeakRankingOptions::default()),
+        "substitution_not_imported" => import_substitution(t, "s1", "s2", 0.1).map(|_| ()),
         "paths_cutoff" => structural_paths(t, "s1", PathTarget::ValueAdded, 0.0, 8, 10).map(|_| ()),
         "extract_unknown" => hypothetical_extraction(t, "zz", Extraction::Total).map(|_| ()),
         "fci_closure_typo" => "household".parse::<Closure>().map(|_| ()),

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 
 use crate::error::{Error, Location, Result};
 use crate::table::{
-    Employment, FinalDemandColumn, FinalDemandKind, HouseholdClosure, PrimaryInputKind,
-    PrimaryInputRow, RegionalTable, Retention, Sector, Share, TableParts,
+    Employment, FinalDemandColumn, FinalDemandKind, HouseholdClosure, ImportBasis, ImportUse,
+    ImportUseBlock, PrimaryInputKind, PrimaryInputRow, RegionalTable, Retention, Sector, Share,
+    TableParts,
 };
 
 fn csv_err(line: usize, column: usize, message: impl Into<String>) -> Error {
@@ -38,6 +39,11 @@ fn csv_err(line: usize, column: usize, message: impl Into<String>) -> Error {
 /// * Then rows whose `kind` is a [primary-input kind](PrimaryInputKind), or `output` (the
 ///   published total output) or `employment` (its unit in the `name` cell); their
 ///   final-demand cells are empty.
+/// * Imports by product and buyer: rows of kind `import_use` with the product's sector code
+///   in `code`, the label of the import row (the origin) in `name` and what each buyer
+///   imports of the product under the sector columns; a product without a row imports
+///   nothing from that origin. `# import_basis: supplied` (or another
+///   [basis](crate::table::ImportBasis)) says how they were obtained.
 ///
 /// A UTF-8 byte-order mark is skipped; the delimiter is a comma. Empty cells read as 0.
 ///
@@ -145,6 +151,8 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     let mut primary_inputs = Vec::new();
     let mut output = None;
     let mut employment = None;
+    // imports by product: (line, origin label, product code, values by buyer)
+    let mut import_rows: Vec<(usize, String, String, Vec<f64>)> = Vec::new();
     for (k, rec) in records.iter().enumerate().skip(2) {
         let line = line_of(k);
         if rec.len() != width {
@@ -214,13 +222,19 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
                     values: values(3..3 + n)?,
                 });
             }
+            "import_use" => import_rows.push((
+                line,
+                rec[2].trim().to_string(),
+                rec[1].trim().to_string(),
+                values(3..3 + n)?,
+            )),
             other => {
                 let kind = other.parse::<PrimaryInputKind>().map_err(|_| {
                     csv_err(
                         line,
                         1,
                         format!(
-                            "unknown row kind {other:?}; expected sector, output, employment or one of: {}",
+                            "unknown row kind {other:?}; expected sector, output, employment, import_use or one of: {}",
                             PrimaryInputKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
                         ),
                     )
@@ -245,6 +259,41 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     parts.primary_inputs = primary_inputs;
     parts.output = output;
     parts.employment = employment;
+    if !import_rows.is_empty() {
+        let mut import_use = ImportUse {
+            basis: ImportBasis::Supplied,
+            blocks: Vec::new(),
+        };
+        for (line, origin, product, values) in import_rows {
+            let i = codes.iter().position(|c| *c == product).ok_or_else(|| {
+                csv_err(
+                    line,
+                    2,
+                    format!("import_use row for {product:?}, which is no sector"),
+                )
+            })?;
+            let k = match import_use.blocks.iter().position(|b| b.origin == origin) {
+                Some(k) => k,
+                None => {
+                    import_use.blocks.push(ImportUseBlock {
+                        origin: origin.clone(),
+                        values: vec![0.0; n * n],
+                    });
+                    import_use.blocks.len() - 1
+                }
+            };
+            let row = &mut import_use.blocks[k].values[i * n..(i + 1) * n];
+            if row.iter().any(|v| *v != 0.0) {
+                return Err(csv_err(
+                    line,
+                    2,
+                    format!("a second import_use row for product {product:?} from {origin:?}"),
+                ));
+            }
+            row.copy_from_slice(&values);
+        }
+        parts.import_use = Some(import_use);
+    }
     apply_metadata(&mut parts, &meta)?;
     Ok(parts)
 }
@@ -260,6 +309,14 @@ fn apply_metadata(parts: &mut TableParts, meta: &[(usize, String, String)]) -> R
             "name" => parts.name.clone_from(value),
             "unit" => parts.unit.clone_from(value),
             "source" => parts.source = Some(value.clone()),
+            "import_basis" => {
+                let basis = value
+                    .parse::<ImportBasis>()
+                    .map_err(|e| csv_err(*line, 1, e.to_string()))?;
+                if let Some(iu) = parts.import_use.as_mut() {
+                    iu.basis = basis;
+                }
+            }
             "household_income" => parts.household_closure.household_income = Some(number()?),
             "income_sources" => {
                 parts.household_closure.income_sources =
@@ -294,7 +351,7 @@ fn quote(s: &str) -> String {
 }
 
 /// Writes a table in the labelled CSV layout ([`read_csv`] reads it back to an equal table,
-/// except per-sector retention shares and imports by product, which only the JSON carries).
+/// except per-sector retention shares, which only the JSON carries).
 #[must_use]
 pub fn write_csv(table: &RegionalTable) -> String {
     let p = table.parts();
@@ -314,6 +371,9 @@ pub fn write_csv(table: &RegionalTable) -> String {
         let _ = writeln!(s, "# income_sources: {src}");
     }
     let _ = writeln!(s, "# balance_tolerance: {}", p.balance_tolerance);
+    if let Some(iu) = &p.import_use {
+        let _ = writeln!(s, "# import_basis: {}", iu.basis);
+    }
     let r: &Retention = &p.retention;
     for (name, share) in [
         ("taxes_on_products", &r.taxes_on_products),
@@ -358,6 +418,18 @@ pub fn write_csv(table: &RegionalTable) -> String {
     }
     if let Some(e) = &p.employment {
         other_row("employment", "employment", &e.unit, &e.values);
+    }
+    if let Some(iu) = &p.import_use {
+        for b in &iu.blocks {
+            let empty = b.values.iter().all(|v| *v == 0.0);
+            for (i, sector) in p.sectors.iter().enumerate() {
+                let row = &b.values[i * n..(i + 1) * n];
+                // rows of zeros are left out, but every origin keeps at least one row
+                if row.iter().any(|v| *v != 0.0) || (empty && i == 0) {
+                    other_row("import_use", &sector.code, &b.origin, row);
+                }
+            }
+        }
     }
     s
 }
