@@ -75,7 +75,7 @@ def test_two_threads_compute_at_once():
     counting.start()
     try:
         before = counter[0]
-        t.leak_ranking(0.1, "all", 5)  # one LU, one inverse and n² pairs: ~0.1 s of Rust
+        t.leak_ranking(0.1, top_k=5)  # one LU, one inverse and n² pairs: ~0.1 s of Rust
         during = counter[0] - before
     finally:
         stop.set()

@@ -51,7 +51,7 @@ function load(table) {
   $("timing").dataset.reportMs = ms.toFixed(2);
   $("timing").textContent = `Report computed in ${ms.toFixed(1)} ms.`;
   $("source").textContent = `${report.region}. ${report.source ?? "Source: your own table."}`;
-  for (const id of ["sector", "buyer", "supplier"]) {
+  for (const id of ["sector", "buyer"]) {
     const select = $(id);
     select.replaceChildren(...report.sectors.map((s, k) => new Option(`${s.code} — ${s.name}`, String(k))));
   }
@@ -59,11 +59,25 @@ function load(table) {
   state.sector = largest;
   $("sector").value = String(largest);
   $("buyer").value = String(largest);
-  $("supplier").value = String(report.sectors.findIndex((_, k) => k !== largest));
+  renderProducts();
   renderSector();
   renderMultipliers();
   renderRegion();
   renderScenario();
+}
+
+// the products the chosen buyer imports and a local sector makes, largest import first
+function renderProducts() {
+  const buyer = state.report.sectors[Number($("buyer").value)];
+  const products = buyer ? state.table.importedProducts(buyer.code) : [];
+  $("product").replaceChildren(
+    ...products.map((p) => new Option(`${p.product} — ${p.product_name} (${p.imports.toFixed(1)} ${state.unit})`, p.product)),
+  );
+  $("product").dataset.count = String(products.length);
+  $("product-note").textContent =
+    products.length === 0
+      ? "This buyer imports nothing that is made here."
+      : `Imports by product: ${state.table.importBasis.replaceAll("_", " ")}.`;
 }
 
 function renderRegion() {
@@ -133,9 +147,9 @@ function renderScenario() {
     changes.push({ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label });
   }
   const buyer = report.sectors[Number($("buyer").value)];
-  const supplier = report.sectors[Number($("supplier").value)];
-  if (substitution > 0 && buyer && supplier && buyer.code !== supplier.code) {
-    changes.push({ type: "import_substitution", buyer: buyer.code, supplier: supplier.code, share: substitution });
+  const product = $("product").value;
+  if (substitution > 0 && buyer && product) {
+    changes.push({ type: "import_substitution", buyer: buyer.code, product, share: substitution });
   }
   const t0 = performance.now();
   try {
@@ -194,7 +208,8 @@ $("sector").addEventListener("change", () => {
   renderSector();
   renderCurrency();
 });
-for (const id of ["procurement", "substitution", "buyer", "supplier", "acceptance"]) {
+$("buyer").addEventListener("change", renderProducts);
+for (const id of ["procurement", "substitution", "buyer", "product", "acceptance"]) {
   $(id).addEventListener("input", renderScenario);
   $(id).addEventListener("change", renderScenario);
 }

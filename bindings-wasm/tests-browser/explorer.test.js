@@ -74,6 +74,25 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     const amount = 0.1 * column.values.reduce((a, b) => a + Math.max(0, b), 0);
     const expected = glasgow.evaluateScenario({ name: "explorer", changes: [{ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label }] });
     assert.ok(delta > 0 && Math.abs(delta - expected.difference.output) < 1e-9, `${delta} vs ${expected.difference.output}`);
+
+    // the substitution control offers, for the chosen buyer, only the products it imports,
+    // largest first; choosing one gives the core's product-matched scenario
+    const construction = glasgow.sectorIndex("41-43");
+    await page.selectOption("#buyer", String(construction));
+    const offered = await page.$$eval("#product option", (os) => os.map((o) => o.value));
+    const imported = glasgow.importedProducts("41-43");
+    assert.deepEqual(offered, imported.map((p) => p.product));
+    assert.ok(!offered.includes("68.2IMP") && !offered.includes("12"), "nothing that is not made or not imported");
+    await page.selectOption("#product", imported[1].product);
+    await page.fill("#substitution", "20");
+    await page.dispatchEvent("#substitution", "input");
+    const withSubstitution = Number(await page.getAttribute("#delta-output", "data-value"));
+    const both = glasgow.evaluateScenario({ name: "explorer", changes: [
+      { type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label },
+      { type: "import_substitution", buyer: "41-43", product: imported[1].product, share: 0.2 },
+    ] });
+    assert.ok(Math.abs(withSubstitution - both.difference.output) < 1e-9, `${withSubstitution} vs ${both.difference.output}`);
+    assert.ok(withSubstitution > delta);
     glasgow.free();
 
     // a local currency

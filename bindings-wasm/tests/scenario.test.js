@@ -47,13 +47,19 @@ test("bad scenarios are typed", () => {
   const t = dataset("scotland-2019-sections");
   try {
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", share: 1.5 }] }), "OutOfRangeError", "out_of_range");
-    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of C/);
+    expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of A by C/);
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "ZZ", amount: 1 }] }), "UnknownLabelError", "unknown_label");
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "A", amout: 1 }] }), "InvalidInputError", "invalid_input", /amout/);
     expectError(() => t.leakRanking({ share: 2 }), "OutOfRangeError", "out_of_range");
     expectError(() => t.leakRanking({ topK: 3, capp: 1 }), "InvalidInputError", "invalid_input", /capp/);
     expectError(() => t.leakRanking({ exclude: ["ZZ"] }), "UnknownLabelError", "unknown_label");
-    expectError(() => t.importSubstitution("C", "T", 0.1), "OutOfRangeError", "out_of_range", /imports of T by C/);
+    // the two-sector example has no import rows: there is nothing to substitute
+    const mb = dataset("miller-blair-2sector");
+    try {
+      expectError(() => mb.importSubstitution("s1", "s2", 0.1), "OutOfRangeError", "out_of_range", /imports of s2 by s1/);
+    } finally {
+      mb.free();
+    }
     expectError(() => t.localCurrency({ acceptance: [["A", 2]] }), "OutOfRangeError", "out_of_range");
   } finally {
     t.free();

@@ -237,37 +237,35 @@ impl Sources {
     pub fn scotland_2019_sections(&self) -> Result<RegionalTable> {
         let table = read_csv(&self.scotland_2019_sections)?;
         let industries = self.scotland_2019()?;
-        let group = industries
+        // the section of each industry, as an index into the sections table
+        let section = industries
             .sectors()
             .iter()
             .map(|s| {
-                crate::regionalize::sic_section(&s.code)
-                    .map(|c| c.to_string())
-                    .ok_or_else(|| Error::UnknownLabel {
+                let letter = crate::regionalize::sic_section(&s.code).ok_or_else(|| {
+                    Error::UnknownLabel {
                         what: "industry code (no SIC division)".into(),
                         label: s.code.clone(),
-                    })
+                    }
+                })?;
+                table.sector_index(&letter.to_string())
             })
             .collect::<Result<Vec<_>>>()?;
-        let by_section =
-            crate::regionalize::aggregate(&industries, &group, &std::collections::HashMap::new())?;
-        let mut import_use = by_section
+        let (n, m) = (industries.n(), table.n());
+        let mut import_use = industries
             .import_use()
             .ok_or_else(|| Error::MissingData {
                 what: "imports by product of the 98 industries".into(),
             })?
             .clone();
-        // the aggregate lists sections in order of first appearance; the table in A..T
-        let order = table
-            .sectors()
-            .iter()
-            .map(|s| by_section.sector_index(&s.code))
-            .collect::<Result<Vec<_>>>()?;
-        let n = order.len();
         for b in &mut import_use.blocks {
-            b.values = (0..n * n)
-                .map(|k| b.values[order[k / n] * n + order[k % n]])
-                .collect();
+            let mut values = vec![0.0; m * m];
+            for i in 0..n {
+                for j in 0..n {
+                    values[section[i] * m + section[j]] += b.values[i * n + j];
+                }
+            }
+            b.values = values;
         }
         table.with_import_use(import_use)
     }

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidLabelError",
     "JsonError",
+    "LeakRanking",
     "Leakage",
     "LeontiefModel",
     "Linkages",
