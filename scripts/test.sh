@@ -34,7 +34,10 @@ cargo run --release --quiet --example report -- --json | "$PY" -c "import json,s
 cargo run --release --quiet --example report -- --dataset scotland-2019-sections --json | "$PY" -c "import json,sys; assert len(json.load(sys.stdin)['sectors']) == 20"
 cargo run --release --quiet --example report -- --dataset glasgow-2019 --json | "$PY" -c "import json,sys; assert json.load(sys.stdin)['region'] == 'Glasgow City 2019'"
 cargo run --release --quiet --example report -- --table core/examples/two_sectors.csv --json | "$PY" -c "import json,sys; assert json.load(sys.stdin)['sectors'][1]['code'] == 's2'"
+cargo run --release --quiet --example report -- --dataset glasgow-2019 --leaks 5 --json | "$PY" -c "import json,sys; r=json.load(sys.stdin); assert len(r['opportunities']) == 5 and r['import_basis'] == 'regionalised'; assert not {o['product'] for o in r['opportunities']} & {e['code'] for e in r['excluded_suppliers']}"
+cargo run --release --quiet --example report -- --leaks 3 | grep -q "Never proposed as suppliers"
 if cargo run --release --quiet --example report -- --dataset atlantis 2>/dev/null; then echo "an unknown dataset must fail" >&2; exit 1; fi
+if cargo run --release --quiet --example report -- --leaks 3 --leak-cap -1 2>/dev/null; then echo "a negative leak cap must fail" >&2; exit 1; fi
 
 step "python: build the wheel, install it, test"
 WHEELS="$CACHE/wheels"
