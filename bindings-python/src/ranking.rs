@@ -100,20 +100,20 @@ impl PyRegionalTable {
     /// of the producer's output; `exclude` lists sectors never to propose; sectors selling
     /// less than `min_business_sales_share` of their output to local businesses (imputed
     /// rent, households as employers) and sectors without output are never proposed.
-    #[pyo3(signature = (share=0.1, top_k=20, max_output_increase=None, exclude=Vec::new(), min_business_sales_share=0.005))]
+    #[pyo3(signature = (share=0.1, top_k=20, max_output_increase=None, exclude=None, min_business_sales_share=0.005))]
     fn leak_ranking(
         &self,
         py: Python<'_>,
         share: f64,
         top_k: usize,
         max_output_increase: Option<f64>,
-        exclude: Vec<String>,
+        exclude: Option<Vec<String>>,
         min_business_sales_share: f64,
     ) -> PyResult<PyLeakRanking> {
         let options = LeakRankingOptions {
             share,
             max_output_increase,
-            exclude,
+            exclude: exclude.unwrap_or_default(),
             min_business_sales_share,
             top_k,
         };

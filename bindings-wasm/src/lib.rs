@@ -215,7 +215,7 @@ struct TableOptions {
 
 /// The most values of Z a table may have in WebAssembly: the analyses hold about five
 /// copies of an n × n matrix, and 32-bit WebAssembly has 4 GiB, so n ≤ 7,000.
-const MAX_Z_VALUES: usize = 49_000_000;
+pub(crate) const MAX_Z_VALUES: usize = 49_000_000;
 
 /// Z from a `Float64Array` or an array of numbers, refusing sizes WebAssembly cannot hold
 /// before copying anything into its memory.
@@ -949,7 +949,7 @@ fn indices_from_js(v: &JsValue, what: &str) -> Result<Vec<u32>, JsValue> {
 
 /// Numbers from a `Float64Array` or an array of numbers, refused above `limit` values
 /// before anything is copied into WebAssembly memory.
-fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<Vec<f64>, JsValue> {
+pub(crate) fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<Vec<f64>, JsValue> {
     js_length(v, what, "a Float64Array or an array of numbers", limit)?;
     if let Some(typed) = v.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());

@@ -2,6 +2,7 @@
 
 use localecon::scenario::{self, LeakRankingOptions};
 use serde::Deserialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::error::IntoJs;
@@ -71,6 +72,54 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = importedProducts, unchecked_return_type = "ImportedProduct[]")]
     pub fn imported_products(&self, buyer: &str) -> Result<JsValue, JsValue> {
         to_plain(&scenario::imported_products(&self.inner, buyer).js_err()?)
+    }
+
+    /// The same table with a real import-use table: `blocks` maps each import row's label to
+    /// its n × n matrix, row-major (products × buyers), whose columns add up to the row.
+    #[wasm_bindgen(js_name = withImportUse)]
+    pub fn with_import_use(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, Float64Array | number[]>")]
+        blocks: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let object = blocks.dyn_ref::<js_sys::Object>().ok_or_else(|| {
+            crate::error::invalid("import use", "expected an object of matrices by origin")
+        })?;
+        let mut out = Vec::new();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let origin = pair.get(0).as_string().unwrap_or_default();
+            let what = format!("import use {origin:?}");
+            let values = crate::numbers_from_js(&pair.get(1), &what, crate::MAX_Z_VALUES)?;
+            out.push(localecon::table::ImportUseBlock { origin, values });
+        }
+        Ok(RegionalTable {
+            inner: self
+                .inner
+                .clone()
+                .with_import_use(localecon::table::ImportUse {
+                    basis: localecon::table::ImportBasis::Supplied,
+                    blocks: out,
+                })
+                .js_err()?,
+        })
+    }
+
+    /// Imports by product (rows) and buyer (columns) from one origin (an import row's label),
+    /// row-major.
+    #[wasm_bindgen(js_name = importUse)]
+    pub fn import_use(&self, origin: &str) -> Result<Vec<f64>, JsValue> {
+        let iu = self.inner.imports_by_product();
+        iu.blocks
+            .iter()
+            .find(|b| b.origin == origin)
+            .map(|b| b.values.clone())
+            .ok_or_else(|| {
+                crate::error::to_js(&localecon::Error::UnknownLabel {
+                    what: "import row (origin)".into(),
+                    label: origin.into(),
+                })
+            })
     }
 
     /// How this table's imports by product and buyer are known.

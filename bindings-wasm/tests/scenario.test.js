@@ -21,6 +21,32 @@ test("ranking, rank-one update and scenario agree", () => {
     const products = t.importedProducts(best.buyer);
     assert.ok(products.some((p) => p.product === best.product));
     assert.ok(products.every((p, k) => k === 0 || products[k - 1].imports >= p.imports));
+    // a real import-use table replaces the estimate: all of the buyer's imports are of one product
+    const n = t.n;
+    const j = t.sectorIndex(best.buyer);
+    const p = t.sectorIndex(best.product);
+    const blocks = {};
+    for (const origin of best.imports_substituted_by_origin.map((o) => o.origin)) {
+      const m = t.importUse(origin);
+      let total = 0;
+      for (let k = 0; k < n; k++) {
+        total += m[k * n + j];
+        m[k * n + j] = 0;
+      }
+      m[p * n + j] = total;
+      blocks[origin] = m;
+    }
+    const supplied = t.withImportUse(blocks);
+    try {
+      assert.equal(supplied.importBasis, "supplied");
+      assert.deepEqual(supplied.importedProducts(best.buyer).map((p) => p.product), [best.product]);
+    } finally {
+      supplied.free();
+    }
+    blocks[best.imports_substituted_by_origin[0].origin][p * n + j] += 1e3;
+    expectError(() => t.withImportUse(blocks), "InconsistentError", "inconsistent");
+    expectError(() => t.withImportUse({ nowhere: new Float64Array(n * n) }), "UnknownLabelError", "unknown_label");
+    expectError(() => t.importUse("nowhere"), "UnknownLabelError", "unknown_label");
     const e = t.importSubstitution(best.buyer, best.product, 0.1);
     assert.ok(Math.abs(e.retained_income_change / best.retained_income_gain - 1) < 1e-9);
     const scenario = { name: "plug", changes: [{ type: "import_substitution", buyer: best.buyer, product: best.product, share: 0.1 }] };

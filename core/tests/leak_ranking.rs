@@ -428,15 +428,27 @@ fn import_use_is_validated_and_round_trips() {
 
 #[test]
 fn imports_by_product_round_trip_through_the_csv_layout() {
-    for t in [known_imports(), datasets::scotland_2019(), datasets::glasgow_2019()] {
+    for t in [
+        known_imports(),
+        datasets::scotland_2019(),
+        datasets::glasgow_2019(),
+    ] {
         let text = localecon::interchange::write_csv(&t);
         let back = localecon::interchange::read_csv(&text).unwrap();
         assert_eq!(back, t);
-        assert_eq!(back.import_use().unwrap().basis, t.import_use().unwrap().basis);
+        assert_eq!(
+            back.import_use().unwrap().basis,
+            t.import_use().unwrap().basis
+        );
     }
     let text = localecon::interchange::write_csv(&known_imports());
-    let e = localecon::interchange::read_csv(&text.replace("import_use,a,ruk", "import_use,zz,ruk")).unwrap_err();
+    let e =
+        localecon::interchange::read_csv(&text.replace("import_use,a,ruk", "import_use,zz,ruk"))
+            .unwrap_err();
     assert_eq!(e.code(), "csv");
-    let e = localecon::interchange::read_csv(&text.replace("# import_basis: supplied", "# import_basis: guessed")).unwrap_err();
+    let e = localecon::interchange::read_csv(
+        &text.replace("# import_basis: supplied", "# import_basis: guessed"),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "csv");
 }

@@ -161,7 +161,7 @@ class RegionalTable:
         share: float = 0.1,
         top_k: int = 20,
         max_output_increase: float | None = None,
-        exclude: list[str] = ...,
+        exclude: list[str] | None = None,
         min_business_sales_share: float = 0.005,
     ) -> LeakRanking: ...
     def imported_products(self, buyer: str) -> list[dict[str, Any]]: ...
