@@ -233,7 +233,9 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
         }
     }
     let imports = &f.imports;
-    let mut out = Vec::new();
+    // rank light candidates first (gain, buyer, product, substituted, full, denominator);
+    // the full records, with their names and origins, only for the top_k
+    let mut candidates: Vec<(f64, usize, usize, f64, f64, f64)> = Vec::new();
     for j in (0..n).filter(|&j| x[j] > 0.0) {
         for i in (0..n).filter(|&i| allowed[i]) {
             let m = imports.total(n, i, j);
@@ -244,15 +246,25 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
             let substituted = options
                 .max_output_increase
                 .map_or(full, |c| full.min(c * x[i]));
-            let delta = substituted / x[j];
-            let denominator = 1.0 - delta * l[j * n + i];
+            let denominator = 1.0 - substituted / x[j] * l[j * n + i];
             if denominator <= 0.0 {
                 continue; // unreachable for a productive table: δ ≤ the buyer's imports per unit
             }
+            let gain = substituted * (f.retention[i] / denominator);
+            candidates.push((gain, j, i, substituted, full, denominator));
+        }
+    }
+    let pairs_ranked = candidates.len();
+    // a stable sort: equal gains keep the table's (buyer, product) order
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.truncate(options.top_k);
+    let out = candidates
+        .into_iter()
+        .map(|(gain, j, i, substituted, full, denominator)| {
+            let m = imports.total(n, i, j);
             let per_unit = |w: &[f64]| substituted * w[i] / denominator;
-            let gain_per_unit = f.retention[i] / denominator;
             let fraction = substituted / m;
-            out.push(LeakOpportunity {
+            LeakOpportunity {
                 buyer: sectors[j].code.clone(),
                 buyer_name: sectors[j].name.clone(),
                 product: sectors[i].code.clone(),
@@ -269,18 +281,14 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
                     .collect(),
                 capacity_share: substituted / x[i],
                 capped: substituted < full,
-                retained_income_gain: substituted * gain_per_unit,
+                retained_income_gain: gain,
                 output_gain: per_unit(&f.multipliers),
                 gva_gain: per_unit(&gva),
                 jobs_gain: jobs.as_deref().map(per_unit),
-                gain_per_unit,
-            });
-        }
-    }
-    let pairs_ranked = out.len();
-    // a stable sort: equal gains keep the table's (buyer, product) order
-    out.sort_by(|a, b| b.retained_income_gain.total_cmp(&a.retained_income_gain));
-    out.truncate(options.top_k);
+                gain_per_unit: f.retention[i] / denominator,
+            }
+        })
+        .collect();
     Ok(LeakRanking {
         opportunities: out,
         import_basis: imports.basis,
