@@ -103,6 +103,20 @@ def imports_by_product(src, dst):
                 w.writerow([r["ioc098_sic"], r["Other_Imports_RUK"], r["Other_Imports_RoW"]])
 
 
+def fte(data, dst):
+    """Scotland's full-time-equivalent employment by the 98 industries in 2019, as the Scottish
+    Government's published employment effects imply it (../shared/data/scotland_fte_2019_derived:
+    e = Employment_E (I - A), FTE = e * output; reproduces the published Type I and II effects)."""
+    rows = list(csv.DictReader(open(data / "scotland_fte_2019_derived" / "scotland_fte_by_ioc098_2019_derived.csv", newline="")))
+    with open(dst / "scotland_2019_fte.csv", "w", newline="") as f:
+        f.write("# source: derived from the Scottish Government's published 2019 Type I employment effects and multipliers "
+                "(Input-Output Tables 1998-2019, OGL v3.0): FTE = e * output, e recovered from Employment_E (I - A)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["industry", "fte"])
+        for r in rows:
+            w.writerow([r["ioc098_sic"], r["fte"]])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -114,6 +128,7 @@ def main(src, dst):
     convert(rows, "row", "name", cols, "Scotland 2019 (SIC sections)", dst / "scotland_2019_sections.csv")
     employment_inputs(src.parent, dst)
     imports_by_product(src, dst)
+    fte(src.parent, dst)
 
 
 if __name__ == "__main__":

@@ -439,6 +439,8 @@ def scotland(data):
             check(f"income_multiplier_{suffix}", c("Income_M"), atol=1e-12, rtol=1e-6),
             check(f"gva_effect_{suffix}", c("GVA_E"), atol=1e-12, rtol=1e-6),
             check(f"gva_multiplier_{suffix}", c("GVA_M"), atol=1e-12, rtol=1e-6),
+            check(f"employment_effect_{suffix}", c("Employment_E"), atol=1e-12, rtol=1e-6),
+            check(f"employment_multiplier_{suffix}", c("Employment_M"), atol=1e-12, rtol=1e-6),
         ]
     return {
         "name": "scotland_2019",

@@ -284,6 +284,26 @@ impl PyMultipliers {
         self.pick("employment", "type_ii").map(|v| out1(py, v))
     }
 
+    /// `employment` multiplier type i per sector (None without employment).
+    #[getter]
+    fn employment_multiplier_type_i<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> Option<Bound<'py, PyArray1<f64>>> {
+        self.pick("employment", "multiplier_type_i")
+            .map(|v| out1(py, v))
+    }
+
+    /// `employment` multiplier type ii per sector (None when not available).
+    #[getter]
+    fn employment_multiplier_type_ii<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> Option<Bound<'py, PyArray1<f64>>> {
+        self.pick("employment", "multiplier_type_ii")
+            .map(|v| out1(py, v))
+    }
+
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
         html_table(slf.as_any(), "Multipliers (Type I and II)")
     }

@@ -51,14 +51,14 @@ export interface SectorReport {
   code: string; name: string; output: number;
   output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
   income_effect_type_i: number; income_effect_type_ii: number | null; income_multiplier_type_i: number;
-  gva_effect_type_i: number; gva_effect_type_ii: number | null; employment_effect_type_i: number | null;
+  gva_effect_type_i: number; gva_effect_type_ii: number | null; employment_effect_type_i: number | null; employment_effect_type_ii: number | null;
   leakage_share: number; retention_share: number;
   leakage_by_channel: Record<string, number>; closed_leakage_by_channel: Record<string, number> | null;
   local_purchase_coefficient: number;
 }
 /** The headline indicators of a region. */
 export interface RegionReport {
-  format: "localecon-report"; version: number; region: string; unit: string; source: string | null;
+  format: "localecon-report"; version: number; region: string; unit: string; employment_unit: string | null; source: string | null;
   n_sectors: number;
   totals: { output: number; gva: number; compensation: number; imports: number; final_demand: number; household_consumption: number };
   output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
@@ -137,7 +137,7 @@ export interface SubstitutionEffect { buyer: string; product: string; share: num
 /** How a table's imports by product and buyer are known. */
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
 /** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
-export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string }
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string }
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
 export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
 export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }

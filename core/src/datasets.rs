@@ -30,6 +30,8 @@ const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sec
 const SCOTLAND_2019_IMPORTS_CSV: &str =
     include_str!("../data/scotland_2019_imports_by_product.csv");
 #[cfg(feature = "embedded-data")]
+const SCOTLAND_2019_FTE_CSV: &str = include_str!("../data/scotland_2019_fte.csv");
+#[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
 #[cfg(feature = "embedded-data")]
 const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../data/bres_2019_scotland_subclass.csv");
@@ -38,6 +40,11 @@ const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../data/bres_2019_glasgow_
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
 pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
+
+/// The employment unit of the Scottish tables: full-time equivalents, as the Scottish
+/// Government's published employment effects imply them.
+pub const SCOTLAND_2019_FTE_UNIT: &str =
+    "FTE (Scottish Government 2019, implied by the published employment effects)";
 
 /// The names of the embedded datasets, for [`by_name`].
 pub const NAMES: &[&str] = &[
@@ -60,6 +67,8 @@ pub struct Sources {
     pub scotland_2019_sections: String,
     /// `scotland_2019_imports_by_product.csv`: imports by product and origin.
     pub scotland_2019_imports_by_product: String,
+    /// `scotland_2019_fte.csv`: full-time-equivalent employment by industry.
+    pub scotland_2019_fte: String,
     /// `sic2007_to_ioc098.csv`: SIC 2007 subclass → IOC098 industry.
     pub sic2007_to_ioc098: String,
     /// `bres_2019_scotland_subclass.csv`: BRES 2019 jobs in Scotland by SIC subclass.
@@ -77,6 +86,7 @@ impl Sources {
             scotland_2019: SCOTLAND_2019_CSV.into(),
             scotland_2019_sections: SCOTLAND_2019_SECTIONS_CSV.into(),
             scotland_2019_imports_by_product: SCOTLAND_2019_IMPORTS_CSV.into(),
+            scotland_2019_fte: SCOTLAND_2019_FTE_CSV.into(),
             sic2007_to_ioc098: SIC_TO_IOC098_CSV.into(),
             bres_2019_scotland_subclass: BRES_SCOTLAND_SUBCLASS_CSV.into(),
             bres_2019_glasgow_division: BRES_GLASGOW_DIVISION_CSV.into(),
@@ -215,7 +225,30 @@ impl Sources {
         ])
     }
 
-    /// Scotland 2019, 98 industries, with imports by product and buyer estimated by import
+    /// Scotland's full-time-equivalent employment by industry in 2019, in the sector order of
+    /// `scotland`: the vector the Scottish Government's published employment effects imply
+    /// (`e = E·(I − A)`, FTE `= e·x`; it reproduces the published Type I and Type II effects).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] for a malformed file; [`Error::UnknownLabel`] for an industry that is no
+    /// sector of `scotland`; [`Error::MissingData`] for a sector without a row.
+    pub fn scotland_2019_fte(&self, scotland: &RegionalTable) -> Result<Vec<f64>> {
+        let file = "scotland_2019_fte.csv";
+        let mut values = vec![f64::NAN; scotland.n()];
+        for r in records(&self.scotland_2019_fte, file, 2)? {
+            values[scotland.sector_index(&r[0])?] = number(&r[1], file)?;
+        }
+        if let Some(i) = values.iter().position(|v| v.is_nan()) {
+            return Err(Error::MissingData {
+                what: format!("{file}: no row for industry {}", scotland.sectors()[i].code),
+            });
+        }
+        Ok(values)
+    }
+
+    /// Scotland 2019, 98 industries, with full-time-equivalent employment
+    /// ([`Sources::scotland_2019_fte`]) and imports by product and buyer estimated by import
     /// proportionality ([`crate::regionalize::import_use_from_products`]).
     ///
     /// # Errors
@@ -225,7 +258,14 @@ impl Sources {
         let table = read_csv(&self.scotland_2019)?;
         let products = self.scotland_2019_product_imports(&table)?;
         let import_use = crate::regionalize::import_use_from_products(&table, &products)?;
-        table.with_import_use(import_use)
+        let fte = self.scotland_2019_fte(&table)?;
+        let mut parts = table.into_parts();
+        parts.import_use = Some(import_use);
+        parts.employment = Some(crate::table::Employment {
+            unit: SCOTLAND_2019_FTE_UNIT.into(),
+            values: fte,
+        });
+        RegionalTable::new(parts)
     }
 
     /// Scotland 2019 summed to the 20 SIC 2007 sections, with the 98-industry table's imports
@@ -267,6 +307,18 @@ impl Sources {
             }
             b.values = values;
         }
+        let mut fte = vec![0.0; m];
+        if let Some(e) = industries.employment() {
+            for (i, v) in e.values.iter().enumerate() {
+                fte[section[i]] += v;
+            }
+        }
+        let mut parts = table.into_parts();
+        parts.employment = Some(crate::table::Employment {
+            unit: SCOTLAND_2019_FTE_UNIT.into(),
+            values: fte,
+        });
+        let table = RegionalTable::new(parts)?;
         table.with_import_use(import_use)
     }
 
@@ -509,6 +561,22 @@ mod tests {
         assert!(g.source().unwrap().contains("FLQ"));
         let ratio = g.output().iter().sum::<f64>() / scotland_2019().output().iter().sum::<f64>();
         assert!(ratio > 0.12 && ratio < 0.25, "{ratio}");
+    }
+
+    #[test]
+    fn scotland_carries_the_fte_the_published_effects_imply() {
+        // ../shared/data/scotland_fte_2019_derived: 2,343,596 FTE in 2019
+        for t in [scotland_2019(), scotland_2019_sections()] {
+            let e = t.employment().unwrap();
+            assert_eq!(e.unit, SCOTLAND_2019_FTE_UNIT);
+            let total: f64 = e.values.iter().sum();
+            assert!((total - 2_343_596.0).abs() < 1.0, "{total}");
+        }
+        let m = crate::Multipliers::new(&scotland_2019()).unwrap();
+        let e = m.employment.unwrap();
+        // published: agriculture 12.481377547380141 (Type I), 13.539761961875971 (Type II) FTE per £1m
+        assert!((e.type_i[0] / 12.481_377_547_380_141 - 1.0).abs() < 1e-6);
+        assert!((e.type_ii.unwrap()[0] / 13.539_761_961_875_971 - 1.0).abs() < 1e-6);
     }
 
     #[test]

@@ -37,8 +37,11 @@ pub struct SectorReport {
     pub gva_effect_type_i: f64,
     /// Type II GVA effect.
     pub gva_effect_type_ii: Option<f64>,
-    /// Type I employment effect (table's employment unit per unit of money), if any.
+    /// Type I employment effect `(eᵀL)_j` (the table's employment unit per unit of money:
+    /// FTE per £1m on the Scottish tables), if the table has employment.
     pub employment_effect_type_i: Option<f64>,
+    /// Type II employment effect `(eᵀL̄)_j`, if the table has employment and a closure.
+    pub employment_effect_type_ii: Option<f64>,
     /// Share of one unit of final demand that leaks (Type I).
     pub leakage_share: f64,
     /// Retained local income per unit of final demand (Type I).
@@ -139,6 +142,8 @@ pub struct RegionReport {
     pub region: String,
     /// Money unit.
     pub unit: String,
+    /// Employment unit of the employment effects (`None` without employment).
+    pub employment_unit: Option<String>,
     /// Source and licence line of the data.
     pub source: Option<String>,
     /// Number of sectors.
@@ -271,6 +276,10 @@ impl RegionReport {
                 gva_effect_type_i: m.value_added.type_i[j],
                 gva_effect_type_ii: t2(&m.value_added.type_ii, j),
                 employment_effect_type_i: m.employment.as_ref().map(|e| e.type_i[j]),
+                employment_effect_type_ii: m
+                    .employment
+                    .as_ref()
+                    .and_then(|e| e.type_ii.as_ref().map(|t| t[j])),
                 leakage_share: leak.leakage[j],
                 retention_share: leak.retention[j],
                 leakage_by_channel: leak
@@ -300,6 +309,7 @@ impl RegionReport {
             version: 1,
             region: table.name().into(),
             unit: table.unit().into(),
+            employment_unit: table.employment().map(|e| e.unit.clone()),
             source: table.source().map(str::to_string),
             n_sectors: n,
             totals,
@@ -469,10 +479,17 @@ impl fmt::Display for RegionReport {
             let _ = writeln!(s, "  {}  {:<10} {}", pct(r.leakage_share), r.code, r.name);
         }
         let _ = writeln!(s, "\nAll sectors, in table order:");
+        if let Some(unit) = &self.employment_unit {
+            let _ = writeln!(
+                s,
+                "  (jobs I / II: employment per unit of final demand, {unit} per {}, Type I / Type II)",
+                self.unit
+            );
+        }
         let _ = writeln!(
             s,
-            "  {:<10} {:<34} {:>8} {:>7} {:>7} {:>7} {:>7}  largest leak",
-            "code", "name", "output", "mult I", "mult II", "leaks", "stays"
+            "  {:<10} {:<34} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}  largest leak",
+            "code", "name", "output", "mult I", "mult II", "jobs I", "jobs II", "leaks", "stays"
         );
         for r in &self.sectors {
             let largest = r
@@ -482,15 +499,18 @@ impl fmt::Display for RegionReport {
                 .filter(|(_, v)| **v > 0.0)
                 .map(|(k, _)| k.as_str())
                 .unwrap_or("-");
+            let jobs = |e: Option<f64>| e.map_or_else(|| "-".into(), |v| format!("{v:.2}"));
             let _ = writeln!(
                 s,
-                "  {:<10} {:<34} {:>8.0} {:>7.3} {:>7} {} {}  {}",
+                "  {:<10} {:<34} {:>8.0} {:>7.3} {:>7} {:>7} {:>7} {} {}  {}",
                 truncate(&r.code, 10),
                 truncate(&r.name, 34),
                 r.output,
                 r.output_multiplier_type_i,
                 r.output_multiplier_type_ii
                     .map_or_else(|| "-".into(), |m| format!("{m:.3}")),
+                jobs(r.employment_effect_type_i),
+                jobs(r.employment_effect_type_ii),
                 pct(r.leakage_share),
                 pct(r.retention_share),
                 largest

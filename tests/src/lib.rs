@@ -394,6 +394,11 @@ pub fn quantity(
         "gva_multiplier_type_i" => m()?.value_added.multiplier_type_i(),
         "gva_multiplier_type_ii" => need(m()?.value_added.multiplier_type_ii())?,
         "employment_effect_type_i" => need(m()?.employment.map(|e| e.type_i))?,
+        "employment_effect_type_ii" => need(m()?.employment.and_then(|e| e.type_ii))?,
+        "employment_multiplier_type_i" => need(m()?.employment.map(|e| e.multiplier_type_i()))?,
+        "employment_multiplier_type_ii" => {
+            need(m()?.employment.and_then(|e| e.multiplier_type_ii()))?
+        }
         "fci_leontief" => vec![fci_leontief(table, Closure::Open)?],
         "ghosh_column_0" => {
             let g = GhoshModel::new(table)?.ghosh_inverse();
