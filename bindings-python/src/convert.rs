@@ -118,6 +118,34 @@ pub fn axis_labels(obj: &Bound<'_, PyAny>, axis: &str) -> PyResult<Option<Vec<St
     Ok(Some(out))
 }
 
+/// How to put the entries along a labelled pandas axis (`obj.<axis>`) into the table's
+/// sector order: `None` when the axis is absent, pandas' default `RangeIndex` (positions, not
+/// labels) or already in order; else, for each code, the position of its entry. Labels that
+/// are not the table's sectors are typed errors (the core's `align_labels`).
+pub fn alignment(
+    obj: &Bound<'_, PyAny>,
+    axis: &str,
+    codes: &[String],
+    what: &str,
+) -> PyResult<Option<Vec<usize>>> {
+    if !obj.hasattr(axis)? {
+        return Ok(None);
+    }
+    let index = obj.getattr(axis)?;
+    if index.is_callable() || index.get_type().name()? == "RangeIndex" {
+        return Ok(None);
+    }
+    let Some(labels) = axis_labels(obj, axis)? else {
+        return Ok(None);
+    };
+    if labels == codes {
+        return Ok(None);
+    }
+    localecon::table::align_labels(what, &labels, codes)
+        .map(Some)
+        .py_err()
+}
+
 /// A vector out, moved into numpy.
 pub fn out1<'py>(py: Python<'py>, v: Vec<f64>) -> Bound<'py, PyArray1<f64>> {
     PyArray1::from_vec(py, v)

@@ -9,7 +9,7 @@ use numpy::PyArray2;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::convert::{axis_labels, matrix, out1, out2, parse, vector};
+use crate::convert::{alignment, axis_labels, matrix, out1, out2, parse, vector};
 use crate::error::IntoPy;
 use crate::results::{PyAudit, PyClosedLeakage, PyLeakage, PyMultipliers, PyRegionReport};
 
@@ -115,12 +115,25 @@ impl PyRegionalTable {
                 },
             }));
         }
-        let sectors = codes
-            .into_iter()
+        // a DataFrame's rows and columns are aligned to the sectors by label
+        let rows_at = alignment(z, "index", &codes, "Z rows")?;
+        let cols_at = alignment(z, "columns", &codes, "Z columns")?;
+        let zv = match (&rows_at, &cols_at) {
+            (None, None) => zv,
+            _ => {
+                let at = |p: &Option<Vec<usize>>, k: usize| p.as_ref().map_or(k, |p| p[k]);
+                (0..n * n)
+                    .map(|k| zv[at(&rows_at, k / n) * n + at(&cols_at, k % n)])
+                    .collect()
+            }
+        };
+        let sector_list: Vec<Sector> = codes
+            .iter()
+            .cloned()
             .zip(names)
             .map(|(code, name)| Sector { code, name })
             .collect();
-        let mut parts = TableParts::new(name, sectors, zv);
+        let mut parts = TableParts::new(name, sector_list, zv);
         parts.unit = unit.into();
         parts.source = source;
         parts.balance_tolerance = balance_tolerance;
@@ -146,11 +159,13 @@ impl PyRegionalTable {
                 }));
             }
             let kinds = kinds(final_demand_kinds, &labels, FinalDemandKind::Other)?;
+            let rows_at = alignment(fd, "index", &codes, "final_demand rows")?;
+            let row = |i: usize| rows_at.as_ref().map_or(i, |p| p[i]);
             for (c, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
                 parts.final_demand.push(FinalDemandColumn {
                     label,
                     kind,
-                    values: (0..n).map(|i| v[i * k + c]).collect(),
+                    values: (0..n).map(|i| v[row(i) * k + c]).collect(),
                 });
             }
         }
@@ -175,21 +190,34 @@ impl PyRegionalTable {
                 }));
             }
             let kinds = kinds(primary_input_kinds, &labels, PrimaryInputKind::Other)?;
+            let cols_at = alignment(pi, "columns", &codes, "primary_inputs columns")?;
             for (r, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
+                let row = &v[r * n..(r + 1) * n];
                 parts.primary_inputs.push(PrimaryInputRow {
                     label,
                     kind,
-                    values: v[r * n..(r + 1) * n].to_vec(),
+                    values: match &cols_at {
+                        None => row.to_vec(),
+                        Some(p) => p.iter().map(|&j| row[j]).collect(),
+                    },
                 });
             }
         }
+        let by_sector = |obj: &Bound<'_, PyAny>, what: &str| -> PyResult<Vec<f64>> {
+            let v = vector(obj, what)?;
+            Ok(match alignment(obj, "index", &codes, what)? {
+                None => v,
+                Some(p) if v.len() == n => p.iter().map(|&i| v[i]).collect(),
+                Some(_) => v, // a length mismatch is the core's shape error
+            })
+        };
         if let Some(x) = output {
-            parts.output = Some(vector(x, "output")?);
+            parts.output = Some(by_sector(x, "output")?);
         }
         if let Some(e) = employment {
             parts.employment = Some(Employment {
                 unit: employment_unit.into(),
-                values: vector(e, "employment")?,
+                values: by_sector(e, "employment")?,
             });
         }
         Ok(Self {

@@ -153,3 +153,36 @@ def test_calls_release_the_gil():
     for th in threads:
         th.join()
     assert not errors
+
+
+def test_labelled_inputs_are_aligned_by_label_not_position():
+    import pandas as pd
+
+    codes = ["s1", "s2", "s3"]
+    z = pd.DataFrame([[10.0, 5.0, 0.0], [20.0, 0.0, 8.0], [0.0, 12.0, 4.0]], index=codes, columns=codes)
+    fd = pd.DataFrame({"HH": [60.0, 40.0, 30.0], "EXP": [15.0, 32.0, 26.0]}, index=codes)
+    x = z.sum(axis=0)
+    pi = pd.DataFrame([[20.0, 13.0, 12.0], x.to_numpy() - z.sum(axis=0).to_numpy() - [20.0, 13.0, 12.0]],
+                      index=["IMP", "VA"], columns=codes)
+    rows = z.sum(axis=1) + fd.sum(axis=1)
+    pi.loc["VA"] = rows.to_numpy() - z.sum(axis=0).to_numpy() - pi.loc["IMP"].to_numpy()
+    emp = pd.Series([5.0, 7.0, 9.0], index=codes)
+    kinds = {"fd": {"HH": "households", "EXP": "exports_rest_of_world"}, "pi": {"IMP": "imports", "VA": "compensation"}}
+
+    def build(z, fd, pi, emp):
+        return localecon.RegionalTable.from_arrays(
+            z, final_demand=fd, final_demand_kinds=kinds["fd"], primary_inputs=pi,
+            primary_input_kinds=kinds["pi"], employment=emp)
+
+    in_order = build(z, fd, pi, emp)
+    shuffled = ["s3", "s1", "s2"]
+    other = build(z.loc[:, shuffled], fd.loc[shuffled], pi.loc[:, shuffled], emp.loc[shuffled])
+    assert other == in_order
+    np.testing.assert_array_equal(other.multipliers().employment_effect_type_i,
+                                  in_order.multipliers().employment_effect_type_i)
+    with pytest.raises(localecon.UnknownLabelError, match="s9"):
+        build(z, fd, pi, pd.Series([5.0, 7.0, 9.0], index=["s1", "s2", "s9"]))
+    with pytest.raises(localecon.InvalidLabelError, match="duplicate"):
+        build(z, fd.set_axis(["s1", "s1", "s2"]), pi, emp)
+    # pandas' default RangeIndex carries positions, not labels: read in order
+    assert build(z, fd.reset_index(drop=True), pi, emp.reset_index(drop=True)) == in_order

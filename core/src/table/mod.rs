@@ -257,6 +257,56 @@ impl TableParts {
     }
 }
 
+/// Aligns labelled data to the table's order: for each of `expected` (e.g. the sector codes),
+/// the position of the same label in `found` (e.g. the index of a pandas Series). Labelled
+/// inputs are aligned by label, never by position.
+///
+/// # Errors
+///
+/// [`Error::InvalidLabel`] for a duplicate in `found`; [`Error::UnknownLabel`] for a label in
+/// `found` that is not expected; [`Error::MissingData`] for an expected label that `found`
+/// lacks.
+///
+/// # Example
+///
+/// ```
+/// use localecon::table::align_labels;
+/// let table_order = ["a".to_string(), "b".into(), "c".into()];
+/// let series_index = ["c".to_string(), "a".into(), "b".into()];
+/// assert_eq!(align_labels("employment", &series_index, &table_order)?, [1, 2, 0]);
+/// # Ok::<(), localecon::Error>(())
+/// ```
+pub fn align_labels(what: &str, found: &[String], expected: &[String]) -> Result<Vec<usize>> {
+    let known: std::collections::HashSet<&str> = expected.iter().map(String::as_str).collect();
+    let mut position = std::collections::HashMap::with_capacity(found.len());
+    for (k, label) in found.iter().enumerate() {
+        if position.insert(label.as_str(), k).is_some() {
+            return Err(Error::InvalidLabel {
+                what: what.into(),
+                label: label.clone(),
+                reason: "duplicate".into(),
+            });
+        }
+        if !known.contains(label.as_str()) {
+            return Err(Error::UnknownLabel {
+                what: format!("{what} label (not a sector of the table)"),
+                label: label.clone(),
+            });
+        }
+    }
+    expected
+        .iter()
+        .map(|label| {
+            position
+                .get(label.as_str())
+                .copied()
+                .ok_or_else(|| Error::MissingData {
+                    what: format!("{what}: no entry for sector {label:?}"),
+                })
+        })
+        .collect()
+}
+
 fn shape(what: String, expected: usize, found: usize) -> Error {
     Error::Shape {
         what,
