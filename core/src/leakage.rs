@@ -299,3 +299,32 @@ pub fn local_purchase_coefficients(table: &RegionalTable) -> Vec<f64> {
         })
         .collect()
 }
+
+impl std::fmt::Display for Leakage {
+    /// One line per sector: the leakage share, the retained share and the largest channel.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{:<10} {:<30} {:>8} {:>8}  largest channel",
+            "code", "name", "leaks", "stays"
+        )?;
+        for (j, s) in self.sectors.iter().enumerate() {
+            let largest = self
+                .channels
+                .iter()
+                .zip(&self.by_channel)
+                .filter(|(_, v)| v[j] > 0.0)
+                .max_by(|a, b| a.1[j].total_cmp(&b.1[j]))
+                .map_or("-", |(c, _)| c.as_str());
+            writeln!(
+                f,
+                "{:<10} {:<30} {:>7.2}% {:>7.2}%  {largest}",
+                s.code.chars().take(10).collect::<String>(),
+                s.name.chars().take(30).collect::<String>(),
+                100.0 * self.leakage[j],
+                100.0 * self.retention[j],
+            )?;
+        }
+        Ok(())
+    }
+}

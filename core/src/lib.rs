@@ -59,4 +59,7 @@ pub use model::{ClosedModel, LeontiefModel};
 pub use multipliers::{Effects, Multipliers};
 pub use network::{Account, FlowNetwork};
 pub use report::RegionReport;
-pub use table::{RegionalTable, TableParts};
+pub use scenario::{Change, LeakRanking, LeakRankingOptions, Scenario};
+pub use table::{
+    FinalDemandKind, ImportBasis, ImportUse, PrimaryInputKind, RegionalTable, Sector, TableParts,
+};

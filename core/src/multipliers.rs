@@ -179,6 +179,37 @@ impl Multipliers {
     }
 }
 
+impl std::fmt::Display for Multipliers {
+    /// One line per sector: output multipliers (Type I, Type II), income and GVA effects,
+    /// and employment effects when the table has employment.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cell = |v: Option<f64>, digits: usize| {
+            v.map_or_else(|| "-".to_string(), |x| format!("{x:.digits$}"))
+        };
+        let at = |v: &Option<Vec<f64>>, j: usize| v.as_ref().map(|v| v[j]);
+        writeln!(
+            f,
+            "{:<10} {:<30} {:>8} {:>8} {:>9} {:>9} {:>8} {:>8}",
+            "code", "name", "output I", "output II", "income I", "income II", "GVA I", "jobs I"
+        )?;
+        for (j, s) in self.sectors.iter().enumerate() {
+            writeln!(
+                f,
+                "{:<10} {:<30} {:>8.4} {:>8} {:>9.4} {:>9} {:>8.4} {:>8}",
+                s.code.chars().take(10).collect::<String>(),
+                s.name.chars().take(30).collect::<String>(),
+                self.output.type_i[j],
+                cell(at(&self.output.type_ii, j), 4),
+                self.income.type_i[j],
+                cell(at(&self.income.type_ii, j), 4),
+                self.value_added.type_i[j],
+                cell(self.employment.as_ref().map(|e| e.type_i[j]), 3),
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
