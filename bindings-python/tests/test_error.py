@@ -136,6 +136,7 @@ def test_wrong_dtype_is_a_type_error_not_a_crash():
 def test_every_exception_class_says_what_it_is():
     base = localecon.LocaleconError.__doc__
     assert base and "code" in base
-    for kind in localecon.ERROR_KINDS:
-        cls = next(c for c in vars(localecon).values() if isinstance(c, type) and getattr(c, "code", None) == kind)
-        assert cls.__doc__ and cls.__doc__ != base, cls
+    for code, name in localecon._localecon.ERROR_KINDS:
+        cls = getattr(localecon, name)
+        assert cls.code == code
+        assert cls.__doc__ and cls.__doc__ != base, name
