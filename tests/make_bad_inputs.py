@@ -124,6 +124,8 @@ case("arrays-fd-length", "a final-demand array of the wrong length", {"arrays": 
 # analyses
 case("analysis-non-productive", "subsidies let a sector buy more locally than it produces", {"json": json.dumps(doc(lambda d: (d["z"][0].__setitem__(0, 1050.0), d["primary_inputs"].append({"label": "SUB", "kind": "taxes_on_products", "values": [-900.0, 0.0]}), d["final_demand"][1]["values"].__setitem__(0, -650.0)))), "then": "multipliers"}, "non_productive")
 case("analysis-no-households", "Type II leakage of a table without households", {"json": json.dumps(doc(lambda d: d["final_demand"][0].update(kind="other"))), "then": "closed_leakage"}, "missing_data")
+case("analysis-households-spend-all-report", "a report when households would spend all their income locally: Type I, leakage and the report stay available, Type II is marked unavailable (control)", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": 700.0})))}, None)
+case("analysis-households-spend-all-multipliers", "Type I multipliers when the household closure cannot be formed (control)", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": 700.0}))), "then": "multipliers"}, None)
 case("analysis-households-spend-all", "households that would spend all their income locally", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": 700.0}))), "then": "closed_leakage"}, "out_of_range")
 case("analysis-currency-acceptance", "a currency accepted by 200 % of a sector", {"json": BASE_TEXT, "then": "currency_acceptance_2"}, "out_of_range")
 case("analysis-currency-account", "a currency accepted by an unknown account", {"json": BASE_TEXT, "then": "currency_unknown_account"}, "unknown_label")

@@ -177,6 +177,19 @@ impl PyMultipliers {
         self.inner.household_income
     }
 
+    /// What a reader should know about these numbers (ill-conditioning, a household
+    /// closure that cannot be formed).
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.inner.warnings.clone()
+    }
+
+    /// Why Type II is missing although the table has a household closure (None otherwise).
+    #[getter]
+    fn type_ii_unavailable(&self) -> Option<String> {
+        self.inner.type_ii_unavailable.clone()
+    }
+
     /// The effects of one measure ("output", "income", "gva", "employment") as a dict of
     /// arrays: direct, indirect, induced, type_i, type_ii, multiplier_type_i, multiplier_type_ii.
     fn effects<'py>(&self, py: Python<'py>, measure: &str) -> PyResult<Bound<'py, PyDict>> {
@@ -461,6 +474,19 @@ impl PyRegionReport {
     /// The report as plain Python dicts and lists.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &self.inner.to_json())
+    }
+
+    /// What a reader should know: WARN and FAIL audit checks, ill-conditioning, a household
+    /// closure that cannot be formed.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.inner.warnings.clone()
+    }
+
+    /// Why Type II is missing although the table has a household closure (None otherwise).
+    #[getter]
+    fn type_ii_unavailable(&self) -> Option<String> {
+        self.inner.type_ii_unavailable.clone()
     }
 
     /// Final-demand-weighted leakage share of the region.

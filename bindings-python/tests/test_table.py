@@ -186,3 +186,15 @@ def test_labelled_inputs_are_aligned_by_label_not_position():
         build(z, fd.set_axis(["s1", "s1", "s2"]), pi, emp)
     # pandas' default RangeIndex carries positions, not labels: read in order
     assert build(z, fd.reset_index(drop=True), pi, emp.reset_index(drop=True)) == in_order
+
+
+def test_a_household_closure_that_cannot_be_formed_leaves_type_i():
+    t = localecon.RegionalTable.from_json(localecon.datasets.miller_blair_2sector().to_json()
+                                          .replace('"kind": "other"', '"kind": "households"', 1)
+                                          .replace('"household_income": null', '"household_income": 200.0'))
+    m = t.multipliers()
+    assert m.output_type_ii is None and "out_of_range" in m.type_ii_unavailable
+    assert m.type_ii_unavailable in m.warnings
+    np.testing.assert_array_equal(m.output_type_i, localecon.datasets.miller_blair_2sector().multipliers().output_type_i)
+    r = t.report()
+    assert r.type_ii_unavailable == m.type_ii_unavailable and "Type II unavailable" in str(r)

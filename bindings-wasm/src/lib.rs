@@ -40,7 +40,9 @@ export interface Effects { direct: number[]; type_i: number[]; type_ii: number[]
 export interface Multipliers {
   sectors: Sector[];
   output: Effects; income: Effects; value_added: Effects; employment: Effects | null;
-  household_income: number | null;
+  household_income: number | null; condition: number; warnings: string[];
+  /** Why Type II is missing although the table has a household closure. */
+  type_ii_unavailable: string | null;
 }
 /** Open-model leakage by channel. */
 export interface Leakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; leakage: number[]; retention: number[] }
@@ -67,6 +69,9 @@ export interface RegionReport {
   household_income: number | null;
   sectors: SectorReport[];
   audit: AuditCheck[];
+  warnings: string[];
+  /** Why Type II is missing although the table has a household closure. */
+  type_ii_unavailable: string | null;
 }
 /** One audit check. */
 export interface AuditCheck { check: string; status: "PASS" | "WARN" | "FAIL"; detail: string }

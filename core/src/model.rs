@@ -524,6 +524,34 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 }
 
 impl ClosedModel {
+    /// The closed model when it can be formed, or why not: `(None, None)` when the table has
+    /// no household closure at all (no household column or income), `(None, Some(reason))`
+    /// when it has one that cannot be formed (households spending all their income locally,
+    /// a closed system that is not productive or singular). Type I results do not depend on
+    /// it, so callers go on without Type II and state the reason.
+    ///
+    /// # Errors
+    ///
+    /// Errors that are not about the closure.
+    pub(crate) fn optional(
+        table: &RegionalTable,
+        open: std::sync::Arc<LeontiefModel>,
+    ) -> Result<(Option<Self>, Option<String>)> {
+        match Self::with_open(table, open) {
+            Ok(c) => Ok((Some(c), None)),
+            Err(Error::MissingData { .. }) => Ok((None, None)),
+            Err(
+                e @ (Error::OutOfRange { .. }
+                | Error::NonProductive { .. }
+                | Error::Singular { .. }),
+            ) => Ok((
+                None,
+                Some(format!("Type II unavailable [{}]: {e}", e.code())),
+            )),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Closes the table's model with respect to households.
     ///
     /// # Errors

@@ -87,6 +87,10 @@ pub struct Multipliers {
     /// What the numbers depend on that a reader should know (e.g. an ill-conditioned
     /// system, with its condition estimate).
     pub warnings: Vec<String>,
+    /// Why there are no Type II results although the table has a household closure (e.g.
+    /// households that would spend all their income locally); Type I results are unaffected.
+    #[serde(default)]
+    pub type_ii_unavailable: Option<String>,
 }
 
 /// The coefficient rows `w` of the measures: income, value added, employment (if any).
@@ -109,10 +113,12 @@ fn measure_rows(table: &RegionalTable) -> Vec<Vec<f64>> {
 
 impl Multipliers {
     /// Type I and (where the table has a household-consumption column) Type II multipliers.
+    /// A household closure that cannot be formed leaves the Type I results: Type II is
+    /// `None` and [`Multipliers::type_ii_unavailable`] says why.
     ///
     /// # Errors
     ///
-    /// [`crate::Error::NonProductive`] or [`crate::Error::Singular`] from the model.
+    /// [`crate::Error::NonProductive`] or [`crate::Error::Singular`] from the open model.
     ///
     /// # Example
     ///
@@ -125,12 +131,13 @@ impl Multipliers {
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
         let model = table.leontief()?;
-        let closed = match ClosedModel::with_open(table, table.shared_leontief()?.clone()) {
-            Ok(c) => Some(c),
-            Err(crate::Error::MissingData { .. }) => None,
-            Err(e) => return Err(e),
-        };
-        Ok(Self::from_models(table, model, closed.as_ref()))
+        let (closed, why) = ClosedModel::optional(table, table.shared_leontief()?.clone())?;
+        let mut m = Self::from_models(table, model, closed.as_ref());
+        if let Some(why) = why {
+            m.warnings.push(why.clone());
+            m.type_ii_unavailable = Some(why);
+        }
+        Ok(m)
     }
 
     /// Multipliers from models already built (reuses their LU factors).
@@ -175,6 +182,7 @@ impl Multipliers {
             household_income: closed.map(ClosedModel::household_income),
             condition,
             warnings,
+            type_ii_unavailable: None,
         }
     }
 }

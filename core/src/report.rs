@@ -173,8 +173,12 @@ pub struct RegionReport {
     /// The audit checks of the table.
     pub audit: Vec<AuditCheck>,
     /// Everything the audit and the solves found that a reader should know (WARN and FAIL
-    /// checks, ill-conditioning).
+    /// checks, ill-conditioning, a household closure that cannot be formed).
     pub warnings: Vec<String>,
+    /// Why the Type II results are missing although the table has a household closure;
+    /// every Type I result is unaffected.
+    #[serde(default)]
+    pub type_ii_unavailable: Option<String>,
 }
 
 fn weighted(values: &[f64], weights: &[f64]) -> f64 {
@@ -218,13 +222,13 @@ impl RegionReport {
         progress("factorising I − A", 0.0);
         let model = table.leontief()?;
         progress("closing the model with households", 0.2);
-        let closed = match ClosedModel::with_open(table, table.shared_leontief()?.clone()) {
-            Ok(c) => Some(c),
-            Err(crate::Error::MissingData { .. }) => None,
-            Err(e) => return Err(e),
-        };
+        let (closed, type_ii_unavailable) =
+            ClosedModel::optional(table, table.shared_leontief()?.clone())?;
         progress("multipliers", 0.4);
-        let m = Multipliers::from_models(table, model, closed.as_ref());
+        let mut m = Multipliers::from_models(table, model, closed.as_ref());
+        if let Some(why) = &type_ii_unavailable {
+            m.warnings.push(why.clone());
+        }
         progress("leakage", 0.55);
         let leak = Leakage::from_model(table, model);
         let closed_leak = closed.as_ref().map(|c| ClosedLeakage::from_model(table, c));
@@ -329,6 +333,7 @@ impl RegionReport {
                 .map(|c| format!("{}: {}", c.check, c.detail))
                 .chain(m.warnings.iter().cloned())
                 .collect(),
+            type_ii_unavailable,
             audit,
         })
         .and_then(|r: Self| {
@@ -442,6 +447,9 @@ impl fmt::Display for RegionReport {
                 .map(|m| format!(", Type II {m:.3}"))
                 .unwrap_or_default()
         );
+        if let Some(why) = &self.type_ii_unavailable {
+            let _ = writeln!(s, "  {why}");
+        }
         let c = &self.circulation;
         let _ = writeln!(
             s,

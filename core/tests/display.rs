@@ -40,3 +40,34 @@ fn common_types_are_at_the_crate_root() {
     };
     assert_eq!(sector.code, "s1");
 }
+
+#[test]
+fn a_household_closure_that_cannot_be_formed_leaves_type_i() {
+    // households would spend 700 of an income of 200 locally: no Type II, everything else
+    let mut parts = datasets::miller_blair_2sector().into_parts();
+    parts.final_demand[0].kind = localecon::FinalDemandKind::Households;
+    parts.household_closure.household_income = Some(200.0);
+    let t = RegionalTable::new(parts).unwrap();
+    let m = Multipliers::new(&t).unwrap();
+    assert!(m.output.type_ii.is_none());
+    let why = m.type_ii_unavailable.as_deref().unwrap();
+    assert!(
+        why.contains("out_of_range") && why.contains("household"),
+        "{why}"
+    );
+    assert!(m.warnings.iter().any(|w| w == why));
+    // Type I as for the same table without a closure (Miller & Blair: 1.518 and 1.472)
+    let open = Multipliers::new(&datasets::miller_blair_2sector()).unwrap();
+    assert_eq!(m.output.type_i, open.output.type_i);
+    assert_eq!(m.income.type_i, open.income.type_i);
+    assert!(Leakage::new(&t).is_ok());
+    let r = localecon::RegionReport::new(&t).unwrap();
+    assert_eq!(r.type_ii_unavailable.as_deref(), Some(why));
+    assert!(r.output_multiplier_type_ii.is_none());
+    assert!(r.to_string().contains("Type II unavailable"));
+    // asked for explicitly, the closed model still says what is wrong
+    assert_eq!(
+        localecon::ClosedLeakage::new(&t).unwrap_err().code(),
+        "out_of_range"
+    );
+}
