@@ -198,3 +198,11 @@ def test_a_household_closure_that_cannot_be_formed_leaves_type_i():
     np.testing.assert_array_equal(m.output_type_i, localecon.datasets.miller_blair_2sector().multipliers().output_type_i)
     r = t.report()
     assert r.type_ii_unavailable == m.type_ii_unavailable and "Type II unavailable" in str(r)
+
+
+def test_primary_inputs_without_kinds_are_flagged():
+    z = np.array([[10.0, 40.0], [5.0, 10.0]])
+    t = localecon.RegionalTable.from_arrays(z, final_demand=[[50.0], [135.0]],
+                                            primary_inputs=[[85.0, 100.0]])  # kind defaults to "other"
+    assert t.leakage().leakage == pytest.approx([1.0, 1.0])
+    assert any(w.startswith("primary_input_kinds") and "artefact" in w for w in t.report().warnings)

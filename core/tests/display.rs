@@ -71,3 +71,27 @@ fn a_household_closure_that_cannot_be_formed_leaves_type_i() {
         "out_of_range"
     );
 }
+
+#[test]
+fn a_table_without_primary_input_kinds_says_its_leakage_is_an_artefact() {
+    let mut parts = datasets::miller_blair_2sector().into_parts();
+    parts.primary_inputs[0].kind = localecon::PrimaryInputKind::Other;
+    let t = RegionalTable::new(parts).unwrap();
+    let leak = Leakage::new(&t).unwrap();
+    assert!(leak.leakage.iter().all(|l| (l - 1.0).abs() < 1e-12)); // everything "leaks"
+    let r = localecon::RegionReport::new(&t).unwrap();
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.starts_with("primary_input_kinds") && w.contains("artefact")),
+        "{:?}",
+        r.warnings
+    );
+    // with the kinds given, no such warning
+    let r = localecon::RegionReport::new(&datasets::miller_blair_2sector()).unwrap();
+    assert!(
+        !r.warnings
+            .iter()
+            .any(|w| w.starts_with("primary_input_kinds"))
+    );
+}

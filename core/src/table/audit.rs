@@ -191,6 +191,28 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
         .filter(|&j| x[j] == 0.0)
         .map(|j| parts.sectors[j].code.clone())
         .collect();
+    // a table given without primary-input kinds reads every row as "other", which leaks in
+    // full by default: its leakage would be an artefact, not a finding
+    let all_other = !parts.primary_inputs.is_empty()
+        && parts
+            .primary_inputs
+            .iter()
+            .all(|r| r.kind == super::PrimaryInputKind::Other);
+    audit.checks.push(
+        if all_other && parts.retention.other == super::Share::Uniform(0.0) {
+            check(
+                "primary_input_kinds",
+                Warn,
+                "every primary-input row is of kind \"other\", which leaks in full: leakage of 100 % of value added is an artefact of the missing kinds; give each row its kind (imports_rest_of_country, compensation, operating_surplus, taxes_on_products, …)",
+            )
+        } else {
+            check(
+                "primary_input_kinds",
+                Pass,
+                "primary-input rows carry their kinds",
+            )
+        },
+    );
     audit.checks.push(if audit.zero_output_sectors.is_empty() {
         check("zero_output", Pass, "every sector has output")
     } else {
