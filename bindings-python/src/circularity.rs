@@ -36,7 +36,7 @@ impl PyFlowSystem {
     /// boundary flows per node. Raises UnbalancedError when a node's inflow and outflow
     /// differ by more than balance_tolerance (relative), unless allow_unbalanced.
     #[new]
-    #[pyo3(signature = (labels, flows, inputs, exports, dissipation, *, balance_tolerance=localecon::table::DEFAULT_BALANCE_TOLERANCE, allow_unbalanced=false))]
+    #[pyo3(signature = (labels, flows, inputs, exports, dissipation, *, balance_tolerance=0.001, allow_unbalanced=false))]
     fn new(
         labels: Vec<String>,
         flows: &Bound<'_, PyAny>,

@@ -58,6 +58,12 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
         localecon::datasets::BRES_2019_ATTRIBUTION,
     )?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
+    // the defaults the signatures spell out as numbers (a test checks they agree)
+    m.add("DEFAULT_DELTA", localecon::regionalize::DEFAULT_DELTA)?;
+    m.add(
+        "DEFAULT_BALANCE_TOLERANCE",
+        localecon::table::DEFAULT_BALANCE_TOLERANCE,
+    )?;
     m.add("ERROR_KINDS", localecon::Error::KINDS.to_vec())?;
     m.add(
         "SCOTLAND_2019_ATTRIBUTION",

@@ -32,7 +32,7 @@ fn share(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Share>> 
 /// column balances the rows. resident_compensation_share and local_surplus_share (a
 /// number or one per sector) set retention from commuting and ownership data.
 #[pyfunction]
-#[pyo3(signature = (national, national_employment, regional_employment, *, method="flq", delta=localecon::regionalize::DEFAULT_DELTA, name="region", resident_compensation_share=None, local_surplus_share=None, employment_unit="jobs"))]
+#[pyo3(signature = (national, national_employment, regional_employment, *, method="flq", delta=0.3, name="region", resident_compensation_share=None, local_surplus_share=None, employment_unit="jobs"))]
 #[allow(clippy::too_many_arguments)]
 pub fn regionalize(
     py: Python<'_>,
@@ -81,7 +81,7 @@ pub fn slq<'py>(
 
 /// The quotient matrix Q (n × n) of a method: a_R = a_N · min(Q, 1).
 #[pyfunction]
-#[pyo3(signature = (regional, national, method="flq", delta=localecon::regionalize::DEFAULT_DELTA))]
+#[pyo3(signature = (regional, national, method="flq", delta=0.3))]
 pub fn location_quotients<'py>(
     py: Python<'py>,
     regional: &Bound<'py, PyAny>,

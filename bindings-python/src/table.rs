@@ -69,7 +69,7 @@ impl PyRegionalTable {
     #[pyo3(signature = (z, *, sectors=None, names=None, final_demand=None, final_demand_labels=None,
         final_demand_kinds=None, primary_inputs=None, primary_input_labels=None, primary_input_kinds=None,
         output=None, employment=None, employment_unit="jobs", name="region", unit="money units",
-        source=None, household_income=None, balance_tolerance=localecon::table::DEFAULT_BALANCE_TOLERANCE))]
+        source=None, household_income=None, balance_tolerance=0.001))]
     #[allow(clippy::too_many_arguments)]
     fn from_arrays(
         z: &Bound<'_, PyAny>,

@@ -140,3 +140,24 @@ def test_every_exception_class_says_what_it_is():
         cls = getattr(localecon, name)
         assert cls.code == code
         assert cls.__doc__ and cls.__doc__ != base, name
+
+
+def test_signatures_show_real_defaults():
+    import inspect
+
+    assert localecon._localecon.DEFAULT_DELTA == 0.3 and localecon._localecon.DEFAULT_BALANCE_TOLERANCE == 0.001
+    for f, name, default in [
+        (localecon.location_quotients, "delta", localecon._localecon.DEFAULT_DELTA),
+        (localecon.regionalize, "delta", localecon._localecon.DEFAULT_DELTA),
+        (localecon.RegionalTable.from_arrays, "balance_tolerance", localecon._localecon.DEFAULT_BALANCE_TOLERANCE),
+        (localecon.FlowSystem, "balance_tolerance", localecon._localecon.DEFAULT_BALANCE_TOLERANCE),
+    ]:
+        assert inspect.signature(f).parameters[name].default == default, f
+
+
+def test_plot_comes_with_the_package_without_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import sys, localecon; assert callable(localecon.plot.multipliers); assert 'matplotlib' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

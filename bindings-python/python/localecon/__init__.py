@@ -9,7 +9,7 @@
 1.5008
 """
 
-from localecon import datasets
+from localecon import datasets, plot
 from localecon._localecon import (
     DATASETS,
     SCOTLAND_2019_ATTRIBUTION,
@@ -99,6 +99,7 @@ __all__ = [
     "lm3",
     "location_quotients",
     "map_concordance",
+    "plot",
     "ras",
     "regionalize",
     "resident_share",

@@ -11,6 +11,8 @@ _ArrayLike: TypeAlias = Any
 __all__ = [
     "BRES_2019_ATTRIBUTION",
     "DATASETS",
+    "DEFAULT_BALANCE_TOLERANCE",
+    "DEFAULT_DELTA",
     "ERROR_KINDS",
     "SCOTLAND_2019_ATTRIBUTION",
     "Audit",
@@ -61,6 +63,8 @@ __all__ = [
 
 __version__: str
 DATASETS: list[str]
+DEFAULT_DELTA: float
+DEFAULT_BALANCE_TOLERANCE: float
 ERROR_KINDS: list[tuple[str, str]]
 SCOTLAND_2019_ATTRIBUTION: str
 BRES_2019_ATTRIBUTION: str
@@ -110,7 +114,7 @@ class RegionalTable:
         unit: str = "money units",
         source: str | None = None,
         household_income: float | None = None,
-        balance_tolerance: float = ...,
+        balance_tolerance: float = 0.001,
     ) -> RegionalTable: ...
     @staticmethod
     def from_json(text: str) -> RegionalTable: ...
@@ -363,7 +367,7 @@ class FlowSystem:
         exports: _ArrayLike,
         dissipation: _ArrayLike,
         *,
-        balance_tolerance: float = ...,
+        balance_tolerance: float = 0.001,
         allow_unbalanced: bool = False,
     ) -> FlowSystem: ...
     @staticmethod
@@ -409,14 +413,14 @@ def regionalize(
     regional_employment: _ArrayLike,
     *,
     method: str = "flq",
-    delta: float = ...,
+    delta: float = 0.3,
     name: str = "region",
     resident_compensation_share: float | _ArrayLike | None = None,
     local_surplus_share: float | _ArrayLike | None = None,
     employment_unit: str = "jobs",
 ) -> RegionalTable: ...
 def slq(regional: _ArrayLike, national: _ArrayLike) -> _Array: ...
-def location_quotients(regional: _ArrayLike, national: _ArrayLike, method: str = "flq", delta: float = ...) -> _Array: ...
+def location_quotients(regional: _ArrayLike, national: _ArrayLike, method: str = "flq", delta: float = 0.3) -> _Array: ...
 def flegg_lambda(regional_total: float, national_total: float, delta: float) -> float: ...
 def ras(
     matrix_: _ArrayLike, row_targets: _ArrayLike, col_targets: _ArrayLike, *, tolerance: float = 1e-10, max_iterations: int = 10000
