@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::substitution::{Factored, OriginAmount};
+use super::substitution::{Factored, OriginAmount, origin_amounts};
 use crate::error::{Error, Location, Result};
 use crate::model::per_unit_of_output;
 use crate::table::{ImportBasis, RegionalTable};
@@ -271,14 +271,7 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
                 product_name: sectors[i].name.clone(),
                 imports: m,
                 imports_substituted: substituted,
-                imports_substituted_by_origin: imports
-                    .blocks
-                    .iter()
-                    .map(|b| OriginAmount {
-                        origin: b.origin.clone(),
-                        amount: fraction * b.values[i * n + j],
-                    })
-                    .collect(),
+                imports_substituted_by_origin: origin_amounts(imports, n, i, j, fraction),
                 capacity_share: substituted / x[i],
                 capped: substituted < full,
                 retained_income_gain: gain,
@@ -373,14 +366,7 @@ pub fn imported_products(table: &RegionalTable, buyer: &str) -> Result<Vec<Impor
     let mut out: Vec<ImportedProduct> = (0..n)
         .filter(|&i| table.output()[i] > 0.0)
         .filter_map(|i| {
-            let by_origin: Vec<OriginAmount> = imports
-                .blocks
-                .iter()
-                .map(|b| OriginAmount {
-                    origin: b.origin.clone(),
-                    amount: b.values[i * n + j],
-                })
-                .collect();
+            let by_origin = origin_amounts(&imports, n, i, j, 1.0);
             let total: f64 = by_origin.iter().map(|o| o.amount).sum();
             (total > 0.0).then(|| ImportedProduct {
                 product: table.sectors()[i].code.clone(),

@@ -155,6 +155,24 @@ pub fn import_substitution(
     substitution_with(&f, buyer, product, share)
 }
 
+/// `scale` times what buyer `j` imports of product `i` from each origin (`n` sectors).
+pub(crate) fn origin_amounts(
+    imports: &ImportUse,
+    n: usize,
+    i: usize,
+    j: usize,
+    scale: f64,
+) -> Vec<OriginAmount> {
+    imports
+        .blocks
+        .iter()
+        .map(|b| OriginAmount {
+            origin: b.origin.clone(),
+            amount: scale * b.values[i * n + j],
+        })
+        .collect()
+}
+
 /// What `buyer` (index `j`) imports of `product` (index `i`) by origin, checked to be a
 /// substitution that means something: a positive import and a producer with output.
 pub(crate) fn product_imports(
@@ -174,14 +192,7 @@ pub(crate) fn product_imports(
                     .into(),
         });
     }
-    let by_origin: Vec<OriginAmount> = imports
-        .blocks
-        .iter()
-        .map(|b| OriginAmount {
-            origin: b.origin.clone(),
-            amount: b.values[i * n + j],
-        })
-        .collect();
+    let by_origin = origin_amounts(imports, n, i, j, 1.0);
     let total: f64 = by_origin.iter().map(|o| o.amount).sum();
     if total <= 0.0 {
         return Err(Error::OutOfRange {
