@@ -1,8 +1,10 @@
 // Node entry point: loads the WebAssembly module synchronously, so that every export is
 // ready on import (no init call needed).
 import { readFileSync } from "node:fs";
-import { initSync } from "./pkg/localecon.js";
+import * as pkg from "./pkg/localecon.js";
+import { guardFreed } from "./guard.js";
 
-initSync({ module: readFileSync(new URL("./pkg/localecon_bg.wasm", import.meta.url)) });
+pkg.initSync({ module: readFileSync(new URL("./pkg/localecon_bg.wasm", import.meta.url)) });
+guardFreed(pkg);
 
 export * from "./pkg/localecon.js";

@@ -142,3 +142,11 @@ test("bad input: Type II without a household column", () => {
   expectError(() => t.closedLeakage(), "MissingDataError", "missing_data");
   t.free();
 });
+
+test("a freed object answers with a typed error, and freeing twice is harmless", () => {
+  const t = dataset("miller-blair-2sector");
+  t.free();
+  expectError(() => t.multipliers(), "InvalidInputError", "invalid_input", /RegionalTable was freed .* before multipliers\(\)/);
+  expectError(() => t.n, "InvalidInputError", "invalid_input", /freed/);
+  t.free();
+});
