@@ -489,6 +489,67 @@ impl PyRegionReport {
         self.inner.type_ii_unavailable.clone()
     }
 
+    /// Name of the region.
+    #[getter]
+    fn region(&self) -> String {
+        self.inner.region.clone()
+    }
+
+    /// Money unit.
+    #[getter]
+    fn unit(&self) -> String {
+        self.inner.unit.clone()
+    }
+
+    /// Employment unit (None without employment).
+    #[getter]
+    fn employment_unit(&self) -> Option<String> {
+        self.inner.employment_unit.clone()
+    }
+
+    /// Source and licence line of the data.
+    #[getter]
+    fn source(&self) -> Option<String> {
+        self.inner.source.clone()
+    }
+
+    /// Number of sectors.
+    #[getter]
+    fn n_sectors(&self) -> usize {
+        self.inner.n_sectors
+    }
+
+    /// Regional totals (output, gva, compensation, imports, final_demand,
+    /// household_consumption), as a dict.
+    #[getter]
+    fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::circularity::to_py(py, &self.inner.totals)
+    }
+
+    /// How money circulates (fci, apl, robustness, …, open and closed), as a dict.
+    #[getter]
+    fn circulation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::circularity::to_py(py, &self.inner.circulation)
+    }
+
+    /// Leakage share by channel (channel, label, share), largest first.
+    #[getter]
+    fn leakage_by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::circularity::to_py(py, &self.inner.leakage_by_channel)
+    }
+
+    /// Every sector's indicators, as dicts in table order (`to_pandas()` for a DataFrame).
+    #[getter]
+    fn sectors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::circularity::to_py(py, &self.inner.sectors)
+    }
+
+    /// Household income H of the Type II closure (None without Type II).
+    #[getter]
+    fn household_income(&self) -> Option<f64> {
+        self.inner.household_income
+    }
+
     /// Final-demand-weighted leakage share of the region.
     #[getter]
     fn leakage_share(&self) -> f64 {

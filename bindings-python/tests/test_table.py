@@ -206,3 +206,15 @@ def test_primary_inputs_without_kinds_are_flagged():
                                             primary_inputs=[[85.0, 100.0]])  # kind defaults to "other"
     assert t.leakage().leakage == pytest.approx([1.0, 1.0])
     assert any(w.startswith("primary_input_kinds") and "artefact" in w for w in t.report().warnings)
+
+
+def test_the_report_exposes_everything_it_holds():
+    r = localecon.datasets.scotland_2019().report()
+    d = r.to_dict()
+    for key in ["region", "unit", "employment_unit", "source", "n_sectors", "totals", "circulation",
+                "leakage_by_channel", "sectors", "household_income", "warnings", "type_ii_unavailable",
+                "leakage_share", "retention_share", "output_multiplier_type_i", "output_multiplier_type_ii"]:
+        assert getattr(r, key) == d[key], key
+    assert r.region == "Scotland 2019" and r.n_sectors == 98 and r.sectors[0]["code"] == "01"
+    assert r.totals["output"] == pytest.approx(268_340, abs=1)
+    assert 0 < r.circulation["fci"] < 1
