@@ -119,10 +119,40 @@ fn records(text: &str, file: &str, min_fields: usize) -> Result<Vec<csv::StringR
     Ok(out)
 }
 
+/// `k` columns of numbers after a code column, one row per sector of `table` (in any
+/// order), as `k` vectors in the table's sector order.
+fn columns_by_sector(
+    text: &str,
+    file: &str,
+    table: &RegionalTable,
+    k: usize,
+) -> Result<Vec<Vec<f64>>> {
+    let n = table.n();
+    let mut values = vec![vec![0.0; n]; k];
+    let mut seen = vec![false; n];
+    for r in records(text, file, 1 + k)? {
+        let i = table.sector_index(&r[0])?;
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(source_error(file, format!("a second row for {:?}", &r[0])));
+        }
+        for (c, column) in values.iter_mut().enumerate() {
+            column[i] = number(&r[1 + c], file)?;
+        }
+    }
+    if let Some(i) = seen.iter().position(|s| !s) {
+        return Err(Error::MissingData {
+            what: format!("{file}: no row for {}", table.sectors()[i].code),
+        });
+    }
+    Ok(values)
+}
+
 fn number(text: &str, file: &str) -> Result<f64> {
     text.trim()
         .parse::<f64>()
-        .map_err(|_| source_error(file, format!("{text:?} is not a number")))
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| source_error(file, format!("{text:?} is not a finite number")))
 }
 
 impl Sources {
@@ -199,20 +229,9 @@ impl Sources {
         &self,
         scotland: &RegionalTable,
     ) -> Result<Vec<crate::regionalize::ProductImports>> {
-        let n = scotland.n();
         let file = "scotland_2019_imports_by_product.csv";
-        let mut values = [vec![f64::NAN; n], vec![f64::NAN; n]];
-        for r in records(&self.scotland_2019_imports_by_product, file, 3)? {
-            let i = scotland.sector_index(&r[0])?;
-            values[0][i] = number(&r[1], file)?;
-            values[1][i] = number(&r[2], file)?;
-        }
-        if let Some(i) = values[0].iter().position(|v| v.is_nan()) {
-            return Err(Error::MissingData {
-                what: format!("{file}: no row for product {}", scotland.sectors()[i].code),
-            });
-        }
-        let [rukimp, rowimp] = values;
+        let values = columns_by_sector(&self.scotland_2019_imports_by_product, file, scotland, 2)?;
+        let [rukimp, rowimp]: [Vec<f64>; 2] = values.try_into().expect("two columns read");
         Ok(vec![
             crate::regionalize::ProductImports {
                 origin: "RUKImp".into(),
@@ -234,17 +253,13 @@ impl Sources {
     /// [`Error::Csv`] for a malformed file; [`Error::UnknownLabel`] for an industry that is no
     /// sector of `scotland`; [`Error::MissingData`] for a sector without a row.
     pub fn scotland_2019_fte(&self, scotland: &RegionalTable) -> Result<Vec<f64>> {
-        let file = "scotland_2019_fte.csv";
-        let mut values = vec![f64::NAN; scotland.n()];
-        for r in records(&self.scotland_2019_fte, file, 2)? {
-            values[scotland.sector_index(&r[0])?] = number(&r[1], file)?;
-        }
-        if let Some(i) = values.iter().position(|v| v.is_nan()) {
-            return Err(Error::MissingData {
-                what: format!("{file}: no row for industry {}", scotland.sectors()[i].code),
-            });
-        }
-        Ok(values)
+        let mut values = columns_by_sector(
+            &self.scotland_2019_fte,
+            "scotland_2019_fte.csv",
+            scotland,
+            1,
+        )?;
+        Ok(values.remove(0))
     }
 
     /// Scotland 2019, 98 industries, with full-time-equivalent employment
@@ -577,6 +592,20 @@ mod tests {
         // published: agriculture 12.481377547380141 (Type I), 13.539761961875971 (Type II) FTE per £1m
         assert!((e.type_i[0] / 12.481_377_547_380_141 - 1.0).abs() < 1e-6);
         assert!((e.type_ii.unwrap()[0] / 13.539_761_961_875_971 - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn broken_sources_are_typed_errors() {
+        let good = Sources::embedded();
+        let break_fte = |from: &str, to: &str| {
+            let mut s = good.clone();
+            s.scotland_2019_fte = s.scotland_2019_fte.replacen(from, to, 1);
+            s.build("scotland-2019").unwrap_err().code()
+        };
+        assert_eq!(break_fte("01,32823.70559169688", "01,NaN"), "csv");
+        assert_eq!(break_fte("01,32823.70559169688", "02.2-3,1"), "csv"); // a second row
+        assert_eq!(break_fte("01,32823.70559169688\n", ""), "missing_data");
+        assert_eq!(break_fte("01,32823.70559169688", "zz,1"), "unknown_label");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 # Type stubs of the compiled module, kept true by `python -m mypy.stubtest localecon._localecon`.
-from typing import Any, final
+from typing import Any, TypedDict, final
 
 import numpy as np
 import numpy.typing as npt
@@ -7,6 +7,58 @@ from typing_extensions import TypeAlias
 
 _Array: TypeAlias = npt.NDArray[np.float64]
 _ArrayLike: TypeAlias = Any
+
+# the records the scenario and report calls return (plain dicts at runtime)
+class _OriginAmount(TypedDict):
+    origin: str
+    amount: float
+
+class _SubstitutionEffect(TypedDict):
+    buyer: str
+    product: str
+    share: float
+    delta: float
+    imports_substituted: float
+    imports_substituted_by_origin: list[_OriginAmount]
+    output_multipliers: list[float]
+    retention: list[float]
+    output_change: float
+    retained_income_change: float
+    import_basis: str
+
+class _ImportedProduct(TypedDict):
+    product: str
+    product_name: str
+    imports: float
+    by_origin: list[_OriginAmount]
+    local_output: float
+
+class _LeakOpportunity(TypedDict):
+    buyer: str
+    buyer_name: str
+    product: str
+    product_name: str
+    imports: float
+    imports_substituted: float
+    imports_substituted_by_origin: list[_OriginAmount]
+    capacity_share: float
+    capped: bool
+    retained_income_gain: float
+    output_gain: float
+    gva_gain: float
+    jobs_gain: float | None
+    gain_per_unit: float
+
+class _ExcludedSupplier(TypedDict):
+    code: str
+    name: str
+    reason: str
+    business_sales_share: float
+
+class _ChannelShare(TypedDict):
+    channel: str
+    label: str
+    share: float
 
 __all__ = [
     "BRES_2019_ATTRIBUTION",
@@ -159,7 +211,7 @@ class RegionalTable:
     def model_lm(self, k: int) -> _Array: ...
     def impact(self, final_demand: _ArrayLike, household_income: float = 0.0) -> dict[str, Any]: ...
     def spending(self, amount: float, local_share: float, pattern: str) -> _Array: ...
-    def import_substitution(self, buyer: str, product: str, share: float) -> dict[str, Any]: ...
+    def import_substitution(self, buyer: str, product: str, share: float) -> _SubstitutionEffect: ...
     def leak_ranking(
         self,
         share: float = 0.1,
@@ -168,7 +220,7 @@ class RegionalTable:
         exclude: list[str] | None = None,
         min_business_sales_share: float = 0.005,
     ) -> LeakRanking: ...
-    def imported_products(self, buyer: str) -> list[dict[str, Any]]: ...
+    def imported_products(self, buyer: str) -> list[_ImportedProduct]: ...
     @property
     def import_basis(self) -> str: ...
     def import_use(self, origin: str) -> _Array: ...
@@ -297,7 +349,7 @@ class RegionReport:
     @property
     def circulation(self) -> dict[str, float | None]: ...
     @property
-    def leakage_by_channel(self) -> list[dict[str, Any]]: ...
+    def leakage_by_channel(self) -> list[_ChannelShare]: ...
     @property
     def sectors(self) -> list[dict[str, Any]]: ...
     @property
@@ -361,13 +413,13 @@ class Linkages:
 @final
 class LeakRanking:
     @property
-    def opportunities(self) -> list[dict[str, Any]]: ...
+    def opportunities(self) -> list[_LeakOpportunity]: ...
     @property
     def import_basis(self) -> str: ...
     @property
     def assumption(self) -> str: ...
     @property
-    def excluded_suppliers(self) -> list[dict[str, Any]]: ...
+    def excluded_suppliers(self) -> list[_ExcludedSupplier]: ...
     @property
     def pairs_ranked(self) -> int: ...
     def to_pandas(self) -> Any: ...
