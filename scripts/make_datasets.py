@@ -117,6 +117,76 @@ def fte(data, dst):
             w.writerow([r["ioc098_sic"], r["fte"]])
 
 
+GASES = ["CO2", "CH4", "N2O", "HFC", "PFC", "NF3", "SF6"]
+
+
+def ghg(data, dst):
+    """UK 2019 greenhouse-gas intensities by the Scottish 98 industries, from the ONS
+    atmospheric emission accounts (residence basis, kt CO2e, direct emissions by industry
+    group) and the UK input-output analytical tables 2019 (output and domestic A, 105
+    industries). Two intensities per gas, both kt CO2e per GBP million (= kg CO2e per GBP):
+
+    * direct: emissions / UK output, AEA groups summed to the 105 IOAT industries and those
+      to the IOC098 industries (output-weighted where several IOAT industries make one IOC098
+      industry; the same intensity where one IOAT industry feeds several);
+    * uk_type_i: the UK's Type I total intensity s (I - A_UK)^-1 of each product (what a GBP
+      of UK final demand for it emits along the UK supply chain), output-weighted the same
+      way: the import factor for what Scotland buys from the rest of the UK.
+
+    UK households' direct emissions by gas go to a second file."""
+    import numpy as np
+
+    aea = [r for r in csv.DictReader(open(data / "ons_aea_ghg_uk_1990_2021" / "aea_ghg_by_sic07_group_1990_2021_long_wide.csv", newline=""))]
+    conc = list(csv.DictReader(open(data / "ons_aea_ghg_uk_1990_2021" / "concordance_aea_group_to_ioat105_to_ioc098.csv", newline="")))
+    io = list(csv.reader(open(data / "uk_ioat_2019" / "ioat_2019_ixi_domestic_basic_prices.csv", newline="")))
+    codes = io[0][2 : 2 + 105]
+    by_row = {r[0]: r for r in io[1:]}
+    z = np.array([[float(v) for v in by_row[c][2 : 2 + 105]] for c in codes])
+    x = np.array([float(v) for v in by_row["P1"][2 : 2 + 105]])
+    a = z / x
+    group_to_ioat = {r["aea_sic07_group"]: r["ioat_code"] for r in conc}
+    ioat_to_ioc = {r["ioat_code"]: [int(k) for k in r["ioc098_index"].split(";")] for r in conc if r["ioat_code"] != "HH_DIRECT"}
+    ioat_to_ioc["L68A"] = [71]  # imputed rent: no AEA row (zero direct emissions)
+    kt = {g: np.zeros(105) for g in GASES}
+    households = {g: 0.0 for g in GASES}
+    for r in aea:
+        if r["gas"] not in kt or r["sic07_group"] not in group_to_ioat:
+            continue
+        ioat = group_to_ioat[r["sic07_group"]]
+        if ioat == "HH_DIRECT":
+            households[r["gas"]] += float(r["2019"])
+        else:
+            kt[r["gas"]][codes.index(ioat)] += float(r["2019"])
+    total_aea = sum(float(r["2019"]) for r in aea if r["gas"] == "GHG" and r["sic07_group"] == "TOTAL")
+    assert abs(sum(k.sum() for k in kt.values()) + sum(households.values()) - total_aea) < 1.0, total_aea
+    direct = {g: kt[g] / x for g in GASES}
+    total = {g: np.linalg.solve((np.eye(105) - a).T, direct[g]) for g in GASES}
+    scot = list(csv.DictReader(open(data / "scotland_io_2019" / "ixi_2019.csv", newline="")))
+    ioc_codes = [r["ioc098_sic"] for r in scot if r["ioc098_sic"] not in {"RUKImp", "RoWImp", "TlSPrds", "TlSPrdn", "CoE", "GOS", "TDU", "TIU", "GVA", "TOut"}]
+    assert len(ioc_codes) == 98, len(ioc_codes)
+    members = {k: [] for k in range(1, 99)}
+    for ioat, iocs in ioat_to_ioc.items():
+        for k in iocs:
+            members[k].append(codes.index(ioat))
+    with open(dst / "uk_2019_ghg_by_ioc098.csv", "w", newline="") as f:
+        f.write("# source: ONS, Atmospheric emissions: greenhouse gas emissions by economic sector and gas, UK, 1990-2021 "
+                "(residence basis, kt CO2e) and ONS, UK input-output analytical tables 2019; OGL v3.0. "
+                "Intensities in kt CO2e per GBP million of UK output (= kg CO2e per GBP), made by scripts/make_datasets.py\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["industry"] + [f"{g}_direct" for g in GASES] + [f"{g}_uk_type_i" for g in GASES])
+        for k, code in enumerate(ioc_codes, start=1):
+            m = members[k]
+            weight = x[m] / x[m].sum()
+            w.writerow([code] + [repr(float(weight @ direct[g][m])) for g in GASES] + [repr(float(weight @ total[g][m])) for g in GASES])
+    with open(dst / "uk_2019_ghg_households.csv", "w", newline="") as f:
+        f.write("# source: ONS, Atmospheric emissions by economic sector and gas, UK 2019: consumer expenditure "
+                "(households' direct emissions, travel and not travel), kt CO2e; OGL v3.0\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["gas", "kt"])
+        for g in GASES:
+            w.writerow([g, repr(households[g])])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -129,6 +199,7 @@ def main(src, dst):
     employment_inputs(src.parent, dst)
     imports_by_product(src, dst)
     fte(src.parent, dst)
+    ghg(src.parent, dst)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ mod model;
 mod ranking;
 mod regionalize;
 mod results;
+mod satellite;
 mod scenario;
 mod table;
 
@@ -36,6 +37,12 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyAudit>()?;
     m.add_class::<results::PyLinkages>()?;
     m.add_class::<ranking::PyLeakRanking>()?;
+    m.add_class::<satellite::PySatellite>()?;
+    m.add_class::<satellite::PyStressorMultipliers>()?;
+    m.add_class::<satellite::PyFootprint>()?;
+    m.add_class::<satellite::PySatelliteAccounts>()?;
+    m.add_function(wrap_pyfunction!(satellite::dataset_satellite, m)?)?;
+    m.add_function(wrap_pyfunction!(satellite::calibrate, m)?)?;
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
     m.add_class::<circularity::PyFlowSystem>()?;
     m.add_class::<circularity::PySparseNetwork>()?;

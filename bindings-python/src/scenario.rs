@@ -96,15 +96,24 @@ impl PyRegionalTable {
     }
 
     /// A scenario evaluated: before, after and difference (headline numbers), and the
-    /// report after, as a dict.
+    /// report after, as a dict. With a `satellite`, "stressors" gives the change of each
+    /// stressor (jobs, emissions here and through the imports).
+    #[pyo3(signature = (scenario, satellite=None))]
     fn evaluate_scenario<'py>(
         &self,
         py: Python<'py>,
         scenario: &Bound<'py, PyAny>,
+        satellite: Option<&crate::satellite::PySatellite>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let s: Scenario = from_py(scenario, "scenario")?;
         let t = &self.inner;
-        let r = py.detach(|| s.evaluate(t)).py_err()?;
+        let sat = satellite.map(|p| &p.inner);
+        let r = py
+            .detach(|| match sat {
+                Some(sat) => s.evaluate_with_satellite(t, sat),
+                None => s.evaluate(t),
+            })
+            .py_err()?;
         to_py(py, &r)
     }
 

@@ -374,17 +374,27 @@ impl PyRegionalTable {
     /// The RegionReport: headline indicators of the region. `progress`, if given, is called
     /// as `progress(stage, done)` before each stage (`done` from 0 to 1) — useful on large
     /// tables; the GIL is released in between.
-    #[pyo3(signature = (progress=None))]
-    fn report(&self, py: Python<'_>, progress: Option<Py<PyAny>>) -> PyResult<PyRegionReport> {
+    #[pyo3(signature = (progress=None, satellite=None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        progress: Option<Py<PyAny>>,
+        satellite: Option<&crate::satellite::PySatellite>,
+    ) -> PyResult<PyRegionReport> {
         let t = &self.inner;
+        let sat = satellite.map(|s| &s.inner);
         let mut failed: Option<PyErr> = None;
         let inner = py
             .detach(|| {
-                localecon::RegionReport::with_progress(t, &mut |stage, done| {
+                let mut r = localecon::RegionReport::with_progress(t, &mut |stage, done| {
                     if let (Some(cb), None) = (&progress, &failed) {
                         failed = Python::attach(|py| cb.call1(py, (stage, done)).err());
                     }
-                })
+                })?;
+                if let Some(sat) = sat {
+                    r.add_satellite(t, sat)?;
+                }
+                Ok::<_, localecon::Error>(r)
             })
             .py_err()?;
         if let Some(e) = failed {

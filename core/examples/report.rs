@@ -7,19 +7,25 @@
 //! cargo run --release --example report -- --table my_region.json   # or .csv
 //! cargo run --release --example report -- --leaks 10      # the 10 best leaks to plug
 //! cargo run --release --example report -- --leaks 10 --leak-cap 0.05   # at most +5 % of a producer's output
+//! cargo run --release --example report -- --footprint        # jobs and greenhouse gas per £, inside and outside
 //! ```
+//!
+//! The embedded Scotland and Glasgow tables come with their satellite (FTE or jobs, and a
+//! greenhouse-gas estimate from the UK's 2019 accounts): their report carries it.
 
 use std::process::ExitCode;
 
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
-use localecon::{RegionReport, RegionalTable, datasets, interchange};
+use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]]\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
+    satellite: Option<Satellite>,
     json: bool,
     leaks: Option<LeakRankingOptions>,
+    footprint: Option<String>,
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, String> {
@@ -31,6 +37,8 @@ fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T,
 fn load(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut table = None;
+    let mut satellite = None;
+    let mut footprint = None;
     let mut leaks: Option<LeakRankingOptions> = None;
     let mut cap = None;
     let mut it = args.iter();
@@ -39,7 +47,11 @@ fn load(args: &[String]) -> Result<Command, String> {
             "--json" => json = true,
             "--dataset" => {
                 let name = it.next().ok_or("--dataset needs a NAME")?;
-                table = Some(datasets::by_name(name).map_err(|e| e.to_string())?);
+                let t = datasets::by_name(name).map_err(|e| e.to_string())?;
+                satellite = datasets::Sources::embedded()
+                    .satellite(name, &t)
+                    .map_err(|e| e.to_string())?;
+                table = Some(t);
             }
             "--table" => {
                 let path = it.next().ok_or("--table needs a FILE")?;
@@ -50,6 +62,14 @@ fn load(args: &[String]) -> Result<Command, String> {
                     interchange::read_json(&text)
                 };
                 table = Some(parsed.map_err(|e| format!("{path}: {e} [{}]", e.code()))?);
+                satellite = None;
+            }
+            "--footprint" => {
+                let stressor = it.clone().next().filter(|a| !a.starts_with("--"));
+                if stressor.is_some() {
+                    it.next();
+                }
+                footprint = Some(stressor.map_or_else(|| "GHG".to_string(), Clone::clone));
             }
             "--leaks" => {
                 leaks = Some(LeakRankingOptions {
@@ -68,16 +88,33 @@ fn load(args: &[String]) -> Result<Command, String> {
             .ok_or("--leak-cap goes with --leaks")?
             .max_output_increase = Some(c);
     }
+    if table.is_none() {
+        table = Some(datasets::scotland_2019());
+        satellite = Some(datasets::scotland_2019_satellite());
+    }
+    if footprint.is_some() && satellite.is_none() {
+        return Err(
+            "--footprint needs a dataset with a satellite (scotland-2019, glasgow-2019)".into(),
+        );
+    }
     Ok(Command {
-        table: table.unwrap_or_else(datasets::scotland_2019),
+        table: table.expect("set above"),
+        satellite,
         json,
         leaks,
+        footprint,
     })
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Command { table, json, leaks } = match load(&args) {
+    let Command {
+        table,
+        satellite,
+        json,
+        leaks,
+        footprint,
+    } = match load(&args) {
         Ok(v) => v,
         Err(msg) => {
             eprintln!("{msg}");
@@ -103,9 +140,16 @@ fn main() -> ExitCode {
             }
         };
     }
-    match RegionReport::new(&table) {
+    let report = match &satellite {
+        Some(s) => RegionReport::with_satellite(&table, s),
+        None => RegionReport::new(&table),
+    };
+    match report {
         Ok(report) if json => println!("{}", report.to_json()),
-        Ok(report) => print!("{report}"),
+        Ok(report) => match footprint {
+            Some(stressor) => print!("{}", report.footprint_text(&stressor, report.n_sectors)),
+            None => print!("{report}{}", report.footprint_text("GHG", 10)),
+        },
         Err(e) => {
             eprintln!("error [{}]: {e}", e.code());
             return ExitCode::FAILURE;

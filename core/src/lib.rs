@@ -18,6 +18,7 @@ pub mod multipliers;
 pub mod network;
 pub mod regionalize;
 pub mod report;
+pub mod satellite;
 pub mod scenario;
 pub mod sparse;
 pub mod table;
@@ -59,6 +60,7 @@ pub use model::{ClosedModel, LeontiefModel};
 pub use multipliers::{Effects, Multipliers};
 pub use network::{Account, FlowNetwork};
 pub use report::RegionReport;
+pub use satellite::Satellite;
 pub use scenario::{Change, LeakRanking, LeakRankingOptions, Scenario};
 pub use table::{
     FinalDemandKind, ImportBasis, ImportUse, PrimaryInputKind, RegionalTable, Sector, TableParts,

@@ -52,6 +52,10 @@ pub struct SectorReport {
     pub closed_leakage_by_channel: Option<BTreeMap<String, f64>>,
     /// Local intermediate purchases / all intermediate purchases.
     pub local_purchase_coefficient: f64,
+    /// Stressors per unit of final demand (jobs, kg CO2e per £, …), when the report was made
+    /// with a satellite ([`RegionReport::with_satellite`]); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footprint: Vec<crate::satellite::SectorFootprint>,
 }
 
 /// Regional totals, in the table's unit.
@@ -179,6 +183,10 @@ pub struct RegionReport {
     /// every Type I result is unaffected.
     #[serde(default)]
     pub type_ii_unavailable: Option<String>,
+    /// The satellite accounts (production- and consumption-based, with their assumptions),
+    /// when the report was made with a satellite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satellite: Option<crate::satellite::SatelliteSummary>,
 }
 
 fn weighted(values: &[f64], weights: &[f64]) -> f64 {
@@ -300,6 +308,7 @@ impl RegionReport {
                         .collect()
                 }),
                 local_purchase_coefficient: lpc[j],
+                footprint: Vec::new(),
             })
             .collect();
         progress("circulation", 0.7);
@@ -335,6 +344,7 @@ impl RegionReport {
                 .collect(),
             type_ii_unavailable,
             audit,
+            satellite: None,
         })
         .and_then(|r: Self| {
             r.check_finite()?;

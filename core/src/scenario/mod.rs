@@ -166,6 +166,11 @@ pub struct ScenarioResult {
     pub difference: Headline,
     /// The full report after the changes.
     pub report_after: RegionReport,
+    /// How the satellite's stressors change (jobs, emissions in the region and through its
+    /// imports), when the scenario was evaluated with one
+    /// ([`Scenario::evaluate_with_satellite`]); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stressors: Vec<crate::satellite::StressorChange>,
 }
 
 fn share_in_range(value: f64, what: &str) -> Result<()> {
@@ -423,9 +428,53 @@ impl Scenario {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn evaluate(&self, table: &RegionalTable) -> Result<ScenarioResult> {
+        self.evaluate_inner(table, None)
+    }
+
+    /// [`Scenario::evaluate`] with the change of every stressor of `satellite` (intensities
+    /// per unit of output and import factors held fixed): production-based, consumption-based,
+    /// embodied in imports and in exports ([`crate::satellite::compare`]). The report after
+    /// carries the satellite's figures too.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scenario::evaluate`] and [`crate::Satellite::accounts`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use localecon::scenario::{Change, Scenario};
+    /// use localecon::datasets;
+    /// let t = datasets::scotland_2019();
+    /// let s = Scenario { name: "more local food".into(), changes: vec![
+    ///     Change::ImportSubstitution { buyer: "56".into(), product: "10.7".into(), share: Some(0.2), amount: None },
+    /// ] };
+    /// let r = s.evaluate_with_satellite(&t, &datasets::scotland_2019_satellite())?;
+    /// let ghg = r.stressors.iter().find(|c| c.name == "GHG").unwrap();
+    /// assert!(ghg.production > 0.0 && ghg.embodied_in_imports < 0.0); // emitted here, not there
+    /// # Ok::<(), localecon::Error>(())
+    /// ```
+    pub fn evaluate_with_satellite(
+        &self,
+        table: &RegionalTable,
+        satellite: &crate::Satellite,
+    ) -> Result<ScenarioResult> {
+        self.evaluate_inner(table, Some(satellite))
+    }
+
+    fn evaluate_inner(
+        &self,
+        table: &RegionalTable,
+        satellite: Option<&crate::Satellite>,
+    ) -> Result<ScenarioResult> {
         let after_table = self.apply(table)?;
         let before_report = RegionReport::new(table)?;
-        let after_report = RegionReport::new(&after_table)?;
+        let mut after_report = RegionReport::new(&after_table)?;
+        let mut stressors = Vec::new();
+        if let Some(sat) = satellite {
+            after_report.add_satellite(&after_table, sat)?;
+            stressors = crate::satellite::compare(sat, table, &after_table)?.2;
+        }
         let before = Headline::of(table, &before_report);
         let after = Headline::of(&after_table, &after_report);
         Ok(ScenarioResult {
@@ -434,6 +483,7 @@ impl Scenario {
             before,
             after,
             report_after: after_report,
+            stressors,
         })
     }
 }

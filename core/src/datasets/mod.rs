@@ -12,6 +12,15 @@
 //! closure as the Scottish Government publishes Type II results: compensation of employees as
 //! household income, household consumption divided by total household income £156,241 m.
 
+mod satellite;
+
+pub use satellite::{
+    GLASGOW_RESIDENTS_2019, SCOTLAND_2019_GHG_ASSUMPTIONS, SCOTLAND_RESIDENTS_2019,
+    UK_2019_GHG_ATTRIBUTION, UK_RESIDENTS_2019,
+};
+#[cfg(feature = "embedded-data")]
+pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
+
 use crate::error::{Error, Result};
 use crate::interchange::read_csv;
 use crate::table::{
@@ -23,20 +32,26 @@ use crate::table::{
 pub const SCOTLAND_2019_ATTRIBUTION: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Scottish Government, Input-Output Tables 1998-2019.";
 
 #[cfg(feature = "embedded-data")]
-const SCOTLAND_2019_CSV: &str = include_str!("../data/scotland_2019.csv");
+const SCOTLAND_2019_CSV: &str = include_str!("../../data/scotland_2019.csv");
 #[cfg(feature = "embedded-data")]
-const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../data/scotland_2019_sections.csv");
+const SCOTLAND_2019_SECTIONS_CSV: &str = include_str!("../../data/scotland_2019_sections.csv");
 #[cfg(feature = "embedded-data")]
 const SCOTLAND_2019_IMPORTS_CSV: &str =
-    include_str!("../data/scotland_2019_imports_by_product.csv");
+    include_str!("../../data/scotland_2019_imports_by_product.csv");
 #[cfg(feature = "embedded-data")]
-const SCOTLAND_2019_FTE_CSV: &str = include_str!("../data/scotland_2019_fte.csv");
+const SCOTLAND_2019_FTE_CSV: &str = include_str!("../../data/scotland_2019_fte.csv");
+/// UK 2019 greenhouse-gas intensities by the 98 industries.
 #[cfg(feature = "embedded-data")]
-const SIC_TO_IOC098_CSV: &str = include_str!("../data/sic2007_to_ioc098.csv");
+const UK_2019_GHG_CSV: &str = include_str!("../../data/uk_2019_ghg_by_ioc098.csv");
+/// UK 2019 households' direct greenhouse-gas emissions by gas.
 #[cfg(feature = "embedded-data")]
-const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../data/bres_2019_scotland_subclass.csv");
+const UK_2019_GHG_HOUSEHOLDS_CSV: &str = include_str!("../../data/uk_2019_ghg_households.csv");
 #[cfg(feature = "embedded-data")]
-const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../data/bres_2019_glasgow_division.csv");
+const SIC_TO_IOC098_CSV: &str = include_str!("../../data/sic2007_to_ioc098.csv");
+#[cfg(feature = "embedded-data")]
+const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../../data/bres_2019_scotland_subclass.csv");
+#[cfg(feature = "embedded-data")]
+const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../../data/bres_2019_glasgow_division.csv");
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
 pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
@@ -75,6 +90,11 @@ pub struct Sources {
     pub bres_2019_scotland_subclass: String,
     /// `bres_2019_glasgow_division.csv`: BRES 2019 jobs in Glasgow City by SIC division.
     pub bres_2019_glasgow_division: String,
+    /// `uk_2019_ghg_by_ioc098.csv`: UK 2019 greenhouse-gas intensities (direct and UK Type I)
+    /// by gas and Scottish industry.
+    pub uk_2019_ghg_by_ioc098: String,
+    /// `uk_2019_ghg_households.csv`: UK 2019 households' direct emissions by gas.
+    pub uk_2019_ghg_households: String,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -90,6 +110,8 @@ impl Sources {
             sic2007_to_ioc098: SIC_TO_IOC098_CSV.into(),
             bres_2019_scotland_subclass: BRES_SCOTLAND_SUBCLASS_CSV.into(),
             bres_2019_glasgow_division: BRES_GLASGOW_DIVISION_CSV.into(),
+            uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
+            uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
         }
     }
 }
