@@ -65,6 +65,10 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
         localecon::datasets::BRES_2019_ATTRIBUTION,
     )?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
+    m.add(
+        "UK_2019_GHG_ATTRIBUTION",
+        localecon::datasets::UK_2019_GHG_ATTRIBUTION,
+    )?;
     // the defaults the signatures spell out as numbers (a test checks they agree)
     m.add("DEFAULT_DELTA", localecon::regionalize::DEFAULT_DELTA)?;
     m.add(

@@ -12,19 +12,24 @@ from localecon._localecon import (
     BRES_2019_ATTRIBUTION,
     DATASETS,
     SCOTLAND_2019_ATTRIBUTION,
+    UK_2019_GHG_ATTRIBUTION,
     RegionalTable,
+    Satellite,
     bres_2019_employment,
     dataset,
+    dataset_satellite,
 )
 
 __all__ = [
     "BRES_2019_ATTRIBUTION",
     "DATASETS",
     "SCOTLAND_2019_ATTRIBUTION",
+    "UK_2019_GHG_ATTRIBUTION",
     "bres_2019_employment",
     "by_name",
     "glasgow_2019",
     "miller_blair_2sector",
+    "satellite",
     "scotland_2019",
     "scotland_2019_sections",
 ]
@@ -58,3 +63,17 @@ def glasgow_2019() -> RegionalTable:
 def miller_blair_2sector() -> RegionalTable:
     """The two-sector example of Miller & Blair (2009), section 2.3."""
     return dataset("miller-blair-2sector")
+
+
+def satellite(name: str = "scotland-2019") -> Satellite:
+    """The embedded satellite of a dataset ("scotland-2019" or "glasgow-2019"): its FTE or jobs,
+    one stressor per greenhouse gas and "GHG" (kt CO2e), an ESTIMATE from the UK's 2019
+    air-emission accounts (UK intensities per industry; ``UK_2019_GHG_ATTRIBUTION``). Every
+    result lists its assumptions. Raises ``MissingDataError`` for other datasets.
+
+    >>> from localecon import datasets
+    >>> sat = datasets.satellite("scotland-2019")
+    >>> sat.names[-1], sat.units[-1]
+    ('GHG', 'kt CO2e')
+    """
+    return dataset_satellite(name)
