@@ -5,11 +5,10 @@ import json
 import pickle
 from pathlib import Path
 
+import localecon
 import numpy as np
 import pandas as pd
 import pytest
-
-import localecon
 
 DATA = Path(__file__).parent / "data"
 ANCHORS = json.loads((DATA / "pymrio_extension_anchors.json").read_text())
