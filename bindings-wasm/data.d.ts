@@ -1,4 +1,4 @@
-import type { RegionalTable, RegionReport } from "./index.js";
+import type { RegionalTable, RegionReport, Satellite } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -7,7 +7,9 @@ export declare const BRES_2019_ATTRIBUTION: string;
 export declare function datasetNames(): string[];
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
-/** The report of a dataset (stateless). */
+/** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */
+export declare function satellite(name: string): Satellite | undefined;
+/** The report of a dataset (stateless); Scotland and Glasgow carry their satellite's figures. */
 export declare function datasetReport(name: string): RegionReport;
 /** BRES 2019 jobs by the 98 industries of the Scotland table. */
 export declare function bres2019Employment(): { scotland: number[]; glasgow: number[] };

@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset } from "localecon";
+import { buildDataset, buildSatellite } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -17,12 +17,30 @@ export function dataset(name) {
   return buildDataset(name, SOURCES);
 }
 
-/** The report of a dataset, as a plain object (stateless: nothing to free). */
-export function datasetReport(name) {
+/** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019": FTE or jobs and a
+ * greenhouse-gas ESTIMATE from the UK's 2019 accounts) on its table, or undefined. Free it
+ * when done. */
+export function satellite(name) {
   const t = dataset(name);
   try {
-    return t.report();
+    return buildSatellite(name, t, SOURCES);
   } finally {
+    t.free();
+  }
+}
+
+/** The report of a dataset, as a plain object (stateless: nothing to free). Scotland and
+ * Glasgow come with their satellite: every sector carries its jobs and greenhouse gas per
+ * unit of final demand (`footprint`), the report the region's accounts (`satellite`), as the
+ * main command's JSON. */
+export function datasetReport(name) {
+  const t = dataset(name);
+  let s;
+  try {
+    s = buildSatellite(name, t, SOURCES);
+    return s ? t.reportWithSatellite(s) : t.report();
+  } finally {
+    s?.free();
     t.free();
   }
 }

@@ -3,6 +3,7 @@
 
 mod error;
 mod ranking;
+mod satellite;
 
 use localecon::scenario;
 use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
@@ -43,6 +44,8 @@ export interface Multipliers {
   household_income: number | null; condition: number; warnings: string[];
   /** Why Type II is missing although the table has a household closure. */
   type_ii_unavailable: string | null;
+  /** The satellite's accounts and assumptions, when the report was made with one. */
+  satellite?: { source: string | null; stressors: StressorInfo[]; accounts: StressorAccount[]; assumptions: string[] };
 }
 /** Open-model leakage by channel. */
 export interface Leakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; leakage: number[]; retention: number[] }
@@ -57,6 +60,8 @@ export interface SectorReport {
   leakage_share: number; retention_share: number;
   leakage_by_channel: Record<string, number>; closed_leakage_by_channel: Record<string, number> | null;
   local_purchase_coefficient: number;
+  /** Stressors per unit of final demand, when the report was made with a satellite. */
+  footprint?: SectorFootprint[];
 }
 /** The headline indicators of a region. */
 export interface RegionReport {
@@ -130,7 +135,7 @@ export interface Headline {
   leakage_share: number; retention_share: number; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; fci: number;
 }
 /** A scenario evaluated. */
-export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; report_after: RegionReport }
+export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; report_after: RegionReport; stressors?: StressorChange[] }
 /** An effect split into rounds. */
 export interface Split { direct: number[]; indirect: number[]; induced: number[] | null; total_direct: number; total_indirect: number; total_induced: number | null; total: number }
 /** The impact of a final-demand change. */
@@ -142,7 +147,7 @@ export interface SubstitutionEffect { buyer: string; product: string; share: num
 /** How a table's imports by product and buyer are known. */
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
 /** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
-export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string }
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
 export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
 export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }

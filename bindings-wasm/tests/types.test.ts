@@ -33,3 +33,20 @@ const its: number = conv.iterations;
 const bytes: number = net.memoryBytes;
 net.free();
 export { sr, its, bytes };
+
+import { Satellite, type StressorMultipliers, type SatelliteAccounts, type Footprint } from "../index.js";
+import { satellite } from "../data.js";
+const t3 = dataset("scotland-2019");
+const sat: Satellite | undefined = satellite("scotland-2019");
+if (sat) {
+  const sm: StressorMultipliers = sat.multipliers(t3);
+  const jobsPerMillion: number = sm.effects[0].type_i[0];
+  const fp: Footprint = sat.footprint(t3);
+  const acc: SatelliteAccounts = sat.accounts(t3);
+  const ghg: number | undefined = t3.reportWithSatellite(sat).sectors[0].footprint?.[0].type_i;
+  const own = new Satellite(t3, { stressors: [{ name: "jobs", unit: "jobs", values: Array.from(t3.output) }] });
+  own.free();
+  sat.free();
+  void [jobsPerMillion, fp.local, acc.region, ghg];
+}
+t3.free();

@@ -31,6 +31,7 @@ use crate::table::{RegionalTable, Sector};
 
 /// One stressor: a direct amount per sector in a stated unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stressor {
     /// Unique name, e.g. `"FTE"` or `"CO2"`.
     pub name: String,
@@ -53,6 +54,7 @@ pub struct Stressor {
 
 /// What one unit of money of imports from an origin carries of a stressor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ImportFactor {
     /// The import row of the table (e.g. `"RUKImp"`).
     pub origin: String,

@@ -1,0 +1,243 @@
+//! Satellite accounts for JavaScript: stressors × sectors in (camelCase options), plain
+//! result objects out. No economics here: validation lives in the core.
+
+use localecon::satellite::{self, Gwp100, ImportFactor, SatelliteParts, Stressor};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::IntoJs;
+use crate::{RegionalTable, from_json_value, to_plain};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SATELLITE: &'static str = r#"
+/** One stressor: a direct amount per sector (or per unit of output) in a stated unit. */
+export interface StressorInput {
+  name: string; unit: string; gas?: "co2" | "ch4" | "n2o" | "hfc" | "pfc" | "nf3" | "sf6";
+  values: number[]; household?: number; removals?: boolean;
+}
+/** What one unit of money imported from `origin` carries of `stressor` (one value, or one per product). */
+export interface ImportFactorInput { origin: string; stressor: string; values: number[] }
+/** Everything a Satellite is made of. */
+export interface SatelliteInput {
+  stressors: StressorInput[]; importFactors?: ImportFactorInput[]; perUnitOfOutput?: boolean;
+  source?: string; assumptions?: string[];
+}
+export interface StressorInfo { name: string; unit: string }
+export interface StressorEffects { direct: number[]; type_i: number[]; type_ii: number[] | null }
+export interface StressorMultipliers {
+  sectors: Sector[]; stressors: StressorInfo[]; money_unit: string; effects: StressorEffects[];
+  type_ii_unavailable: string | null; assumptions: string[];
+}
+export interface Footprint {
+  sectors: Sector[]; stressors: StressorInfo[]; local: number[][];
+  by_origin: [string, number[][]][]; import_basis: ImportBasis | null; assumptions: string[];
+}
+export interface StressorAccount {
+  name: string; unit: string; production: number; industries: number; households: number;
+  consumption: number; local_for_local: number; embodied_in_exports: number;
+  embodied_in_imports: OriginAmount[]; imports_for_exports: OriginAmount[]; identity_gap: number;
+}
+export interface SatelliteAccounts { region: string; stressors: StressorAccount[]; assumptions: string[] }
+export interface SectorFootprint {
+  stressor: string; direct: number; type_i: number; type_ii: number | null; outside: number; local_share: number;
+}
+export interface StressorChange {
+  name: string; unit: string; production: number; consumption: number;
+  embodied_in_imports: number; embodied_in_exports: number;
+}
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SatelliteInput {
+    stressors: Vec<Stressor>,
+    #[serde(default)]
+    import_factors: Vec<ImportFactor>,
+    #[serde(default)]
+    per_unit_of_output: bool,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    assumptions: Vec<String>,
+}
+
+/// Stressors (jobs, FTE, greenhouse gases, any user stressor) of a table's sectors, held as
+/// intensities per unit of output. Free it when done.
+#[wasm_bindgen]
+pub struct Satellite {
+    pub(crate) inner: satellite::Satellite,
+}
+
+#[wasm_bindgen]
+impl Satellite {
+    /// Validates stressors against a table (one value per sector, finite, non-negative unless
+    /// `removals`, import factors for import rows of the table).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        table: &RegionalTable,
+        #[wasm_bindgen(unchecked_param_type = "SatelliteInput")] parts: JsValue,
+    ) -> Result<Satellite, JsValue> {
+        let p: SatelliteInput = from_json_value(&parts, "satellite")?;
+        let parts = SatelliteParts {
+            stressors: p.stressors,
+            import_factors: p.import_factors,
+            per_unit_of_output: p.per_unit_of_output,
+            source: p.source,
+            assumptions: p.assumptions,
+        };
+        Ok(Self {
+            inner: satellite::Satellite::new(&table.inner, parts).js_err()?,
+        })
+    }
+
+    /// The table's employment as a one-stressor satellite ("employment").
+    pub fn employment(table: &RegionalTable) -> Result<Satellite, JsValue> {
+        Ok(Self {
+            inner: satellite::Satellite::employment(&table.inner).js_err()?,
+        })
+    }
+
+    /// The stressors' names.
+    #[wasm_bindgen(getter)]
+    pub fn names(&self) -> Vec<String> {
+        self.inner
+            .stressors()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    /// The stressors' units.
+    #[wasm_bindgen(getter)]
+    pub fn units(&self) -> Vec<String> {
+        self.inner
+            .stressors()
+            .iter()
+            .map(|s| s.unit.clone())
+            .collect()
+    }
+
+    /// The assumptions the numbers rest on.
+    #[wasm_bindgen(getter)]
+    pub fn assumptions(&self) -> Vec<String> {
+        self.inner.parts().assumptions.clone()
+    }
+
+    /// Intensities S per unit of output, row-major stressors × sectors.
+    pub fn intensities(&self) -> Vec<f64> {
+        self.inner.intensities().to_vec()
+    }
+
+    /// A new satellite with one more stressor: every gas converted to CO2e ("ar4" or "ar5"
+    /// GWP100) in `unit` and added up.
+    pub fn characterise(&self, name: &str, unit: &str, gwp: &str) -> Result<Satellite, JsValue> {
+        let gwp: Gwp100 = gwp.parse().js_err()?;
+        Ok(Self {
+            inner: self.inner.characterise(name, unit, gwp).js_err()?,
+        })
+    }
+
+    /// A new satellite with one more stressor `name = Σ factor·stressor`.
+    pub fn combine(
+        &self,
+        name: &str,
+        unit: &str,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] factors: JsValue,
+    ) -> Result<Satellite, JsValue> {
+        let factors: std::collections::BTreeMap<String, f64> =
+            from_json_value(&factors, "factors")?;
+        let factors: Vec<(String, f64)> = factors.into_iter().collect();
+        Ok(Self {
+            inner: self.inner.combine(name, unit, &factors).js_err()?,
+        })
+    }
+
+    /// Stressor multipliers S·L (Type I) and S·L̄ (Type II) on `table`.
+    #[wasm_bindgen(unchecked_return_type = "StressorMultipliers")]
+    pub fn multipliers(&self, table: &RegionalTable) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.multipliers(&table.inner).js_err()?)
+    }
+
+    /// What one unit of final demand for each sector causes inside the region and at each
+    /// import origin.
+    #[wasm_bindgen(unchecked_return_type = "Footprint")]
+    pub fn footprint(&self, table: &RegionalTable) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.footprint(&table.inner).js_err()?)
+    }
+
+    /// The region's production- and consumption-based accounts.
+    #[wasm_bindgen(unchecked_return_type = "SatelliteAccounts")]
+    pub fn accounts(&self, table: &RegionalTable) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.accounts(&table.inner).js_err()?)
+    }
+
+    /// Where a final demand causes each stressor, row-major stressors × sectors.
+    #[wasm_bindgen(js_name = causedBy)]
+    pub fn caused_by(
+        &self,
+        table: &RegionalTable,
+        final_demand: &[f64],
+    ) -> Result<Vec<f64>, JsValue> {
+        let rows = self.inner.caused_by(&table.inner, final_demand).js_err()?;
+        Ok(rows.concat())
+    }
+
+    /// The satellite as JSON (its parts, sectors and intensities).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        serde_json::to_string(&self.inner).map_err(|e| crate::error::invalid("satellite", e))
+    }
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// The report with the satellite's figures: every sector's stressors per unit of final
+    /// demand, inside and outside the region, and the region's accounts.
+    #[wasm_bindgen(js_name = reportWithSatellite, unchecked_return_type = "RegionReport")]
+    pub fn report_with_satellite(&self, satellite: &Satellite) -> Result<JsValue, JsValue> {
+        to_plain(&localecon::RegionReport::with_satellite(&self.inner, &satellite.inner).js_err()?)
+    }
+
+    /// A scenario evaluated with a satellite: `stressors` gives the change of each stressor
+    /// (jobs, emissions here and through the imports).
+    #[wasm_bindgen(js_name = evaluateScenarioWithSatellite, unchecked_return_type = "ScenarioResult")]
+    pub fn evaluate_scenario_with_satellite(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        satellite: &Satellite,
+    ) -> Result<JsValue, JsValue> {
+        let s: localecon::scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        to_plain(
+            &s.evaluate_with_satellite(&self.inner, &satellite.inner)
+                .js_err()?,
+        )
+    }
+}
+
+/// The embedded satellite of a dataset ("scotland-2019", "glasgow-2019") on its table,
+/// built from the raw files (`localecon/data` ships them); `undefined` for other datasets.
+#[wasm_bindgen(js_name = buildSatellite)]
+pub fn build_satellite(
+    name: &str,
+    table: &RegionalTable,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<Option<Satellite>, JsValue> {
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    Ok(sources
+        .satellite(name, &table.inner)
+        .js_err()?
+        .map(|inner| Satellite { inner }))
+}
+
+/// Scales national intensities to a region's published totals by group.
+#[wasm_bindgen(unchecked_return_type = "{ intensities: number[]; factors: [string, number][] }")]
+pub fn calibrate(
+    intensities: &[f64],
+    output: &[f64],
+    groups: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] totals: JsValue,
+) -> Result<JsValue, JsValue> {
+    let totals: std::collections::BTreeMap<String, f64> = from_json_value(&totals, "totals")?;
+    let totals: Vec<(String, f64)> = totals.into_iter().collect();
+    to_plain(&satellite::calibrate(intensities, output, &groups, &totals).js_err()?)
+}
