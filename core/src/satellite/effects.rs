@@ -234,18 +234,25 @@ impl Satellite {
             assumptions.push(b.assumption().to_string());
         }
         for s in &self.parts.stressors {
-            for row in table.primary_inputs().iter().filter(|r| r.kind.is_import()) {
-                if !self
-                    .parts
-                    .import_factors
-                    .iter()
-                    .any(|f| f.origin == row.label && f.stressor == s.name)
-                {
-                    assumptions.push(format!(
-                        "{}: no import factor for {}: what imports from there carry is not counted",
-                        s.name, row.label
-                    ));
-                }
+            let missing: Vec<&str> = table
+                .primary_inputs()
+                .iter()
+                .filter(|r| r.kind.is_import())
+                .filter(|r| {
+                    !self
+                        .parts
+                        .import_factors
+                        .iter()
+                        .any(|f| f.origin == r.label && f.stressor == s.name)
+                })
+                .map(|r| r.label.as_str())
+                .collect();
+            if !missing.is_empty() {
+                assumptions.push(format!(
+                    "{}: no import factor for {}: what imports from there carry is not counted",
+                    s.name,
+                    missing.join(", ")
+                ));
             }
         }
         Ok(Footprint {
