@@ -10,8 +10,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{PathTarget, structural_paths};
+use localecon::satellite::{Satellite, SatelliteParts, Stressor};
 use localecon::scenario::{LeakRankingOptions, import_substitution, leak_ranking};
-use localecon::{LeontiefModel, Multipliers, RegionReport, datasets};
+use localecon::table::{FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow};
+use localecon::{
+    LeontiefModel, Multipliers, RegionReport, RegionalTable, Sector, TableParts, datasets,
+};
 
 fn scotland(c: &mut Criterion) {
     let table = datasets::scotland_2019();
@@ -62,5 +66,107 @@ fn sparse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scotland, sparse);
+/// A dense random table of `n` sectors without households (Type I only): `a_ij = 0.6/n·(0.5 +
+/// u_ij)`, output 1000 each, one import row and one final-demand column closing the identities.
+fn dense_table(n: usize) -> TableParts {
+    let mut r: u64 = 42;
+    let mut u = move || {
+        r = r
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (r >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let z: Vec<f64> = (0..n * n).map(|_| 600.0 / n as f64 * (0.5 + u())).collect();
+    let sectors = (0..n)
+        .map(|i| Sector {
+            code: format!("S{i}"),
+            name: format!("sector {i}"),
+        })
+        .collect();
+    let mut parts = TableParts::new("dense", sectors, z.clone());
+    parts.final_demand.push(FinalDemandColumn {
+        label: "FD".into(),
+        kind: FinalDemandKind::ExportsRestOfWorld,
+        values: (0..n)
+            .map(|i| 1000.0 - z[i * n..(i + 1) * n].iter().sum::<f64>())
+            .collect(),
+    });
+    parts.primary_inputs.push(PrimaryInputRow {
+        label: "IMP".into(),
+        kind: PrimaryInputKind::Imports,
+        values: (0..n)
+            .map(|j| 1000.0 - (0..n).map(|i| z[i * n + j]).sum::<f64>())
+            .collect(),
+    });
+    parts
+}
+
+/// k stressors with amounts proportional to output, on a table of `n` sectors.
+fn stressors(t: &RegionalTable, k: usize) -> Satellite {
+    let stressors = (0..k)
+        .map(|s| Stressor {
+            name: format!("s{s}"),
+            unit: "t".into(),
+            gas: None,
+            values: t
+                .output()
+                .iter()
+                .enumerate()
+                .map(|(j, x)| x * ((j + s) % 7) as f64)
+                .collect(),
+            household: 0.0,
+            removals: false,
+        })
+        .collect();
+    Satellite::new(
+        t,
+        SatelliteParts {
+            stressors,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Issue 20's claim: multipliers of k ≤ 10 stressors cost at most 1.2× the Type I output
+/// multipliers on the same table (both from a fresh table: one factorisation each; the
+/// stressors then take one blocked transposed solve).
+fn satellite(c: &mut Criterion) {
+    use criterion::BatchSize;
+    for (name, parts) in [
+        ("scotland98", datasets::scotland_2019().into_parts()),
+        ("dense500", dense_table(500)),
+    ] {
+        let mut group = c.benchmark_group(format!("satellite_{name}"));
+        let fresh = || RegionalTable::new(parts.clone()).unwrap();
+        group.bench_function("output_multipliers_type_i", |b| {
+            b.iter_batched(
+                fresh,
+                |t| t.leontief().unwrap().output_multipliers(),
+                BatchSize::LargeInput,
+            )
+        });
+        for k in [1, 10] {
+            let sat = stressors(&fresh(), k);
+            group.bench_function(format!("stressor_multipliers_type_i_k{k}"), |b| {
+                b.iter_batched(
+                    fresh,
+                    |t| sat.multipliers_type_i(&t).unwrap(),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+        let sat = stressors(&fresh(), 10);
+        group.bench_function("stressor_multipliers_type_i_ii_k10", |b| {
+            b.iter_batched(
+                fresh,
+                |t| sat.multipliers(&t).unwrap(),
+                BatchSize::LargeInput,
+            )
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, scotland, sparse, satellite);
 criterion_main!(benches);

@@ -105,9 +105,28 @@ impl Satellite {
     /// # Ok::<(), localecon::Error>(())
     /// ```
     pub fn multipliers(&self, table: &RegionalTable) -> Result<StressorMultipliers> {
+        self.effects(table, true)
+    }
+
+    /// [`Satellite::multipliers`] without Type II: no household closure is formed, so the
+    /// cost is the factorisation (shared with every other analysis of the table) and one
+    /// blocked transposed solve for the `k` stressors, `O(n³ + k·n²)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Satellite::multipliers`].
+    pub fn multipliers_type_i(&self, table: &RegionalTable) -> Result<StressorMultipliers> {
+        self.effects(table, false)
+    }
+
+    fn effects(&self, table: &RegionalTable, type_ii: bool) -> Result<StressorMultipliers> {
         let rows = self.rows_for(table)?;
         let model = table.shared_leontief()?;
-        let (closed, why) = ClosedModel::optional(table, model.clone())?;
+        let (closed, why) = if type_ii {
+            ClosedModel::optional(table, model.clone())?
+        } else {
+            (None, Some("Type I only was asked for".to_string()))
+        };
         let type_i = model.solve_transpose_rows(&rows);
         let effects = rows
             .into_iter()
