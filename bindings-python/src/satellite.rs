@@ -234,16 +234,24 @@ impl PySatellite {
         })
     }
 
-    /// Stressor multipliers M = S·L (Type I) and S·L̄ (Type II) on `table`.
+    /// Stressor multipliers M = S·L (Type I) and S·L̄ (Type II) on `table`; `type_ii=False`
+    /// skips the household closure (one factorisation and one blocked solve).
+    #[pyo3(signature = (table, type_ii=true))]
     fn multipliers(
         &self,
         py: Python<'_>,
         table: &PyRegionalTable,
+        type_ii: bool,
     ) -> PyResult<PyStressorMultipliers> {
         let (s, t) = (&self.inner, &table.inner);
-        Ok(PyStressorMultipliers {
-            inner: py.detach(|| s.multipliers(t)).py_err()?,
-        })
+        let m = py.detach(|| {
+            if type_ii {
+                s.multipliers(t)
+            } else {
+                s.multipliers_type_i(t)
+            }
+        });
+        Ok(PyStressorMultipliers { inner: m.py_err()? })
     }
 
     /// What one unit of final demand for each sector causes inside the region and at each

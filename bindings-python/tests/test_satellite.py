@@ -111,6 +111,9 @@ def test_scotland_employment_equals_the_published_effects():
     mult = t.multipliers()
     np.testing.assert_allclose(m.type_i[0], mult.employment_effect_type_i, rtol=1e-12)
     np.testing.assert_allclose(m.type_ii[0], mult.employment_effect_type_ii, rtol=1e-12)
+    open_only = sat.multipliers(t, type_ii=False)
+    assert open_only.type_ii is None and "Type I only" in open_only.type_ii_unavailable
+    np.testing.assert_array_equal(open_only.type_i, m.type_i)
     # Agriculture, published Type I employment effect (FTE per £1m)
     assert m.type_i[0, 0] == pytest.approx(12.481377547380141, rel=1e-6)
 

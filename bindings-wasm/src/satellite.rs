@@ -152,10 +152,20 @@ impl Satellite {
         })
     }
 
-    /// Stressor multipliers S·L (Type I) and S·L̄ (Type II) on `table`.
+    /// Stressor multipliers S·L (Type I) and S·L̄ (Type II) on `table`; `typeII = false` skips
+    /// the household closure.
     #[wasm_bindgen(unchecked_return_type = "StressorMultipliers")]
-    pub fn multipliers(&self, table: &RegionalTable) -> Result<JsValue, JsValue> {
-        to_plain(&self.inner.multipliers(&table.inner).js_err()?)
+    pub fn multipliers(
+        &self,
+        table: &RegionalTable,
+        #[wasm_bindgen(js_name = typeII)] type_ii: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let m = if type_ii.unwrap_or(true) {
+            self.inner.multipliers(&table.inner)
+        } else {
+            self.inner.multipliers_type_i(&table.inner)
+        };
+        to_plain(&m.js_err()?)
     }
 
     /// What one unit of final demand for each sector causes inside the region and at each

@@ -51,6 +51,9 @@ mod book_regionalisation {}
 #[doc = include_str!("../../docs/src/scenarios.md")]
 mod book_scenarios {}
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/src/satellite.md")]
+mod book_satellite {}
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
 

@@ -22,6 +22,9 @@ use super::Satellite;
 use crate::error::{Error, Result};
 use crate::table::{FinalDemandKind, RegionalTable};
 
+/// What the consumption-based account leaves out, stated in every [`Accounts`].
+pub const DIRECT_FINAL_IMPORTS: &str = "the consumption-based account counts what the region's own final demand buys from local producers and the imports of their supply chains; imports bought directly by final users (a domestic table has none) are not counted";
+
 /// An amount at one import origin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OriginAmount {
@@ -170,6 +173,7 @@ impl Satellite {
         if let Some(b) = basis {
             assumptions.push(b.assumption().to_string());
         }
+        assumptions.push(DIRECT_FINAL_IMPORTS.to_string());
         Ok(Accounts {
             region: table.name().to_string(),
             stressors,

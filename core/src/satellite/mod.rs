@@ -18,7 +18,9 @@ mod effects;
 mod gases;
 mod report;
 
-pub use accounts::{Accounts, OriginAmount, StressorAccount, StressorChange, compare};
+pub use accounts::{
+    Accounts, DIRECT_FINAL_IMPORTS, OriginAmount, StressorAccount, StressorChange, compare,
+};
 pub use calibrate::{Calibration, calibrate};
 pub use effects::{Footprint, StressorInfo, StressorMultipliers};
 pub use gases::{Gas, Gwp100, MassUnit};
