@@ -1,7 +1,7 @@
 // The Local Economy Explorer: a static page on the localecon npm package. No server code,
 // no network: the WebAssembly module and the data entry point are loaded from this folder.
 import { RegionalTable } from "localecon";
-import { dataset, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
+import { dataset, satellite, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
 
 const $ = (id) => document.getElementById(id);
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
@@ -40,9 +40,16 @@ function svg(tag, attrs, text) {
   return el;
 }
 
-function load(table) {
+// `name`: an embedded dataset, whose satellite (jobs, greenhouse-gas estimate) the report carries
+function load(table, name) {
   const t0 = performance.now();
-  const report = table.report();
+  const sat = name ? satellite(name) : undefined;
+  let report;
+  try {
+    report = sat ? table.reportWithSatellite(sat) : table.report();
+  } finally {
+    sat?.free();
+  }
   const ms = performance.now() - t0;
   if (state.table) state.table.free();
   state.table = table;
@@ -92,6 +99,19 @@ function renderSector() {
   const s = state.report.sectors[state.sector];
   setText("sector-name", s.name);
   setText("sector-leakage", pct(s.leakage_share), s.leakage_share);
+  const jobs = s.employment_effect_type_i;
+  const jobs2 = s.employment_effect_type_ii;
+  setText(
+    "sector-jobs",
+    jobs === null ? "— (this table has no employment)" : `${jobs.toFixed(1)} / ${jobs2 === null ? "—" : jobs2.toFixed(1)}`,
+    jobs ?? "",
+  );
+  const ghg = (s.footprint ?? []).find((f) => f.stressor === "GHG");
+  setText(
+    "sector-ghg",
+    ghg ? `${(ghg.type_i + ghg.outside).toFixed(3)} kg CO2e, ${pct(ghg.local_share)} of it emitted in the region` : "— (no emissions data for this table)",
+    ghg ? ghg.type_i + ghg.outside : "",
+  );
   const t2 = s.output_multiplier_type_ii;
   setText("sector-multiplier", `${s.output_multiplier_type_i.toFixed(3)} / ${t2 === null ? "—" : t2.toFixed(3)}`, s.output_multiplier_type_i);
   const shares = s.closed_leakage_by_channel ?? { ...s.leakage_by_channel, retained_as_local_income: s.retention_share };
@@ -201,7 +221,7 @@ async function loadFile(file) {
   }
 }
 
-$("region").addEventListener("change", () => load(dataset($("region").value)));
+$("region").addEventListener("change", () => load(dataset($("region").value), $("region").value));
 $("file").addEventListener("change", (e) => e.target.files[0] && loadFile(e.target.files[0]));
 $("sector").addEventListener("change", () => {
   state.sector = Number($("sector").value);
@@ -214,5 +234,5 @@ for (const id of ["procurement", "substitution", "buyer", "product", "acceptance
   $(id).addEventListener("change", renderScenario);
 }
 $("source").dataset.attribution = SCOTLAND_2019_ATTRIBUTION;
-load(dataset($("region").value));
+load(dataset($("region").value), $("region").value);
 document.body.dataset.ready = "true";

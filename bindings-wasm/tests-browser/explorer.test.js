@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { dataset } from "../data.js";
+import { dataset, datasetReport } from "../data.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = process.env.LOCALECON_ARTIFACTS ?? join(root, "..", "artifacts");
@@ -63,6 +63,14 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.ok(Math.abs(shown - report.sectors[bakery].leakage_share) < 1e-12, `${shown} vs ${report.sectors[bakery].leakage_share}`);
     const fci = Number(await page.getAttribute("#region-fci", "data-value"));
     assert.ok(Math.abs(fci - report.circulation.fci) < 1e-12);
+    // jobs and greenhouse gas per pound, next to the leakage, as the core computes them
+    const withSatellite = datasetReport("glasgow-2019").sectors[bakery];
+    const jobs = Number(await page.getAttribute("#sector-jobs", "data-value"));
+    assert.equal(jobs, withSatellite.employment_effect_type_i);
+    const ghgShown = Number(await page.getAttribute("#sector-ghg", "data-value"));
+    const ghg = withSatellite.footprint.find((f) => f.stressor === "GHG");
+    assert.ok(Math.abs(ghgShown - (ghg.type_i + ghg.outside)) < 1e-15, `${ghgShown} vs ${ghg.type_i + ghg.outside}`);
+    assert.match(await page.textContent("#sector-ghg"), /kg CO2e, \d+\.\d% of it emitted in the region/);
     const bars = await page.$$eval("#pound-chart rect[data-share]", (rs) => rs.map((r) => Number(r.dataset.share)));
     assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-9, "the pound adds up to £1");
 
