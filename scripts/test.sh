@@ -36,6 +36,13 @@ cargo run --release --quiet --example report -- --dataset glasgow-2019 --json | 
 cargo run --release --quiet --example report -- --table core/examples/two_sectors.csv --json | "$PY" -c "import json,sys; assert json.load(sys.stdin)['sectors'][1]['code'] == 's2'"
 cargo run --release --quiet --example report -- --dataset glasgow-2019 --leaks 5 --json | "$PY" -c "import json,sys; r=json.load(sys.stdin); assert len(r['opportunities']) == 5 and r['import_basis'] == 'regionalised'; assert not {o['product'] for o in r['opportunities']} & {e['code'] for e in r['excluded_suppliers']}"
 cargo run --release --quiet --example report -- --leaks 3 | grep -q "Never proposed as suppliers"
+cargo run --release --quiet --example report -- --dataset glasgow-2019 --footprint | grep -q "Satellite accounts (Glasgow City 2019)"
+cargo run --release --quiet --example report -- --json | "$PY" -c "import json,sys; r=json.load(sys.stdin); s=r['sectors'][0]; assert s['employment_effect_type_i'] > 0 and s['employment_effect_type_ii'] > 0; g=[f for f in s['footprint'] if f['stressor']=='GHG'][0]; assert g['type_i'] > 0 and g['outside'] > 0; assert any('ESTIMATE' in a for a in r['satellite']['assumptions'])"
+if cargo run --release --quiet --example report -- --dataset scotland-2019-sections --footprint 2>/dev/null; then echo "--footprint without a satellite must fail" >&2; exit 1; fi
+mkdir -p "$CACHE/same/rust" "$CACHE/same/js"
+for name in scotland-2019 glasgow-2019; do
+  cargo run --release --quiet --example report -- --dataset "$name" --json > "$CACHE/same/rust/$name.json"
+done
 if cargo run --release --quiet --example report -- --dataset atlantis 2>/dev/null; then echo "an unknown dataset must fail" >&2; exit 1; fi
 if cargo run --release --quiet --example report -- --leaks 3 --leak-cap -1 2>/dev/null; then echo "a negative leak cap must fail" >&2; exit 1; fi
 
@@ -66,6 +73,10 @@ step "javascript: build the package, test, type-check"
 scripts/build-wasm.sh
 (cd bindings-wasm && node --test tests/ && node_modules/.bin/tsc -p tests/tsconfig.json)
 node --test tests/js/
+for name in scotland-2019 glasgow-2019; do
+  (cd bindings-wasm && node --input-type=module -e "import { datasetReport } from './data.js'; process.stdout.write(JSON.stringify(datasetReport('$name')))") > "$CACHE/same/js/$name.json"
+done
+"$PY" scripts/check_same_numbers.py "$CACHE/same/rust" "$CACHE/same/js"
 
 step "javascript: the Local Economy Explorer in headless Chromium"
 (cd bindings-wasm && LOCALECON_ARTIFACTS="$ROOT/artifacts" node --test --test-timeout=180000 tests-browser/)
