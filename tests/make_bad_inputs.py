@@ -150,6 +150,32 @@ case("other-flows-no-input", "a flow network with no boundary input", {"flow_sys
 case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")
 case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
 case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range")
+# satellite accounts: stressors of the two-sector table (CO2 and FTE), with import factors
+def satellite(stressors, import_factors=(), characterise=None):
+    spec = {"stressors": stressors, "import_factors": list(import_factors)}
+    if characterise:
+        spec["characterise"] = characterise
+    return {"json": BASE_TEXT, "satellite": spec}
+
+
+CO2 = {"name": "CO2", "unit": "kt CO2e", "gas": "co2", "values": [10.0, 20.0], "household": 5.0}
+FTE = {"name": "FTE", "unit": "FTE", "values": [30.0, 40.0]}
+IMP_CO2 = {"origin": "IMP", "stressor": "CO2", "values": [0.5]}
+case("satellite-valid", "stressors with an import factor, characterised (control)", satellite([CO2, FTE], [IMP_CO2], "ar5"), None)
+case("satellite-length", "a stressor row of the wrong length", satellite([dict(CO2, values=[10.0])]), "shape")
+case("satellite-negative", "negative emissions without removals flagged", satellite([dict(CO2, values=[10.0, -5.0])]), "negative")
+case("satellite-removals", "negative emissions flagged as removals (control)", satellite([dict(CO2, values=[10.0, -5.0], removals=True)]), None)
+case("satellite-nan", "a NaN stressor amount", satellite([dict(CO2, values=["NaN", 1.0])]), "non_finite")
+case("satellite-gas", "an unknown gas", satellite([dict(CO2, gas="smoke")]), "unknown_option")
+case("satellite-unit", "a gas in a unit that is not a mass (units that disagree)", satellite([dict(CO2, unit="FTE")], characterise="ar5"), "inconsistent")
+case("satellite-hfc-mass", "HFCs as a mass of gas (no single GWP)", satellite([dict(CO2, name="HFC", gas="hfc", unit="t")], characterise="ar4"), "inconsistent")
+case("satellite-gwp", "an unknown GWP set", satellite([CO2], characterise="ar9"), "unknown_option")
+case("satellite-origin", "an import factor for an origin the table does not have", satellite([CO2], [dict(IMP_CO2, origin="RoW")]), "unknown_label")
+case("satellite-factor-stressor", "an import factor for an unknown stressor", satellite([CO2], [dict(IMP_CO2, stressor="CH4")]), "unknown_label")
+case("satellite-factor-length", "an import factor with neither one value nor one per product", satellite([CO2], [dict(IMP_CO2, values=[1.0, 2.0, 3.0])]), "shape")
+case("satellite-duplicate", "two stressors with one name", satellite([CO2, CO2]), "invalid_label")
+case("calibrate-cover", "a calibration whose groups do not cover the sectors", {"calibrate": {"intensities": [1.0, 2.0], "output": [1.0, 1.0], "groups": ["energy", "other"], "totals": {"energy": 5.0}}}, "missing_data")
+case("calibrate-empty-group", "a calibration total for a group with no emissions to scale", {"calibrate": {"intensities": [0.0, 2.0], "output": [1.0, 1.0], "groups": ["energy", "other"], "totals": {"energy": 5.0, "other": 1.0}}}, "infeasible")
 case("other-dataset", "an embedded dataset that does not exist", {"dataset": "atlantis"}, "unknown_option")
 
 assert len({c["id"] for c in cases}) == len(cases)

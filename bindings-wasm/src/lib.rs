@@ -248,7 +248,7 @@ const TABLE_OPTION_KEYS: &[&str] = &[
 
 /// Refuses a misspelt option: serde-wasm-bindgen reads only the fields it knows, so an
 /// unknown key would otherwise be ignored silently.
-fn check_keys(obj: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
+pub(crate) fn check_keys(obj: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
     let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
         return Err(invalid(what, "expected an object"));
     };

@@ -3,6 +3,7 @@
 
 use localecon::satellite::{self, Gwp100, ImportFactor, SatelliteParts, Stressor};
 use serde::Deserialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::error::IntoJs;
@@ -47,12 +48,46 @@ export interface StressorChange {
 }
 "#;
 
+const SATELLITE_KEYS: &[&str] = &[
+    "stressors",
+    "importFactors",
+    "perUnitOfOutput",
+    "source",
+    "assumptions",
+];
+const STRESSOR_KEYS: &[&str] = &["name", "unit", "gas", "values", "household", "removals"];
+const FACTOR_KEYS: &[&str] = &["origin", "stressor", "values"];
+
+/// A stressor as JavaScript spells it: the gas as a string, parsed by the core's one spelling
+/// (so that an unknown gas is an `unknown_option` error, as in Rust and Python).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StressorInput {
+    name: String,
+    unit: String,
+    #[serde(default)]
+    gas: Option<String>,
+    values: Vec<f64>,
+    #[serde(default)]
+    household: f64,
+    #[serde(default)]
+    removals: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactorInput {
+    origin: String,
+    stressor: String,
+    values: Vec<f64>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct SatelliteInput {
-    stressors: Vec<Stressor>,
+    stressors: Vec<StressorInput>,
     #[serde(default)]
-    import_factors: Vec<ImportFactor>,
+    import_factors: Vec<FactorInput>,
     #[serde(default)]
     per_unit_of_output: bool,
     #[serde(default)]
@@ -77,10 +112,44 @@ impl Satellite {
         table: &RegionalTable,
         #[wasm_bindgen(unchecked_param_type = "SatelliteInput")] parts: JsValue,
     ) -> Result<Satellite, JsValue> {
-        let p: SatelliteInput = from_json_value(&parts, "satellite")?;
+        // serde-wasm-bindgen keeps NaN as a number (for the core's non_finite error with its
+        // place) and reads Float64Arrays; it ignores unknown keys, so they are checked first
+        crate::check_keys(&parts, SATELLITE_KEYS, "satellite")?;
+        let list = |key: &str| js_sys::Reflect::get(&parts, &JsValue::from_str(key)).ok();
+        for (key, allowed) in [("stressors", STRESSOR_KEYS), ("importFactors", FACTOR_KEYS)] {
+            if let Some(items) = list(key).and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+                for item in items.iter() {
+                    crate::check_keys(&item, allowed, &format!("satellite {key}"))?;
+                }
+            }
+        }
+        let p: SatelliteInput = serde_wasm_bindgen::from_value(parts)
+            .map_err(|e| crate::error::invalid("satellite", e))?;
+        let stressors = p
+            .stressors
+            .into_iter()
+            .map(|s| {
+                Ok(Stressor {
+                    gas: s.gas.map(|g| g.parse()).transpose().js_err()?,
+                    name: s.name,
+                    unit: s.unit,
+                    values: s.values,
+                    household: s.household,
+                    removals: s.removals,
+                })
+            })
+            .collect::<Result<Vec<_>, JsValue>>()?;
         let parts = SatelliteParts {
-            stressors: p.stressors,
-            import_factors: p.import_factors,
+            stressors,
+            import_factors: p
+                .import_factors
+                .into_iter()
+                .map(|f| ImportFactor {
+                    origin: f.origin,
+                    stressor: f.stressor,
+                    values: f.values,
+                })
+                .collect(),
             per_unit_of_output: p.per_unit_of_output,
             source: p.source,
             assumptions: p.assumptions,

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RegionalTable, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
+import { RegionalTable, Satellite, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
 import { dataset } from "../../bindings-wasm/data.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
@@ -35,7 +35,29 @@ function then(t, op) {
   return ops[op]();
 }
 
+// the catalogue's satellite on `t`, characterised if asked, with its accounts and footprint
+function satellite(t, spec) {
+  const sat = new Satellite(t, {
+    stressors: spec.stressors.map((s) => ({ ...s, values: Array.from(numbers(s.values)) })),
+    importFactors: spec.import_factors.map((f) => ({ ...f, values: Array.from(numbers(f.values)) })),
+  });
+  let characterised;
+  try {
+    characterised = spec.characterise ? sat.characterise("GHG", "kt CO2e", spec.characterise) : undefined;
+    const s = characterised ?? sat;
+    assert.ok(s.accounts(t).stressors.every((a) => Number.isFinite(a.consumption)));
+    return s.footprint(t);
+  } finally {
+    characterised?.free();
+    sat.free();
+  }
+}
+
 function run(input) {
+  if (input.calibrate) {
+    const c = input.calibrate;
+    return calibrate(new Float64Array(c.intensities), new Float64Array(c.output), c.groups, c.totals);
+  }
   if (input.ras) {
     const r = input.ras;
     return ras(new Float64Array(r.u0), r.rows, r.cols, new Float64Array(r.row_targets), new Float64Array(r.col_targets));
@@ -54,6 +76,7 @@ function run(input) {
     });
   }
   try {
+    if (input.satellite) return satellite(t, input.satellite);
     if (input.then) return then(t, input.then);
     const report = t.report();
     const text = JSON.stringify(report);

@@ -62,7 +62,35 @@ def then(t, op):
     return ops[op]()
 
 
+def satellite(t, spec):
+    """The catalogue's satellite on `t`, characterised if asked, with its accounts and footprint."""
+    stressors = spec["stressors"]
+    names = [s["name"] for s in stressors]
+    values = [numbers(s["values"]) for s in stressors]
+    matrix = np.vstack(values) if len({v.size for v in values}) == 1 else values[0][None, :]
+    factors = {}
+    for f in spec["import_factors"]:
+        v = numbers(f["values"])
+        factors.setdefault(f["origin"], {})[f["stressor"]] = float(v[0]) if v.size == 1 else v
+    sat = localecon.Satellite(
+        t, matrix, names=names,
+        units={s["name"]: s["unit"] for s in stressors},
+        gases={s["name"]: s["gas"] for s in stressors if "gas" in s},
+        household={s["name"]: s["household"] for s in stressors if "household" in s},
+        removals=[s["name"] for s in stressors if s.get("removals")],
+        import_factors=factors,
+    )
+    if "characterise" in spec:
+        sat = sat.characterise("GHG", "kt CO2e", gwp=spec["characterise"])
+    accounts = sat.accounts(t).to_pandas()
+    assert not np.isnan(accounts.drop(columns="unit").to_numpy(dtype=float)).any()
+    return sat.footprint(t)
+
+
 def run(case_input):
+    if "calibrate" in case_input:
+        c = case_input["calibrate"]
+        return localecon.calibrate(c["intensities"], c["output"], c["groups"], c["totals"])
     if "ras" in case_input:
         r = case_input["ras"]
         return localecon.ras(np.array(r["u0"], dtype=float).reshape(r["rows"], r["cols"]), r["row_targets"], r["col_targets"])
@@ -80,6 +108,8 @@ def run(case_input):
         t = localecon.RegionalTable.from_csv(case_input["csv"])
     else:
         t = from_arrays(case_input["arrays"])
+    if "satellite" in case_input:
+        return satellite(t, case_input["satellite"])
     if "then" in case_input:
         return then(t, case_input["then"])
     report = t.report()

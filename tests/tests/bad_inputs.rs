@@ -5,6 +5,7 @@ use localecon::circularity::{Balance, Closure, FlowSystem};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{Extraction, PathTarget, hypothetical_extraction, structural_paths};
 use localecon::regionalize::{RasOptions, RegionalizeOptions, ras, regionalize};
+use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, Stressor, calibrate};
 use localecon::scenario::{
     Change, LeakRankingOptions, Scenario, import_substitution, leak_ranking,
 };
@@ -139,7 +140,60 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
     }
 }
 
+/// Builds the catalogue's satellite on `t` (gases and GWP sets read with the library's one
+/// spelling), characterises it if asked, and computes its accounts and footprint.
+fn satellite(t: &RegionalTable, spec: &Value) -> localecon::Result<()> {
+    let text = |v: &Value| v.as_str().unwrap().to_string();
+    let mut parts = SatelliteParts::default();
+    for s in spec["stressors"].as_array().unwrap() {
+        parts.stressors.push(Stressor {
+            name: text(&s["name"]),
+            unit: text(&s["unit"]),
+            gas: s
+                .get("gas")
+                .map(|g| g.as_str().unwrap().parse())
+                .transpose()?,
+            values: numbers(&s["values"]),
+            household: s.get("household").map_or(0.0, number),
+            removals: s.get("removals").is_some_and(|r| r.as_bool().unwrap()),
+        });
+    }
+    for f in spec["import_factors"].as_array().unwrap() {
+        parts.import_factors.push(ImportFactor {
+            origin: text(&f["origin"]),
+            stressor: text(&f["stressor"]),
+            values: numbers(&f["values"]),
+        });
+    }
+    let mut sat = Satellite::new(t, parts)?;
+    if let Some(gwp) = spec.get("characterise") {
+        let gwp: Gwp100 = gwp.as_str().unwrap().parse()?;
+        sat = sat.characterise("GHG", "kt CO2e", gwp)?;
+    }
+    let accounts = sat.accounts(t)?;
+    let footprint = sat.footprint(t)?;
+    assert!(accounts.stressors.iter().all(|a| a.consumption.is_finite()));
+    assert!(footprint.total().iter().flatten().all(|v| v.is_finite()));
+    Ok(())
+}
+
 fn run(input: &Value) -> localecon::Result<()> {
+    if let Some(c) = input.get("calibrate") {
+        let groups: Vec<String> = serde_json::from_value(c["groups"].clone()).unwrap();
+        let totals: Vec<(String, f64)> = c["totals"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), number(v)))
+            .collect();
+        return calibrate(
+            &numbers(&c["intensities"]),
+            &numbers(&c["output"]),
+            &groups,
+            &totals,
+        )
+        .map(|_| ());
+    }
     if let Some(r) = input.get("ras") {
         let (rows, cols) = (
             r["rows"].as_u64().unwrap() as usize,
@@ -181,6 +235,9 @@ fn run(input: &Value) -> localecon::Result<()> {
     } else {
         from_arrays(&input["arrays"])?
     };
+    if let Some(spec) = input.get("satellite") {
+        return satellite(&table, spec);
+    }
     match input.get("then") {
         Some(op) => then(&table, op.as_str().unwrap()),
         None => {

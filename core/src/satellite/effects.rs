@@ -9,6 +9,9 @@ use crate::model::ClosedModel;
 use crate::multipliers::Effects;
 use crate::table::{ImportBasis, RegionalTable, Sector};
 
+/// Rows (`k × n`) by import origin.
+pub(crate) type OriginRows = Vec<(String, Vec<Vec<f64>>)>;
+
 /// A stressor's name and unit, as results label their rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StressorInfo {
@@ -162,10 +165,7 @@ impl Satellite {
     /// rows) and stressor: `q·c_o` for a single factor, `Σ_i q_i·B_o[i][j]/x_j` for a factor
     /// per product (`B_o` the imports by product of origin `o`). `O(k·o·n²)` for per-product
     /// factors, `O(k·o·n)` otherwise.
-    pub(crate) fn import_rows(
-        &self,
-        table: &RegionalTable,
-    ) -> (Vec<(String, Vec<Vec<f64>>)>, Option<ImportBasis>) {
+    pub(crate) fn import_rows(&self, table: &RegionalTable) -> (OriginRows, Option<ImportBasis>) {
         let n = table.n();
         let x = table.output();
         let per_output = |v: f64, j: usize| if x[j] == 0.0 { 0.0 } else { v / x[j] };
