@@ -2,7 +2,9 @@
 //! `linalg::PARALLEL_MIN_N` and `PARALLEL_INVERSE_MIN_N` (a development aid):
 //! `cargo run --release --example lu_timing -- 400 480 768 1000 2000`.
 //! For each n: faer's in-place LU and the inverse from it, best of 15, on one thread and on
-//! two (`Par::rayon(2)`), on a well-conditioned `I − A` like a table's.
+//! two (`Par::rayon(2)`), on a well-conditioned `I − A` like a table's; and, up to
+//! `linalg::PORTABLE_MAX_N`, the portable kernels localecon uses there (`DenseLu`: the same
+//! bits on every platform), for the LU and the inverse.
 use std::time::Instant;
 
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -76,5 +78,21 @@ fn main() {
         println!(
             "n = {n}: LU {lu1:.2} | {lu2:.2} ms, inverse {inv1:.2} | {inv2:.2} ms (one | two threads)"
         );
+        if n <= localecon::linalg::PORTABLE_MAX_N {
+            let m: Vec<f64> = (0..n * n).map(|k| a[(k / n, k % n)]).collect();
+            let mut inv_ms = f64::INFINITY;
+            let lu_ms = best_of(15, || {
+                let t = Instant::now();
+                let lu = localecon::linalg::DenseLu::factor(n, &m, "timing").unwrap();
+                let ms = 1e3 * t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                std::hint::black_box(lu.inverse());
+                inv_ms = inv_ms.min(1e3 * t.elapsed().as_secs_f64());
+                ms
+            });
+            println!(
+                "        portable kernels: LU {lu_ms:.2} ms, inverse {inv_ms:.2} ms (one thread)"
+            );
+        }
     }
 }

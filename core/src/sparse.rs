@@ -197,7 +197,7 @@ impl SparseNetwork {
         &self,
         x: &[[f32; L]],
         outs: [&mut [f64]; L],
-        w: [&[f64]; L],
+        w: [(&[f64], f64); L],
     ) -> [[f64; 3]; L] {
         if self.cols.len() < PARALLEL_FLOWS {
             return self.lanes_rows(x, 0, outs, w);
@@ -221,7 +221,7 @@ impl SparseNetwork {
         x: &[[f32; L]],
         first: usize,
         outs: [&mut [f64]; L],
-        w: [&[f64]; L],
+        w: [(&[f64], f64); L],
     ) -> [[f64; 3]; L] {
         let rows = outs.first().map_or(0, |o| o.len());
         let bounds = &self.row_start[first..=first + rows];
@@ -240,7 +240,9 @@ impl SparseNetwork {
                 let xl = f64::from(own[l]);
                 let value = xl - sums[l];
                 outs[l][r] = value;
-                dots[l][0] += w[l][first + r] * value;
+                // r̂₀ = w / scale: the power of two applied first keeps the product clear of
+                // underflow however small or large w is
+                dots[l][0] += (w[l].0[first + r] * w[l].1) * value;
                 dots[l][1] += xl * value;
                 dots[l][2] += value * value;
             }
@@ -326,6 +328,8 @@ impl SparseNetwork {
         max_iterations: usize,
     ) -> Result<[(Vec<f64>, Convergence); L]> {
         let mut systems = w.map(Bicgstab::new);
+        // the shadow residual r̂₀ = w / scale of each system, as (w, 1 / scale)
+        let shadows: [(&[f64], f64); L] = std::array::from_fn(|l| (w[l], 1.0 / systems[l].scale));
         let parallel = self.cols.len() >= PARALLEL_FLOWS;
         let mid = if parallel { self.n / 2 } else { self.n };
         let mut lanes = Buffer::<[f32; L]>::zeroed(self.n);
@@ -344,7 +348,7 @@ impl SparseNetwork {
                 break;
             }
             let outs = systems.each_mut().map(|s| &mut s.v[..]);
-            let dots = self.apply_lanes(&lanes, outs, w);
+            let dots = self.apply_lanes(&lanes, outs, shadows);
             let active: [bool; L] =
                 std::array::from_fn(|l| running[l] && systems[l].after_v(dots[l]));
             let sums = sweep(&mut systems, active, &mut lanes, mid, parallel, s_rows);
@@ -355,7 +359,7 @@ impl SparseNetwork {
                 continue;
             }
             let outs = systems.each_mut().map(|s| &mut s.t[..]);
-            let dots = self.apply_lanes(&lanes, outs, w);
+            let dots = self.apply_lanes(&lanes, outs, shadows);
             let steps: [bool; L] =
                 std::array::from_fn(|l| more[l] && systems[l].prepare_update(dots[l]));
             let sums = sweep(&mut systems, steps, &mut lanes, mid, parallel, update_rows);
@@ -515,6 +519,8 @@ struct Rows<'a> {
     v: &'a [f64],
     t: &'a [f64],
     w: &'a [f64],
+    /// `1 / scale`: `w·inv_scale` is the shadow residual `r̂₀`.
+    inv_scale: f64,
     /// `[α, ω, β]` of the system's current iteration.
     step: [f64; 3],
 }
@@ -551,6 +557,7 @@ fn sweep<const L: usize>(
             v: v.0,
             t: t.0,
             w: w.0,
+            inv_scale: 1.0 / s.scale,
             step,
         });
         hi.push(Rows {
@@ -561,6 +568,7 @@ fn sweep<const L: usize>(
             v: v.1,
             t: t.1,
             w: w.1,
+            inv_scale: 1.0 / s.scale,
             step,
         });
     }
@@ -595,7 +603,7 @@ fn s_rows<const L: usize>(rows: Rows, lanes: &mut [[f32; L]]) -> [f64; 2] {
     {
         *r -= alpha * v;
         ss[k % 4] += *r * *r;
-        ws[k % 4] += w * *r;
+        ws[k % 4] += (w * rows.inv_scale) * *r;
         #[allow(clippy::cast_possible_truncation)]
         {
             x[rows.lane] = *r as f32;
@@ -647,13 +655,14 @@ fn update_rows<const L: usize>(rows: Rows, lanes: &mut [[f32; L]]) -> [f64; 2] {
 /// accuracy of the answer. The right-hand side is divided by a power of two (exactly) so
 /// that its largest entry lies in `[1, 2)`, well inside `f32`'s range.
 ///
-/// Arranged to stream as few vectors as possible: the shadow residual `r̂₀` is the
-/// right-hand side `w` itself (`y₀ = 0`; its scale cancels in `α` and `β`), `s` overwrites
+/// Arranged to stream as few vectors as possible: the shadow residual `r̂₀` is the scaled
+/// right-hand side `w / scale`, read from `w` and multiplied by the power of two on the fly
+/// (`y₀ = 0`; so that no product underflows however small `w` is), `s` overwrites
 /// `r`, the dot products `r̂₀·v`, `t·s̃`, `t·t` and `r̂₀·t` are taken inside the mat-vecs, and
 /// `ρ' = r̂₀·r' = r̂₀·s − ω·r̂₀·t` is known before the last sweep, which then updates `y`, `r`
 /// and the next direction `p` together. Five `f64` vectors per system.
 struct Bicgstab<'w> {
-    /// The right-hand side, which is also the shadow residual `r̂₀`.
+    /// The right-hand side; `w / scale` is the shadow residual `r̂₀`.
     w: &'w [f64],
     /// A power of two: the solve runs on `w / scale`, and `y` is multiplied back at the end.
     scale: f64,
@@ -700,7 +709,8 @@ impl<'w> Bicgstab<'w> {
             iterations: 0,
             relative_residual: 0.0,
         });
-        let rho = dot(w, &r);
+        // ρ = r̂₀·r with r̂₀ = w / scale (= r here)
+        let rho = dot(&r, &r);
         Bicgstab {
             w,
             scale,

@@ -11,6 +11,8 @@
 //! diagonal of the inverse (for the Finn cycling index) needs only the two triangular
 //! inverses: [`DenseLu::inverse_diagonal`].
 
+mod portable;
+
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::lu::partial_pivoting::{factor, inverse, solve};
 use faer::perm::PermRef;
@@ -34,6 +36,11 @@ pub const PARALLEL_MIN_N: usize = 1000;
 /// two): n = 400: 3.3 | 3.6 ms; 480: 5.1 | 3.6 ms; 600: 9.8 | 6.3 ms; 800: 20.7 | 13.0 ms.
 /// Rerun: `cargo run --release --example lu_timing -- 400 480 600 800`.
 pub const PARALLEL_INVERSE_MIN_N: usize = 480;
+
+/// Largest dimension factored and solved by the portable kernels (`portable.rs`), which give
+/// the same bits on every platform (native and WebAssembly alike); larger matrices use faer's
+/// blocked kernels, faster there but platform-dependent in their last bits.
+pub const PORTABLE_MAX_N: usize = 256;
 
 /// The parallelism used for work on an `n × n` matrix (with `columns` right-hand sides),
 /// parallel from `min_n`.
@@ -89,23 +96,30 @@ impl DenseLu {
     /// [`Error::Singular`] when a pivot is zero or smaller than `1e-13` times the largest.
     pub(crate) fn factor_transposed(n: usize, mut mt: Buffer, what: &str) -> Result<Self> {
         debug_assert_eq!(mt.len(), n * n);
-        let par = parallelism(n, n);
         let mut perm = vec![0usize; n];
         let mut perm_inv = vec![0usize; n];
-        let mut buf = MemBuffer::new(factor::lu_in_place_scratch::<usize, f64>(
-            n,
-            n,
-            par,
-            Default::default(),
-        ));
-        factor::lu_in_place(
-            MatMut::from_column_major_slice_mut(&mut mt, n, n),
-            &mut perm,
-            &mut perm_inv,
-            par,
-            MemStack::new(&mut buf),
-            Default::default(),
-        );
+        if n <= PORTABLE_MAX_N {
+            portable::factor(n, &mut mt, &mut perm);
+            for (i, &p) in perm.iter().enumerate() {
+                perm_inv[p] = i;
+            }
+        } else {
+            let par = parallelism(n, n);
+            let mut buf = MemBuffer::new(factor::lu_in_place_scratch::<usize, f64>(
+                n,
+                n,
+                par,
+                Default::default(),
+            ));
+            factor::lu_in_place(
+                MatMut::from_column_major_slice_mut(&mut mt, n, n),
+                &mut perm,
+                &mut perm_inv,
+                par,
+                MemStack::new(&mut buf),
+                Default::default(),
+            );
+        }
         let mut max = 0.0_f64;
         let mut min = f64::INFINITY;
         let mut at = 0;
@@ -154,8 +168,32 @@ impl DenseLu {
         PermRef::new_checked(&self.perm, &self.perm_inv, self.n)
     }
 
+    /// Whether this factor uses the portable kernels.
+    fn portable(&self) -> bool {
+        self.n <= PORTABLE_MAX_N
+    }
+
+    /// Applies a portable solve to every column of `rhs`.
+    fn portable_columns(
+        &self,
+        mut rhs: MatMut<'_, f64>,
+        f: fn(usize, &[f64], &[usize], &mut [f64]),
+    ) {
+        let (n, k) = (self.n, rhs.ncols());
+        let mut columns: Vec<f64> = (0..n * k)
+            .map(|idx| rhs[(idx % n.max(1), idx / n.max(1))])
+            .collect();
+        f(n, &self.lu, &self.perm, &mut columns);
+        for (idx, v) in columns.into_iter().enumerate() {
+            rhs[(idx % n, idx / n)] = v;
+        }
+    }
+
     /// `(Mᵀ)⁻¹·B` in place: the factored matrix's own solve.
     fn solve_factored(&self, rhs: MatMut<'_, f64>) {
+        if self.portable() {
+            return self.portable_columns(rhs, portable::solve_columns);
+        }
         let par = parallelism(self.n, rhs.ncols());
         let mut buf = MemBuffer::new(solve::solve_in_place_scratch::<usize, f64>(
             self.n,
@@ -168,6 +206,9 @@ impl DenseLu {
 
     /// `M⁻¹·B` in place: the transposed solve of the factored matrix.
     fn solve_factored_transpose(&self, rhs: MatMut<'_, f64>) {
+        if self.portable() {
+            return self.portable_columns(rhs, portable::solve_transpose_columns);
+        }
         let par = parallelism(self.n, rhs.ncols());
         let mut buf = MemBuffer::new(solve::solve_transpose_in_place_scratch::<usize, f64>(
             self.n,
@@ -228,6 +269,11 @@ impl DenseLu {
     #[must_use]
     pub fn inverse_diagonal(&self) -> Vec<f64> {
         let n = self.n;
+        if self.portable() {
+            // the columns of (Mᵀ)⁻¹ by portable solves; the j-th entry of column j is (M⁻¹)ⱼⱼ
+            let inverse = self.inverse();
+            return (0..n).map(|j| inverse[j * n + j]).collect();
+        }
         let par = parallelism_from(PARALLEL_INVERSE_MIN_N, n, n);
         let lu = self.factors();
         let mut l_inv = Mat::<f64>::zeros(n, n);
@@ -252,6 +298,15 @@ impl DenseLu {
     #[must_use]
     pub fn inverse(&self) -> Vec<f64> {
         let n = self.n;
+        if self.portable() {
+            // (Mᵀ)⁻¹ column by column; column-major (Mᵀ)⁻¹ is row-major M⁻¹
+            let mut out = vec![0.0; n * n];
+            for j in 0..n {
+                out[j * n + j] = 1.0;
+            }
+            portable::solve_columns(n, &self.lu, &self.perm, &mut out);
+            return out;
+        }
         let par = parallelism_from(PARALLEL_INVERSE_MIN_N, n, n);
         let mut inv = Mat::<f64>::zeros(n, n);
         let mut buf = MemBuffer::new(inverse::inverse_scratch::<usize, f64>(n, par));
