@@ -78,6 +78,13 @@ for name in scotland-2019 glasgow-2019; do
 done
 "$PY" scripts/check_same_numbers.py "$CACHE/same/rust" "$CACHE/same/js"
 
+step "three languages agree: 200 random tables, scenarios and regionalisations, to the last bit"
+mkdir -p "$CACHE/corpus"
+"$PY" tests/make_corpus.py "$CACHE/corpus/corpus.json"
+cargo run --release --quiet --example corpus -- "$CACHE/corpus/corpus.json" "$CACHE/corpus/rust.json"
+node scripts/corpus.mjs "$CACHE/corpus/corpus.json" "$CACHE/corpus/js.json"
+"$PY" scripts/check_corpus.py "$CACHE/corpus/corpus.json" "$CACHE/corpus/rust.json" "$CACHE/corpus/js.json"
+
 step "javascript: the Local Economy Explorer in headless Chromium"
 (cd bindings-wasm && LOCALECON_ARTIFACTS="$ROOT/artifacts" node --test --test-timeout=180000 tests-browser/)
 node scripts/run-doc-js.mjs docs/src

@@ -170,7 +170,7 @@ impl Multipliers {
             ("the household-closed I − Ā", closed_condition),
         ] {
             if let Some(k) = kappa.filter(|k| *k > crate::table::ILL_CONDITIONED) {
-                warnings.push(format!("{what} is ill-conditioned (condition estimate {k:.2e}): about {:.0} of 16 significant digits may be lost", k.log10()));
+                warnings.push(format!("{what} is ill-conditioned (condition estimate {k:.2e}): about {:.0} of 16 significant digits may be lost", libm::log10(k)));
             }
         }
         Self {

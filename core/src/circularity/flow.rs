@@ -67,7 +67,7 @@ fn cv(m: &[f64]) -> Option<f64> {
     if m.len() < 2 || mean == 0.0 {
         return None;
     }
-    let var = m.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (k - 1.0);
+    let var = m.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (k - 1.0);
     Some(var.sqrt() / mean)
 }
 

@@ -80,17 +80,17 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
     let (mut a_in, mut a_int, mut a_exp, mut a_dis) = (0.0, 0.0, 0.0, 0.0);
     // one logarithm per flow: log₂ p = log₂ v − log₂ T.. and
     // log₂(v·T.. / (Tᵢ.·T.ⱼ)) = log₂ v + log₂ T.. − log₂ Tᵢ. − log₂ T.ⱼ
-    let log_total = total.log2();
-    let log_col: Vec<f64> = col_sum.iter().map(|c| c.log2()).collect();
+    let log_total = libm::log2(total);
+    let log_col: Vec<f64> = col_sum.iter().map(|c| libm::log2(*c)).collect();
     for i in 0..rows {
-        let log_row = row_sum[i].log2();
+        let log_row = libm::log2(row_sum[i]);
         for j in 0..cols {
             let v = t[i * cols + j];
             if v <= 0.0 {
                 continue;
             }
             let p = v / total;
-            let log_v = v.log2();
+            let log_v = libm::log2(v);
             h -= p * (log_v - log_total);
             let term = p * (log_v + log_total - log_row - log_col[j]);
             ami += term;
@@ -118,7 +118,7 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
         overhead: capacity - ascendency,
         ascendency_ratio: ratio,
         overhead_ratio: 1.0 - ratio,
-        robustness: -ratio * ratio.ln(),
+        robustness: -ratio * libm::log(ratio),
         ascendency_input: a_in,
         ascendency_internal: a_int,
         ascendency_export: a_exp,

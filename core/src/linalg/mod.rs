@@ -355,7 +355,10 @@ pub fn spectral_radius(n: usize, m: &[f64]) -> Result<f64> {
         pivot: f64::NAN,
         position: 0,
     })?;
-    Ok(eig.iter().map(|c| c.re.hypot(c.im)).fold(0.0, f64::max))
+    Ok(eig
+        .iter()
+        .map(|c| libm::hypot(c.re, c.im))
+        .fold(0.0, f64::max))
 }
 
 #[cfg(test)]

@@ -133,7 +133,10 @@ pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> Res
             expected: format!("0 < TRE ≤ TNE = {national_total}"),
         });
     }
-    Ok((1.0 + regional_total / national_total).log2().powf(delta))
+    Ok(libm::pow(
+        libm::log2(1.0 + regional_total / national_total),
+        delta,
+    ))
 }
 
 /// The quotient matrix `Q` (row-major `n × n`) of a method: regional coefficients are
@@ -175,7 +178,7 @@ pub fn quotient_matrix(
                 _ => slq[i] / slq[j] * lambda,
             };
             if method == LqMethod::Aflq && slq[j] > 1.0 {
-                q[i * n + j] *= (1.0 + slq[j]).log2();
+                q[i * n + j] *= libm::log2(1.0 + slq[j]);
             }
         }
     }

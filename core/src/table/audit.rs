@@ -284,7 +284,7 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
             if r == 0.0 || c == 0.0 {
                 return None;
             }
-            let k = (c / r).log10();
+            let k = libm::log10(c / r);
             // an order of magnitude or more between what a sector pays and what it sells
             // is a unit error, not a rounding gap
             (k.abs() >= 0.9).then(|| {
@@ -334,7 +334,7 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
                 let kappa = model.condition_estimate();
                 audit.condition = Some(kappa);
                 audit.checks.push(if kappa > ILL_CONDITIONED {
-                    check("conditioning", Warn, format!("condition number of I − A is {kappa:.2e}: results lose about {:.0} of 16 digits", kappa.log10()))
+                    check("conditioning", Warn, format!("condition number of I − A is {kappa:.2e}: results lose about {:.0} of 16 digits", libm::log10(kappa)))
                 } else {
                     check("conditioning", Pass, format!("condition number of I − A is {kappa:.2e}"))
                 });
