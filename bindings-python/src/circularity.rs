@@ -1,7 +1,7 @@
 //! Circularity, linkages and LM3 for Python: thin wrappers returning dicts and arrays.
 
 use localecon::circularity::{
-    Balance, Closure, FlowSystem, flow_indicators, information_indices, strongest_cycles,
+    Balance, Closure, FlowSystem, flow_indicators, information_indices, strongest_cycles_bounded,
     strongly_connected_components, structure,
 };
 use numpy::{PyArray1, PyArray2};
@@ -124,15 +124,21 @@ impl PyFlowSystem {
         to_py(py, &strongly_connected_components(&self.inner))
     }
 
-    /// The top_k cycles with the largest bottleneck flow, up to max_length links.
-    #[pyo3(signature = (max_length=4, top_k=10))]
+    /// The top_k cycles with the largest bottleneck flow, up to max_length links; a search
+    /// that would follow more than max_steps edges raises TooLargeError.
+    #[pyo3(signature = (max_length=4, top_k=10, max_steps=10_000_000))]
     fn strongest_cycles<'py>(
         &self,
         py: Python<'py>,
         max_length: usize,
         top_k: usize,
+        max_steps: u64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &strongest_cycles(&self.inner, max_length, top_k))
+        let s = &self.inner;
+        let cycles = py
+            .detach(|| strongest_cycles_bounded(s, max_length, top_k, max_steps))
+            .py_err()?;
+        to_py(py, &cycles)
     }
 
     fn __repr__(&self) -> String {

@@ -431,8 +431,10 @@ impl PyRegionalTable {
     }
 
     /// The largest supply-chain paths from final demand for `sector` to `target`
-    /// ("value_added", "income" or "leakage"): a dict with paths, total and coverage.
-    #[pyo3(signature = (sector, target="value_added", cutoff=1e-4, max_depth=8, top_k=20))]
+    /// ("value_added", "income" or "leakage"): a dict with paths, total and coverage, the
+    /// steps taken and, when the work limit `max_steps` stopped the search, `truncated`.
+    #[pyo3(signature = (sector, target="value_added", cutoff=1e-4, max_depth=8, top_k=20, max_steps=20_000_000))]
+    #[allow(clippy::too_many_arguments)]
     fn structural_paths<'py>(
         &self,
         py: Python<'py>,
@@ -441,12 +443,15 @@ impl PyRegionalTable {
         cutoff: f64,
         max_depth: usize,
         top_k: usize,
+        max_steps: u64,
     ) -> PyResult<Bound<'py, PyAny>> {
         let target = parse(target)?;
         let t = &self.inner;
         let r = py
             .detach(|| {
-                localecon::linkages::structural_paths(t, sector, target, cutoff, max_depth, top_k)
+                localecon::linkages::structural_paths_bounded(
+                    t, sector, target, cutoff, max_depth, top_k, max_steps,
+                )
             })
             .py_err()?;
         crate::circularity::to_py(py, &r)

@@ -70,3 +70,25 @@ def test_bad_inputs_are_typed():
         localecon.lm3({"income": 1.0, "spending": [{"label": "x", "amount": 1.0, "local_share": 1.5, "respend_local_share": 0}]})
     with pytest.raises(localecon.InvalidInputError):
         localecon.lm3({"income": 1.0})
+
+
+def test_searches_whose_work_explodes_are_bounded():
+    """A complete graph's cycles and a dense table's paths grow exponentially with their
+    length: the searches stop at their work limit, the cycles with TooLargeError, the paths
+    with a truncated result that says so."""
+    n = 12
+    flows = (1.0 + np.random.default_rng(3).random((n, n))) * (1.0 - np.eye(n))
+    inflow, outflow = flows.sum(axis=0), flows.sum(axis=1)
+    inputs = np.maximum(outflow - inflow, 0.0) + 1.0
+    exports = np.maximum(inflow - outflow, 0.0) + 1.0
+    fs = localecon.FlowSystem([f"a{i}" for i in range(n)], flows, inputs, exports, np.zeros(n))
+    with pytest.raises(localecon.TooLargeError, match="up to 12 links"):
+        fs.strongest_cycles(max_length=12, max_steps=100)
+    assert len(fs.strongest_cycles(max_length=2, top_k=3, max_steps=1000)) == 3
+    t = localecon.datasets.scotland_2019_sections()
+    r = t.structural_paths("C", cutoff=1e-12, max_depth=40, max_steps=1000)
+    assert r["steps"] == 1000 and "work limit of 1000 steps" in r["truncated"]
+    assert t.structural_paths("C")["truncated"] is None
+    # LMk far beyond convergence costs no more than convergence and equals the limit's sum
+    far = t.model_lm(10**15)
+    assert np.all(np.isfinite(far)) and far[0] > t.model_lm(50)[0] - 1e-9

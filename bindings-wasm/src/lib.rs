@@ -88,7 +88,7 @@ export interface Audit {
 /** A flow system for enaAnalysis: flows from row to column, row-major. */
 export interface FlowSystemInput { labels: string[]; flows: number[] | Float64Array; inputs: number[]; exports: number[]; dissipation: number[] }
 /** Options of enaAnalysis and RegionalTable.ena. */
-export interface EnaOptions { balanceTolerance?: number; allowUnbalanced?: boolean; maxCycleLength?: number; topCycles?: number }
+export interface EnaOptions { balanceTolerance?: number; allowUnbalanced?: boolean; maxCycleLength?: number; topCycles?: number; maxCycleSteps?: number }
 /** Flow indicators (enaR enaFlow names in snake_case). */
 export interface FlowIndicators {
   boundary: number; tst: number; tstp: number; apl: number; fci: number; cycled_throughflow: number;
@@ -112,7 +112,7 @@ export interface EnaAnalysis {
 /** Rasmussen–Hirschman linkages. */
 export interface Linkages { sectors: Sector[]; backward: number[]; forward: number[]; forward_ghosh: number[]; class: ("key" | "backward_oriented" | "forward_oriented" | "weak")[] }
 /** Structural paths of one injection. */
-export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; value: number }[]; total: number; coverage: number }
+export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; value: number }[]; total: number; coverage: number; steps: number; truncated: string | null }
 /** An LM3 survey. */
 export interface Lm3Survey { income: number; organisationIsLocal?: boolean; spending: { label: string; amount: number; localShare: number; respendLocalShare: number }[] }
 /** LM3 rounds. */
@@ -520,19 +520,32 @@ impl RegionalTable {
         cutoff: Option<f64>,
         max_depth: Option<usize>,
         top_k: Option<usize>,
+        #[wasm_bindgen(js_name = maxSteps)] max_steps: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         let t: linkages::PathTarget = target
             .as_deref()
             .unwrap_or("value_added")
             .parse()
             .js_err()?;
-        let r = linkages::structural_paths(
+        let max_steps = match max_steps {
+            None => linkages::DEFAULT_PATH_STEPS,
+            Some(v) if v.is_finite() && v >= 1.0 && v.fract() == 0.0 => v as u64,
+            Some(v) => {
+                return Err(error::to_js(&localecon::Error::OutOfRange {
+                    location: localecon::Location::Field("maxSteps".into()),
+                    value: v,
+                    expected: "a whole number of steps ≥ 1".into(),
+                }));
+            }
+        };
+        let r = linkages::structural_paths_bounded(
             &self.inner,
             sector,
             t,
             cutoff.unwrap_or(1e-4),
             max_depth.unwrap_or(8),
             top_k.unwrap_or(20),
+            max_steps,
         )
         .js_err()?;
         to_plain(&r)
@@ -645,6 +658,7 @@ struct EnaOptions {
     allow_unbalanced: Option<bool>,
     max_cycle_length: Option<usize>,
     top_cycles: Option<usize>,
+    max_cycle_steps: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -669,6 +683,7 @@ fn ena_options(options: JsValue) -> Result<EnaOptions, JsValue> {
             "allowUnbalanced",
             "maxCycleLength",
             "topCycles",
+            "maxCycleSteps",
         ],
         "ENA options",
     )?;
@@ -683,11 +698,14 @@ fn analyse(system: &circularity::FlowSystem, o: &EnaOptions) -> Result<JsValue, 
         information: circularity::information_indices(system),
         structure: circularity::structure(system).js_err()?,
         components: circularity::strongly_connected_components(system),
-        cycles: circularity::strongest_cycles(
+        cycles: circularity::strongest_cycles_bounded(
             system,
             o.max_cycle_length.unwrap_or(4),
             o.top_cycles.unwrap_or(10),
-        ),
+            o.max_cycle_steps
+                .unwrap_or(circularity::DEFAULT_CYCLE_STEPS),
+        )
+        .js_err()?,
     })
 }
 
@@ -914,6 +932,7 @@ fn js_length(v: &JsValue, what: &str, expected: &str, limit: usize) -> Result<us
         return Err(error::to_js(&localecon::Error::TooLarge {
             what: what.into(),
             size,
+            unit: "values".into(),
             limit,
         }));
     }

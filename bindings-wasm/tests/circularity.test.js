@@ -60,3 +60,26 @@ test("bad input: flow systems and options", () => {
   expectError(() => t.hypotheticalExtraction("zz"), "UnknownLabelError", "unknown_label");
   t.free();
 });
+
+test("searches whose work explodes are bounded", () => {
+  const n = 12;
+  // flows in (1, 2) that differ, so that pruning by the best bottleneck does not end the search early
+  const flows = Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 0 : 1 + ((7 * Math.floor(k / n) + 13 * (k % n)) % 17) / 17));
+  const inflow = Array.from({ length: n }, (_, j) => flows.reduce((s, f, k) => s + (k % n === j ? f : 0), 0));
+  const outflow = Array.from({ length: n }, (_, i) => flows.slice(i * n, (i + 1) * n).reduce((a, b) => a + b, 0));
+  const inputs = outflow.map((o, k) => Math.max(o - inflow[k], 0) + 1);
+  const exports = inflow.map((v, k) => Math.max(v - outflow[k], 0) + 1);
+  const system = { labels: Array.from({ length: n }, (_, i) => `a${i}`), flows, inputs, exports, dissipation: Array(n).fill(0) };
+  expectError(() => enaAnalysis(system, { maxCycleLength: 12, maxCycleSteps: 100 }), "TooLargeError", "too_large", /up to 12 links/);
+  assert.equal(enaAnalysis(system, { maxCycleLength: 2, topCycles: 3 }).cycles.length, 3);
+  const t = dataset("scotland-2019-sections");
+  try {
+    const r = t.structuralPaths("C", "value_added", 1e-12, 40, 20, 1000);
+    assert.equal(r.steps, 1000);
+    assert.match(r.truncated, /work limit of 1000 steps/);
+    assert.equal(t.structuralPaths("C").truncated, null);
+    expectError(() => t.structuralPaths("C", "value_added", 1e-4, 8, 20, 0.5), "OutOfRangeError", "out_of_range", /maxSteps/);
+  } finally {
+    t.free();
+  }
+});

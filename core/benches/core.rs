@@ -37,7 +37,7 @@ fn scotland(c: &mut Criterion) {
         b.iter(|| flow_indicators(&closed).unwrap())
     });
     c.bench_function("scotland98/strongest_cycles_len4_top10", |b| {
-        b.iter(|| strongest_cycles(&closed, 4, 10))
+        b.iter(|| strongest_cycles(&closed, 4, 10).unwrap())
     });
     c.bench_function("scotland98/leak_ranking_by_product", |b| {
         b.iter(|| leak_ranking(&table, &LeakRankingOptions::default()).unwrap())

@@ -229,12 +229,14 @@ pub enum Error {
         what: String,
     },
     /// An input larger than the memory it would need (e.g. WebAssembly's 4 GiB).
-    #[error("too large: {what} has {size} values; the limit here is {limit}")]
+    #[error("too large: {what} needs {size} {unit}; the limit here is {limit}")]
     TooLarge {
         /// What is too large.
         what: String,
-        /// Its size.
+        /// Its size (at least: a search stops counting at the limit).
         size: usize,
+        /// What is counted: `"values"` (memory), `"steps"` (work).
+        unit: String,
         /// The limit.
         limit: usize,
     },

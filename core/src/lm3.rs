@@ -184,14 +184,24 @@ pub fn average_share(shares: &[f64], weights: Option<&[f64]>) -> Result<f64> {
     }
 }
 
+/// The default work limit of [`model_lm`]: multiply–adds (each round costs `(n + 1)²`; 10⁹
+/// take about a second).
+pub const DEFAULT_LM_WORK: u64 = 1_000_000_000;
+
 /// Model LMk for every sector from the household-closed model: the local money that one
 /// unit of final demand for `j` puts through local hands (sectors and households) in its
 /// first `k` rounds, `Σ_{m<k} 1ᵀĀᵐe_j`. `LM1 = 1`; LM3 = `1 + 1ᵀĀe_j + 1ᵀĀ²e_j`; as
 /// `k → ∞` it converges to `1ᵀL̄e_j` (all `n + 1` rows of the closed inverse).
 ///
+/// Cost: `(n + 1)²` multiply–adds a round, at most [`DEFAULT_LM_WORK`] in all (see
+/// [`model_lm_bounded`]). Rounds stop early once they no longer change the sum: the rest of
+/// the series then adds less than its rounding, so a `k` far beyond convergence costs no
+/// more than convergence itself.
+///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] for `k = 0`; the errors of [`ClosedModel::new`].
+/// [`Error::OutOfRange`] for `k = 0`; [`Error::TooLarge`] when the rounds needed before
+/// convergence exceed the work limit; the errors of [`ClosedModel::new`].
 ///
 /// # Example
 ///
@@ -200,9 +210,22 @@ pub fn average_share(shares: &[f64], weights: Option<&[f64]>) -> Result<f64> {
 /// let lm3 = localecon::lm3::model_lm(&t, 3)?;
 /// let lm50 = localecon::lm3::model_lm(&t, 50)?;
 /// assert!(lm3[0] > 1.0 && lm50[0] > lm3[0]);
+/// // far beyond convergence: the rounds stop when they add nothing, at the limit
+/// let far = localecon::lm3::model_lm(&t, usize::MAX)?;
+/// let limit = localecon::lm3::model_lm_limit(&t)?;
+/// assert!((far[0] - limit[0]).abs() < 1e-12 * limit[0]);
 /// # Ok::<(), localecon::Error>(())
 /// ```
 pub fn model_lm(table: &RegionalTable, k: usize) -> Result<Vec<f64>> {
+    model_lm_bounded(table, k, DEFAULT_LM_WORK)
+}
+
+/// [`model_lm`] with an explicit work limit in multiply–adds.
+///
+/// # Errors
+///
+/// As [`model_lm`].
+pub fn model_lm_bounded(table: &RegionalTable, k: usize, max_work: u64) -> Result<Vec<f64>> {
     if k == 0 {
         return Err(Error::OutOfRange {
             location: Location::Field("k".into()),
@@ -214,16 +237,39 @@ pub fn model_lm(table: &RegionalTable, k: usize) -> Result<Vec<f64>> {
     let n = table.n();
     let m = n + 1;
     let a = closed.coefficients();
+    let per_round = (m * m) as u64;
     // row vector r_m = 1ᵀĀᵐ, accumulated: LMk = Σ_{m<k} r_m
     let mut r = vec![1.0; m];
     let mut total = r.clone();
-    for _ in 1..k {
+    let mut largest = f64::INFINITY;
+    let mut work = 0u64;
+    for round in 1..k {
+        if work + per_round > max_work {
+            return Err(Error::TooLarge {
+                what: format!(
+                    "model LM{k}: round {round} has not converged (lower k, or use model_lm_limit)"
+                ),
+                size: usize::try_from(work + per_round).unwrap_or(usize::MAX),
+                unit: "multiply-adds".into(),
+                limit: usize::try_from(max_work).unwrap_or(usize::MAX),
+            });
+        }
+        work += per_round;
         let next: Vec<f64> = (0..m)
             .map(|j| (0..m).map(|i| r[i] * a[i * m + j]).sum())
             .collect();
+        let mut changed = false;
         for (t, v) in total.iter_mut().zip(&next) {
+            let before = *t;
             *t += v;
+            changed |= *t != before;
         }
+        let next_largest = next.iter().fold(0.0f64, |x, v| x.max(v.abs()));
+        // converged: this round changed nothing and the rounds are shrinking
+        if !changed && next_largest <= largest {
+            break;
+        }
+        largest = next_largest;
         r = next;
     }
     total.truncate(n);

@@ -115,6 +115,9 @@ struct Search<'a> {
     max_length: usize,
     top_k: usize,
     best: Vec<(f64, Vec<usize>)>,
+    steps: u64,
+    max_steps: u64,
+    stopped: bool,
 }
 
 impl Search<'_> {
@@ -146,6 +149,11 @@ impl Search<'_> {
         }
         let edges = self.adjacency[last].clone();
         for (next, flow) in edges {
+            if self.steps == self.max_steps {
+                self.stopped = true;
+                return;
+            }
+            self.steps += 1;
             let b = bottleneck.min(flow);
             if b <= self.threshold() {
                 break; // edges are sorted by flow: no later edge can do better
@@ -160,18 +168,42 @@ impl Search<'_> {
     }
 }
 
+/// The default work limit of [`strongest_cycles`]: edges followed (10⁷ take well under a
+/// second).
+pub const DEFAULT_CYCLE_STEPS: u64 = 10_000_000;
+
 /// The `top_k` simple cycles with the largest bottleneck flow, among cycles of at most
-/// `max_length` links (self-loops count as cycles of length 1).
+/// `max_length` links (self-loops count as cycles of length 1), with the default work limit
+/// [`DEFAULT_CYCLE_STEPS`] (see [`strongest_cycles_bounded`]).
 ///
 /// Bound: the search is exact for cycles up to `max_length` links; longer cycles are not
 /// considered (their number grows exponentially). It enumerates each cycle once from its
 /// smallest node, follows each node's flows in descending order and prunes every branch
 /// whose bottleneck cannot beat the current `top_k`-th cycle.
-#[must_use]
-pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Vec<Cycle> {
+///
+/// # Errors
+///
+/// [`crate::Error::TooLarge`] when the search would follow more edges than the limit.
+pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Result<Vec<Cycle>> {
+    strongest_cycles_bounded(s, max_length, top_k, DEFAULT_CYCLE_STEPS)
+}
+
+/// [`strongest_cycles`] with an explicit work limit: at most `max_steps` edges are followed
+/// (`O(max_steps·max_length)` work). A search that needs more is refused rather than
+/// truncated — a partial search cannot tell which cycles are the strongest.
+///
+/// # Errors
+///
+/// [`crate::Error::TooLarge`] (code `too_large`) naming the length and the limit.
+pub fn strongest_cycles_bounded(
+    s: &FlowSystem,
+    max_length: usize,
+    top_k: usize,
+    max_steps: u64,
+) -> Result<Vec<Cycle>> {
     let n = s.n();
     if top_k == 0 || max_length == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let flows = s.flows();
     let adjacency = (0..n)
@@ -191,6 +223,9 @@ pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Vec<
         max_length,
         top_k,
         best: Vec::new(),
+        steps: 0,
+        max_steps,
+        stopped: false,
     };
     for start in 0..n {
         let self_loop = flows[start * n + start];
@@ -199,8 +234,21 @@ pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Vec<
         }
         let mut path = vec![start];
         search.extend(start, &mut path, f64::INFINITY);
+        if search.stopped {
+            break;
+        }
     }
-    search
+    if search.stopped {
+        return Err(crate::Error::TooLarge {
+            what: format!(
+                "the strongest-cycles search up to {max_length} links (lower max_length or raise max_steps)"
+            ),
+            size: usize::try_from(max_steps.saturating_add(1)).unwrap_or(usize::MAX),
+            unit: "steps".into(),
+            limit: usize::try_from(max_steps).unwrap_or(usize::MAX),
+        });
+    }
+    Ok(search
         .best
         .into_iter()
         .map(|(bottleneck, nodes)| Cycle {
@@ -208,7 +256,7 @@ pub fn strongest_cycles(s: &FlowSystem, max_length: usize, top_k: usize) -> Vec<
             nodes,
             bottleneck,
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -242,17 +290,17 @@ mod tests {
 
     #[test]
     fn strongest_cycles_by_bottleneck() {
-        let c = strongest_cycles(&triangle(), 3, 10);
+        let c = strongest_cycles(&triangle(), 3, 10).unwrap();
         let found: Vec<(Vec<usize>, f64)> =
             c.iter().map(|c| (c.nodes.clone(), c.bottleneck)).collect();
         assert_eq!(
             found,
             vec![(vec![0, 1, 2], 3.0), (vec![0, 1], 2.0), (vec![2], 1.0)]
         );
-        let top1 = strongest_cycles(&triangle(), 3, 1);
+        let top1 = strongest_cycles(&triangle(), 3, 1).unwrap();
         assert_eq!(top1.len(), 1);
         assert_eq!(top1[0].bottleneck, 3.0);
-        let short = strongest_cycles(&triangle(), 2, 10);
+        let short = strongest_cycles(&triangle(), 2, 10).unwrap();
         assert_eq!(short.len(), 2, "the 3-cycle is beyond the bound");
     }
 

@@ -18,7 +18,8 @@ mod flow;
 mod information;
 
 pub use cycles::{
-    Component, Cycle, Structure, strongest_cycles, strongly_connected_components, structure,
+    Component, Cycle, DEFAULT_CYCLE_STEPS, Structure, strongest_cycles, strongest_cycles_bounded,
+    strongly_connected_components, structure,
 };
 pub use flow::{FlowIndicators, fci_leontief, flow_indicators};
 pub use information::{InformationIndices, information_indices};

@@ -3,7 +3,10 @@
 
 mod paths;
 
-pub use paths::{PathTarget, StructuralPath, StructuralPaths, structural_paths};
+pub use paths::{
+    DEFAULT_PATH_STEPS, PathTarget, StructuralPath, StructuralPaths, structural_paths,
+    structural_paths_bounded,
+};
 
 use serde::{Deserialize, Serialize};
 

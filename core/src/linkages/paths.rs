@@ -31,6 +31,10 @@ pub struct StructuralPath {
     pub value: f64,
 }
 
+/// The default work limit of [`structural_paths`]: candidate path extensions examined (each
+/// costs a few operations; 2·10⁷ take well under a second).
+pub const DEFAULT_PATH_STEPS: u64 = 20_000_000;
+
 /// The largest paths of one injection and their coverage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StructuralPaths {
@@ -40,6 +44,13 @@ pub struct StructuralPaths {
     pub total: f64,
     /// Share of `total` carried by the paths returned.
     pub coverage: f64,
+    /// Candidate extensions examined (the work done, at most the limit).
+    #[serde(default)]
+    pub steps: u64,
+    /// Why the search stopped before it was complete, when it did (the work limit): the
+    /// paths returned are the largest of those visited, `coverage` what they explain.
+    #[serde(default)]
+    pub truncated: Option<String>,
 }
 
 struct Walk<'a> {
@@ -50,6 +61,9 @@ struct Walk<'a> {
     max_depth: usize,
     top_k: usize,
     best: Vec<(f64, Vec<usize>)>,
+    steps: u64,
+    max_steps: u64,
+    stopped: bool,
 }
 
 impl Walk<'_> {
@@ -72,6 +86,13 @@ impl Walk<'_> {
             return;
         }
         for next in 0..self.n {
+            if self.steps == self.max_steps {
+                self.stopped = true;
+            }
+            if self.stopped {
+                return;
+            }
+            self.steps += 1;
             let r = reach * self.a[next * self.n + last];
             if r >= self.cutoff {
                 path.push(next);
@@ -83,7 +104,8 @@ impl Walk<'_> {
 }
 
 /// The `top_k` largest structural paths from one unit of final demand for `sector` to
-/// `target`.
+/// `target`, with the default work limit [`DEFAULT_PATH_STEPS`] (see
+/// [`structural_paths_bounded`]).
 ///
 /// Cutoff: a path is followed while the output it requires stays at least `cutoff` per unit
 /// injected (each step multiplies by a coefficient below 1, so the search ends), and at most
@@ -114,7 +136,43 @@ pub fn structural_paths(
     max_depth: usize,
     top_k: usize,
 ) -> Result<StructuralPaths> {
+    structural_paths_bounded(
+        table,
+        sector,
+        target,
+        cutoff,
+        max_depth,
+        top_k,
+        DEFAULT_PATH_STEPS,
+    )
+}
+
+/// [`structural_paths`] with an explicit work limit: at most `max_steps` candidate
+/// extensions are examined (`O(max_steps)` work after one solve for the total, `O(n²)`);
+/// a search that reaches it stops and returns the largest paths visited, with
+/// [`StructuralPaths::truncated`] saying so (the number of paths above a cutoff grows
+/// exponentially with the depth on a dense table).
+///
+/// # Errors
+///
+/// As [`structural_paths`], and [`Error::OutOfRange`] for `max_steps = 0`.
+pub fn structural_paths_bounded(
+    table: &RegionalTable,
+    sector: &str,
+    target: PathTarget,
+    cutoff: f64,
+    max_depth: usize,
+    top_k: usize,
+    max_steps: u64,
+) -> Result<StructuralPaths> {
     let s = table.sector_index(sector)?;
+    if max_steps == 0 {
+        return Err(Error::OutOfRange {
+            location: Location::Field("max_steps".into()),
+            value: 0.0,
+            expected: "at least 1".into(),
+        });
+    }
     if !(cutoff > 0.0 && cutoff < 1.0) {
         return Err(Error::OutOfRange {
             location: Location::Field("cutoff".into()),
@@ -163,9 +221,13 @@ pub fn structural_paths(
         max_depth,
         top_k,
         best: Vec::new(),
+        steps: 0,
+        max_steps,
+        stopped: false,
     };
     let mut path = vec![s];
     walk.walk(&mut path, 1.0);
+    let (steps, stopped) = (walk.steps, walk.stopped);
     let paths: Vec<StructuralPath> = walk
         .best
         .into_iter()
@@ -183,5 +245,11 @@ pub fn structural_paths(
         coverage: if total == 0.0 { 0.0 } else { covered / total },
         paths,
         total,
+        steps,
+        truncated: stopped.then(|| {
+            format!(
+                "the search stopped at its work limit of {max_steps} steps (cutoff {cutoff:e}, depth {max_depth}): the paths are the largest of those visited; raise the cutoff, lower the depth or raise max_steps"
+            )
+        }),
     })
 }
