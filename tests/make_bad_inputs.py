@@ -150,6 +150,20 @@ case("other-flows-no-input", "a flow network with no boundary input", {"flow_sys
 case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")
 case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
 case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range")
+# a third sector with no output at all (legal: Scotland 2019 has one)
+ZERO_OUTPUT = doc(lambda d: (
+    d["sectors"].append({"code": "s3", "name": "idle"}),
+    [row.append(0.0) for row in d["z"]],
+    d["z"].append([0.0, 0.0, 0.0]),
+    [c["values"].append(0.0) for c in d["final_demand"]],
+    [r["values"].append(0.0) for r in d["primary_inputs"]],
+))
+case("zero-output-control", "a table with a sector that has no output (control)", {"json": json.dumps(ZERO_OUTPUT)}, None)
+case("scenario-zero-output", "a demand shock to a sector with no output (its cost structure is unknown)", {"json": json.dumps(ZERO_OUTPUT), "then": "scenario_zero_output"}, "out_of_range")
+case("impact-zero-output", "an impact of final demand for a sector with no output", {"json": json.dumps(ZERO_OUTPUT), "then": "impact_zero_output"}, "out_of_range")
+case("substitution-zero-output", "substituting imports with a product whose local producer has no output", {"json": json.dumps(ZERO_OUTPUT), "then": "substitution_zero_output"}, "out_of_range")
+
+
 # satellite accounts: stressors of the two-sector table (CO2 and FTE), with import factors
 def satellite(stressors, import_factors=(), characterise=None):
     spec = {"stressors": stressors, "import_factors": list(import_factors)}

@@ -10,20 +10,39 @@ use pyo3::types::PyDict;
 
 use crate::error::IntoPy;
 
+/// numpy's conversion of `obj` to float64, with every failure a typed `InvalidInputError`:
+/// numbers (float, int, unsigned, bool) and objects holding numbers convert; complex numbers
+/// (numpy would drop their imaginary part), strings, bytes, dates and durations are refused
+/// by their dtype, and a ragged list or an object that is no number by numpy's own message.
 fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let np = obj.py().import("numpy")?;
-    // complex values would be silently truncated to their real part by numpy
-    let probe = np.getattr("asarray")?.call1((obj,))?;
-    let kind: String = probe.getattr("dtype")?.getattr("kind")?.extract()?;
-    if kind == "c" {
-        return Err(crate::error::to_py(localecon::Error::InvalidInput {
+    let invalid = |message: String| {
+        crate::error::to_py(localecon::Error::InvalidInput {
             what: "array".into(),
-            message: "complex numbers are not money flows; pass real numbers".into(),
-        }));
+            message,
+        })
+    };
+    let probe = np
+        .getattr("asarray")?
+        .call1((obj,))
+        .map_err(|e| invalid(format!("numpy cannot read it as an array: {e}")))?;
+    let dtype = probe.getattr("dtype")?;
+    let kind: String = dtype.getattr("kind")?.extract()?;
+    let refused = match kind.as_str() {
+        "c" => Some("complex numbers are not money flows; pass real numbers"),
+        "U" | "S" => Some("text is not a number; convert the column to numbers first"),
+        "M" | "m" => Some("dates and durations are not money flows; pass numbers"),
+        "V" => Some("structured records are not numbers; pass one numeric array"),
+        _ => None,
+    };
+    if let Some(why) = refused {
+        return Err(invalid(format!("{why} (found dtype {})", dtype.str()?)));
     }
     let kwargs = PyDict::new(obj.py());
     kwargs.set_item("dtype", "float64")?;
-    np.getattr("asarray")?.call((obj,), Some(&kwargs))
+    np.getattr("asarray")?
+        .call((obj,), Some(&kwargs))
+        .map_err(|e| invalid(format!("cannot convert to numbers: {e}")))
 }
 
 fn shape_err(what: &str, expected: usize, found: usize) -> PyErr {

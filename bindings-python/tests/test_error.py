@@ -161,3 +161,37 @@ def test_plot_comes_with_the_package_without_matplotlib():
 
     code = "import sys, localecon; assert callable(localecon.plot.multipliers); assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("values", "match"),
+    [
+        (np.array([["1", "2"], ["3", "4"]]), "text is not a number"),
+        (np.array([[b"1", b"2"], [b"3", b"4"]]), "text is not a number"),
+        (np.array([[1 + 1j, 2], [3, 4]]), "complex"),
+        (np.array([["2019-01-01", "2019-01-02"]] * 2, dtype="datetime64[D]"), "dates"),
+        (np.array([[1, 2], [3, 4]], dtype="timedelta64[s]"), "dates and durations"),
+        (np.array([[object(), 2.0], [3.0, 4.0]], dtype=object), "cannot convert"),
+        ([[1.0, 2.0], [3.0]], "cannot read it as an array"),
+    ],
+    ids=["strings", "bytes", "complex", "datetime", "timedelta", "object", "ragged"],
+)
+def test_every_input_type_gets_a_typed_error(values, match):
+    with pytest.raises(localecon.InvalidInputError, match=match):
+        localecon.RegionalTable.from_arrays(values)
+
+
+def test_numbers_held_as_objects_and_booleans_convert():
+    z = np.array([[150, 500], [200, 100]], dtype=object)
+    t = localecon.RegionalTable.from_arrays(z, final_demand=[[350.0], [1700.0]], primary_inputs=[[650.0, 1400.0]])
+    assert t.n == 2
+
+
+def test_pandas_duplicate_and_misaligned_labels_are_typed():
+    pd = pytest.importorskip("pandas")
+    dup = pd.DataFrame(Z, index=["a", "a"], columns=["a", "b"])
+    with pytest.raises(localecon.LocaleconError):
+        localecon.RegionalTable.from_arrays(dup)
+    t = localecon.datasets.miller_blair_2sector()
+    with pytest.raises(localecon.UnknownLabelError, match="zz"):
+        localecon.Satellite(t, pd.DataFrame([[1.0, 2.0]], index=["CO2"], columns=["s1", "zz"]))

@@ -28,6 +28,9 @@ function then(t, op) {
     ranking_exclude_unknown: () => t.leakRanking({ exclude: ["zz"] }),
     ranking_default: () => t.leakRanking().opportunities,
     substitution_not_imported: () => t.importSubstitution("s1", "s2", 0.1),
+    scenario_zero_output: () => scenario({ type: "demand", sector: "s3", amount: 1 }),
+    impact_zero_output: () => t.impact(new Float64Array([0, 0, 1])),
+    substitution_zero_output: () => t.importSubstitution("s2", "s3", 0.1),
     paths_cutoff: () => t.structuralPaths("s1", "value_added", 0),
     extract_unknown: () => t.hypotheticalExtraction("zz"),
     fci_closure_typo: () => t.fci("household"),
@@ -124,4 +127,21 @@ test("JavaScript-specific: wrong lengths, wrong types, memory", () => {
   const ok = dataset("miller-blair-2sector");
   assert.equal(ok.n, 2);
   ok.free();
+});
+
+test("every JavaScript input type: holes, BigInts, strings and objects in number arrays are typed errors", () => {
+  const fd = (values) => ({ finalDemand: [{ label: "f", kind: "other", values }] });
+  // eslint-disable-next-line no-sparse-arrays
+  const holes = [150, , 200, 100];
+  for (const [z, what] of [
+    [holes, "a hole"],
+    [[150n, 500n, 200n, 100n], "BigInts"],
+    [["150", 500, 200, 100], "a string"],
+    [[{}, 500, 200, 100], "an object"],
+  ]) {
+    assert.throws(() => RegionalTable.fromArrays(z, ["a", "b"], fd([1, 1])), (e) => e.code === "invalid_input" && /entry 0|entry 1/.test(e.message), what);
+  }
+  // numbers beyond f64 in JSON are refused, not read as infinity
+  const text = JSON.stringify({ format: "localecon-table", version: 1, name: "x", sectors: [{ code: "a", name: "a" }], z: [[1]], final_demand: [], primary_inputs: [] }).replace("[[1]]", "[[1e400]]");
+  assert.throws(() => RegionalTable.fromJson(text), (e) => ["json", "non_finite"].includes(e.code));
 });

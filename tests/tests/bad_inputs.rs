@@ -7,7 +7,7 @@ use localecon::linkages::{Extraction, PathTarget, hypothetical_extraction, struc
 use localecon::regionalize::{RasOptions, RegionalizeOptions, ras, regionalize};
 use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, Stressor, calibrate};
 use localecon::scenario::{
-    Change, LeakRankingOptions, Scenario, import_substitution, leak_ranking,
+    Change, LeakRankingOptions, Scenario, impact, import_substitution, leak_ranking,
 };
 use localecon::table::{FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
 use localecon::{ClosedLeakage, Multipliers, RegionReport, RegionalTable, datasets, interchange};
@@ -133,6 +133,12 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
         }),
         "ranking_default" => ranking(LeakRankingOptions::default()),
         "substitution_not_imported" => import_substitution(t, "s1", "s2", 0.1).map(|_| ()),
+        "scenario_zero_output" => scenario(Change::Demand {
+            sector: "s3".into(),
+            amount: 1.0,
+        }),
+        "impact_zero_output" => impact(t, &[0.0, 0.0, 1.0], 0.0).map(|_| ()),
+        "substitution_zero_output" => import_substitution(t, "s2", "s3", 0.1).map(|_| ()),
         "paths_cutoff" => structural_paths(t, "s1", PathTarget::ValueAdded, 0.0, 8, 10).map(|_| ()),
         "extract_unknown" => hypothetical_extraction(t, "zz", Extraction::Total).map(|_| ()),
         "fci_closure_typo" => "household".parse::<Closure>().map(|_| ()),

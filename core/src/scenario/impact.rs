@@ -121,12 +121,36 @@ pub fn spending(n: usize, amount: f64, local_share: f64, pattern: &[f64]) -> Res
         .collect())
 }
 
+/// Refuses demand for a sector with no output: its column of `A` is empty only because
+/// nothing is known of its costs, so a shock to it would look like a pure import-free gain.
+pub(crate) fn no_demand_without_output(
+    table: &RegionalTable,
+    demand: &[f64],
+    what: &str,
+) -> Result<()> {
+    let x = table.output();
+    match demand
+        .iter()
+        .zip(x)
+        .position(|(d, x)| *x == 0.0 && *d != 0.0)
+    {
+        Some(j) => Err(Error::OutOfRange {
+            location: Location::Field(format!("{what}, sector {j} ({})", table.sectors()[j].code)),
+            value: demand[j],
+            expected: "0: this sector has no output, so its cost structure is unknown".into(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The impact of a final-demand change `Δf` (and of extra household income paid directly to
 /// residents, e.g. by a business; it only has induced effects).
 ///
 /// # Errors
 ///
-/// [`Error::Shape`] / [`Error::NonFinite`] for a bad `Δf`; the errors of the models.
+/// [`Error::Shape`] / [`Error::NonFinite`] for a bad `Δf`; [`Error::OutOfRange`] for demand
+/// for a sector with no output (its cost structure is unknown, so what it would buy is
+/// too); the errors of the models.
 ///
 /// # Example
 ///
@@ -148,6 +172,7 @@ pub fn impact(
     let n = table.n();
     let model = table.leontief()?;
     let type_i = model.solve(final_demand)?;
+    no_demand_without_output(table, final_demand, "final demand")?;
     check_finite(household_income, || {
         Location::Field("household_income".into())
     })?;

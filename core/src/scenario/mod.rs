@@ -244,7 +244,15 @@ impl Scenario {
             match change {
                 Change::Demand { sector, amount } => {
                     check_finite(*amount, || Location::Field(format!("changes[{k}].amount")))?;
-                    extra[table.sector_index(sector)?] += amount;
+                    let j = table.sector_index(sector)?;
+                    if x[j] == 0.0 && *amount != 0.0 {
+                        return Err(Error::OutOfRange {
+                            location: Location::Field(format!("changes[{k}].sector {sector}")),
+                            value: *amount,
+                            expected: "no demand change: this sector has no output, so its cost structure is unknown".into(),
+                        });
+                    }
+                    extra[j] += amount;
                 }
                 Change::Spending {
                     amount,
