@@ -1,4 +1,5 @@
-"""Three languages agree, provably: runs the random corpus (tests/make_corpus.py) in Python and
+"""Three languages agree, provably: runs the random corpus (tests/make_corpus.py: tables,
+scenarios, leak rankings, regionalisations and sparse networks) in Python and
 compares every result with Rust's and JavaScript's (core/examples/corpus.rs,
 scripts/corpus.mjs), demanding equality to the last bit. A failure prints the smallest case
 that differs (its table, scenario and regionalisation inputs) and where.
@@ -26,11 +27,18 @@ def serde(obj):
     return json.loads(obj.__reduce__()[1][0])
 
 
+def network(w):
+    net = localecon.SparseNetwork(w["n"], w["payer"], w["payee"], w["amount"], w["leaked"], w["retained"])
+    r = net.analyse(tolerance=1e-10, max_iterations=1000)
+    return {k: v.tolist() if hasattr(v, "tolist") else v for k, v in r.items()}
+
+
 def run(case):
+    net = result(lambda: network(case["network"]))
     try:
         t = localecon.RegionalTable.from_json(case["table"])
     except localecon.LocaleconError as e:
-        return {"error": e.code}
+        return {"error": e.code, "network": net}
 
     def regional():
         r = localecon.regionalize(
@@ -43,6 +51,8 @@ def run(case):
         "ranking": result(lambda: serde(t.leak_ranking(top_k=3))),
         "scenario": result(lambda: t.evaluate_scenario(case["scenario"])),
         "regional": result(regional),
+        "satellite": result(lambda: serde(localecon.Satellite.employment(t).multipliers(t))),
+        "network": net,
     }
 
 

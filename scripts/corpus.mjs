@@ -1,7 +1,7 @@
 // Runs the three-language agreement corpus (tests/make_corpus.py) in JavaScript, as
 // core/examples/corpus.rs does in Rust: node scripts/corpus.mjs CORPUS.json OUT.json
 import { readFileSync, writeFileSync } from "node:fs";
-import { RegionalTable } from "../bindings-wasm/index.node.js";
+import { RegionalTable, Satellite, SparseNetwork } from "../bindings-wasm/index.node.js";
 
 const result = (f) => {
   try {
@@ -12,12 +12,22 @@ const result = (f) => {
   }
 };
 
+function analyseNetwork(w) {
+  const net = new SparseNetwork(w.n, new Uint32Array(w.payer), new Uint32Array(w.payee), new Float64Array(w.amount), new Float64Array(w.leaked), new Float64Array(w.retained));
+  try {
+    return net.analyse({ tolerance: 1e-10, maxIterations: 1000 });
+  } finally {
+    net.free();
+  }
+}
+
 function run(c) {
+  const network = result(() => analyseNetwork(c.network));
   let t;
   try {
     t = RegionalTable.fromJson(c.table);
   } catch (e) {
-    return { error: e.code };
+    return { error: e.code, network };
   }
   try {
     return {
@@ -32,6 +42,15 @@ function run(c) {
           r.free();
         }
       }),
+      satellite: result(() => {
+        const s = Satellite.employment(t);
+        try {
+          return s.multipliers(t);
+        } finally {
+          s.free();
+        }
+      }),
+      network,
     };
   } finally {
     t.free();

@@ -78,7 +78,7 @@ for name in scotland-2019 glasgow-2019; do
 done
 "$PY" scripts/check_same_numbers.py "$CACHE/same/rust" "$CACHE/same/js"
 
-step "three languages agree: 200 random tables, scenarios and regionalisations, to the last bit"
+step "three languages agree: 200 random tables, scenarios, rankings, regionalisations, satellites and sparse networks, to the last bit"
 mkdir -p "$CACHE/corpus"
 "$PY" tests/make_corpus.py "$CACHE/corpus/corpus.json"
 cargo run --release --quiet --example corpus -- "$CACHE/corpus/corpus.json" "$CACHE/corpus/rust.json"

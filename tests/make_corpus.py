@@ -1,4 +1,5 @@
-"""Writes a corpus of random balanced tables, each with a scenario and a regionalisation, for
+"""Writes a corpus of random balanced tables, each with a scenario, a regionalisation and a
+random sparse firm network, for
 the three-language agreement check (scripts/check_corpus.py): every language runs the same
 cases and the results must be equal to the last bit.
 
@@ -93,6 +94,21 @@ def table(rng: random.Random, k: int) -> dict:
     return doc
 
 
+def network(rng: random.Random) -> dict:
+    """A random firm network: 2-60 accounts, about 4 flows each, 20-60 % of each outlay leaked."""
+    n = rng.randint(2, 60)
+    payer, payee, amount = [], [], []
+    for _ in range(4 * n):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            payer.append(a)
+            payee.append(b)
+            amount.append(rng.uniform(0.1, 10.0))
+    leaked = [rng.uniform(1.0, 10.0) for _ in range(n)]
+    retained = [rng.uniform(0.0, 5.0) for _ in range(n)]
+    return {"n": n, "payer": payer, "payee": payee, "amount": amount, "leaked": leaked, "retained": retained}
+
+
 def case(rng: random.Random, k: int) -> dict:
     t = table(rng, k)
     n = len(t["sectors"])
@@ -125,6 +141,7 @@ def case(rng: random.Random, k: int) -> dict:
         "national": national,
         "regional": regional,
         "delta": rng.choice([0.1, 0.2, 0.3]),
+        "network": network(rng),
     }
 
 

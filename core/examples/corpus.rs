@@ -1,6 +1,7 @@
 //! Runs the three-language agreement corpus (`tests/make_corpus.py`) in Rust: for every case
-//! the report of the table, its leak ranking (top 3), the scenario evaluated and the report of
-//! the table regionalised by FLQ, or the error code of whichever fails. `scripts/check_corpus.py`
+//! the report of the table, its leak ranking (top 3), the scenario evaluated, the report of
+//! the table regionalised by FLQ and the analysis of the sparse network, or the error code of
+//! whichever fails. `scripts/check_corpus.py`
 //! compares the output with Python's and JavaScript's, demanding equality to the last bit.
 //!
 //! `cargo run --release --example corpus -- CORPUS.json OUT.json`
@@ -9,7 +10,8 @@ use std::process::ExitCode;
 
 use localecon::regionalize::{RegionalizeOptions, regionalize};
 use localecon::scenario::{LeakRankingOptions, Scenario, leak_ranking};
-use localecon::{RegionReport, interchange};
+use localecon::sparse::SparseNetwork;
+use localecon::{RegionReport, Satellite, interchange};
 use serde_json::{Value, json};
 
 fn result<T: serde::Serialize>(r: localecon::Result<T>) -> Value {
@@ -20,9 +22,23 @@ fn result<T: serde::Serialize>(r: localecon::Result<T>) -> Value {
 }
 
 fn run(case: &Value) -> Value {
+    let net = &case["network"];
+    let floats = |v: &Value| -> Vec<f64> { serde_json::from_value(v.clone()).expect("numbers") };
+    let ids = |v: &Value| -> Vec<u32> { serde_json::from_value(v.clone()).expect("indices") };
+    let network = result(
+        SparseNetwork::new(
+            usize::try_from(net["n"].as_u64().expect("n")).expect("n fits"),
+            &ids(&net["payer"]),
+            &ids(&net["payee"]),
+            &floats(&net["amount"]),
+            &floats(&net["leaked"]),
+            &floats(&net["retained"]),
+        )
+        .and_then(|s| s.analyse(1e-10, 1000)),
+    );
     let table = match interchange::read_json(case["table"].as_str().expect("table text")) {
         Ok(t) => t,
-        Err(e) => return json!({ "error": e.code() }),
+        Err(e) => return json!({ "error": e.code(), "network": network }),
     };
     let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario");
     let numbers =
@@ -38,6 +54,8 @@ fn run(case: &Value) -> Value {
         "ranking": result(leak_ranking(&table, &LeakRankingOptions { top_k: 3, ..Default::default() })),
         "scenario": result(scenario.evaluate(&table)),
         "regional": result(regional),
+        "satellite": result(Satellite::employment(&table).and_then(|s| s.multipliers(&table))),
+        "network": network,
     })
 }
 

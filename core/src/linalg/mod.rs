@@ -270,9 +270,8 @@ impl DenseLu {
     pub fn inverse_diagonal(&self) -> Vec<f64> {
         let n = self.n;
         if self.portable() {
-            // the columns of (Mᵀ)⁻¹ by portable solves; the j-th entry of column j is (M⁻¹)ⱼⱼ
-            let inverse = self.inverse();
-            return (0..n).map(|j| inverse[j * n + j]).collect();
+            // (M⁻¹)ⱼⱼ = ((Mᵀ)⁻¹)ⱼⱼ from one row of U⁻¹ and one column of L⁻¹ each
+            return portable::inverse_diagonal(n, &self.lu, &self.perm);
         }
         let par = parallelism_from(PARALLEL_INVERSE_MIN_N, n, n);
         let lu = self.factors();

@@ -65,6 +65,72 @@ fn dispatch_columns(n: usize, lu: &[f64], perm: &[usize], b: &mut [f64], transpo
     pulp::Arch::new().dispatch(Op(n, lu, perm, b, transpose));
 }
 
+/// The diagonal of `G⁻¹ = U⁻¹·L⁻¹·P` without the inverse: `(G⁻¹)ⱼⱼ = Σ_{k ≥ max(j, c)}
+/// (U⁻¹)ⱼₖ·(L⁻¹)ₖ꜀` with `c` the position of row `j` in `P·G`. Row `j` of `U⁻¹` and column `c`
+/// of `L⁻¹` are one triangular solve each, `(n − j)²/2` and `(n − c)²/2`: `n³/3` in all,
+/// against `2n³` for the inverse.
+pub(super) fn inverse_diagonal(n: usize, lu: &[f64], perm: &[usize]) -> Vec<f64> {
+    struct Op<'a>(usize, &'a [f64], &'a [usize]);
+    impl pulp::WithSimd for Op<'_> {
+        type Output = Vec<f64>;
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, _: S) -> Vec<f64> {
+            let Op(n, lu, perm) = self;
+            let mut position = vec![0; n];
+            for (i, &p) in perm.iter().enumerate() {
+                position[p] = i;
+            }
+            let (mut u_row, mut l_col) = (vec![0.0; n], vec![0.0; n]);
+            (0..n)
+                .map(|j| {
+                    // row j of U⁻¹: x·U = e_j, x_k = (δ_jk − Σ_{j≤i<k} x_i·U_ik) / U_kk
+                    for k in j..n {
+                        let s = if k == j { 1.0 } else { 0.0 };
+                        u_row[k] =
+                            (s - dot4(&lu[k * n + j..k * n + k], &u_row[j..k])) / lu[k + k * n];
+                    }
+                    // column c of L⁻¹: L·y = e_c, column-oriented (elementwise updates)
+                    let c = position[j];
+                    l_col[c..].iter_mut().for_each(|v| *v = 0.0);
+                    l_col[c] = 1.0;
+                    for i in c..n {
+                        let yi = l_col[i];
+                        if yi != 0.0 {
+                            for (y, l) in l_col[i + 1..]
+                                .iter_mut()
+                                .zip(&lu[i * n + i + 1..(i + 1) * n])
+                            {
+                                *y -= l * yi;
+                            }
+                        }
+                    }
+                    let from = j.max(c);
+                    dot4(&u_row[from..n], &l_col[from..n])
+                })
+                .collect()
+        }
+    }
+    pulp::Arch::new().dispatch(Op(n, lu, perm))
+}
+
+/// `Σ aᵢ·bᵢ` in four running sums combined as `(s₀ + s₁) + (s₂ + s₃)`: a fixed order (the
+/// same bits everywhere) whose four chains run in parallel (and vectorise).
+#[inline(always)]
+fn dot4(a: &[f64], b: &[f64]) -> f64 {
+    let mut s = [0.0; 4];
+    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
+    let (ra, rb) = (a4.remainder(), b4.remainder());
+    for (x, y) in a4.zip(b4) {
+        for l in 0..4 {
+            s[l] += x[l] * y[l];
+        }
+    }
+    for (l, (x, y)) in ra.iter().zip(rb).enumerate() {
+        s[l] += x * y;
+    }
+    (s[0] + s[1]) + (s[2] + s[3])
+}
+
 /// The body of [`factor`], compiled into each dispatched variant.
 #[inline(always)]
 pub(super) fn factor_plain(n: usize, g: &mut [f64], perm: &mut [usize]) {
@@ -190,6 +256,37 @@ mod tests {
             solve_transpose(n, &a, &pa, &mut py);
             assert!(cx.iter().zip(&px).all(|(p, q)| p.to_bits() == q.to_bits()));
             assert!(cy.iter().zip(&py).all(|(p, q)| p.to_bits() == q.to_bits()));
+        }
+    }
+
+    #[test]
+    fn inverse_diagonal_matches_the_columns_of_the_inverse() {
+        let n = 23;
+        let mut r: u64 = 11;
+        let mut u = move || {
+            r = r
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (r >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        };
+        let g: Vec<f64> = (0..n * n)
+            .map(|k| u() + if k % (n + 1) == 0 { 0.1 } else { 0.0 })
+            .collect();
+        let mut lu = g.clone();
+        let mut perm = vec![0; n];
+        factor(n, &mut lu, &mut perm);
+        assert_ne!(perm, (0..n).collect::<Vec<_>>(), "pivoting happened");
+        let diag = inverse_diagonal(n, &lu, &perm);
+        for j in 0..n {
+            let mut e = vec![0.0; n];
+            e[j] = 1.0;
+            solve(n, &lu, &perm, &mut e);
+            assert!(
+                (diag[j] - e[j]).abs() <= 1e-12 * e[j].abs().max(1.0),
+                "{j}: {} vs {}",
+                diag[j],
+                e[j]
+            );
         }
     }
 
