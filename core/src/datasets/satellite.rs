@@ -88,14 +88,7 @@ impl Sources {
             ..Default::default()
         };
         if let Some(e) = table.employment() {
-            parts.stressors.push(Stressor {
-                name: "employment".into(),
-                unit: e.unit.clone(),
-                gas: None,
-                values: e.values.clone(),
-                household: 0.0,
-                removals: false,
-            });
+            parts.stressors.push(Stressor::employment(e));
         }
         for (k, (gas, name)) in GASES.iter().enumerate() {
             let uk_households = households

@@ -59,15 +59,6 @@ impl Default for RegionalizeOptions {
     }
 }
 
-fn is_export(kind: FinalDemandKind) -> bool {
-    matches!(
-        kind,
-        FinalDemandKind::ExportsRestOfCountry
-            | FinalDemandKind::ExportsRestOfWorld
-            | FinalDemandKind::ExportsVisitors
-    )
-}
-
 /// A regional table from a national one and employment by sector (Miller & Blair 2009,
 /// §8.2–8.3; Flegg & Webber 1997).
 ///
@@ -190,7 +181,7 @@ pub fn regionalize(
             kind: c.kind,
             values: (0..n)
                 .map(|i| {
-                    if is_export(c.kind) {
+                    if c.kind.is_export() {
                         c.values[i] * output_share[i]
                     } else {
                         c.values[i] * s * q[i * n + i].min(1.0)

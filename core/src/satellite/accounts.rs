@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Satellite;
 use crate::error::{Error, Result};
-use crate::table::{FinalDemandKind, RegionalTable};
+use crate::table::RegionalTable;
 
 /// What the consumption-based account leaves out, stated in every [`Accounts`].
 pub const DIRECT_FINAL_IMPORTS: &str = "the consumption-based account counts what the region's own final demand buys from local producers and the imports of their supply chains; imports bought directly by final users (a domestic table has none) are not counted";
@@ -93,15 +93,6 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-fn is_export(kind: FinalDemandKind) -> bool {
-    matches!(
-        kind,
-        FinalDemandKind::ExportsRestOfCountry
-            | FinalDemandKind::ExportsRestOfWorld
-            | FinalDemandKind::ExportsVisitors
-    )
-}
-
 impl Satellite {
     /// The region's production- and consumption-based accounts (see the module page for the
     /// formulas). Two solves with the table's LU factor and `O(k·o·n)` dot products after
@@ -118,7 +109,7 @@ impl Satellite {
         let mut yd = vec![0.0; n];
         let mut ye = vec![0.0; n];
         for c in table.final_demand() {
-            let y = if is_export(c.kind) { &mut ye } else { &mut yd };
+            let y = if c.kind.is_export() { &mut ye } else { &mut yd };
             for (a, v) in y.iter_mut().zip(&c.values) {
                 *a += v;
             }

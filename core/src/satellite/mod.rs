@@ -54,6 +54,21 @@ pub struct Stressor {
     pub removals: bool,
 }
 
+impl Stressor {
+    /// A table's employment as the stressor `"employment"`, in its unit.
+    #[must_use]
+    pub fn employment(e: &crate::table::Employment) -> Self {
+        Self {
+            name: "employment".into(),
+            unit: e.unit.clone(),
+            gas: None,
+            values: e.values.clone(),
+            household: 0.0,
+            removals: false,
+        }
+    }
+}
+
 /// What one unit of money of imports from an origin carries of a stressor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,14 +219,7 @@ impl Satellite {
         let e = table.employment().ok_or_else(|| Error::MissingData {
             what: "employment: the table has none".into(),
         })?;
-        let stressor = Stressor {
-            name: "employment".into(),
-            unit: e.unit.clone(),
-            gas: None,
-            values: e.values.clone(),
-            household: 0.0,
-            removals: false,
-        };
+        let stressor = Stressor::employment(e);
         Self::new(
             table,
             SatelliteParts {

@@ -44,6 +44,20 @@ spelled_enum! {
     }
 }
 
+impl FinalDemandKind {
+    /// Whether this column is an export: to the rest of the country, the rest of the world,
+    /// or visitors' spending in the region.
+    #[must_use]
+    pub fn is_export(self) -> bool {
+        matches!(
+            self,
+            FinalDemandKind::ExportsRestOfCountry
+                | FinalDemandKind::ExportsRestOfWorld
+                | FinalDemandKind::ExportsVisitors
+        )
+    }
+}
+
 impl PrimaryInputKind {
     /// Whether this row is an import (always leaks: retention share 0).
     #[must_use]
