@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${1:-20000}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 cd "$ROOT/fuzz"
-for target in read_json read_csv table_builder; do
+for target in read_json read_csv table_builder inputs; do
   echo "=== fuzz $target ($RUNS runs)"
   cargo +nightly fuzz run "$target" "corpus/$target" -- -runs="$RUNS" -max_len=4096
 done

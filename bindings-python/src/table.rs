@@ -225,19 +225,32 @@ impl PyRegionalTable {
         })
     }
 
-    /// Reads a table from the interchange JSON (format "localecon-table", version 1).
+    /// Reads a table from the interchange JSON (format "localecon-table", version 1): text,
+    /// or a file's bytes in UTF-8 or UTF-16 with a byte-order mark (other encodings are a
+    /// `JsonError` at their first byte that is not UTF-8).
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<Self> {
+    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = match text_or_bytes(text)? {
+            TextOrBytes::Text(t) => interchange::read_json(&t),
+            TextOrBytes::Bytes(b) => interchange::read_json_bytes(&b),
+        };
         Ok(Self {
-            inner: interchange::read_json(text).py_err()?,
+            inner: inner.py_err()?,
         })
     }
 
-    /// Reads a table from the labelled CSV layout.
+    /// Reads a table from the labelled CSV layout (comma, or semicolon with decimal commas,
+    /// or tab): text, or a file's bytes in UTF-8 or UTF-16 with a byte-order mark (other
+    /// encodings are a `CsvError` naming the line and field of their first byte that is
+    /// not UTF-8).
     #[staticmethod]
-    fn from_csv(text: &str) -> PyResult<Self> {
+    fn from_csv(text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = match text_or_bytes(text)? {
+            TextOrBytes::Text(t) => interchange::read_csv(&t),
+            TextOrBytes::Bytes(b) => interchange::read_csv_bytes(&b),
+        };
         Ok(Self {
-            inner: interchange::read_csv(text).py_err()?,
+            inner: inner.py_err()?,
         })
     }
 
@@ -549,4 +562,33 @@ impl PyRegionalTable {
             self.inner.unit()
         )
     }
+}
+
+enum TextOrBytes {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// A reader's argument: `str`, or `bytes`/`bytearray`/`memoryview` (a file opened in binary
+/// mode); anything else is an `InvalidInputError` naming its type.
+fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
+    if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+        return Ok(TextOrBytes::Text(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
+        return Ok(TextOrBytes::Bytes(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+        return Ok(TextOrBytes::Bytes(b.to_vec()));
+    }
+    if obj.is_instance_of::<pyo3::types::PyMemoryView>() {
+        let b = obj.call_method0("tobytes")?;
+        return Ok(TextOrBytes::Bytes(
+            b.cast::<pyo3::types::PyBytes>()?.as_bytes().to_vec(),
+        ));
+    }
+    Err(crate::error::to_py(localecon::Error::InvalidInput {
+        what: "table text".into(),
+        message: format!("expected str or bytes, found {}", obj.get_type().name()?),
+    }))
 }

@@ -1,9 +1,12 @@
 """Round trips as property tests: JSON, CSV, pickle of tables and of every result."""
 
+import csv
+import io
 import pickle
 
 import localecon
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +51,41 @@ def test_pickle_of_results_is_the_identity(t):
                 np.array_equal(a[k], b[k]) for k in a)
         if hasattr(result, "__array__"):
             np.testing.assert_array_equal(np.asarray(back), np.asarray(result))
+
+
+def test_a_files_bytes_and_spreadsheet_exports():
+    """Bytes in UTF-8 or UTF-16 with a byte-order mark read as the text; a semicolon export with
+    decimal commas reads as the comma file; Windows-1252 is a CsvError naming line and field."""
+    t = localecon.datasets.by_name("scotland-2019-sections")
+    csv_text = t.to_csv()
+    encodings = (csv_text.encode(), csv_text.encode("utf-16"), bytearray(csv_text.encode()), memoryview(csv_text.encode("utf-8-sig")))
+    for data in encodings:
+        assert localecon.RegionalTable.from_csv(data) == t
+    assert localecon.RegionalTable.from_json(t.to_json().encode("utf-16")) == t
+
+    def decimal_comma(cell):
+        try:
+            float(cell)
+        except ValueError:
+            return cell
+        return cell.replace(".", ",")
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for line in csv_text.splitlines():
+        if line.startswith("#"):
+            out.write(line + "\n")
+        else:
+            writer.writerow([decimal_comma(c) for c in next(csv.reader([line]))])
+    assert "," in out.getvalue() and ";" in out.getvalue()
+    assert localecon.RegionalTable.from_csv(out.getvalue()) == t
+    mb = localecon.datasets.by_name("miller-blair-2sector").to_csv()
+    text = mb.replace("sector,s1,", "sector,s1,Café ")
+    bad = text.encode("cp1252")
+    at = next(i for i, c in enumerate(text) if ord(c) > 127)  # the first byte that is not UTF-8
+    line, field = text[:at].count("\n") + 1, text[:at].split("\n")[-1].count(",") + 1
+    byte = text[at].encode("cp1252")[0]
+    with pytest.raises(localecon.CsvError, match=f"line {line}, field {field}: byte 0x{byte:02X}"):
+        localecon.RegionalTable.from_csv(bad)
+    with pytest.raises(localecon.InvalidInputError, match="found int"):
+        localecon.RegionalTable.from_csv(42)

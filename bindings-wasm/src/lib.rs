@@ -12,6 +12,7 @@ use localecon::{
     regionalize,
 };
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{IntoJs, invalid};
@@ -343,19 +344,36 @@ impl RegionalTable {
         })
     }
 
-    /// Reads a table from the interchange JSON.
+    /// Reads a table from the interchange JSON: a string, or a file's bytes (a
+    /// `Uint8Array`, e.g. from `file.arrayBuffer()`) in UTF-8 or UTF-16 with a byte-order
+    /// mark; other encodings are a `json` error at their first byte that is not UTF-8.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<RegionalTable, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let inner = match text_or_bytes(&text)? {
+            Ok(t) => interchange::read_json(&t),
+            Err(b) => interchange::read_json_bytes(&b),
+        };
         Ok(Self {
-            inner: interchange::read_json(text).js_err()?,
+            inner: inner.js_err()?,
         })
     }
 
-    /// Reads a table from the labelled CSV layout.
+    /// Reads a table from the labelled CSV layout (comma; or semicolon with decimal
+    /// commas; or tab): a string, or a file's bytes (a `Uint8Array`) in UTF-8 or UTF-16 with
+    /// a byte-order mark; other encodings are a `csv` error naming the line and field of
+    /// their first byte that is not UTF-8.
     #[wasm_bindgen(js_name = fromCsv)]
-    pub fn from_csv(text: &str) -> Result<RegionalTable, JsValue> {
+    pub fn from_csv(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let inner = match text_or_bytes(&text)? {
+            Ok(t) => interchange::read_csv(&t),
+            Err(b) => interchange::read_csv_bytes(&b),
+        };
         Ok(Self {
-            inner: interchange::read_csv(text).js_err()?,
+            inner: inner.js_err()?,
         })
     }
 
@@ -1108,4 +1126,22 @@ impl SparseNetwork {
 #[wasm_bindgen(js_name = errorKinds, unchecked_return_type = "[string, string][]")]
 pub fn error_kinds() -> Result<JsValue, JsValue> {
     to_plain(&localecon::Error::KINDS)
+}
+
+/// A reader's argument: a string (`Ok`) or a `Uint8Array` of a file's bytes (`Err`);
+/// anything else is an `invalid_input` error naming its type.
+fn text_or_bytes(value: &JsValue) -> Result<Result<String, Vec<u8>>, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(Ok(s));
+    }
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(Err(bytes.to_vec()));
+    }
+    Err(error::to_js(&localecon::Error::InvalidInput {
+        what: "table text".into(),
+        message: format!(
+            "expected a string or a Uint8Array, found {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ),
+    }))
 }

@@ -79,6 +79,29 @@ test("JSON and CSV round trips", () => {
   [t, a, b].forEach((x) => x.free());
 });
 
+test("a file's bytes: UTF-8, UTF-16 with a byte-order mark, a semicolon export; Windows-1252 refused", () => {
+  const t = dataset("miller-blair-2sector");
+  const csv = t.toCsv();
+  const utf8 = RegionalTable.fromCsv(new TextEncoder().encode(csv));
+  const units = Array.from(csv, (c) => c.charCodeAt(0));
+  const le = new Uint8Array(2 + 2 * units.length);
+  le.set([0xff, 0xfe]);
+  units.forEach((u, i) => le.set([u & 0xff, u >> 8], 2 + 2 * i));
+  const utf16 = RegionalTable.fromCsv(le);
+  const json = RegionalTable.fromJson(new TextEncoder().encode(t.toJson()));
+  const semicolon = RegionalTable.fromCsv(csv.split("\n").map((l) => (l.startsWith("#") ? l : l.replace(/,/g, ";"))).join("\n"));
+  for (const x of [utf8, utf16, json, semicolon]) {
+    assert.equal(x.toJson(), t.toJson());
+    x.free();
+  }
+  const latin1 = new TextEncoder().encode(csv.replace("sector,s1,", "sector,s1,Caf\u00e9 "));
+  const at = latin1.findIndex((b, i) => b === 0xc3 && latin1[i + 1] === 0xa9);
+  const bad = new Uint8Array([...latin1.slice(0, at), 0xe9, ...latin1.slice(at + 2)]);
+  expectError(() => RegionalTable.fromCsv(bad), "CsvError", "csv", /byte 0xE9 .* is not UTF-8/);
+  expectError(() => RegionalTable.fromCsv(42), "InvalidInputError", "invalid_input", /found number/);
+  t.free();
+});
+
 test("every core error kind has a name and code", () => {
   const kinds = errorKinds();
   assert.ok(kinds.length >= 16);

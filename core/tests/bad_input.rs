@@ -205,7 +205,7 @@ fn malformed_csv_names_line_and_field() {
         e.to_string(),
         "malformed CSV at line 4, field 5: \"abc\" is not a number"
     );
-    let e = read_csv(&CSV.replace(',', ";")).unwrap_err();
+    let e = read_csv(&CSV.replace(',', "|")).unwrap_err();
     assert_eq!(e.code(), "csv");
     assert!(e.to_string().contains("delimiter"), "{e}");
     let e = read_csv(&CSV.replace("sector,s2,B,200,100,1700", "sector,s2,B,200,100")).unwrap_err();
@@ -283,4 +283,129 @@ fn negative_output_is_refused() {
     let e = err(p);
     assert_eq!(e.code(), "negative");
     assert!(e.to_string().contains("output of sector 0 (s1)"), "{e}");
+}
+
+/// A sector without national employment has no location quotient: the regionalised table
+/// takes it as average and says so in its source line, naming the sector; a sector with
+/// national employment is never named.
+#[test]
+fn a_sector_without_national_employment_is_flagged() {
+    use localecon::regionalize::{RegionalizeOptions, regionalize};
+    let scotland = datasets::scotland_2019_sections();
+    let n = scotland.n();
+    let mut national: Vec<f64> = (0..n).map(|i| 1000.0 + 10.0 * i as f64).collect();
+    let mut regional: Vec<f64> = national.iter().map(|e| 0.1 * e).collect();
+    let flagged = scotland.sectors()[3].code.clone();
+    let plain = RegionalizeOptions::default();
+    let before = regionalize(&scotland, &national, &regional, &plain).unwrap();
+    assert!(!before.source().unwrap().contains("ASSUMPTION"));
+    national[3] = 0.0;
+    regional[3] = 0.0;
+    let after = regionalize(&scotland, &national, &regional, &plain).unwrap();
+    let source = after.source().unwrap();
+    let note = source.split("ASSUMPTION: ").nth(1).expect("flagged");
+    assert!(
+        note.starts_with(&format!("no national employment in {flagged}:")),
+        "{source}"
+    );
+    let share: f64 = regional.iter().sum::<f64>() / national.iter().sum::<f64>();
+    assert!((after.output()[3] - scotland.output()[3] * share).abs() <= 1e-9 * after.output()[3]);
+}
+
+/// A spreadsheet export in a European locale (semicolons, decimal commas) or with tabs reads
+/// as the same table as the comma file; thousands separators are refused with a hint.
+#[test]
+fn semicolon_and_tab_files_read_as_the_comma_file() {
+    use localecon::interchange::write_csv;
+    let table = datasets::scotland_2019_sections();
+    let comma = write_csv(&table);
+    let (meta, body): (Vec<&str>, Vec<&str>) = comma.lines().partition(|l| l.starts_with('#'));
+    let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.join("\n").as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let mut decimal_commas = 0;
+    let write = |delimiter: u8, decimal_commas: &mut usize| {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_writer(Vec::new());
+        for r in &records {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| {
+                    if delimiter == b';' && c.parse::<f64>().is_ok() && c.contains('.') {
+                        *decimal_commas += 1;
+                        c.replace('.', ",")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            w.write_record(&cells).unwrap();
+        }
+        let mut text = meta.join("\n");
+        text.push('\n');
+        text.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
+        text
+    };
+    let semicolon = write(b';', &mut decimal_commas);
+    let tab = write(b'\t', &mut decimal_commas);
+    assert!(decimal_commas > 100, "{decimal_commas}");
+    assert_eq!(read_csv(&semicolon).unwrap(), table);
+    assert_eq!(read_csv(&tab).unwrap(), table);
+    let thousands = semicolon.replacen(";1", ";1.000,", 1);
+    let e = read_csv(&thousands).expect_err("thousands separator");
+    assert_eq!(e.code(), "csv");
+    assert!(e.to_string().contains("thousands separators"), "{e}");
+}
+
+/// A file's bytes: UTF-16 with its byte-order mark reads as the UTF-8 file; Windows-1252 is
+/// refused at its first byte that is not UTF-8, naming the line and field.
+#[test]
+fn file_encodings() {
+    use localecon::interchange::{read_csv_bytes, read_json_bytes, write_csv, write_json};
+    let table = datasets::miller_blair_2sector();
+    for text in [write_csv(&table), write_json(&table)] {
+        for be in [false, true] {
+            let mut bytes = if be {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            };
+            for u in text.encode_utf16() {
+                bytes.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            let back = if text.starts_with('{') {
+                read_json_bytes(&bytes)
+            } else {
+                read_csv_bytes(&bytes)
+            };
+            assert_eq!(back.unwrap(), table);
+        }
+    }
+    let csv = write_csv(&table);
+    let line = csv.lines().position(|l| l.starts_with("sector,")).unwrap() + 1;
+    let cp1252 = csv.replacen("sector,s1,", "sector,s1,Caf\u{e9} ", 1);
+    let mut bytes = Vec::new();
+    for c in cp1252.chars() {
+        if c == '\u{e9}' {
+            bytes.push(0xE9); // é in Windows-1252
+        } else {
+            bytes.extend(c.to_string().as_bytes());
+        }
+    }
+    let e = read_csv_bytes(&bytes).expect_err("Windows-1252");
+    assert_eq!(e.code(), "csv");
+    let message = e.to_string();
+    assert!(
+        message.contains(&format!("line {line}, field 3")),
+        "{message}"
+    );
+    assert!(message.contains("byte 0xE9"), "{message}");
+    let e = read_json_bytes(b"{\"name\": \"Caf\xE9\"}").expect_err("Latin-1 JSON");
+    assert_eq!(e.code(), "json");
 }

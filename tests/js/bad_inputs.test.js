@@ -20,6 +20,14 @@ function then(t, op) {
     regionalize_too_many_jobs: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([20, 5])).free(),
     regionalize_delta: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { delta: 1.5 }).free(),
     regionalize_zero_national: () => t.regionalize(new Float64Array([0, 0]), new Float64Array([0, 0])).free(),
+    regionalize_sector_without_jobs: () => {
+      const r = t.regionalize(new Float64Array([10, 0]), new Float64Array([5, 0]));
+      try {
+        assert.match(r.source, /ASSUMPTION: no national employment in s2:/);
+      } finally {
+        r.free();
+      }
+    },
     scenario_unknown_sector: () => scenario({ type: "demand", sector: "zz", amount: 1 }),
     scenario_too_much: () => scenario({ type: "import_substitution", buyer: "s1", product: "s2", amount: 1e6 }),
     scenario_share: () => scenario({ type: "import_substitution", buyer: "s1", product: "s2", share: 1.5 }),
@@ -71,6 +79,7 @@ function run(input) {
   let t;
   if (input.json !== undefined) t = RegionalTable.fromJson(input.json);
   else if (input.csv !== undefined) t = RegionalTable.fromCsv(input.csv);
+  else if (input.csv_bytes !== undefined) t = RegionalTable.fromCsv(new Uint8Array(input.csv_bytes));
   else {
     const a = input.arrays;
     t = RegionalTable.fromArrays(numbers(a.z), a.codes, {

@@ -38,6 +38,12 @@ def from_arrays(a):
     )
 
 
+def flagged_without_jobs(t):
+    """A sector with no national employment is regionalised as average, and the source says so."""
+    source = localecon.regionalize(t, [10, 0], [5, 0]).source
+    assert "ASSUMPTION: no national employment in s2:" in source, source
+
+
 def then(t, op):
     ops = {
         "multipliers": lambda: t.multipliers(),
@@ -47,6 +53,7 @@ def then(t, op):
         "regionalize_too_many_jobs": lambda: localecon.regionalize(t, [10, 10], [20, 5]),
         "regionalize_delta": lambda: localecon.regionalize(t, [10, 10], [5, 5], delta=1.5),
         "regionalize_zero_national": lambda: localecon.regionalize(t, [0, 0], [0, 0]),
+        "regionalize_sector_without_jobs": lambda: flagged_without_jobs(t),
         "scenario_unknown_sector": lambda: t.apply_scenario({"name": "bad", "changes": [{"type": "demand", "sector": "zz", "amount": 1.0}]}),
         "scenario_too_much": lambda: t.apply_scenario({"name": "bad", "changes": [{"type": "import_substitution", "buyer": "s1", "product": "s2", "amount": 1e6}]}),
         "scenario_share": lambda: t.apply_scenario({"name": "bad", "changes": [{"type": "import_substitution", "buyer": "s1", "product": "s2", "share": 1.5}]}),
@@ -109,6 +116,8 @@ def run(case_input):
         t = localecon.RegionalTable.from_json(case_input["json"])
     elif "csv" in case_input:
         t = localecon.RegionalTable.from_csv(case_input["csv"])
+    elif "csv_bytes" in case_input:
+        t = localecon.RegionalTable.from_csv(bytes(case_input["csv_bytes"]))
     else:
         t = from_arrays(case_input["arrays"])
     if "satellite" in case_input:

@@ -473,5 +473,6 @@ pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
     }
     out
 }
+pub mod fuzz_inputs;
 pub mod fuzzing;
 pub mod validation;

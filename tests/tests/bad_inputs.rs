@@ -103,6 +103,15 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
         "regionalize_too_many_jobs" => regional(vec![10.0, 10.0], vec![20.0, 5.0], 0.3),
         "regionalize_delta" => regional(vec![10.0, 10.0], vec![5.0, 5.0], 1.5),
         "regionalize_zero_national" => regional(vec![0.0, 0.0], vec![0.0, 0.0], 0.3),
+        "regionalize_sector_without_jobs" => {
+            regionalize(t, &[10.0, 0.0], &[5.0, 0.0], &RegionalizeOptions::default()).map(|r| {
+                let source = r.source().unwrap_or_default();
+                assert!(
+                    source.contains("ASSUMPTION: no national employment in s2:"),
+                    "not flagged: {source}"
+                );
+            })
+        }
         "scenario_unknown_sector" => scenario(Change::Demand {
             sector: "zz".into(),
             amount: 1.0,
@@ -238,6 +247,14 @@ fn run(input: &Value) -> localecon::Result<()> {
         interchange::read_json(text.as_str().unwrap())?
     } else if let Some(text) = input.get("csv") {
         interchange::read_csv(text.as_str().unwrap())?
+    } else if let Some(bytes) = input.get("csv_bytes") {
+        let bytes: Vec<u8> = bytes
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| u8::try_from(b.as_u64().unwrap()).unwrap())
+            .collect();
+        interchange::read_csv_bytes(&bytes)?
     } else {
         from_arrays(&input["arrays"])?
     };

@@ -1,6 +1,6 @@
 //! The fuzz corpus and every saved crash, replayed by the normal test suite.
 
-use localecon_conformance::fuzzing;
+use localecon_conformance::{fuzz_inputs, fuzzing};
 
 #[test]
 fn the_fuzz_corpus_and_regressions_run_clean() {
@@ -13,6 +13,8 @@ fn the_fuzz_corpus_and_regressions_run_clean() {
         ("regressions/read_json", fuzzing::json),
         ("regressions/read_csv", fuzzing::csv),
         ("regressions/table_builder", fuzzing::builder),
+        ("corpus/inputs", fuzz_inputs::inputs),
+        ("regressions/inputs", fuzz_inputs::inputs),
     ] {
         let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
             continue;

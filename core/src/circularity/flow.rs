@@ -196,13 +196,28 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
     };
     // a boundary input that is tiny next to the throughflow (a badly unbalanced system)
     // would make APL and the flow indices overflow: say so instead of returning ∞
+    // and flows near the largest f64 overflow their sums (TST, TST_p): every field is checked
+    let i = &indicators;
     for (name, value) in [
-        ("apl", indicators.apl),
-        ("fci", indicators.fci),
-        ("mode1", indicators.mode1),
-        ("dfi", indicators.dfi),
-        ("ifi", indicators.ifi),
+        ("boundary", Some(i.boundary)),
+        ("tst", Some(i.tst)),
+        ("tstp", Some(i.tstp)),
+        ("apl", Some(i.apl)),
+        ("fci", Some(i.fci)),
+        ("cycled_throughflow", Some(i.cycled_throughflow)),
+        ("bfi", Some(i.bfi)),
+        ("dfi", Some(i.dfi)),
+        ("ifi", Some(i.ifi)),
+        ("id_f", i.id_f),
+        ("id_f_i", i.id_f_i),
+        ("id_f_o", i.id_f_o),
+        ("hmg_i", i.hmg_i),
+        ("hmg_o", i.hmg_o),
+        ("mode0", Some(i.mode0)),
+        ("mode1", Some(i.mode1)),
+        ("mode2", Some(i.mode2)),
     ] {
+        let Some(value) = value else { continue };
         crate::error::check_finite(value, || {
             crate::error::Location::Field(format!(
                 "flow indicator {name} (boundary input {boundary:e}, TST {tst:e})"

@@ -67,7 +67,8 @@ impl Default for Closure {
 }
 
 /// A network of `n` nodes with internal flows and boundary flows, validated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Serialised for output only: it is built (and validated) by its constructor, never read back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlowSystem {
     labels: Vec<String>,
     flows: Vec<f64>,

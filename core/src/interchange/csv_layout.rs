@@ -45,7 +45,12 @@ fn csv_err(line: usize, column: usize, message: impl Into<String>) -> Error {
 ///   nothing from that origin. `# import_basis: supplied` (or another
 ///   [basis](crate::table::ImportBasis)) says how they were obtained.
 ///
-/// A UTF-8 byte-order mark is skipped; the delimiter is a comma. Empty cells read as 0.
+/// A UTF-8 byte-order mark is skipped. Empty cells read as 0. The delimiter is a comma;
+/// a file whose header starts `kind;` or `kind<TAB>` is read with that delimiter instead
+/// (what spreadsheets set to a European locale export). In a semicolon file a number with
+/// one decimal comma and no point (`1234,5`) reads as `1234.5`; thousands separators are
+/// refused in every file, since `1,234` and `1.234` mean different numbers in different
+/// locales. For a file's bytes in other encodings, see [`read_csv_bytes`](super::read_csv_bytes).
 ///
 /// # Errors
 ///
@@ -80,10 +85,18 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
             break;
         }
     }
+    let body = &text[body_start..];
+    let delimiter = match body.trim_start().get(..5) {
+        Some("kind;") => b';',
+        Some("kind\t") => b'\t',
+        _ => b',',
+    };
+    let decimal_comma = delimiter == b';';
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(&text.as_bytes()[body_start..]);
+        .from_reader(body.as_bytes());
     let mut records = Vec::new();
     for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| csv_err(skipped_lines + k + 1, 1, e.to_string()))?;
@@ -167,8 +180,25 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
             if s.is_empty() {
                 return Ok(0.0);
             }
-            s.parse::<f64>()
-                .map_err(|_| csv_err(line, c + 1, format!("{s:?} is not a number")))
+            let point;
+            let s = if decimal_comma && s.matches(',').count() == 1 && !s.contains('.') {
+                point = s.replace(',', ".");
+                point.as_str()
+            } else {
+                s
+            };
+            s.parse::<f64>().map_err(|_| {
+                let hint = if s.contains(',') || (decimal_comma && s.contains('.')) {
+                    " (thousands separators are not read: write the number without them)"
+                } else {
+                    ""
+                };
+                csv_err(
+                    line,
+                    c + 1,
+                    format!("{:?} is not a number{hint}", rec[c].trim()),
+                )
+            })
         };
         let values =
             |range: std::ops::Range<usize>| -> Result<Vec<f64>> { range.map(number).collect() };

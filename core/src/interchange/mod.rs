@@ -23,9 +23,56 @@
 //!
 //! See [`csv`](self::read_csv) for the labelled layout.
 
+//! # Files in other encodings
+//!
+//! The readers take text. For a file's bytes, [`read_csv_bytes`] and [`read_json_bytes`]
+//! decode UTF-8 (with or without a byte-order mark) and UTF-16 with its byte-order mark;
+//! a file in any other encoding (Windows-1252, Latin-1) is refused with a typed error at
+//! its first byte that is not UTF-8, naming the line and column, rather than guessed.
+
 mod csv_layout;
+mod text;
 
 pub use csv_layout::{read_csv, write_csv};
+
+/// Reads a table in the CSV layout from a file's bytes (see [the encodings](self#files-in-other-encodings)).
+///
+/// # Errors
+///
+/// [`Error::Csv`] at the first byte that cannot be decoded; then the errors of [`read_csv`].
+///
+/// # Example
+///
+/// ```
+/// let latin1 = b"kind,code,name,a\n,,,sector\nsector,a,caf\xE9,1\n";
+/// let e = localecon::interchange::read_csv_bytes(latin1).unwrap_err();
+/// assert_eq!(e.code(), "csv");
+/// assert!(e.to_string().contains("line 3"));
+/// ```
+pub fn read_csv_bytes(bytes: &[u8]) -> Result<RegionalTable> {
+    let text = text::decode(bytes).map_err(|e| Error::Csv {
+        location: crate::error::Location::Line {
+            line: e.line,
+            column: e.field(),
+        },
+        message: e.message,
+    })?;
+    read_csv(&text)
+}
+
+/// Reads a table in the interchange JSON from a file's bytes (see [the encodings](self#files-in-other-encodings)).
+///
+/// # Errors
+///
+/// [`Error::Json`] at the first byte that cannot be decoded; then the errors of [`read_json`].
+pub fn read_json_bytes(bytes: &[u8]) -> Result<RegionalTable> {
+    let text = text::decode(bytes).map_err(|e| Error::Json {
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    })?;
+    read_json(&text)
+}
 
 use serde::{Deserialize, Serialize};
 

@@ -79,6 +79,10 @@ impl Default for RegionalizeOptions {
 ///    intermediate sales, which then become the buyers' imports) is scaled down so the row
 ///    balances.
 ///
+/// A sector without national employment has no location quotient: it is taken as average
+/// (`SLQ = 1`, output `x^N_j · s`), and the regional table's source line says so under
+/// `ASSUMPTION:` naming the sectors.
+///
 /// Household income for the Type II closure is scaled by `s`; retention comes from the
 /// options or the national table. Imports by product and buyer are carried
 /// ([`ImportBasis::Regionalised`]): the imports from the rest of the nation by product are
@@ -270,8 +274,22 @@ pub fn regionalize(
     );
     let mut parts = TableParts::new(options.name.clone(), national.sectors().to_vec(), z);
     parts.unit = national.unit().to_string();
+    let unknown: Vec<&str> = codes
+        .iter()
+        .zip(&emp.national)
+        .filter(|(_, ne)| **ne == 0.0)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let assumption = if unknown.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; ASSUMPTION: no national employment in {}: location quotient taken as 1 and output as the regional share {s:.4} of national output (the employment data say nothing about these sectors)",
+            unknown.join(", ")
+        )
+    };
     parts.source = Some(format!(
-        "Regionalised from {nation} by {} (δ = {}) with regional employment; {}",
+        "Regionalised from {nation} by {} (δ = {}) with regional employment{assumption}; {}",
         options.method.as_str().to_uppercase(),
         options.delta,
         national.source().unwrap_or("national table")

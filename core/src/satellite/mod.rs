@@ -17,6 +17,7 @@ mod combine;
 mod effects;
 mod gases;
 mod report;
+mod restore;
 
 pub use accounts::{
     Accounts, DIRECT_FINAL_IMPORTS, OriginAmount, StressorAccount, StressorChange, compare,
@@ -104,7 +105,11 @@ pub struct SatelliteParts {
 
 /// Validated stressors of a table's sectors, held as intensities per unit of output (so that
 /// they apply unchanged to the same economy after a scenario).
+///
+/// Read back from its own serialisation (a pickle, a saved file), it is checked again: one
+/// finite intensity per stressor and sector, unique stressor names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "restore::SatelliteData")]
 pub struct Satellite {
     parts: SatelliteParts,
     sectors: Vec<Sector>,
@@ -112,7 +117,7 @@ pub struct Satellite {
     intensities: Vec<f64>,
 }
 
-fn field(what: String) -> Location {
+pub(super) fn field(what: String) -> Location {
     Location::Field(what)
 }
 

@@ -345,3 +345,28 @@ fn calibration_meets_group_totals_and_refuses_gaps() {
         "shape"
     );
 }
+
+/// A satellite read back from its own JSON is equal; a tampered one is refused by its check.
+#[test]
+fn a_satellite_read_back_is_checked() {
+    let (_, sat) = jobs_and_co2();
+    let json = serde_json::to_value(&sat).unwrap();
+    let back: Satellite = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back, sat);
+    let mut short = json.clone();
+    short["intensities"].as_array_mut().unwrap().pop();
+    let e = serde_json::from_value::<Satellite>(short).unwrap_err();
+    assert!(e.to_string().contains("intensities"), "{e}");
+    let mut ragged = json.clone();
+    ragged["parts"]["stressors"][0]["values"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    let e = serde_json::from_value::<Satellite>(ragged).unwrap_err();
+    assert!(e.to_string().contains("one value per sector"), "{e}");
+    let mut factor = json;
+    factor["parts"]["import_factors"] =
+        serde_json::json!([{"origin": "m", "stressor": "CO2", "values": []}]);
+    let e = serde_json::from_value::<Satellite>(factor).unwrap_err();
+    assert!(e.to_string().contains("import factor"), "{e}");
+}
