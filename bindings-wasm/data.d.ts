@@ -1,10 +1,21 @@
-import type { RegionalTable, RegionReport, Satellite } from "./index.js";
+import type { RegionalTable, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
 export declare const BRES_2019_ATTRIBUTION: string;
-/** The names of the datasets. */
+/** The names of the datasets, then Scotland's 32 council areas. */
 export declare function datasetNames(): string[];
+/** The 32 council-area dataset names ("scotland-council-2019:glasgow-city", …). */
+export declare function councilNames(): string[];
+/** A council area's 2011 census travel to work, by dataset or council name. */
+export declare function councilCommuting(name: string): CouncilCommuting;
+/** The locally owned share of each industry's operating surplus in the Scotland 2019 table. */
+export declare function localSurplusShares(outsideOwnedProfitShare?: number): Float64Array;
+/** The atlas of Scotland's 32 council areas, one row per council. */
+export declare function councilAtlas(): Atlas;
+export declare function councils(): CouncilCommuting[];
+export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
+export declare function commutingCrossCheck(): CommutingCheck[];
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
 /** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */

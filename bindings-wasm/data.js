@@ -1,13 +1,55 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildSatellite } from "localecon";
+import { buildDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
 
-/** The names of the datasets: "scotland-2019", "scotland-2019-sections", "glasgow-2019", "miller-blair-2sector". */
+/** The names of the datasets: "scotland-2019", "scotland-2019-sections", "glasgow-2019",
+ * "miller-blair-2sector", then Scotland's 32 council areas ("scotland-council-2019:glasgow-city", …). */
 export function datasetNames() {
   return NAMES.slice();
+}
+
+/** The 32 council-area dataset names. */
+export function councilNames() {
+  return NAMES.filter((n) => n.startsWith("scotland-council-2019:"));
+}
+
+/** A council area's 2011 census travel to work (by dataset or council name): jobs at a fixed
+ * workplace, held by residents and by in-commuters, and the resident share. */
+export function councilCommuting(name) {
+  return buildCouncilCommuting(name, SOURCES);
+}
+
+/** Every council area's 2011 census travel to work (one record each, alphabetical by council;
+ * `dataset` is its dataset name). */
+export function councils() {
+  return buildCouncils(SOURCES);
+}
+
+/** The locally owned share of each industry's operating surplus in the Scotland 2019 table,
+ * with `outsideOwnedProfitShare` (default 0.551) of private profits leaving Scotland. */
+export function localSurplusShares(outsideOwnedProfitShare) {
+  return buildLocalSurplusShares(SOURCES, outsideOwnedProfitShare);
+}
+
+/** The atlas of Scotland's 32 council areas: one row per council (about a second of work:
+ * in a page, call it from a Web Worker). */
+export function councilAtlas() {
+  return buildCouncilAtlas(SOURCES);
+}
+
+/** The council tables' GVA (regionalised by `method`, default "flq", and `delta`, default
+ * 0.3), per ITL3 area, against ONS balanced regional GVA 2019. */
+export function gvaValidation(method, delta) {
+  return buildGvaValidation(SOURCES, method, delta);
+}
+
+/** Census 2011 commuting against the ONS money measure (resident over workplace
+ * compensation), per ITL3 area. */
+export function commutingCrossCheck() {
+  return buildCommutingCrossCheck(SOURCES);
 }
 
 /** A dataset as a RegionalTable (free it when done), built from its raw files by the same code

@@ -79,13 +79,125 @@ def employment_inputs(data, dst):
         w.writerow(["sic2007", "employment"])
         for r in bres:
             w.writerow([r["sic2007_subclass"], r["Employment"]])
-    council = list(csv.DictReader(open(data / "uk_bres_2019" / "bres_2019_scotland_council_areas_by_sic_division_employment.csv", newline="")))
-    with open(dst / "bres_2019_glasgow_division.csv", "w", newline="") as f:
-        f.write("# source: ONS, Business Register and Employment Survey 2019, Glasgow City, employment by SIC 2007 division (Nomis; OGL v3.0)\n")
+    path = data / "uk_bres_2019" / "bres_2019_scotland_council_areas_by_sic_division_employment.csv"
+    header = next(csv.reader(open(path, newline="")))
+    councils = header[2:]
+    assert len(councils) == 32, councils
+    council = list(csv.DictReader(open(path, newline="")))
+    with open(dst / "bres_2019_council_division.csv", "w", newline="") as f:
+        f.write("# source: ONS, Business Register and Employment Survey 2019, Scotland's 32 council areas, employment by SIC 2007 division (Nomis; OGL v3.0)\n")
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["division", "employment"])
+        w.writerow(["division"] + councils)
         for r in council:
-            w.writerow([r["sic2007_division"], r["Glasgow City"]])
+            w.writerow([r["sic2007_division"]] + [r[c] for c in councils])
+
+
+SURPLUS = ["mixed_income", "rental_income", "non_market_capital_consumption", "gross_trading_surplus", "gross_trading_profits", "holding_gains"]
+
+
+def surplus(data, dst):
+    """Scotland's 2019 operating surplus by who receives it, per industry group (ONS regional GVA
+    income components, ITL1 Scotland, workplace-based): the ownership assumption of the council
+    tables weighs these."""
+    src = data / "ons_regional_gva_balanced_by_industry_itl" / "gva_income_components_itl1_itl2_by_industry_1998_2021.csv"
+    rows = [r for r in csv.DictReader(open(src, newline="")) if r["itl_code"] == "TLM" and r["sic07_code"] != "Total"]
+    groups = {}
+    for r in rows:
+        groups.setdefault(r["sic07_code"], {})[r["component"]] = r["2019"]
+    with open(dst / "ons_2019_scotland_surplus_by_industry.csv", "w", newline="") as f:
+        f.write("# source: Office for National Statistics, regional gross value added (balanced) by industry and income components, Scotland (ITL1 TLM) 2019, GBP million, current prices (OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["group", "first_division", "last_division"] + SURPLUS)
+        for code, c in groups.items():
+            span = code.split("(")[1].rstrip(")").split("-")
+            first, last = int(span[0]), int(span[-1])
+            w.writerow([code.split(" ")[0], first, last] + [c[k] for k in SURPLUS])
+
+
+def commuting(data, dst):
+    """Census 2011 travel to work, per council area: jobs at a fixed workplace in the area, held
+    by residents (live and work there) and by in-commuters from the rest of Scotland and from
+    the rest of the UK; residents in employment; and the ONS money measure where an ITL3 area is
+    one council (resident compensation received / workplace compensation, 2018)."""
+    src = data / "census2011_commuting_la_uk" / "scotland_council_commuting_summary_2011.csv"
+    rows = list(csv.DictReader(open(src, newline="")))
+    assert len(rows) == 32
+    for r in rows:
+        jobs = int(r["workers_fixed_workplace_in_area"])
+        parts = int(r["live_and_work_in_area_fixed"]) + int(r["in_commuters_from_rest_of_scotland"]) + int(r["in_commuters_from_ruk"])
+        assert jobs == parts, (r["council"], jobs, parts)
+    with open(dst / "census_2011_council_commuting.csv", "w", newline="") as f:
+        f.write("# source: 2011 Census, Office for National Statistics, National Records of Scotland, Northern Ireland Statistics and Research Agency: travel to work between council areas (WU03UK, all methods; OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["code", "council", "fixed_workplace_jobs", "live_and_work", "in_from_scotland", "in_from_rest_of_uk", "residents_in_employment",
+                    "work_at_home", "no_fixed_place", "offshore", "outside_uk", "workplace_population"])
+        for r in rows:
+            wp = int(r["workplace_population_incl_home_and_no_fixed"])
+            assert wp == int(r["workers_fixed_workplace_in_area"]) + int(r["residents_mainly_work_at_home"]) + int(r["residents_no_fixed_place"]), r["council"]
+            w.writerow([r["code_2019"], r["council"], r["workers_fixed_workplace_in_area"], r["live_and_work_in_area_fixed"],
+                        r["in_commuters_from_rest_of_scotland"], r["in_commuters_from_ruk"], r["residents_in_employment"],
+                        r["residents_mainly_work_at_home"], r["residents_no_fixed_place"], r["residents_offshore"],
+                        r["residents_work_outside_uk"], wp])
+
+
+# ITL3 areas of Scotland as unions of whole council areas (2019 codes). Five ITL3 areas split
+# Highland, Argyll and Bute and North Ayrshire; together they are seven whole councils, so
+# they are compared as one area.
+ITL3_COUNCILS = [
+    (["TLM50"], ["Aberdeen City", "Aberdeenshire"]),
+    (["TLM61", "TLM62", "TLM63", "TLM81", "TLM93"], ["Argyll and Bute", "East Ayrshire", "East Dunbartonshire", "Highland", "Moray", "North Ayrshire", "West Dunbartonshire"]),
+    (["TLM64"], ["Na h-Eileanan Siar"]),
+    (["TLM65"], ["Orkney Islands"]),
+    (["TLM66"], ["Shetland Islands"]),
+    (["TLM71"], ["Angus", "Dundee City"]),
+    (["TLM72"], ["Clackmannanshire", "Fife"]),
+    (["TLM73"], ["East Lothian", "Midlothian"]),
+    (["TLM75"], ["City of Edinburgh"]),
+    (["TLM76"], ["Falkirk"]),
+    (["TLM77"], ["Perth and Kinross", "Stirling"]),
+    (["TLM78"], ["West Lothian"]),
+    (["TLM82"], ["Glasgow City"]),
+    (["TLM83"], ["East Renfrewshire", "Inverclyde", "Renfrewshire"]),
+    (["TLM84"], ["North Lanarkshire"]),
+    (["TLM91"], ["Scottish Borders"]),
+    (["TLM92"], ["Dumfries and Galloway"]),
+    (["TLM94"], ["South Ayrshire"]),
+    (["TLM95"], ["South Lanarkshire"]),
+]
+
+
+def itl3(data, dst):
+    """Scotland's ITL3 areas as unions of whole councils: ONS balanced GVA 2019 by section group
+    (workplace-based), and the ONS money measure of commuting (resident compensation received
+    2018 over estimated workplace compensation 2018) where an ITL3 area is whole councils."""
+    gva = {r["itl3_code"]: r for r in csv.DictReader(open(data / "ons_regional_gva_balanced_by_industry_itl" / "scotland_itl3_gva_2019_by_section_wide.csv", newline=""))}
+    assert len(gva) == 23
+    sections = [k for k in next(iter(gva.values())) if k not in ("itl3_code", "itl3_name", "Total")]
+    assert len(sections) == 18
+    coe = {r["itl3_code"]: r for r in csv.DictReader(open(data / "ons_gdhi_components_nuts_1997_2018" / "derived_scotland_itl3_resident_vs_workplace_coe_and_census_jobs.csv", newline=""))}
+    census = {r["council"]: r for r in csv.DictReader(open(data / "census2011_commuting_la_uk" / "scotland_council_commuting_summary_2011.csv", newline=""))}
+    councils = set(census)
+    # the census column of the derived file: residents in employment (without offshore and
+    # abroad) over the workplace population, which localecon computes from the census file
+    for codes, cs in ITL3_COUNCILS:
+        if len(codes) == 1:
+            res = sum(int(census[c]["residents_in_employment"]) - int(census[c]["residents_offshore"]) - int(census[c]["residents_work_outside_uk"]) for c in cs)
+            wp = sum(int(census[c]["workplace_population_incl_home_and_no_fixed"]) for c in cs)
+            assert f"{res / wp:.3f}".rstrip("0") == coe[codes[0]]["census2011_resident_jobs_over_workplace_jobs"].rstrip("0"), (codes, res / wp)
+    named = [c for _, cs in ITL3_COUNCILS for c in cs]
+    assert sorted(named) == sorted(councils), set(named) ^ councils
+    assert sorted(k for ks, _ in ITL3_COUNCILS for k in ks) == sorted(gva)
+    with open(dst / "ons_scotland_itl3.csv", "w", newline="") as f:
+        f.write("# source: Office for National Statistics, Regional economic activity by GDP, UK: 1998 to 2021 (25 April 2023), balanced GVA 2019 by industry, GBP million, current basic prices, workplace-based; resident_over_workplace_coe_2018: ONS regional GDHI 1997 to 2018 (D.1 received) over workplace compensation 2018 estimated from the April 2023 regional accounts (OGL v3.0)\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["itl3", "name", "councils"] + [s.split(" ")[0] for s in sections] + ["total", "resident_over_workplace_coe_2018"])
+        for codes, cs in ITL3_COUNCILS:
+            by_section = [sum(float(gva[k][s]) for k in codes) for s in sections]
+            total = sum(float(gva[k]["Total"]) for k in codes)
+            assert abs(sum(by_section) - total) <= 4 * len(codes), (codes, sum(by_section), total)
+            name = gva[codes[0]]["itl3_name"] if len(codes) == 1 else "Highland, Moray, Argyll and Bute, the Dunbartonshires, East and North Ayrshire"
+            ratio = coe[codes[0]]["resident_coe_2018_over_estimated_workplace_coe_2018"] if len(codes) == 1 else ""
+            w.writerow(["+".join(codes), name, ";".join(cs)] + [f"{v:g}" for v in by_section] + [f"{total:g}", ratio])
 
 
 def imports_by_product(src, dst):
@@ -197,6 +309,9 @@ def main(src, dst):
     cols = [chr(c) for c in range(ord("A"), ord("T") + 1)]
     convert(rows, "row", "name", cols, "Scotland 2019 (SIC sections)", dst / "scotland_2019_sections.csv")
     employment_inputs(src.parent, dst)
+    commuting(src.parent, dst)
+    itl3(src.parent, dst)
+    surplus(src.parent, dst)
     imports_by_product(src, dst)
     fte(src.parent, dst)
     ghg(src.parent, dst)

@@ -2,6 +2,7 @@
 
 mod circularity;
 mod convert;
+mod datasets;
 mod error;
 mod model;
 mod ranking;
@@ -37,6 +38,9 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyAudit>()?;
     m.add_class::<results::PyLinkages>()?;
     m.add_class::<ranking::PyLeakRanking>()?;
+    m.add_class::<datasets::PyCouncilCommuting>()?;
+    m.add_class::<datasets::PyAtlas>()?;
+    m.add_class::<datasets::PyGvaValidation>()?;
     m.add_class::<satellite::PySatellite>()?;
     m.add_class::<satellite::PyStressorMultipliers>()?;
     m.add_class::<satellite::PyFootprint>()?;
@@ -57,6 +61,12 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(regionalize::map_concordance, m)?,
         wrap_pyfunction!(regionalize::resident_share, m)?,
         wrap_pyfunction!(regionalize::bres_2019_employment, m)?,
+        wrap_pyfunction!(datasets::dataset_names, m)?,
+        wrap_pyfunction!(datasets::council_commuting, m)?,
+        wrap_pyfunction!(datasets::local_surplus_shares, m)?,
+        wrap_pyfunction!(datasets::scotland_council_atlas, m)?,
+        wrap_pyfunction!(datasets::gva_validation, m)?,
+        wrap_pyfunction!(datasets::commuting_cross_check, m)?,
     ] {
         m.add_function(f)?;
     }
@@ -65,6 +75,14 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
         localecon::datasets::BRES_2019_ATTRIBUTION,
     )?;
     m.add("DATASETS", localecon::datasets::NAMES.to_vec())?;
+    m.add(
+        "OUTSIDE_OWNED_PROFIT_SHARE",
+        localecon::datasets::OUTSIDE_OWNED_PROFIT_SHARE,
+    )?;
+    m.add(
+        "COUNCIL_ASSUMPTIONS",
+        localecon::datasets::COUNCIL_ASSUMPTIONS,
+    )?;
     m.add(
         "UK_2019_GHG_ATTRIBUTION",
         localecon::datasets::UK_2019_GHG_ATTRIBUTION,

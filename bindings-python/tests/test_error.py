@@ -18,14 +18,22 @@ def build(z=Z, fd=((350.0,), (1700.0,)), pi=((650.0, 1400.0),), **kw):
 def test_hierarchy_and_codes():
     assert issubclass(localecon.LocaleconError, ValueError)
     for cls, code in [
-        (localecon.ShapeError, "shape"), (localecon.EmptyTableError, "empty"),
-        (localecon.InvalidLabelError, "invalid_label"), (localecon.UnknownLabelError, "unknown_label"),
-        (localecon.NonFiniteError, "non_finite"), (localecon.NegativeValueError, "negative"),
-        (localecon.OutOfRangeError, "out_of_range"), (localecon.UnbalancedError, "unbalanced"),
-        (localecon.NonProductiveError, "non_productive"), (localecon.SingularError, "singular"),
-        (localecon.JsonError, "json"), (localecon.UnsupportedVersionError, "unsupported_version"),
-        (localecon.CsvError, "csv"), (localecon.UnknownOptionError, "unknown_option"),
-        (localecon.MissingDataError, "missing_data"), (localecon.InvalidInputError, "invalid_input"),
+        (localecon.ShapeError, "shape"),
+        (localecon.EmptyTableError, "empty"),
+        (localecon.InvalidLabelError, "invalid_label"),
+        (localecon.UnknownLabelError, "unknown_label"),
+        (localecon.NonFiniteError, "non_finite"),
+        (localecon.NegativeValueError, "negative"),
+        (localecon.OutOfRangeError, "out_of_range"),
+        (localecon.UnbalancedError, "unbalanced"),
+        (localecon.NonProductiveError, "non_productive"),
+        (localecon.SingularError, "singular"),
+        (localecon.JsonError, "json"),
+        (localecon.UnsupportedVersionError, "unsupported_version"),
+        (localecon.CsvError, "csv"),
+        (localecon.UnknownOptionError, "unknown_option"),
+        (localecon.MissingDataError, "missing_data"),
+        (localecon.InvalidInputError, "invalid_input"),
     ]:
         assert issubclass(cls, localecon.LocaleconError)
         assert cls.code == code
@@ -85,13 +93,17 @@ def test_unbalanced():
 
 def test_unknown_kind():
     with pytest.raises(localecon.UnknownOptionError, match="households"):
-        localecon.RegionalTable.from_arrays(Z, final_demand=[[350.0], [1700.0]], final_demand_kinds=["household"])
+        localecon.RegionalTable.from_arrays(
+            Z, final_demand=[[350.0], [1700.0]], final_demand_kinds=["household"]
+        )
 
 
 def test_non_productive():
     t = localecon.RegionalTable.from_arrays(
-        [[1050.0, 500.0], [200.0, 100.0]], final_demand=[[-550.0], [1700.0]],
-        primary_inputs=[[0.0, 1400.0], [-250.0, 0.0]], primary_input_kinds=["compensation", "taxes_on_products"],
+        [[1050.0, 500.0], [200.0, 100.0]],
+        final_demand=[[-550.0], [1700.0]],
+        primary_inputs=[[0.0, 1400.0], [-250.0, 0.0]],
+        primary_input_kinds=["compensation", "taxes_on_products"],
     )
     with pytest.raises(localecon.NonProductiveError, match="spectral radius"):
         t.multipliers()
@@ -145,12 +157,25 @@ def test_every_exception_class_says_what_it_is():
 def test_signatures_show_real_defaults():
     import inspect
 
-    assert localecon._localecon.DEFAULT_DELTA == 0.3 and localecon._localecon.DEFAULT_BALANCE_TOLERANCE == 0.001
+    assert (
+        localecon._localecon.DEFAULT_DELTA == 0.3
+        and localecon._localecon.DEFAULT_BALANCE_TOLERANCE == 0.001
+    )
     for f, name, default in [
         (localecon.location_quotients, "delta", localecon._localecon.DEFAULT_DELTA),
         (localecon.regionalize, "delta", localecon._localecon.DEFAULT_DELTA),
-        (localecon.RegionalTable.from_arrays, "balance_tolerance", localecon._localecon.DEFAULT_BALANCE_TOLERANCE),
+        (localecon.datasets.gva_validation, "delta", localecon._localecon.DEFAULT_DELTA),
+        (
+            localecon.RegionalTable.from_arrays,
+            "balance_tolerance",
+            localecon._localecon.DEFAULT_BALANCE_TOLERANCE,
+        ),
         (localecon.FlowSystem, "balance_tolerance", localecon._localecon.DEFAULT_BALANCE_TOLERANCE),
+        (
+            localecon.datasets.local_surplus_shares,
+            "outside_owned_profit_share",
+            localecon.datasets.OUTSIDE_OWNED_PROFIT_SHARE,
+        ),
     ]:
         assert inspect.signature(f).parameters[name].default == default, f
 
@@ -183,7 +208,9 @@ def test_every_input_type_gets_a_typed_error(values, match):
 
 def test_numbers_held_as_objects_and_booleans_convert():
     z = np.array([[150, 500], [200, 100]], dtype=object)
-    t = localecon.RegionalTable.from_arrays(z, final_demand=[[350.0], [1700.0]], primary_inputs=[[650.0, 1400.0]])
+    t = localecon.RegionalTable.from_arrays(
+        z, final_demand=[[350.0], [1700.0]], primary_inputs=[[650.0, 1400.0]]
+    )
     assert t.n == 2
 
 

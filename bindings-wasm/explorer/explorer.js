@@ -1,7 +1,7 @@
 // The Local Economy Explorer: a static page on the localecon npm package. No server code,
 // no network: the WebAssembly module and the data entry point are loaded from this folder.
 import { RegionalTable } from "localecon";
-import { dataset, satellite, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
+import { councils, dataset, satellite, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
 
 const $ = (id) => document.getElementById(id);
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
@@ -220,6 +220,73 @@ async function loadFile(file) {
     showError(`Could not read ${file.name}: ${e.message} (${e.code})`);
   }
 }
+
+// the 32 council areas as choices of region, and the atlas of them all from a worker
+const COUNCILS = councils();
+$("councils").replaceChildren(...COUNCILS.map((c) => new Option(c.council, c.dataset)));
+
+function renderAtlas(atlas, ms) {
+  const rows = [...atlas.rows].sort((a, b) => b.retention_share - a.retention_share);
+  const channels = atlas.channels;
+  const chart = $("atlas-chart");
+  const height = 30 + 18 * rows.length + 24 * (channels.length + 1);
+  chart.setAttribute("viewBox", `0 0 640 ${height}`);
+  chart.replaceChildren();
+  const left = 180;
+  const width = 440;
+  rows.forEach((r, k) => {
+    const y = 10 + 18 * k;
+    const g = svg("g", { "data-dataset": r.dataset, "data-retention": String(r.retention_share) });
+    const link = svg("a", { href: "#choose-title", "data-open": r.dataset });
+    link.append(svg("text", { x: 4, y: y + 12 }, r.region.replace(/ 2019$/, "")));
+    link.addEventListener("click", () => {
+      $("region").value = r.dataset;
+      load(dataset(r.dataset), r.dataset);
+    });
+    g.append(link);
+    let x = left;
+    const parts = [["retained_as_local_income", r.retention_share], ...channels.map((c) => [c, r.leakage_by_channel.find((l) => l.channel === c)?.share ?? 0])];
+    parts.forEach(([channel, share], j) => {
+      const w = Math.max(0, share) * width;
+      g.append(svg("rect", { x, y, width: w, height: 14, fill: j === 0 ? "#27ae60" : COLOURS[(j - 1) % COLOURS.length], "data-channel": channel, "data-share": String(share) }));
+      x += w;
+    });
+    g.append(svg("text", { x: left + 2, y: y + 11, fill: "#fff" }, `${(100 * r.retention_share).toFixed(0)}p`));
+    chart.append(g);
+  });
+  const legendY = 30 + 18 * rows.length;
+  ["retained_as_local_income", ...channels].forEach((c, j) => {
+    chart.append(svg("rect", { x: left, y: legendY + 24 * j - 10, width: 12, height: 12, fill: j === 0 ? "#27ae60" : COLOURS[(j - 1) % COLOURS.length] }));
+    chart.append(svg("text", { x: left + 18, y: legendY + 24 * j }, c === "retained_as_local_income" ? "stays as local income" : (CHANNEL_LABELS[c] ?? c.replaceAll("_", " "))));
+  });
+  $("atlas-status").textContent = `${rows.length} council areas, computed in ${ms.toFixed(0)} ms in a background worker. Most retained: ${rows[0].region.replace(/ 2019$/, "")} (${pct(rows[0].retention_share)}); least: ${rows.at(-1).region.replace(/ 2019$/, "")} (${pct(rows.at(-1).retention_share)}).`;
+  $("atlas-status").dataset.ms = ms.toFixed(2);
+  $("atlas-note").textContent = "Assumptions: residents and in-commuters earn the same per job (2011 census commuting); 55.1 % of private trading profits leave Scotland; output per job is Scotland's in every industry. Source: Scottish Government input-output tables 2019, ONS BRES 2019, 2011 Census, ONS regional accounts (Open Government Licence v3.0).";
+}
+
+$("atlas-run").addEventListener("click", () => {
+  // one worker per run: it computes the atlas on loading, posts it, and is done
+  const worker = new Worker(new URL("./atlas-worker.js", import.meta.url), { type: "module" });
+  $("atlas-run").disabled = true;
+  $("atlas-status").textContent = "Computing 32 regional tables in a background worker …";
+  worker.onmessage = ({ data }) => {
+    worker.terminate();
+    $("atlas-run").disabled = false;
+    if (data.error) {
+      showError(data.error);
+      $("atlas-status").textContent = "";
+      return;
+    }
+    renderAtlas(data.atlas, data.ms);
+    document.body.dataset.atlas = "ready";
+  };
+  worker.onerror = (e) => {
+    worker.terminate();
+    $("atlas-run").disabled = false;
+    $("atlas-status").textContent = "";
+    showError(`The atlas worker failed: ${e.message ?? "it could not start"}`);
+  };
+});
 
 $("region").addEventListener("change", () => load(dataset($("region").value), $("region").value));
 $("file").addEventListener("change", (e) => e.target.files[0] && loadFile(e.target.files[0]));

@@ -1,6 +1,7 @@
 //! JavaScript bindings of localecon: a thin `RegionalTable` class and stateless functions
 //! that return plain objects. No economics here; everything is in the core crate.
 
+mod datasets;
 mod error;
 mod ranking;
 mod satellite;
@@ -119,7 +120,7 @@ export interface Lm3Survey { income: number; organisationIsLocal?: boolean; spen
 /** LM3 rounds. */
 export interface Lm3Result { round1: number; round2: number; round3: number; local_value: number; lm3: number }
 /** Options of RegionalTable.regionalize. */
-export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number; localSurplusShare?: number; employmentUnit?: string }
+export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number | number[]; localSurplusShare?: number | number[]; employmentUnit?: string }
 /** The result of ras. */
 export interface RasResult { matrix: number[]; row_factors: number[]; column_factors: number[]; iterations: number; converged: boolean; max_relative_gap: number }
 /** A scenario: the same JSON as in Rust and Python. */
@@ -148,7 +149,7 @@ export interface SubstitutionEffect { buyer: string; product: string; share: num
 /** How a table's imports by product and buyer are known. */
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
 /** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
-export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_glasgow_division: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
 export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
 export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }
@@ -821,9 +822,26 @@ struct RegionalizeInput {
     name: Option<String>,
     method: Option<String>,
     delta: Option<f64>,
-    resident_compensation_share: Option<f64>,
-    local_surplus_share: Option<f64>,
+    resident_compensation_share: Option<ShareInput>,
+    local_surplus_share: Option<ShareInput>,
     employment_unit: Option<String>,
+}
+
+/// A share: one number for every sector, or one per sector.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ShareInput {
+    Uniform(f64),
+    PerSector(Vec<f64>),
+}
+
+impl From<ShareInput> for localecon::table::Share {
+    fn from(s: ShareInput) -> Self {
+        match s {
+            ShareInput::Uniform(v) => Self::Uniform(v),
+            ShareInput::PerSector(v) => Self::PerSector(v),
+        }
+    }
 }
 
 const REGIONALIZE_KEYS: &[&str] = &[
@@ -851,10 +869,8 @@ fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptio
             None => d.method,
         },
         delta: o.delta.unwrap_or(d.delta),
-        resident_compensation_share: o
-            .resident_compensation_share
-            .map(localecon::table::Share::Uniform),
-        local_surplus_share: o.local_surplus_share.map(localecon::table::Share::Uniform),
+        resident_compensation_share: o.resident_compensation_share.map(Into::into),
+        local_surplus_share: o.local_surplus_share.map(Into::into),
         employment_unit: o.employment_unit.unwrap_or(d.employment_unit),
     })
 }

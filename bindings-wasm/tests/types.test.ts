@@ -50,3 +50,15 @@ if (sat) {
   void [jobsPerMillion, fp.local, acc.region, ghg];
 }
 t3.free();
+
+import { councilAtlas, councilCommuting, gvaValidation, commutingCrossCheck } from "../data.js";
+import type { Atlas, GvaValidation, CommutingCheck, CouncilCommuting } from "../index.js";
+const atlas: Atlas = councilAtlas();
+const stays: number = atlas.rows[0].retention_share;
+const commuting: CouncilCommuting = councilCommuting("Fife");
+const netRatio: number = commuting.net_ratio;
+const validation: GvaValidation = gvaValidation("flq", 0.3);
+const ratio: number = validation.areas[0].sections[0].regionalised;
+const checks: CommutingCheck[] = commutingCrossCheck();
+const coe: number | null = checks[0].coe_ratio;
+export { stays, netRatio, ratio, coe };

@@ -168,5 +168,30 @@ fn satellite(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, scotland, sparse, satellite);
+/// Issue 17's claim: the atlas of Scotland's 32 council areas (built and reported on rayon's
+/// pool) against the same 32 tables built and reported one after the other.
+fn atlas(c: &mut Criterion) {
+    use localecon::atlas::AtlasRow;
+    let sources = datasets::Sources::embedded();
+    let names = sources.council_names().unwrap();
+    let mut group = c.benchmark_group("atlas_scotland");
+    group.sample_size(10);
+    group.bench_function("atlas_32_councils", |b| {
+        b.iter(|| sources.scotland_council_atlas().unwrap())
+    });
+    group.bench_function("sum_of_32_single_reports", |b| {
+        b.iter(|| {
+            names
+                .iter()
+                .map(|n| {
+                    let t = sources.council_2019(n).unwrap();
+                    AtlasRow::new(n, &t).unwrap()
+                })
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scotland, sparse, satellite, atlas);
 criterion_main!(benches);

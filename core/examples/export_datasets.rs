@@ -19,7 +19,11 @@ fn main() -> std::io::Result<()> {
     ));
     js.push_str(&format!(
         "export const NAMES = {};\n",
-        serde_json::to_string(datasets::NAMES)?
+        serde_json::to_string(
+            &datasets::Sources::embedded()
+                .names()
+                .expect("embedded names are valid")
+        )?
     ));
     // the raw files: the datasets are built from them by the same code in every language
     js.push_str(&format!(

@@ -8,6 +8,10 @@
 //! cargo run --release --example report -- --leaks 10      # the 10 best leaks to plug
 //! cargo run --release --example report -- --leaks 10 --leak-cap 0.05   # at most +5 % of a producer's output
 //! cargo run --release --example report -- --footprint        # jobs and greenhouse gas per £, inside and outside
+//! cargo run --release --example report -- --list-datasets    # every embedded table, with the 32 council areas
+//! cargo run --release --example report -- --dataset scotland-council-2019:city-of-edinburgh
+//! cargo run --release --example report -- --atlas scotland-2019   # every council area, ranked by what stays
+//! cargo run --release --example report -- --validation scotland-2019   # against ONS regional accounts
 //! ```
 //!
 //! The embedded Scotland and Glasgow tables come with their satellite (FTE or jobs, and a
@@ -18,7 +22,7 @@ use std::process::ExitCode;
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector, or a council area scotland-council-2019:<council> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -106,8 +110,78 @@ fn load(args: &[String]) -> Result<Command, String> {
     })
 }
 
+/// `--list-datasets` and `--atlas NAME`: `Some(exit code)` when the arguments ask for one.
+fn listing(args: &[String]) -> Option<ExitCode> {
+    let sources = datasets::Sources::embedded();
+    if args.iter().any(|a| a == "--list-datasets") {
+        for name in sources.names().expect("embedded names are valid") {
+            println!("{name}");
+        }
+        return Some(ExitCode::SUCCESS);
+    }
+    if let Some(at) = args.iter().position(|a| a == "--validation") {
+        return Some(validation(&sources, args.get(at + 1).map(String::as_str)));
+    }
+    let at = args.iter().position(|a| a == "--atlas")?;
+    let json = args.iter().any(|a| a == "--json");
+    let atlas = match args.get(at + 1).map(String::as_str) {
+        Some("scotland-2019") => sources.scotland_council_atlas(),
+        other => {
+            eprintln!("--atlas needs a country: scotland-2019 (found {other:?})\n{USAGE}");
+            return Some(ExitCode::from(2));
+        }
+    };
+    match atlas {
+        Ok(a) if json => println!(
+            "{}",
+            serde_json::to_string_pretty(&a).expect("serialisable")
+        ),
+        Ok(a) => print!(
+            "Scotland's 32 council areas, 2019: the share of a pound of final demand that stays as local income, and where the rest leaks\n\n{a}\n{}\n",
+            datasets::COUNCIL_ASSUMPTIONS
+        ),
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            return Some(ExitCode::FAILURE);
+        }
+    }
+    Some(ExitCode::SUCCESS)
+}
+
+/// `--validation scotland-2019`: the council tables against ONS regional accounts.
+fn validation(sources: &datasets::Sources, country: Option<&str>) -> ExitCode {
+    if country != Some("scotland-2019") {
+        eprintln!("--validation needs a country: scotland-2019 (found {country:?})\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let run = || -> localecon::Result<String> {
+        let gva = sources.gva_validation(localecon::regionalize::LqMethod::Flq, 0.3)?;
+        let commuting = sources.commuting_cross_check()?;
+        Ok(format!(
+            "GVA 2019 of the council tables (summed per ITL3 area) against ONS balanced regional GVA, as shares of Scotland\n\n{}\nGlasgow City and City of Edinburgh by section group\n\n{}\nCommuting: census 2011 workers against ONS wages\n\n{}\n{}\n",
+            gva.markdown(),
+            gva.sections_markdown(&["TLM82", "TLM75"]),
+            localecon::datasets::CommutingCheck::markdown(&commuting),
+            datasets::ONS_REGIONAL_ATTRIBUTION
+        ))
+    };
+    match run() {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = listing(&args) {
+        return code;
+    }
     let Command {
         table,
         satellite,

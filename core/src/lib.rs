@@ -3,6 +3,7 @@
 #[macro_use]
 mod spelling;
 
+pub mod atlas;
 mod buffer;
 pub mod circularity;
 pub mod currency;
@@ -47,6 +48,9 @@ mod book_lm3 {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/regionalisation.md")]
 mod book_regionalisation {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/council-validation.md")]
+mod book_council_validation {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/scenarios.md")]
 mod book_scenarios {}

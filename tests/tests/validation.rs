@@ -22,3 +22,36 @@ fn flq_beats_slq_and_the_national_table() {
     assert!(get("FLQ δ=0.3") < get("SLQ") / 2.0);
     assert!(get("SLQ") < get("UK table, not regionalised"));
 }
+
+#[test]
+fn the_council_validation_page_shows_what_the_code_computes() {
+    use localecon::datasets::{CommutingCheck, Sources};
+    use localecon::regionalize::LqMethod;
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/src/council-validation.md"
+    ))
+    .unwrap();
+    let sources = Sources::embedded();
+    let gva = sources.gva_validation(LqMethod::Flq, 0.3).unwrap();
+    let commuting = sources.commuting_cross_check().unwrap();
+    for (what, table) in [
+        ("GVA", gva.markdown()),
+        ("sections", gva.sections_markdown(&["TLM82", "TLM75"])),
+        ("commuting", CommutingCheck::markdown(&commuting)),
+    ] {
+        assert!(
+            page.contains(&table),
+            "the {what} table differs: rerun `cargo run --release --example report -- --validation scotland-2019` and update docs/src/council-validation.md"
+        );
+    }
+    // the numbers the prose quotes
+    let row = |code: &str| gva.areas.iter().find(|a| a.itl3 == code).unwrap();
+    assert_eq!(format!("{:.1}", 100.0 * (row("TLM82").ratio - 1.0)), "8.8");
+    assert_eq!(format!("{:.1}", 100.0 * (1.0 - row("TLM75").ratio)), "16.4");
+    assert_eq!(format!("{:.1}", 100.0 * gva.mean_absolute_error), "7.1");
+    assert!(
+        page.contains("overstates Glasgow's GVA by 8.8 %")
+            && page.contains("understates Edinburgh's by 16.4 %")
+    );
+}

@@ -10,34 +10,80 @@ The Scottish tables are Crown copyright under the Open Government Licence v3.0: 
 
 from localecon._localecon import (
     BRES_2019_ATTRIBUTION,
+    COUNCIL_ASSUMPTIONS,
     DATASETS,
+    OUTSIDE_OWNED_PROFIT_SHARE,
     SCOTLAND_2019_ATTRIBUTION,
     UK_2019_GHG_ATTRIBUTION,
+    Atlas,
+    CouncilCommuting,
+    GvaValidation,
     RegionalTable,
     Satellite,
     bres_2019_employment,
+    commuting_cross_check,
+    council_commuting,
     dataset,
+    dataset_names,
     dataset_satellite,
+    gva_validation,
+    local_surplus_shares,
+    scotland_council_atlas,
 )
 
 __all__ = [
     "BRES_2019_ATTRIBUTION",
+    "COUNCIL_ASSUMPTIONS",
     "DATASETS",
+    "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
+    "Atlas",
+    "CouncilCommuting",
+    "GvaValidation",
     "bres_2019_employment",
     "by_name",
+    "commuting_cross_check",
+    "council",
+    "council_commuting",
+    "council_names",
+    "dataset_names",
     "glasgow_2019",
+    "gva_validation",
+    "local_surplus_shares",
     "miller_blair_2sector",
     "satellite",
     "scotland_2019",
     "scotland_2019_sections",
+    "scotland_council_atlas",
 ]
 
 
 def by_name(name: str) -> RegionalTable:
-    """An embedded table by name (one of ``DATASETS``); raises ``UnknownOptionError``."""
+    """An embedded table by name (one of ``dataset_names()``); raises ``UnknownOptionError``."""
     return dataset(name)
+
+
+def council_names() -> list[str]:
+    """The 32 council-area datasets, e.g. ``"scotland-council-2019:glasgow-city"``.
+
+    >>> council_names()[:2]
+    ['scotland-council-2019:aberdeen-city', 'scotland-council-2019:aberdeenshire']
+    """
+    return [n for n in dataset_names() if n.startswith("scotland-council-2019:")]
+
+
+def council(name: str) -> RegionalTable:
+    """A council area of Scotland, 2019, by dataset or council name: Scotland 2019 regionalised
+    by FLQ (delta 0.3) with the council's BRES 2019 jobs, its commuting (2011 census) and the
+    ownership assumption (``COUNCIL_ASSUMPTIONS``) applied.
+
+    >>> council("City of Edinburgh").name
+    'City of Edinburgh 2019'
+    """
+    return dataset(
+        name if name.startswith("scotland-council-2019:") else council_commuting(name).dataset
+    )
 
 
 def scotland_2019() -> RegionalTable:
@@ -51,11 +97,11 @@ def scotland_2019_sections() -> RegionalTable:
 
 
 def glasgow_2019() -> RegionalTable:
-    """Glasgow City 2019: Scotland 2019 regionalised by FLQ (delta 0.3) with BRES 2019 jobs.
+    """Glasgow City 2019: the council table ``scotland-council-2019:glasgow-city``.
 
-    The same as ``localecon.regionalize(scotland_2019(), *bres_2019_employment(),
-    method="flq", delta=0.3, name="Glasgow City 2019", employment_unit="jobs (BRES 2019
-    employment)")``.
+    Scotland 2019 regionalised by FLQ (delta 0.3) with BRES 2019 jobs, the resident share of
+    compensation from the 2011 census (``council_commuting("Glasgow City").resident_share``)
+    and the local surplus shares (``local_surplus_shares()``).
     """
     return dataset("glasgow-2019")
 

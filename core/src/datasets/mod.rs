@@ -4,7 +4,8 @@
 //! |---|---|
 //! | `scotland-2019` | Scottish Government IxI table 2019, 98 industries (the default) |
 //! | `scotland-2019-sections` | the same table summed to the 20 SIC 2007 sections A–T |
-//! | `glasgow-2019` | Glasgow City 2019, regionalised from Scotland 2019 by FLQ (δ = 0.3) with BRES 2019 employment |
+//! | `glasgow-2019` | Glasgow City 2019, regionalised from Scotland 2019 by FLQ (δ = 0.3) with BRES 2019 employment, 2011 census commuting and the ownership assumption (the same as `scotland-council-2019:glasgow-city`) |
+//! | `scotland-council-2019:<council>` | each of Scotland's 32 council areas, built the same way ([`Sources::council_2019`]; names from [`Sources::council_names`]; all at once in [`Sources::scotland_council_atlas`]; checked against ONS regional accounts by [`Sources::gva_validation`] and [`Sources::commuting_cross_check`]) |
 //! | `miller-blair-2sector` | the two-sector teaching example of Miller & Blair (2009, §2.3) |
 //!
 //! The Scottish tables are Crown copyright, published under the Open Government Licence
@@ -12,7 +13,19 @@
 //! closure as the Scottish Government publishes Type II results: compensation of employees as
 //! household income, household consumption divided by total household income £156,241 m.
 
+mod councils;
+mod embedded;
+mod read;
 mod satellite;
+mod validation;
+
+pub use embedded::*;
+use read::{columns_by_sector, number, records, source_error};
+
+pub use councils::{
+    CENSUS_2011_ATTRIBUTION, COUNCIL_ASSUMPTIONS, COUNCIL_PREFIX, CouncilCommuting,
+    OUTSIDE_OWNED_PROFIT_SHARE, council_dataset_name,
+};
 
 pub use satellite::{
     GLASGOW_RESIDENTS_2019, SCOTLAND_2019_GHG_ASSUMPTIONS, SCOTLAND_RESIDENTS_2019,
@@ -20,6 +33,9 @@ pub use satellite::{
 };
 #[cfg(feature = "embedded-data")]
 pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
+pub use validation::{
+    CommutingCheck, GvaComparison, GvaValidation, Itl3Area, ONS_REGIONAL_ATTRIBUTION, SectionShare,
+};
 
 use crate::error::{Error, Result};
 use crate::interchange::read_csv;
@@ -51,7 +67,14 @@ const SIC_TO_IOC098_CSV: &str = include_str!("../../data/sic2007_to_ioc098.csv")
 #[cfg(feature = "embedded-data")]
 const BRES_SCOTLAND_SUBCLASS_CSV: &str = include_str!("../../data/bres_2019_scotland_subclass.csv");
 #[cfg(feature = "embedded-data")]
-const BRES_GLASGOW_DIVISION_CSV: &str = include_str!("../../data/bres_2019_glasgow_division.csv");
+const BRES_COUNCIL_DIVISION_CSV: &str = include_str!("../../data/bres_2019_council_division.csv");
+#[cfg(feature = "embedded-data")]
+const COUNCIL_COMMUTING_CSV: &str = include_str!("../../data/census_2011_council_commuting.csv");
+#[cfg(feature = "embedded-data")]
+const SURPLUS_BY_INDUSTRY_CSV: &str =
+    include_str!("../../data/ons_2019_scotland_surplus_by_industry.csv");
+#[cfg(feature = "embedded-data")]
+const ITL3_CSV: &str = include_str!("../../data/ons_scotland_itl3.csv");
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
 pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
@@ -88,8 +111,17 @@ pub struct Sources {
     pub sic2007_to_ioc098: String,
     /// `bres_2019_scotland_subclass.csv`: BRES 2019 jobs in Scotland by SIC subclass.
     pub bres_2019_scotland_subclass: String,
-    /// `bres_2019_glasgow_division.csv`: BRES 2019 jobs in Glasgow City by SIC division.
-    pub bres_2019_glasgow_division: String,
+    /// `bres_2019_council_division.csv`: BRES 2019 jobs in each of the 32 council areas by
+    /// SIC division.
+    pub bres_2019_council_division: String,
+    /// `census_2011_council_commuting.csv`: travel to work per council area (2011 census).
+    pub census_2011_council_commuting: String,
+    /// `ons_2019_scotland_surplus_by_industry.csv`: Scotland's 2019 operating surplus by
+    /// recipient (mixed income, rent, profits, …) per industry group.
+    pub ons_2019_scotland_surplus_by_industry: String,
+    /// `ons_scotland_itl3.csv`: Scotland's ITL3 areas as unions of whole councils, with ONS
+    /// balanced GVA 2019 by section group and resident over workplace compensation 2018.
+    pub ons_scotland_itl3: String,
     /// `uk_2019_ghg_by_ioc098.csv`: UK 2019 greenhouse-gas intensities (direct and UK Type I)
     /// by gas and Scottish industry.
     pub uk_2019_ghg_by_ioc098: String,
@@ -109,72 +141,14 @@ impl Sources {
             scotland_2019_fte: SCOTLAND_2019_FTE_CSV.into(),
             sic2007_to_ioc098: SIC_TO_IOC098_CSV.into(),
             bres_2019_scotland_subclass: BRES_SCOTLAND_SUBCLASS_CSV.into(),
-            bres_2019_glasgow_division: BRES_GLASGOW_DIVISION_CSV.into(),
+            bres_2019_council_division: BRES_COUNCIL_DIVISION_CSV.into(),
+            census_2011_council_commuting: COUNCIL_COMMUTING_CSV.into(),
+            ons_2019_scotland_surplus_by_industry: SURPLUS_BY_INDUSTRY_CSV.into(),
+            ons_scotland_itl3: ITL3_CSV.into(),
             uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
         }
     }
-}
-
-fn source_error(file: &str, message: impl std::fmt::Display) -> Error {
-    Error::Csv {
-        location: crate::error::Location::Field(file.into()),
-        message: message.to_string(),
-    }
-}
-
-/// Rows of a CSV source after `#` comments and the header (fields may be quoted, e.g.
-/// `"02.1, 02.4"`), each with at least `min_fields` fields.
-fn records(text: &str, file: &str, min_fields: usize) -> Result<Vec<csv::StringRecord>> {
-    let mut out = Vec::new();
-    for r in csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes())
-        .records()
-    {
-        let r = r.map_err(|e| source_error(file, e))?;
-        if r.len() < min_fields {
-            return Err(source_error(file, format!("a row with {} fields", r.len())));
-        }
-        out.push(r);
-    }
-    Ok(out)
-}
-
-/// `k` columns of numbers after a code column, one row per sector of `table` (in any
-/// order), as `k` vectors in the table's sector order.
-fn columns_by_sector(
-    text: &str,
-    file: &str,
-    table: &RegionalTable,
-    k: usize,
-) -> Result<Vec<Vec<f64>>> {
-    let n = table.n();
-    let mut values = vec![vec![0.0; n]; k];
-    let mut seen = vec![false; n];
-    for r in records(text, file, 1 + k)? {
-        let i = table.sector_index(&r[0])?;
-        if std::mem::replace(&mut seen[i], true) {
-            return Err(source_error(file, format!("a second row for {:?}", &r[0])));
-        }
-        for (c, column) in values.iter_mut().enumerate() {
-            column[i] = number(&r[1 + c], file)?;
-        }
-    }
-    if let Some(i) = seen.iter().position(|s| !s) {
-        return Err(Error::MissingData {
-            what: format!("{file}: no row for {}", table.sectors()[i].code),
-        });
-    }
-    Ok(values)
-}
-
-fn number(text: &str, file: &str) -> Result<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| source_error(file, format!("{text:?} is not a finite number")))
 }
 
 impl Sources {
@@ -211,31 +185,7 @@ impl Sources {
     ///
     /// [`Error::Csv`] for a malformed file; the errors of [`crate::regionalize::Concordance::apply`].
     pub fn bres_2019_employment(&self, scotland: &RegionalTable) -> Result<(Vec<f64>, Vec<f64>)> {
-        let codes: Vec<String> = scotland.sectors().iter().map(|s| s.code.clone()).collect();
-        let subclass = self.sic2007_to_ioc098(&codes)?;
-        let file = "bres_2019_scotland_subclass.csv";
-        let mut scotland_values = Vec::new();
-        for r in records(&self.bres_2019_scotland_subclass, file, 2)? {
-            if subclass.targets(&r[0]).is_some() {
-                scotland_values.push((r[0].to_string(), number(&r[1], file)?));
-            }
-        }
-        let national = subclass.apply(&scotland_values, &codes)?;
-        let mut division = crate::regionalize::Concordance::new();
-        for (sic, value) in &scotland_values {
-            for (ioc, _) in subclass.targets(sic).unwrap_or(&[]) {
-                division.link(sic.get(..2).unwrap_or(sic), ioc.clone(), *value);
-            }
-        }
-        let file = "bres_2019_glasgow_division.csv";
-        let mut glasgow_values = Vec::new();
-        for r in records(&self.bres_2019_glasgow_division, file, 2)? {
-            if division.targets(&r[0]).is_some() {
-                glasgow_values.push((r[0].to_string(), number(&r[1], file)?));
-            }
-        }
-        let regional = division.apply(&glasgow_values, &codes)?;
-        Ok((national, regional))
+        self.council_employment(scotland, "Glasgow City")
     }
 
     /// Scotland's imports of each of the 98 products in 2019 from the rest of the UK
@@ -359,16 +309,14 @@ impl Sources {
         table.with_import_use(import_use)
     }
 
-    /// Glasgow City 2019: Scotland 2019 regionalised by FLQ (δ = 0.3) with BRES 2019
-    /// employment ([`glasgow_2019_options`]).
+    /// Glasgow City 2019: the council table of Glasgow City ([`Sources::council_2019`]), with
+    /// its commuting and ownership leaks.
     ///
     /// # Errors
     ///
     /// The errors of reading the sources and of [`crate::regionalize::regionalize`].
     pub fn glasgow_2019(&self) -> Result<RegionalTable> {
-        let scotland = self.scotland_2019()?;
-        let (national, regional) = self.bres_2019_employment(&scotland)?;
-        crate::regionalize::regionalize(&scotland, &national, &regional, &glasgow_2019_options())
+        self.council_2019("Glasgow City")
     }
 
     /// A dataset by name (see [`NAMES`]), built from these sources.
@@ -382,8 +330,20 @@ impl Sources {
             "scotland-2019-sections" => self.scotland_2019_sections(),
             "glasgow-2019" => self.glasgow_2019(),
             "miller-blair-2sector" => Ok(miller_blair_2sector()),
+            other if other.starts_with(COUNCIL_PREFIX) => self.council_2019(other),
             other => Err(unknown_dataset(other)),
         }
+    }
+
+    /// Every dataset name: [`NAMES`], then the 32 council areas.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Sources::council_names`].
+    pub fn names(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> = NAMES.iter().map(|n| (*n).to_string()).collect();
+        names.extend(self.council_names()?);
+        Ok(names)
     }
 }
 
@@ -395,245 +355,5 @@ fn unknown_dataset(name: &str) -> Error {
     }
 }
 
-#[cfg(feature = "embedded-data")]
-/// The SIC 2007 subclass → Scottish IOC098 industry lookup of [`Sources::sic2007_to_ioc098`],
-/// from the embedded files.
-///
-/// # Panics
-///
-/// Never in a released build: the embedded files are validated by the crate's tests.
-#[must_use]
-pub fn sic2007_to_ioc098(table_codes: &[String]) -> crate::regionalize::Concordance {
-    Sources::embedded()
-        .sic2007_to_ioc098(table_codes)
-        .expect("embedded lookup is valid")
-}
-
-#[cfg(feature = "embedded-data")]
-/// BRES 2019 employment by the 98 industries of the Scotland 2019 table:
-/// `(scotland, glasgow_city)` ([`Sources::bres_2019_employment`] of the embedded files).
-///
-/// # Panics
-///
-/// Never in a released build: the embedded files are validated by the crate's tests.
-#[must_use]
-pub fn bres_2019_employment() -> (Vec<f64>, Vec<f64>) {
-    Sources::embedded()
-        .bres_2019_employment(&scotland_2019())
-        .expect("embedded employment is valid")
-}
-
-/// The options the embedded Glasgow table is built with: FLQ, δ = 0.3.
-#[must_use]
-pub fn glasgow_2019_options() -> crate::regionalize::RegionalizeOptions {
-    crate::regionalize::RegionalizeOptions {
-        name: "Glasgow City 2019".into(),
-        method: crate::regionalize::LqMethod::Flq,
-        delta: crate::regionalize::DEFAULT_DELTA,
-        employment_unit: "jobs (BRES 2019 employment)".into(),
-        ..Default::default()
-    }
-}
-
-#[cfg(feature = "embedded-data")]
-/// Glasgow City 2019: [`scotland_2019`] regionalised by FLQ (δ = 0.3) with
-/// [`bres_2019_employment`]. Every step is in the book's regionalisation page and can be
-/// repeated from Python and JavaScript with the same inputs.
-///
-/// # Panics
-///
-/// Never in a released build: the construction is tested.
-#[must_use]
-pub fn glasgow_2019() -> RegionalTable {
-    Sources::embedded()
-        .glasgow_2019()
-        .expect("embedded Glasgow regionalisation is valid")
-}
-
-#[cfg(feature = "embedded-data")]
-/// Scotland's imports by product of [`Sources::scotland_2019_product_imports`], from the
-/// embedded files.
-///
-/// # Panics
-///
-/// Never in a released build: the embedded file is validated by the crate's tests.
-#[must_use]
-pub fn scotland_2019_product_imports() -> Vec<crate::regionalize::ProductImports> {
-    Sources::embedded()
-        .scotland_2019_product_imports(&read_csv(SCOTLAND_2019_CSV).expect("embedded table"))
-        .expect("embedded imports by product are valid")
-}
-
-#[cfg(feature = "embedded-data")]
-/// Scotland 2019, 98 industries, £ million (Scottish Government, OGL v3.0), with imports by
-/// product and buyer estimated from [`scotland_2019_product_imports`] by import
-/// proportionality ([`crate::regionalize::import_use_from_products`]).
-///
-/// # Panics
-///
-/// Never in a released build: the embedded files are validated by the crate's tests.
-#[must_use]
-pub fn scotland_2019() -> RegionalTable {
-    Sources::embedded()
-        .scotland_2019()
-        .expect("embedded Scotland 2019 table is valid")
-}
-
-#[cfg(feature = "embedded-data")]
-/// Scotland 2019 summed to the 20 SIC 2007 sections (derived from the 98-industry table), with
-/// the 98-industry table's imports by product and buyer summed to sections.
-///
-/// # Panics
-///
-/// Never in a released build: the embedded files are validated by the crate's tests.
-#[must_use]
-pub fn scotland_2019_sections() -> RegionalTable {
-    Sources::embedded()
-        .scotland_2019_sections()
-        .expect("embedded Scotland 2019 sections table is valid")
-}
-
-#[cfg(feature = "embedded-data")]
-/// The embedded Scotland 2019 table in the labelled CSV layout, as shipped.
-#[must_use]
-pub fn scotland_2019_csv() -> &'static str {
-    SCOTLAND_2019_CSV
-}
-
-/// The two-sector example of Miller & Blair (2009, §2.3): `Z = [[150, 500], [200, 100]]`,
-/// final demand `[350, 1700]`, so `x = [1000, 2000]`. Value added is entered as
-/// compensation.
-///
-/// # Panics
-///
-/// Never: the table is a constant.
-#[must_use]
-pub fn miller_blair_2sector() -> RegionalTable {
-    let sectors = vec![
-        Sector {
-            code: "s1".into(),
-            name: "Sector 1".into(),
-        },
-        Sector {
-            code: "s2".into(),
-            name: "Sector 2".into(),
-        },
-    ];
-    let mut parts = TableParts::new(
-        "Miller & Blair two-sector example",
-        sectors,
-        vec![150.0, 500.0, 200.0, 100.0],
-    );
-    parts.source =
-        Some("Miller, R. E. & Blair, P. D. (2009) Input-Output Analysis, 2nd ed., §2.3".into());
-    parts.final_demand.push(FinalDemandColumn {
-        label: "f".into(),
-        kind: FinalDemandKind::Other,
-        values: vec![350.0, 1700.0],
-    });
-    parts.primary_inputs.push(PrimaryInputRow {
-        label: "va".into(),
-        kind: PrimaryInputKind::Compensation,
-        values: vec![650.0, 1400.0],
-    });
-    RegionalTable::new(parts).expect("constant table is valid")
-}
-
-/// An embedded table by name (see [`NAMES`]).
-///
-/// # Errors
-///
-/// [`Error::UnknownOption`] for a name not in [`NAMES`] (or, without the `embedded-data`
-/// feature, any name but `miller-blair-2sector`).
-pub fn by_name(name: &str) -> Result<RegionalTable> {
-    match name {
-        #[cfg(feature = "embedded-data")]
-        "scotland-2019" | "scotland-2019-sections" | "glasgow-2019" => {
-            Sources::embedded().build(name)
-        }
-        "miller-blair-2sector" => Ok(miller_blair_2sector()),
-        other => Err(unknown_dataset(other)),
-    }
-}
-
 #[cfg(all(test, feature = "embedded-data"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_tables_load_with_their_attribution() {
-        let s = scotland_2019();
-        assert_eq!(s.n(), 98);
-        assert_eq!(s.final_demand().len(), 10);
-        assert!(s.source().unwrap().contains("Open Government Licence v3.0"));
-        assert_eq!(s.household_closure().household_income, Some(156_241.0));
-        let t = scotland_2019_sections();
-        assert_eq!(t.n(), 20);
-        assert_eq!(t.sectors()[19].code, "T");
-    }
-
-    #[test]
-    fn totals_match_source_md() {
-        let s = scotland_2019();
-        let output: f64 = s.output().iter().sum();
-        assert!((output - 268_340.0).abs() < 1.0, "{output}");
-        let coe: f64 = (0..98)
-            .map(|j| s.primary_input_total(PrimaryInputKind::Compensation, j))
-            .sum();
-        assert!((coe - 84_040.0).abs() < 1.0, "{coe}");
-    }
-
-    #[test]
-    fn glasgow_employment_and_table() {
-        let (scotland, glasgow) = bres_2019_employment();
-        // BRES 2019: 2,601,890 jobs in Scotland, 420,680 in Glasgow City
-        assert!(
-            (scotland.iter().sum::<f64>() - 2_601_890.0).abs() < 1e-6,
-            "{}",
-            scotland.iter().sum::<f64>()
-        );
-        assert!((glasgow.iter().sum::<f64>() - 420_680.0).abs() < 1e-6);
-        let g = glasgow_2019();
-        assert_eq!(g.n(), 98);
-        assert!(g.source().unwrap().contains("FLQ"));
-        let ratio = g.output().iter().sum::<f64>() / scotland_2019().output().iter().sum::<f64>();
-        assert!(ratio > 0.12 && ratio < 0.25, "{ratio}");
-    }
-
-    #[test]
-    fn scotland_carries_the_fte_the_published_effects_imply() {
-        // ../shared/data/scotland_fte_2019_derived: 2,343,596 FTE in 2019
-        for t in [scotland_2019(), scotland_2019_sections()] {
-            let e = t.employment().unwrap();
-            assert_eq!(e.unit, SCOTLAND_2019_FTE_UNIT);
-            let total: f64 = e.values.iter().sum();
-            assert!((total - 2_343_596.0).abs() < 1.0, "{total}");
-        }
-        let m = crate::Multipliers::new(&scotland_2019()).unwrap();
-        let e = m.employment.unwrap();
-        // published: agriculture 12.481377547380141 (Type I), 13.539761961875971 (Type II) FTE per £1m
-        assert!((e.type_i[0] / 12.481_377_547_380_141 - 1.0).abs() < 1e-6);
-        assert!((e.type_ii.unwrap()[0] / 13.539_761_961_875_971 - 1.0).abs() < 1e-6);
-    }
-
-    #[test]
-    fn broken_sources_are_typed_errors() {
-        let good = Sources::embedded();
-        let break_fte = |from: &str, to: &str| {
-            let mut s = good.clone();
-            s.scotland_2019_fte = s.scotland_2019_fte.replacen(from, to, 1);
-            s.build("scotland-2019").unwrap_err().code()
-        };
-        assert_eq!(break_fte("01,32823.70559169688", "01,NaN"), "csv");
-        assert_eq!(break_fte("01,32823.70559169688", "02.2-3,1"), "csv"); // a second row
-        assert_eq!(break_fte("01,32823.70559169688\n", ""), "missing_data");
-        assert_eq!(break_fte("01,32823.70559169688", "zz,1"), "unknown_label");
-    }
-
-    #[test]
-    fn unknown_dataset_names_the_choices() {
-        let e = by_name("glasgow").unwrap_err();
-        assert_eq!(e.code(), "unknown_option");
-        assert!(e.to_string().contains("scotland-2019-sections"));
-    }
-}
+mod tests;

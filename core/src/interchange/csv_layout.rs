@@ -30,7 +30,8 @@ fn csv_err(line: usize, column: usize, message: impl Into<String>) -> Error {
 ///
 /// * Leading lines `# key: value` set `name`, `unit`, `source`, `household_income`,
 ///   `income_sources` (`compensation` or `compensation_and_surplus`), `balance_tolerance`
-///   and uniform retention shares (`retention.compensation: 0.9`, …).
+///   and uniform retention shares (`retention.compensation: 0.9`, …); a per-sector share
+///   is a row of kind `retention` with the share's name (`operating_surplus`, …) in `code`.
 /// * Header row: `kind,code,name`, then the sector codes in table order, then the
 ///   final-demand labels.
 /// * Second row: three empty cells, `sector` under every sector column, and the
@@ -164,6 +165,8 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     let mut primary_inputs = Vec::new();
     let mut output = None;
     let mut employment = None;
+    // per-sector retention shares, by field
+    let mut retention_rows = RetentionRows::default();
     // imports by product: (line, origin label, product code, values by buyer)
     let mut import_rows: Vec<(usize, String, String, Vec<f64>)> = Vec::new();
     for (k, rec) in records.iter().enumerate().skip(2) {
@@ -252,6 +255,34 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
                     values: values(3..3 + n)?,
                 });
             }
+            "retention" => {
+                let values = Share::PerSector(values(3..3 + n)?);
+                let field = rec[1].trim();
+                let r = &mut retention_rows;
+                let slot = match field {
+                    "taxes_on_products" => &mut r.taxes_on_products,
+                    "taxes_on_production" => &mut r.taxes_on_production,
+                    "compensation" => &mut r.compensation,
+                    "operating_surplus" => &mut r.operating_surplus,
+                    "other" => &mut r.other,
+                    other => {
+                        return Err(csv_err(
+                            line,
+                            2,
+                            format!(
+                                "unknown retention share {other:?}; expected taxes_on_products, taxes_on_production, compensation, operating_surplus or other"
+                            ),
+                        ));
+                    }
+                };
+                if slot.replace(values).is_some() {
+                    return Err(csv_err(
+                        line,
+                        2,
+                        format!("a second retention row for {field:?}"),
+                    ));
+                }
+            }
             "import_use" => import_rows.push((
                 line,
                 rec[2].trim().to_string(),
@@ -264,7 +295,7 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
                         line,
                         1,
                         format!(
-                            "unknown row kind {other:?}; expected sector, output, employment, import_use or one of: {}",
+                            "unknown row kind {other:?}; expected sector, output, employment, retention, import_use or one of: {}",
                             PrimaryInputKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
                         ),
                     )
@@ -325,7 +356,32 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
         parts.import_use = Some(import_use);
     }
     apply_metadata(&mut parts, &meta)?;
+    let r = retention_rows;
+    for (slot, row) in [
+        (&mut parts.retention.taxes_on_products, r.taxes_on_products),
+        (
+            &mut parts.retention.taxes_on_production,
+            r.taxes_on_production,
+        ),
+        (&mut parts.retention.compensation, r.compensation),
+        (&mut parts.retention.operating_surplus, r.operating_surplus),
+        (&mut parts.retention.other, r.other),
+    ] {
+        if let Some(share) = row {
+            *slot = share;
+        }
+    }
     Ok(parts)
+}
+
+/// Per-sector retention shares read from `retention` rows.
+#[derive(Default)]
+struct RetentionRows {
+    taxes_on_products: Option<Share>,
+    taxes_on_production: Option<Share>,
+    compensation: Option<Share>,
+    operating_surplus: Option<Share>,
+    other: Option<Share>,
 }
 
 fn apply_metadata(parts: &mut TableParts, meta: &[(usize, String, String)]) -> Result<()> {
@@ -381,7 +437,7 @@ fn quote(s: &str) -> String {
 }
 
 /// Writes a table in the labelled CSV layout ([`read_csv`] reads it back to an equal table,
-/// except per-sector retention shares, which only the JSON carries).
+/// per-sector retention shares as `retention` rows).
 #[must_use]
 pub fn write_csv(table: &RegionalTable) -> String {
     let p = table.parts();
@@ -448,6 +504,17 @@ pub fn write_csv(table: &RegionalTable) -> String {
     }
     if let Some(e) = &p.employment {
         other_row("employment", "employment", &e.unit, &e.values);
+    }
+    for (name, share) in [
+        ("taxes_on_products", &p.retention.taxes_on_products),
+        ("taxes_on_production", &p.retention.taxes_on_production),
+        ("compensation", &p.retention.compensation),
+        ("operating_surplus", &p.retention.operating_surplus),
+        ("other", &p.retention.other),
+    ] {
+        if let Share::PerSector(v) = share {
+            other_row("retention", name, &format!("retained share of {name}"), v);
+        }
     }
     if let Some(iu) = &p.import_use {
         for b in &iu.blocks {

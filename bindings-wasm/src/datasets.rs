@@ -1,0 +1,121 @@
+//! The embedded datasets' inputs for JavaScript: Scotland's council areas (commuting,
+//! ownership) and the atlas of all 32, as plain objects.
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::IntoJs;
+use crate::{from_json_value, to_plain};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &str = r#"
+/** Travel to work of one council area, 2011 census (persons aged 16+ in employment). */
+export interface CouncilCommuting { code: string; council: string; dataset: string; fixed_workplace_jobs: number; live_and_work: number; in_from_scotland: number; in_from_rest_of_uk: number; residents_in_employment: number; work_at_home: number; no_fixed_place: number; offshore: number; outside_uk: number; workplace_population: number; resident_share: number; in_commuter_share: number; resident_share_of_workplace_population: number; net_ratio: number }
+/** One region of an atlas. */
+export interface AtlasRow { dataset: string; region: string; output: number; gva: number; compensation: number; employment: number | null; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; leakage_share: number; retention_share: number; resident_compensation_share: number | null; fci: number; leakage_by_channel: { channel: string; label: string; share: number }[] }
+/** The headline indicators of many regions, one row each. */
+export interface Atlas { rows: AtlasRow[]; channels: string[] }
+/** One section group's share of Scotland's GVA in an area, ONS and regionalised. */
+export interface SectionShare { section: string; ons: number; regionalised: number }
+/** One ITL3 area's GVA 2019: ONS against its regionalised council tables. */
+export interface GvaComparison { itl3: string; name: string; ons_gva: number; ons_share: number; regionalised_gva: number; regionalised_share: number; ratio: number; sections: SectionShare[] }
+/** The council tables' GVA against ONS balanced regional GVA 2019, for one method and δ. */
+export interface GvaValidation { method: string; delta: number; areas: GvaComparison[]; mean_absolute_error: number }
+/** Census 2011 commuting against the ONS money measure in one ITL3 area. */
+export interface CommutingCheck { itl3: string; name: string; census_net_ratio: number; coe_ratio: number | null; resident_share: number; resident_share_of_workplace_population: number }
+"#;
+
+fn sources(value: &JsValue) -> Result<localecon::datasets::Sources, JsValue> {
+    from_json_value(value, "dataset sources")
+}
+
+/// Every dataset name the sources hold: the four tables, then the 32 council areas.
+#[wasm_bindgen(js_name = buildDatasetNames)]
+pub fn build_dataset_names(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<Vec<String>, JsValue> {
+    sources(&sources_)?.names().js_err()
+}
+
+/// A council area's 2011 census travel to work, by dataset or council name (an
+/// `unknown_option` error lists the closest names).
+#[wasm_bindgen(js_name = buildCouncilCommuting, unchecked_return_type = "CouncilCommuting")]
+pub fn build_council_commuting(
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_plain(&commuting_value(
+        &sources(&sources_)?.council(name).js_err()?,
+    )?)
+}
+
+/// Every council area's 2011 census travel to work, alphabetical by council.
+#[wasm_bindgen(js_name = buildCouncils, unchecked_return_type = "CouncilCommuting[]")]
+pub fn build_councils(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    let all = sources(&sources_)?.council_commuting().js_err()?;
+    to_plain(
+        &all.iter()
+            .map(commuting_value)
+            .collect::<Result<Vec<_>, _>>()?,
+    )
+}
+
+/// A council's record with its derived shares, as one plain object.
+fn commuting_value(
+    c: &localecon::datasets::CouncilCommuting,
+) -> Result<serde_json::Value, JsValue> {
+    let mut v = serde_json::to_value(c).map_err(|e| crate::error::invalid("council", e))?;
+    v["resident_share"] = c.resident_share().into();
+    v["in_commuter_share"] = c.in_commuter_share().into();
+    v["resident_share_of_workplace_population"] = c.resident_share_of_workplace_population().into();
+    v["net_ratio"] = c.net_ratio().into();
+    Ok(v)
+}
+
+/// The locally owned share of each industry's operating surplus in the Scotland 2019 table
+/// (sector order), with `outsideOwnedProfitShare` of private profits leaving (default 0.551).
+#[wasm_bindgen(js_name = buildLocalSurplusShares)]
+pub fn build_local_surplus_shares(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    outside_owned_profit_share: Option<f64>,
+) -> Result<Vec<f64>, JsValue> {
+    let s = sources(&sources_)?;
+    let scotland = s.scotland_2019().js_err()?;
+    s.local_surplus_shares(
+        &scotland,
+        outside_owned_profit_share.unwrap_or(localecon::datasets::OUTSIDE_OWNED_PROFIT_SHARE),
+    )
+    .js_err()
+}
+
+/// The atlas of Scotland's 32 council areas (about a second of work: run it in a Web
+/// Worker in a page).
+#[wasm_bindgen(js_name = buildCouncilAtlas, unchecked_return_type = "Atlas")]
+pub fn build_council_atlas(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_plain(&sources(&sources_)?.scotland_council_atlas().js_err()?)
+}
+
+/// The council tables' GVA regionalised by `method` (default FLQ) and `delta` (default 0.3),
+/// per ITL3 area, against ONS balanced regional GVA 2019 (32 regionalisations).
+#[wasm_bindgen(js_name = buildGvaValidation, unchecked_return_type = "GvaValidation")]
+pub fn build_gva_validation(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    method: Option<String>,
+    delta: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let method: localecon::regionalize::LqMethod =
+        method.as_deref().unwrap_or("flq").parse().js_err()?;
+    let delta = delta.unwrap_or(localecon::regionalize::DEFAULT_DELTA);
+    to_plain(&sources(&sources_)?.gva_validation(method, delta).js_err()?)
+}
+
+/// Census 2011 commuting against the ONS money measure, per ITL3 area.
+#[wasm_bindgen(js_name = buildCommutingCrossCheck, unchecked_return_type = "CommutingCheck[]")]
+pub fn build_commuting_cross_check(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_plain(&sources(&sources_)?.commuting_cross_check().js_err()?)
+}

@@ -1,0 +1,94 @@
+// Scotland's 32 council areas with commuting and ownership, and the atlas of them all, across
+// the JavaScript boundary: the same names, tables and numbers as in Rust and Python.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  councilAtlas,
+  councilCommuting,
+  councilNames,
+  dataset,
+  datasetNames,
+  datasetReport,
+  commutingCrossCheck,
+  gvaValidation,
+  localSurplusShares,
+} from "../data.js";
+import { expectError } from "./expect-error.js";
+
+test("every council is a dataset with its commuting", () => {
+  const names = councilNames();
+  assert.equal(names.length, 32);
+  assert.deepEqual(names, [...names].sort());
+  const all = new Set(datasetNames());
+  names.forEach((n) => assert.ok(all.has(n), n));
+  const c = councilCommuting("Glasgow City");
+  assert.equal(c.code, "S12000049");
+  assert.equal(c.dataset, "scotland-council-2019:glasgow-city");
+  assert.equal(c.live_and_work + c.in_from_scotland + c.in_from_rest_of_uk, c.fixed_workplace_jobs);
+  assert.equal(c.resident_share, 157278 / 323198);
+  // the same council by its dataset name
+  assert.deepEqual(councilCommuting("scotland-council-2019:glasgow-city"), c);
+  const g = dataset("scotland-council-2019:glasgow-city");
+  const embedded = dataset("glasgow-2019");
+  try {
+    assert.deepEqual(g.z, embedded.z);
+    assert.match(g.source, /ASSUMPTIONS: commuting/);
+  } finally {
+    g.free();
+    embedded.free();
+  }
+});
+
+test("ownership: the locally owned share of each industry's surplus", () => {
+  const shares = localSurplusShares();
+  assert.equal(shares.length, 98);
+  shares.forEach((s) => assert.ok(s >= 0 && s <= 1, String(s)));
+  localSurplusShares(0).forEach((s) => assert.equal(s, 1));
+  expectError(() => localSurplusShares(1.2), "OutOfRangeError", "out_of_range", /outside-owned profit share/);
+});
+
+test("an unknown council lists the close names", () => {
+  expectError(() => councilCommuting("Edinburgh"), "UnknownOptionError", "unknown_option", /city-of-edinburgh/);
+  expectError(() => dataset("scotland-council-2019:glasgow"), "UnknownOptionError", "unknown_option", /glasgow-city/);
+});
+
+test("the atlas is the single reports, to the last bit", () => {
+  const atlas = councilAtlas();
+  assert.equal(atlas.rows.length, 32);
+  assert.deepEqual(
+    atlas.rows.map((r) => r.dataset),
+    councilNames(),
+  );
+  const row = atlas.rows.find((r) => r.dataset === "scotland-council-2019:city-of-edinburgh");
+  const single = datasetReport("scotland-council-2019:city-of-edinburgh");
+  assert.equal(row.region, "City of Edinburgh 2019");
+  assert.equal(row.leakage_share, single.leakage_share);
+  assert.equal(row.retention_share, single.retention_share);
+  assert.equal(row.output_multiplier_type_i, single.output_multiplier_type_i);
+  for (const r of atlas.rows) {
+    const sum = r.leakage_by_channel.reduce((s, c) => s + c.share, 0);
+    assert.ok(Math.abs(sum - r.leakage_share) < 1e-12, r.region);
+    assert.ok(r.employment > 0, r.region);
+  }
+  const glasgow = atlas.rows.find((r) => r.dataset === "scotland-council-2019:glasgow-city");
+  assert.ok(Math.abs(glasgow.retention_share - 0.387) < 5e-4);
+  assert.ok(atlas.channels.includes("non_resident_compensation"));
+});
+
+test("the council tables against the regional accounts", () => {
+  const v = gvaValidation();
+  assert.equal(v.areas.length, 19);
+  assert.equal(v.method, "flq");
+  const glasgow = v.areas.find((a) => a.itl3 === "TLM82");
+  assert.ok(Math.abs(glasgow.ratio - 1.088) < 5e-4);
+  // output per job is national under every method: the same GVA to the last bit
+  const slq = gvaValidation("slq", 0);
+  slq.areas.forEach((a, i) => assert.equal(a.regionalised_gva, v.areas[i].regionalised_gva));
+  expectError(() => gvaValidation("lq"), "UnknownOptionError", "unknown_option", /location-quotient method/);
+  expectError(() => gvaValidation("flq", 1.5), "OutOfRangeError", "out_of_range");
+  const checks = commutingCrossCheck();
+  const g = checks.find((c) => c.itl3 === "TLM82");
+  assert.equal(g.coe_ratio, 0.704);
+  assert.equal(g.census_net_ratio, councilCommuting("Glasgow City").net_ratio);
+  assert.equal(checks.filter((c) => c.coe_ratio === null).length, 1);
+});
