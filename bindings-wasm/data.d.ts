@@ -13,6 +13,8 @@ export declare function councilCommuting(name: string): CouncilCommuting;
 export declare function localSurplusShares(outsideOwnedProfitShare?: number): Float64Array;
 /** The atlas of Scotland's 32 council areas, one row per council. */
 export declare function councilAtlas(): Atlas;
+export declare function australiaLgaNames(): string[];
+export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];
 export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
 export declare function commutingCrossCheck(): CommutingCheck[];

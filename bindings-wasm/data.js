@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -38,6 +38,17 @@ export function localSurplusShares(outsideOwnedProfitShare) {
  * in a page, call it from a Web Worker). */
 export function councilAtlas() {
   return buildCouncilAtlas(SOURCES);
+}
+
+/** Australia's Local Government Areas with jobs, e.g. "australia-2021:Alice Springs". */
+export function australiaLgaNames() {
+  return NAMES.filter((n) => n.startsWith("australia-2021:"));
+}
+
+/** The atlas of Australia's 547 Local Government Areas with jobs, 2021-22 (in a page, call it
+ * from a Web Worker). */
+export function australiaLgaAtlas() {
+  return buildAustraliaLgaAtlas(SOURCES);
 }
 
 /** The council tables' GVA (regionalised by `method`, default "flq", and `delta`, default

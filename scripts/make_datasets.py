@@ -299,6 +299,149 @@ def ghg(data, dst):
             w.writerow([g, repr(households[g])])
 
 
+AUSTRALIA_SOURCE = (
+    "ABS, Australian National Accounts: Input-Output Tables 2021-22 (Table 5, direct allocation of "
+    "imports; Table 20 employment), 19 ANZSIC divisions as aggregated by the eiat R package "
+    "(aiti-flinders/eiat, CC0). Creative Commons Attribution 4.0, Commonwealth of Australia."
+)
+AUSTRALIA_FINAL_DEMAND = [
+    ("Households Final Consumption Expenditure", "HFCE", "households"),
+    ("General Government Final Consumption Expenditure", "GGFCE", "other_government"),
+    ("Gross Fixed Capital Formation", "GFCF", "investment"),
+    ("Changes in Inventories", "INVENTORIES", "investment"),
+    ("Exports of Goods and Services", "EXPORTS", "exports_rest_of_world"),
+]
+AUSTRALIA_PRIMARY = [
+    ("Imports", "IMPORTS", "imports_rest_of_world"),
+    ("Taxes less subsidies on products and production", "TAXES", "taxes_on_products"),
+    ("Compensation of employees", "COE", "compensation"),
+    ("Gross operating surplus mixed income", "GOS", "operating_surplus"),
+]
+
+
+AUSTRALIA_115_FINAL_DEMAND = [
+    ("Households Final Consumption Expenditure", "HFCE", "households"),
+    ("General Government Final Consumption Expenditure", "GGFCE", "other_government"),
+    ("Private Gross Fixed Capital Formation", "GFCF_PRIVATE", "investment"),
+    ("Public Corporations Gross Fixed Capital Formation", "GFCF_PUBLIC_CORPORATIONS", "investment"),
+    ("General Government Gross Fixed Capital Formation", "GFCF_GOVERNMENT", "investment"),
+    ("Changes in Inventories", "INVENTORIES", "investment"),
+    ("Exports of Goods and Services", "EXPORTS", "exports_rest_of_world"),
+]
+AUSTRALIA_115_PRIMARY = [
+    ("Competing imports", "IMPORTS_COMPETING", "imports_rest_of_world"),
+    ("Complementary imports", "IMPORTS_COMPLEMENTARY", "imports_rest_of_world"),
+    ("Taxes less subsidies on products", "TAXES_PRODUCTS", "taxes_on_products"),
+    ("Other taxes less subsidies on production", "TAXES_PRODUCTION", "taxes_on_production"),
+    ("Compensation of employees", "COE", "compensation"),
+    ("Gross operating surplus mixed income", "GOS", "operating_surplus"),
+]
+
+
+def australia_115(src, dst, divisions, letters, rows19):
+    """The same ABS table at 115 IOIG industries. The file names industries but gives no codes,
+    and eiat's IOIG-to-division list does not align with the names, so each industry's division
+    is found from the table itself: the industries are in IOIG order, which runs division by
+    division, and consecutive blocks are cut where their output adds up to the division's output
+    in the 19-division table; the blocks' flows must then add up to the 19-division flows.
+    Codes are the division letter and the industry's place in it (C07 = bakery products)."""
+    rows = list(csv.reader(open(src / "national_io_115_ioig_flows.csv", newline="")))
+    header = rows[0]
+    names = [r[0] for r in rows[1:116]]
+    by = {r[0]: r for r in rows[1:]}
+    col = {h: k for k, h in enumerate(header)}
+    x = [float(by["Australian Production"][1 + i]) for i in range(115)]
+    division_of, k = [], 0
+    for j, d in enumerate(divisions):
+        target, total = float(rows19["Australian Production"][d]), 0.0
+        while k < 115 and total < target - 0.5:
+            total += x[k]
+            division_of.append(j)
+            k += 1
+        assert abs(total - target) < 0.01, (d, total, target)
+    assert k == 115
+    for a, da in enumerate(divisions):  # the blocks' flows add up to the 19-division flows
+        for b, db in enumerate(divisions):
+            z = sum(float(by[names[i]][1 + jj]) for i in range(115) if division_of[i] == a for jj in range(115) if division_of[jj] == b)
+            assert abs(z - float(rows19[da][db])) < 0.01, (da, db, z)
+    codes, counts = [], {}
+    for i in range(115):
+        letter = letters[divisions[division_of[i]]]
+        counts[letter] = counts.get(letter, 0) + 1
+        codes.append(f"{letter}{counts[letter]:02d}")
+    coe = sum(float(by["Compensation of employees"][1 + i]) for i in range(115))
+    with open(dst / "australia_2021_22_115.csv", "w", newline="") as f:
+        f.write("# name: Australia 2021-22 (115 industries)\n# unit: AUD million\n")
+        f.write("# source: ABS, Australian National Accounts: Input-Output Tables 2021-22 (Table 5, direct allocation of imports), 115 IOIG industries as shipped by the eiat R package (aiti-flinders/eiat, CC0); industry codes: ANZSIC division letter and place in the division. Creative Commons Attribution 4.0, Commonwealth of Australia.\n")
+        f.write(f"# household_income: {coe:.4f}\n# income_sources: compensation\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + codes + [c for _, c, _ in AUSTRALIA_115_FINAL_DEMAND])
+        w.writerow(["", "", ""] + ["sector"] * 115 + [k for _, _, k in AUSTRALIA_115_FINAL_DEMAND])
+        for i, name in enumerate(names):
+            r = by[name]
+            w.writerow(["sector", codes[i], name] + r[1:116] + [r[col[fd]] for fd, _, _ in AUSTRALIA_115_FINAL_DEMAND])
+        for label, code, kind in AUSTRALIA_115_PRIMARY:
+            w.writerow([kind, code, label] + by[label][1:116] + [""] * len(AUSTRALIA_115_FINAL_DEMAND))
+        w.writerow(["output", "OUTPUT", "Australian Production"] + by["Australian Production"][1:116] + [""] * len(AUSTRALIA_115_FINAL_DEMAND))
+
+
+def australia(data, dst):
+    """Australia 2021-22, 19 ANZSIC divisions (the ABS national table as eiat aggregates it), in
+    the CSV layout; and census 2021 employment by LGA of work and of those who live and work in
+    the same LGA, by division (eiat's TableBuilder extracts)."""
+    src = data / "australia_eiat_2021_22"
+    letters = {r["name"]: r["letter"] for r in csv.DictReader(open(src / "anzsic_division_letters.csv", newline=""))}
+    divisions = list(letters)
+    assert len(divisions) == 19
+    rows = {r["row"]: r for r in csv.DictReader(open(src / "national_io_19_sectors.csv", newline=""))}
+    coe = sum(float(rows["Compensation of employees"][d]) for d in divisions)
+    for d in divisions:  # rows and columns balance (SOURCE.md: within 0.006)
+        out = float(rows["Australian Production"][d])
+        col = sum(float(rows[r][d]) for r in divisions) + sum(float(rows[p][d]) for p, _, _ in AUSTRALIA_PRIMARY)
+        row = sum(float(rows[d][c]) for c in divisions) + sum(float(rows[d][f]) for f, _, _ in AUSTRALIA_FINAL_DEMAND)
+        assert abs(col - out) < 0.01 and abs(row - out) < 0.01, (d, out, col, row)
+    with open(dst / "australia_2021_22.csv", "w", newline="") as f:
+        f.write("# name: Australia 2021-22\n# unit: AUD million\n")
+        f.write(f"# source: {AUSTRALIA_SOURCE}\n")
+        f.write(f"# household_income: {coe:.4f}\n# income_sources: compensation\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + [letters[d] for d in divisions] + [c for _, c, _ in AUSTRALIA_FINAL_DEMAND])
+        w.writerow(["", "", ""] + ["sector"] * 19 + [k for _, _, k in AUSTRALIA_FINAL_DEMAND])
+        for d in divisions:
+            w.writerow(["sector", letters[d], d] + [rows[d][c] for c in divisions] + [rows[d][fd] for fd, _, _ in AUSTRALIA_FINAL_DEMAND])
+        for label, code, kind in AUSTRALIA_PRIMARY:
+            w.writerow([kind, code, label] + [rows[label][c] for c in divisions] + [""] * 5)
+        w.writerow(["output", "OUTPUT", "Australian Production"] + [rows["Australian Production"][c] for c in divisions] + [""] * 5)
+        w.writerow(["employment", "employment", "persons employed (ABS IO Table 20)"] + [rows["Total Employment"][c] for c in divisions] + [""] * 5)
+    australia_115(src, dst, divisions, letters, rows)
+    states = {r["lga"]: r["state"] for r in csv.DictReader(open(src / "lga_2022_states.csv", newline=""))}
+    # the census's pseudo-areas (migratory, offshore and shipping; unincorporated areas) by the
+    # state in their name
+    abbreviations = {"ACT": "Australian Capital Territory", "NSW": "New South Wales", "NT": "Northern Territory",
+                     "OT": "Other Territories", "Qld": "Queensland", "SA": "South Australia", "Tas.": "Tasmania",
+                     "Vic.": "Victoria", "Vic": "Victoria", "Tas": "Tasmania", "WA": "Western Australia", "Other Territories": "Other Territories"}
+    for name in {r["lga_pow"] for r in csv.DictReader(open(src / "employment_by_lga_of_work_census_2011_2016_2021.csv", newline=""))}:
+        if name.startswith("Migratory - Offshore - Shipping ("):
+            states[name] = abbreviations[name.rsplit("(", 1)[1].rstrip(")")]
+        elif name.startswith("Unincorporated ") or name.startswith("Unincorp. "):
+            states[name] = abbreviations[name.split(" ", 1)[1]]
+    work = [r for r in csv.DictReader(open(src / "employment_by_lga_of_work_census_2011_2016_2021.csv", newline="")) if r["year"] == "2021"]
+    live = {r["lga"]: r for r in csv.DictReader(open(src / "employment_live_and_work_same_lga_census.csv", newline="")) if r["year"] == "2021"}
+    assert len(work) == 556, len(work)
+    unclassified = ["Inadequately described", "Not stated"]
+    with open(dst / "australia_2021_lga_employment.csv", "w", newline="") as f:
+        f.write("# source: ABS, Census of Population and Housing 2021 (TableBuilder, via the eiat R package, CC0): employed persons by industry (ANZSIC division) by Local Government Area of work, and of them those whose usual residence is the same LGA. Creative Commons Attribution 4.0, Commonwealth of Australia.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["lga", "state", "measure"] + [letters[d] for d in divisions] + ["unclassified"])
+        for r in sorted(work, key=lambda r: r["lga_pow"]):
+            name = r["lga_pow"]
+            lw = live[name]
+            for d in divisions + unclassified:
+                assert float(lw[d]) <= float(r[d]) + 0.5, (name, d)
+            for measure, rec in (("work", r), ("live_and_work", lw)):
+                w.writerow([name, states.get(name, ""), measure] + [f"{float(rec[d]):g}" for d in divisions] + [f"{sum(float(rec[u]) for u in unclassified):g}"])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -315,6 +458,7 @@ def main(src, dst):
     imports_by_product(src, dst)
     fte(src.parent, dst)
     ghg(src.parent, dst)
+    australia(src.parent, dst)
 
 
 if __name__ == "__main__":

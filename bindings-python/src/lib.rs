@@ -65,6 +65,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(datasets::council_commuting, m)?,
         wrap_pyfunction!(datasets::local_surplus_shares, m)?,
         wrap_pyfunction!(datasets::scotland_council_atlas, m)?,
+        wrap_pyfunction!(datasets::australia_lga_atlas, m)?,
         wrap_pyfunction!(datasets::gva_validation, m)?,
         wrap_pyfunction!(datasets::commuting_cross_check, m)?,
     ] {
@@ -82,6 +83,11 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add(
         "COUNCIL_ASSUMPTIONS",
         localecon::datasets::COUNCIL_ASSUMPTIONS,
+    )?;
+    m.add("LGA_ASSUMPTIONS", localecon::datasets::LGA_ASSUMPTIONS)?;
+    m.add(
+        "AUSTRALIA_2021_ATTRIBUTION",
+        localecon::datasets::AUSTRALIA_2021_ATTRIBUTION,
     )?;
     m.add(
         "UK_2019_GHG_ATTRIBUTION",

@@ -103,3 +103,20 @@ def test_validation_against_the_regional_accounts():
     c = datasets.council_commuting("Glasgow City")
     assert c.net_ratio == pytest.approx(checks.loc["TLM82", "census_net_ratio"], rel=1e-15)
     assert c.resident_share_of_workplace_population > c.resident_share
+
+
+def test_australia_lgas_and_their_atlas():
+    names = datasets.australia_lga_names()
+    assert len(names) == 547 and "australia-2021:Alice Springs" in names
+    alice = datasets.dataset("australia-2021:Alice Springs")
+    assert alice.name == "Alice Springs 2021-22" and alice.n == 19
+    assert "ownership: not modelled" in alice.source
+    with pytest.raises(localecon.UnknownOptionError, match="australia-2021:Alice Springs"):
+        datasets.dataset("australia-2021:Alice Spring")
+    atlas = datasets.australia_lga_atlas()
+    df = atlas.to_pandas()
+    assert len(df) == 547
+    assert (
+        df.loc["australia-2021:Alice Springs", "retention_share"] == alice.report().retention_share
+    )
+    assert "ownership: not modelled" in datasets.LGA_ASSUMPTIONS

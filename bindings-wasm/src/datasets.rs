@@ -119,3 +119,12 @@ pub fn build_commuting_cross_check(
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.commuting_cross_check().js_err()?)
 }
+
+/// The atlas of Australia's Local Government Areas with jobs (547, 2021-22), each with its
+/// commuting per industry (run it in a Web Worker in a page).
+#[wasm_bindgen(js_name = buildAustraliaLgaAtlas, unchecked_return_type = "Atlas")]
+pub fn build_australia_lga_atlas(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_plain(&sources(&sources_)?.australia_lga_atlas().js_err()?)
+}

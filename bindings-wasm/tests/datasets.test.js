@@ -9,6 +9,8 @@ import {
   dataset,
   datasetNames,
   datasetReport,
+  australiaLgaAtlas,
+  australiaLgaNames,
   commutingCrossCheck,
   gvaValidation,
   localSurplusShares,
@@ -91,4 +93,22 @@ test("the council tables against the regional accounts", () => {
   assert.equal(g.coe_ratio, 0.704);
   assert.equal(g.census_net_ratio, councilCommuting("Glasgow City").net_ratio);
   assert.equal(checks.filter((c) => c.coe_ratio === null).length, 1);
+});
+
+test("Australia's LGAs: a table for each, and the atlas of all", () => {
+  const names = australiaLgaNames();
+  assert.equal(names.length, 547);
+  assert.ok(names.includes("australia-2021:Alice Springs"));
+  const alice = dataset("australia-2021:Alice Springs");
+  try {
+    assert.equal(alice.name, "Alice Springs 2021-22");
+    assert.match(alice.source, /ownership: not modelled/);
+  } finally {
+    alice.free();
+  }
+  expectError(() => dataset("australia-2021:Alice Spring"), "UnknownOptionError", "unknown_option", /australia-2021:Alice Springs/);
+  const atlas = australiaLgaAtlas();
+  assert.equal(atlas.rows.length, 547);
+  const row = atlas.rows.find((r) => r.dataset === "australia-2021:Hobart");
+  assert.equal(row.retention_share, datasetReport("australia-2021:Hobart").retention_share);
 });

@@ -190,6 +190,9 @@ fn atlas(c: &mut Criterion) {
                 .count()
         })
     });
+    group.bench_function("atlas_547_australian_lgas", |b| {
+        b.iter(|| sources.australia_lga_atlas().unwrap())
+    });
     group.finish();
 }
 

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector, or a council area scotland-council-2019:<council> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -126,8 +126,11 @@ fn listing(args: &[String]) -> Option<ExitCode> {
     let json = args.iter().any(|a| a == "--json");
     let atlas = match args.get(at + 1).map(String::as_str) {
         Some("scotland-2019") => sources.scotland_council_atlas(),
+        Some("australia-2021") => sources.australia_lga_atlas(),
         other => {
-            eprintln!("--atlas needs a country: scotland-2019 (found {other:?})\n{USAGE}");
+            eprintln!(
+                "--atlas needs a country: scotland-2019 or australia-2021 (found {other:?})\n{USAGE}"
+            );
             return Some(ExitCode::from(2));
         }
     };
@@ -135,6 +138,11 @@ fn listing(args: &[String]) -> Option<ExitCode> {
         Ok(a) if json => println!(
             "{}",
             serde_json::to_string_pretty(&a).expect("serialisable")
+        ),
+        Ok(a) if args.get(at + 1).map(String::as_str) == Some("australia-2021") => print!(
+            "Australia's Local Government Areas with jobs ({}), 2021-22: the share of a dollar of final demand that stays as local income, and where the rest leaks\n\n{a}\n{}\n",
+            a.rows.len(),
+            datasets::LGA_ASSUMPTIONS
         ),
         Ok(a) => print!(
             "Scotland's 32 council areas, 2019: the share of a pound of final demand that stays as local income, and where the rest leaks\n\n{a}\n{}\n",

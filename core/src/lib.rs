@@ -49,6 +49,9 @@ mod book_lm3 {}
 #[doc = include_str!("../../docs/src/regionalisation.md")]
 mod book_regionalisation {}
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/src/australia.md")]
+mod book_australia {}
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/src/council-validation.md")]
 mod book_council_validation {}
 #[cfg(doctest)]

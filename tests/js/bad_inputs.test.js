@@ -20,6 +20,9 @@ function then(t, op) {
     regionalize_too_many_jobs: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([20, 5])).free(),
     regionalize_delta: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { delta: 1.5 }).free(),
     regionalize_zero_national: () => t.regionalize(new Float64Array([0, 0]), new Float64Array([0, 0])).free(),
+    regionalize_resident_share: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { residentCompensationShare: 1.5 }).free(),
+    regionalize_surplus_length: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { localSurplusShare: [0.5, 0.5, 0.5] }).free(),
+    regionalize_surplus_negative: () => t.regionalize(new Float64Array([10, 10]), new Float64Array([5, 5]), { localSurplusShare: [0.5, -0.5] }).free(),
     regionalize_sector_without_jobs: () => {
       const r = t.regionalize(new Float64Array([10, 0]), new Float64Array([5, 0]));
       try {

@@ -473,6 +473,7 @@ pub fn mismatches(check: &Check, got: &[f64]) -> Vec<String> {
     }
     out
 }
+pub mod eiat;
 pub mod fuzz_inputs;
 pub mod fuzzing;
 pub mod validation;

@@ -9,7 +9,7 @@ use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, Stre
 use localecon::scenario::{
     Change, LeakRankingOptions, Scenario, impact, import_substitution, leak_ranking,
 };
-use localecon::table::{FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
+use localecon::table::{FinalDemandColumn, PrimaryInputRow, Sector, Share, TableParts};
 use localecon::{ClosedLeakage, Multipliers, RegionReport, RegionalTable, datasets, interchange};
 use localecon_conformance::fixtures_dir;
 use serde_json::Value;
@@ -103,6 +103,36 @@ fn then(t: &RegionalTable, op: &str) -> localecon::Result<()> {
         "regionalize_too_many_jobs" => regional(vec![10.0, 10.0], vec![20.0, 5.0], 0.3),
         "regionalize_delta" => regional(vec![10.0, 10.0], vec![5.0, 5.0], 1.5),
         "regionalize_zero_national" => regional(vec![0.0, 0.0], vec![0.0, 0.0], 0.3),
+        "regionalize_resident_share" => regionalize(
+            t,
+            &[10.0, 10.0],
+            &[5.0, 5.0],
+            &RegionalizeOptions {
+                resident_compensation_share: Some(Share::Uniform(1.5)),
+                ..Default::default()
+            },
+        )
+        .map(|_| ()),
+        "regionalize_surplus_length" => regionalize(
+            t,
+            &[10.0, 10.0],
+            &[5.0, 5.0],
+            &RegionalizeOptions {
+                local_surplus_share: Some(Share::PerSector(vec![0.5, 0.5, 0.5])),
+                ..Default::default()
+            },
+        )
+        .map(|_| ()),
+        "regionalize_surplus_negative" => regionalize(
+            t,
+            &[10.0, 10.0],
+            &[5.0, 5.0],
+            &RegionalizeOptions {
+                local_surplus_share: Some(Share::PerSector(vec![0.5, -0.5])),
+                ..Default::default()
+            },
+        )
+        .map(|_| ()),
         "regionalize_sector_without_jobs" => {
             regionalize(t, &[10.0, 0.0], &[5.0, 0.0], &RegionalizeOptions::default()).map(|r| {
                 let source = r.source().unwrap_or_default();

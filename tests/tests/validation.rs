@@ -55,3 +55,31 @@ fn the_council_validation_page_shows_what_the_code_computes() {
             && page.contains("understates Edinburgh's by 16.4 %")
     );
 }
+
+#[test]
+fn the_australia_page_shows_the_eiat_comparison() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/src/australia.md"
+    ))
+    .unwrap();
+    let table = localecon_conformance::eiat::markdown_table().unwrap();
+    assert!(
+        page.contains(&table),
+        "rerun `cargo run -p localecon-conformance --example compare_eiat` and update docs/src/australia.md"
+    );
+    // the prose's claims about the table
+    let c = localecon_conformance::eiat::comparison().unwrap();
+    for row in &c {
+        assert!(row.eiat_local_share < row.slq_local_share, "{}", row.lga);
+        assert!(row.flq_local_share < row.eiat_local_share, "{}", row.lga);
+    }
+    let adelaide = &c[0];
+    assert_eq!(
+        format!(
+            "{:.0}",
+            100.0 * (adelaide.output / adelaide.eiat_output - 1.0)
+        ),
+        "21"
+    );
+}

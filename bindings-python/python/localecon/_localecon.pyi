@@ -104,12 +104,14 @@ class _GvaComparison(TypedDict):
     sections: list[_SectionShare]
 
 __all__ = [
+    "AUSTRALIA_2021_ATTRIBUTION",
     "BRES_2019_ATTRIBUTION",
     "COUNCIL_ASSUMPTIONS",
     "DATASETS",
     "DEFAULT_BALANCE_TOLERANCE",
     "DEFAULT_DELTA",
     "ERROR_KINDS",
+    "LGA_ASSUMPTIONS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
@@ -153,6 +155,7 @@ __all__ = [
     "UnknownOptionError",
     "UnsupportedVersionError",
     "__version__",
+    "australia_lga_atlas",
     "average_share",
     "bres_2019_employment",
     "calibrate",
@@ -178,6 +181,8 @@ __version__: str
 DATASETS: list[str]
 OUTSIDE_OWNED_PROFIT_SHARE: float
 COUNCIL_ASSUMPTIONS: str
+LGA_ASSUMPTIONS: str
+AUSTRALIA_2021_ATTRIBUTION: str
 DEFAULT_DELTA: float
 DEFAULT_BALANCE_TOLERANCE: float
 ERROR_KINDS: list[tuple[str, str]]
@@ -696,6 +701,7 @@ def dataset_names() -> list[str]: ...
 def council_commuting(name: str) -> CouncilCommuting: ...
 def local_surplus_shares(outside_owned_profit_share: float = 0.551) -> _Array: ...
 def scotland_council_atlas() -> Atlas: ...
+def australia_lga_atlas() -> Atlas: ...
 def gva_validation(method: str = "flq", delta: float = 0.3) -> GvaValidation: ...
 def commuting_cross_check() -> Any: ...
 

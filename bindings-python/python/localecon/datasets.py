@@ -9,9 +9,11 @@ The Scottish tables are Crown copyright under the Open Government Licence v3.0: 
 """
 
 from localecon._localecon import (
+    AUSTRALIA_2021_ATTRIBUTION,
     BRES_2019_ATTRIBUTION,
     COUNCIL_ASSUMPTIONS,
     DATASETS,
+    LGA_ASSUMPTIONS,
     OUTSIDE_OWNED_PROFIT_SHARE,
     SCOTLAND_2019_ATTRIBUTION,
     UK_2019_GHG_ATTRIBUTION,
@@ -20,6 +22,7 @@ from localecon._localecon import (
     GvaValidation,
     RegionalTable,
     Satellite,
+    australia_lga_atlas,
     bres_2019_employment,
     commuting_cross_check,
     council_commuting,
@@ -32,15 +35,19 @@ from localecon._localecon import (
 )
 
 __all__ = [
+    "AUSTRALIA_2021_ATTRIBUTION",
     "BRES_2019_ATTRIBUTION",
     "COUNCIL_ASSUMPTIONS",
     "DATASETS",
+    "LGA_ASSUMPTIONS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
     "CouncilCommuting",
     "GvaValidation",
+    "australia_lga_atlas",
+    "australia_lga_names",
     "bres_2019_employment",
     "by_name",
     "commuting_cross_check",
@@ -123,3 +130,16 @@ def satellite(name: str = "scotland-2019") -> Satellite:
     ('GHG', 'kt CO2e')
     """
     return dataset_satellite(name)
+
+
+def australia_lga_names() -> list[str]:
+    """Australia's Local Government Areas with jobs (2021 census), e.g.
+    ``"australia-2021:Alice Springs"``; each is a dataset.
+
+    >>> names = australia_lga_names()
+    >>> len(names), "australia-2021:Alice Springs" in names
+    (547, True)
+    >>> dataset("australia-2021:Alice Springs").name
+    'Alice Springs 2021-22'
+    """
+    return [n for n in dataset_names() if n.startswith("australia-2021:")]

@@ -159,16 +159,21 @@ pub fn miller_blair_2sector() -> RegionalTable {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownOption`] for a name not in [`NAMES`] (or, without the `embedded-data`
-/// feature, any name but `miller-blair-2sector`).
+/// [`Error::UnknownOption`] for a name not in [`NAMES`], not a council area and not an
+/// Australian LGA (or, without the `embedded-data` feature, any name but
+/// `miller-blair-2sector`).
 pub fn by_name(name: &str) -> Result<RegionalTable> {
     match name {
         #[cfg(feature = "embedded-data")]
-        "scotland-2019" | "scotland-2019-sections" | "glasgow-2019" => {
+        "scotland-2019" | "scotland-2019-sections" | "glasgow-2019" | "australia-2021" => {
             Sources::embedded().build(name)
         }
         #[cfg(feature = "embedded-data")]
         other if other.starts_with(COUNCIL_PREFIX) => Sources::embedded().council_2019(other),
+        #[cfg(feature = "embedded-data")]
+        other if other.starts_with(AUSTRALIA_PREFIX) => {
+            Sources::embedded().australia_lga_2021(other)
+        }
         "miller-blair-2sector" => Ok(miller_blair_2sector()),
         other => Err(unknown_dataset(other)),
     }

@@ -13,12 +13,16 @@
 //! closure as the Scottish Government publishes Type II results: compensation of employees as
 //! household income, household consumption divided by total household income £156,241 m.
 
+mod australia;
 mod councils;
 mod embedded;
 mod read;
 mod satellite;
 mod validation;
 
+pub use australia::{
+    AUSTRALIA_2021_ATTRIBUTION, AUSTRALIA_PREFIX, LGA_ASSUMPTIONS, LgaEmployment, lga_options,
+};
 pub use embedded::*;
 use read::{columns_by_sector, number, records, source_error};
 
@@ -75,6 +79,10 @@ const SURPLUS_BY_INDUSTRY_CSV: &str =
     include_str!("../../data/ons_2019_scotland_surplus_by_industry.csv");
 #[cfg(feature = "embedded-data")]
 const ITL3_CSV: &str = include_str!("../../data/ons_scotland_itl3.csv");
+#[cfg(feature = "embedded-data")]
+const AUSTRALIA_CSV: &str = include_str!("../../data/australia_2021_22.csv");
+#[cfg(feature = "embedded-data")]
+const AUSTRALIA_LGA_CSV: &str = include_str!("../../data/australia_2021_lga_employment.csv");
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
 pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
@@ -90,6 +98,7 @@ pub const NAMES: &[&str] = &[
     "scotland-2019-sections",
     "glasgow-2019",
     "miller-blair-2sector",
+    "australia-2021",
 ];
 
 /// The raw files the embedded datasets are built from (the files in `core/data/`, as text).
@@ -122,6 +131,11 @@ pub struct Sources {
     /// `ons_scotland_itl3.csv`: Scotland's ITL3 areas as unions of whole councils, with ONS
     /// balanced GVA 2019 by section group and resident over workplace compensation 2018.
     pub ons_scotland_itl3: String,
+    /// `australia_2021_22.csv`: the ABS national table 2021-22 at the 19 ANZSIC divisions.
+    pub australia_2021_22: String,
+    /// `australia_2021_lga_employment.csv`: census 2021 employment by LGA of work and of those
+    /// who live and work in the same LGA, by division.
+    pub australia_2021_lga_employment: String,
     /// `uk_2019_ghg_by_ioc098.csv`: UK 2019 greenhouse-gas intensities (direct and UK Type I)
     /// by gas and Scottish industry.
     pub uk_2019_ghg_by_ioc098: String,
@@ -145,6 +159,8 @@ impl Sources {
             census_2011_council_commuting: COUNCIL_COMMUTING_CSV.into(),
             ons_2019_scotland_surplus_by_industry: SURPLUS_BY_INDUSTRY_CSV.into(),
             ons_scotland_itl3: ITL3_CSV.into(),
+            australia_2021_22: AUSTRALIA_CSV.into(),
+            australia_2021_lga_employment: AUSTRALIA_LGA_CSV.into(),
             uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
         }
@@ -330,19 +346,23 @@ impl Sources {
             "scotland-2019-sections" => self.scotland_2019_sections(),
             "glasgow-2019" => self.glasgow_2019(),
             "miller-blair-2sector" => Ok(miller_blair_2sector()),
+            "australia-2021" => self.australia_2021(),
             other if other.starts_with(COUNCIL_PREFIX) => self.council_2019(other),
+            other if other.starts_with(AUSTRALIA_PREFIX) => self.australia_lga_2021(other),
             other => Err(unknown_dataset(other)),
         }
     }
 
-    /// Every dataset name: [`NAMES`], then the 32 council areas.
+    /// Every dataset name: [`NAMES`], then the 32 council areas, then Australia's LGAs with
+    /// jobs.
     ///
     /// # Errors
     ///
-    /// The errors of [`Sources::council_names`].
+    /// The errors of [`Sources::council_names`] and [`Sources::australia_lga_names`].
     pub fn names(&self) -> Result<Vec<String>> {
         let mut names: Vec<String> = NAMES.iter().map(|n| (*n).to_string()).collect();
         names.extend(self.council_names()?);
+        names.extend(self.australia_lga_names()?);
         Ok(names)
     }
 }

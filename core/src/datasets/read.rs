@@ -64,3 +64,21 @@ pub(super) fn number(text: &str, file: &str) -> Result<f64> {
         .filter(|v| v.is_finite())
         .ok_or_else(|| source_error(file, format!("{text:?} is not a finite number")))
 }
+
+/// Levenshtein distance (insertions, deletions, substitutions), `O(|a|·|b|)`.
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Sources, number, records, source_error};
+use super::{Sources, number, read::edit_distance, records, source_error};
 use crate::atlas::{Atlas, AtlasRow};
 use crate::error::{Error, Location, Result};
 use crate::regionalize::{LqMethod, RegionalizeOptions};
@@ -254,11 +254,16 @@ impl Sources {
         let subclass = self.sic2007_to_ioc098(&codes)?;
         let file = "bres_2019_scotland_subclass.csv";
         let mut scotland_values = Vec::new();
+        let mut unmapped = Unmapped::default();
         for r in records(&self.bres_2019_scotland_subclass, file, 2)? {
+            let value = number(&r[1], file)?;
             if subclass.targets(&r[0]).is_some() {
-                scotland_values.push((r[0].to_string(), number(&r[1], file)?));
+                scotland_values.push((r[0].to_string(), value));
+            } else {
+                unmapped.add(&r[0], value);
             }
         }
+        unmapped.check(file, "SIC subclass")?;
         let national = subclass.apply(&scotland_values, &codes)?;
         let mut division = crate::regionalize::Concordance::new();
         for (sic, value) in &scotland_values {
@@ -282,11 +287,16 @@ impl Sources {
                     label: council.into(),
                 })?;
         let mut values = Vec::new();
+        let mut unmapped = Unmapped::default();
         for r in records(&self.bres_2019_council_division, BRES_FILE, header.len())? {
+            let value = number(&r[column], BRES_FILE)?;
             if division.targets(&r[0]).is_some() {
-                values.push((r[0].to_string(), number(&r[column], BRES_FILE)?));
+                values.push((r[0].to_string(), value));
+            } else {
+                unmapped.add(&r[0], value);
             }
         }
+        unmapped.check(BRES_FILE, &format!("SIC division of {council}"))?;
         let regional = division.apply(&values, &codes)?;
         Ok((national, regional))
     }
@@ -428,6 +438,36 @@ impl Sources {
     }
 }
 
+/// Employment in codes that no industry of the table takes.
+#[derive(Default)]
+struct Unmapped {
+    codes: Vec<String>,
+    jobs: f64,
+}
+
+impl Unmapped {
+    fn add(&mut self, code: &str, jobs: f64) {
+        if jobs != 0.0 {
+            self.codes.push(code.to_string());
+            self.jobs += jobs;
+        }
+    }
+
+    /// [`Error::MissingData`] naming the codes and the jobs they hold, if any.
+    fn check(&self, file: &str, what: &str) -> Result<()> {
+        if self.codes.is_empty() {
+            return Ok(());
+        }
+        Err(Error::MissingData {
+            what: format!(
+                "{file}: {} jobs in {what} {} map to no industry of the table (add them to the concordance)",
+                self.jobs,
+                self.codes.join(", ")
+            ),
+        })
+    }
+}
+
 pub(super) fn options(council: &CouncilCommuting, surplus: Vec<f64>) -> RegionalizeOptions {
     RegionalizeOptions {
         name: format!("{} 2019", council.council),
@@ -437,24 +477,6 @@ pub(super) fn options(council: &CouncilCommuting, surplus: Vec<f64>) -> Regional
         local_surplus_share: Some(Share::PerSector(surplus)),
         employment_unit: "jobs (BRES 2019 employment)".into(),
     }
-}
-
-/// Levenshtein distance (insertions, deletions, substitutions), `O(|a|·|b|)`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(all(test, feature = "embedded-data"))]

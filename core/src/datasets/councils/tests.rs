@@ -136,3 +136,24 @@ mod atlas_tests {
         println!("{text}");
     }
 }
+
+#[test]
+fn employment_the_concordance_cannot_place_is_named_with_its_amount() {
+    let mut s = Sources::embedded();
+    s.bres_2019_council_division = s.bres_2019_council_division.replacen("\n01,", "\n00,", 1);
+    let e = s.council_2019("Highland").unwrap_err();
+    assert_eq!(e.code(), "missing_data", "{e}");
+    assert!(
+        e.to_string()
+            .contains("11000 jobs in SIC division of Highland 00"),
+        "{e}"
+    );
+    let mut s = Sources::embedded();
+    s.sic2007_to_ioc098 = s.sic2007_to_ioc098.replacen("47110,", "47119,", 1);
+    let e = s.council_2019("Fife").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("in SIC subclass 47110 map to no industry"),
+        "{e}"
+    );
+}
