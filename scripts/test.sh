@@ -9,6 +9,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/localecon/target}"
+# The target folder is shared between checkouts (a CI clone reuses the developer's build), and
+# cargo judges the workspace's own crates fresh by comparing file times with the last build's,
+# whichever checkout made it: a checkout whose files are older than another checkout's build
+# would be tested with that build. When the checkout changes, forget the fingerprints of the
+# workspace's crates (dependencies stay built).
+if [ -d "$CARGO_TARGET_DIR" ] && [ "$(cat "$CARGO_TARGET_DIR/.localecon-root" 2>/dev/null)" != "$ROOT" ]; then
+  find "$CARGO_TARGET_DIR" -maxdepth 4 -type d -path '*/.fingerprint/localecon*' -prune -exec rm -rf {} +
+fi
+mkdir -p "$CARGO_TARGET_DIR"
+echo "$ROOT" > "$CARGO_TARGET_DIR/.localecon-root"
 CACHE="${LOCALECON_CACHE:-$HOME/.cache/localecon}"
 PY="$CACHE/venv/bin/python"
 step() { printf '\n=== %s\n' "$*"; }

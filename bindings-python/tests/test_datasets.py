@@ -120,3 +120,6 @@ def test_australia_lgas_and_their_atlas():
         df.loc["australia-2021:Alice Springs", "retention_share"] == alice.report().retention_share
     )
     assert "ownership: not modelled" in datasets.LGA_ASSUMPTIONS
+    detailed = datasets.dataset("australia-2021-115:Alice Springs")
+    assert detailed.n == 115 and detailed.codes[6] == "A07"
+    assert abs(detailed.output.sum() - alice.output.sum()) < 1e-9 * alice.output.sum()

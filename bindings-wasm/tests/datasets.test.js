@@ -111,4 +111,11 @@ test("Australia's LGAs: a table for each, and the atlas of all", () => {
   assert.equal(atlas.rows.length, 547);
   const row = atlas.rows.find((r) => r.dataset === "australia-2021:Hobart");
   assert.equal(row.retention_share, datasetReport("australia-2021:Hobart").retention_share);
+  const detailed = dataset("australia-2021-115:Hobart");
+  try {
+    assert.equal(detailed.n, 115);
+    assert.match(detailed.source, /ASSUMPTION: 115 industries/);
+  } finally {
+    detailed.free();
+  }
 });

@@ -165,9 +165,13 @@ pub fn miller_blair_2sector() -> RegionalTable {
 pub fn by_name(name: &str) -> Result<RegionalTable> {
     match name {
         #[cfg(feature = "embedded-data")]
-        "scotland-2019" | "scotland-2019-sections" | "glasgow-2019" | "australia-2021" => {
-            Sources::embedded().build(name)
-        }
+        "scotland-2019"
+        | "scotland-2019-sections"
+        | "glasgow-2019"
+        | "australia-2021"
+        | "australia-2021-115" => Sources::embedded().build(name),
+        #[cfg(feature = "embedded-data")]
+        other if other.starts_with(AUSTRALIA_115_PREFIX) => Sources::embedded().build(other),
         #[cfg(feature = "embedded-data")]
         other if other.starts_with(COUNCIL_PREFIX) => Sources::embedded().council_2019(other),
         #[cfg(feature = "embedded-data")]

@@ -21,7 +21,8 @@ mod satellite;
 mod validation;
 
 pub use australia::{
-    AUSTRALIA_2021_ATTRIBUTION, AUSTRALIA_PREFIX, LGA_ASSUMPTIONS, LgaEmployment, lga_options,
+    AUSTRALIA_115_PREFIX, AUSTRALIA_2021_ATTRIBUTION, AUSTRALIA_PREFIX, LGA_ASSUMPTIONS,
+    LgaEmployment, lga_options,
 };
 pub use embedded::*;
 use read::{columns_by_sector, number, records, source_error};
@@ -83,6 +84,8 @@ const ITL3_CSV: &str = include_str!("../../data/ons_scotland_itl3.csv");
 const AUSTRALIA_CSV: &str = include_str!("../../data/australia_2021_22.csv");
 #[cfg(feature = "embedded-data")]
 const AUSTRALIA_LGA_CSV: &str = include_str!("../../data/australia_2021_lga_employment.csv");
+#[cfg(feature = "embedded-data")]
+const AUSTRALIA_115_CSV: &str = include_str!("../../data/australia_2021_22_115.csv");
 
 /// The attribution line for BRES employment (ONS, via Nomis, Open Government Licence v3.0).
 pub const BRES_2019_ATTRIBUTION: &str = "Source: ONS Business Register and Employment Survey 2019 (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.";
@@ -99,6 +102,7 @@ pub const NAMES: &[&str] = &[
     "glasgow-2019",
     "miller-blair-2sector",
     "australia-2021",
+    "australia-2021-115",
 ];
 
 /// The raw files the embedded datasets are built from (the files in `core/data/`, as text).
@@ -136,6 +140,8 @@ pub struct Sources {
     /// `australia_2021_lga_employment.csv`: census 2021 employment by LGA of work and of those
     /// who live and work in the same LGA, by division.
     pub australia_2021_lga_employment: String,
+    /// `australia_2021_22_115.csv`: the same national table at 115 IOIG industries.
+    pub australia_2021_22_115: String,
     /// `uk_2019_ghg_by_ioc098.csv`: UK 2019 greenhouse-gas intensities (direct and UK Type I)
     /// by gas and Scottish industry.
     pub uk_2019_ghg_by_ioc098: String,
@@ -161,6 +167,7 @@ impl Sources {
             ons_scotland_itl3: ITL3_CSV.into(),
             australia_2021_22: AUSTRALIA_CSV.into(),
             australia_2021_lga_employment: AUSTRALIA_LGA_CSV.into(),
+            australia_2021_22_115: AUSTRALIA_115_CSV.into(),
             uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
         }
@@ -347,6 +354,10 @@ impl Sources {
             "glasgow-2019" => self.glasgow_2019(),
             "miller-blair-2sector" => Ok(miller_blair_2sector()),
             "australia-2021" => self.australia_2021(),
+            "australia-2021-115" => self.australia_2021_115(),
+            other if other.starts_with(AUSTRALIA_115_PREFIX) => {
+                self.australia_lga_2021_115(&other[AUSTRALIA_115_PREFIX.len()..])
+            }
             other if other.starts_with(COUNCIL_PREFIX) => self.council_2019(other),
             other if other.starts_with(AUSTRALIA_PREFIX) => self.australia_lga_2021(other),
             other => Err(unknown_dataset(other)),

@@ -19,6 +19,9 @@ use crate::table::{RegionalTable, Share};
 /// `australia-2021:Alice Springs`.
 pub const AUSTRALIA_PREFIX: &str = "australia-2021:";
 
+/// The prefix of the LGA datasets at 115 industries: `australia-2021-115:Alice Springs`.
+pub const AUSTRALIA_115_PREFIX: &str = "australia-2021-115:";
+
 /// Attribution of the Australian data (ABS, Creative Commons Attribution 4.0).
 pub const AUSTRALIA_2021_ATTRIBUTION: &str = "Source: ABS, Australian National Accounts: Input-Output Tables 2021-22; ABS Census of Population and Housing 2021 (TableBuilder), via the eiat R package (aiti-flinders/eiat, CC0). © Commonwealth of Australia, Creative Commons Attribution 4.0.";
 
@@ -27,6 +30,7 @@ pub const LGA_ASSUMPTIONS: &str = "ASSUMPTIONS: commuting: division by division,
 
 const TABLE_FILE: &str = "australia_2021_22.csv";
 const LGA_FILE: &str = "australia_2021_lga_employment.csv";
+const TABLE_115_FILE: &str = "australia_2021_22_115.csv";
 
 /// Census 2021 employment of one LGA by the 19 ANZSIC divisions (in the table's order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -266,6 +270,81 @@ impl Sources {
             AtlasRow::new(&l.dataset, &lga_table(&national, &employment, l)?)
         })?;
         Ok(Atlas::from_rows(rows))
+    }
+}
+
+impl Sources {
+    /// The ABS national table 2021-22 at 115 IOIG industries (AUD million), codes the
+    /// division letter and the industry's place in it (`C07` bakery products); the industries
+    /// of each division add up to the 19-division table ([`Sources::australia_2021`]). No
+    /// employment: the ABS publishes it by division only.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`read_csv`] for a malformed file.
+    pub fn australia_2021_115(&self) -> Result<RegionalTable> {
+        read_csv(&self.australia_2021_22_115).map_err(|e| source_error(TABLE_115_FILE, e))
+    }
+
+    /// An LGA at 115 industries: Australia 2021-22 (115 industries) regionalised by FLQ
+    /// (δ = 0.3). The census counts jobs by division only, so each division's national and
+    /// LGA employment is split across its industries in proportion to national output — the
+    /// quotients are the division's, the coefficients the industry's — and each industry
+    /// takes its division's resident share; the source line says so. Each division's output
+    /// equals that of the 19-division LGA table.
+    ///
+    /// # Errors
+    ///
+    /// As [`Sources::australia_lga_2021`]; [`Error::MissingData`] for an industry code that
+    /// does not start with a division letter.
+    pub fn australia_lga_2021_115(&self, name: &str) -> Result<RegionalTable> {
+        let lga = self.australia_lga(name)?;
+        let national = self.australia_2021_115()?;
+        let division_employment = self.australia_2021_employment()?;
+        let x = national.output();
+        let division: Vec<usize> = national
+            .sectors()
+            .iter()
+            .map(|s| {
+                s.code
+                    .bytes()
+                    .next()
+                    .filter(|b| (b'A'..=b'S').contains(b))
+                    .map(|b| usize::from(b - b'A'))
+                    .ok_or_else(|| Error::MissingData {
+                        what: format!("{TABLE_115_FILE}: industry code {:?} does not start with a division letter A-S", s.code),
+                    })
+            })
+            .collect::<Result<_>>()?;
+        let mut division_output = [0.0; 19];
+        for (j, d) in division.iter().enumerate() {
+            division_output[*d] += x[j];
+        }
+        let split = |by_division: &[f64]| -> Vec<f64> {
+            division
+                .iter()
+                .enumerate()
+                .map(|(j, d)| {
+                    if division_output[*d] > 0.0 {
+                        by_division[*d] * x[j] / division_output[*d]
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        };
+        let detailed = LgaEmployment {
+            work: split(&lga.work),
+            live_and_work: split(&lga.live_and_work),
+            ..lga.clone()
+        };
+        let mut table = lga_table(&national, &split(&division_employment), &detailed)?.into_parts();
+        table.name = format!("{} 2021-22 (115 industries)", lga.lga);
+        table.source = Some(format!(
+            "{}; ASSUMPTION: 115 industries: each division's jobs split across its industries in proportion to national output (the census counts jobs by division only)",
+            table.source.unwrap_or_default()
+        ));
+        RegionalTable::new(table)
     }
 }
 

@@ -111,3 +111,41 @@ fn the_atlas_covers_every_lga_with_jobs() {
     .unwrap();
     assert_eq!(hobart, &single);
 }
+
+#[test]
+fn the_115_industries_add_up_to_the_divisions() {
+    let s = Sources::embedded();
+    let detailed = s.australia_2021_115().unwrap();
+    assert_eq!(detailed.n(), 115);
+    let groups: Vec<String> = detailed
+        .sectors()
+        .iter()
+        .map(|s| s.code[..1].to_string())
+        .collect();
+    let summed =
+        crate::regionalize::aggregate(&detailed, &groups, &std::collections::HashMap::new())
+            .unwrap();
+    let divisions = s.australia_2021().unwrap();
+    for (a, b) in summed.z().iter().zip(divisions.z()) {
+        assert!((a - b).abs() <= 0.01, "{a} {b}");
+    }
+    // an LGA at 115 industries: each division's output is the 19-division table's
+    let alice = crate::datasets::by_name("australia-2021-115:Alice Springs").unwrap();
+    assert_eq!(alice.name(), "Alice Springs 2021-22 (115 industries)");
+    assert!(
+        alice
+            .source()
+            .unwrap()
+            .contains("ASSUMPTION: 115 industries")
+    );
+    let coarse = s.australia_lga_2021("Alice Springs").unwrap();
+    let mut by_division = [0.0; 19];
+    for (sector, x) in alice.sectors().iter().zip(alice.output()) {
+        by_division[usize::from(sector.code.as_bytes()[0] - b'A')] += x;
+    }
+    for (a, b) in by_division.iter().zip(coarse.output()) {
+        assert!((a - b).abs() <= 1e-9 * b.max(1.0), "{a} {b}");
+    }
+    let e = crate::datasets::by_name("australia-2021-115:Nowhere").unwrap_err();
+    assert_eq!(e.code(), "unknown_option");
+}
