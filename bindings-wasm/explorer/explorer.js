@@ -1,7 +1,7 @@
 // The Local Economy Explorer: a static page on the localecon npm package. No server code,
 // no network: the WebAssembly module and the data entry point are loaded from this folder.
 import { RegionalTable } from "localecon";
-import { councils, dataset, satellite, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
+import { australiaLgaNames, councils, dataset, satellite, SCOTLAND_2019_ATTRIBUTION } from "localecon/data";
 
 const $ = (id) => document.getElementById(id);
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
@@ -225,6 +225,22 @@ async function loadFile(file) {
 const COUNCILS = councils();
 $("councils").replaceChildren(...COUNCILS.map((c) => new Option(c.council, c.dataset)));
 
+// Australia's LGAs: a searchable list (547 names are too many for a select)
+const LGA_PREFIX = "australia-2021:";
+const LGAS = new Set(australiaLgaNames().map((n) => n.slice(LGA_PREFIX.length)));
+$("lgas").replaceChildren(...[...LGAS].map((name) => new Option(name)));
+$("lga").addEventListener("change", () => {
+  const name = $("lga").value.trim();
+  if (!name) return;
+  if (!LGAS.has(name)) {
+    showError(`No Local Government Area called "${name}": choose one from the list.`);
+    return;
+  }
+  showError("");
+  $("region").value = "";
+  load(dataset(LGA_PREFIX + name), LGA_PREFIX + name);
+});
+
 function renderAtlas(atlas, ms) {
   const rows = [...atlas.rows].sort((a, b) => b.retention_share - a.retention_share);
   const channels = atlas.channels;
@@ -288,7 +304,11 @@ $("atlas-run").addEventListener("click", () => {
   };
 });
 
-$("region").addEventListener("change", () => load(dataset($("region").value), $("region").value));
+$("region").addEventListener("change", () => {
+  $("lga").value = "";
+  showError("");
+  load(dataset($("region").value), $("region").value);
+});
 $("file").addEventListener("change", (e) => e.target.files[0] && loadFile(e.target.files[0]));
 $("sector").addEventListener("change", () => {
   state.sector = Number($("sector").value);

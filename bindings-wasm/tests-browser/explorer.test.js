@@ -132,6 +132,19 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), fife.retention_share);
     assert.match(await page.textContent("#source"), /^Fife 2019\. .*ASSUMPTIONS: commuting/);
 
+    // an Australian LGA, searched by name: its numbers are the core's; a wrong name is refused
+    await page.fill("#lga", "Alice Springs");
+    await page.dispatchEvent("#lga", "change");
+    await page.waitForFunction(() => document.getElementById("source").textContent.startsWith("Alice Springs 2021-22"), null, { timeout: 10_000 });
+    const alice = datasetReport("australia-2021:Alice Springs");
+    assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), alice.retention_share);
+    assert.equal(await page.$$eval("#lgas option", (os) => os.length), 547);
+    await page.fill("#lga", "Alice Spring");
+    await page.dispatchEvent("#lga", "change");
+    assert.match(await page.textContent("#error"), /No Local Government Area called "Alice Spring"/);
+    await page.selectOption("#region", "scotland-council-2019:fife");
+    assert.equal(await page.inputValue("#lga"), "");
+
     // the atlas, computed in a Web Worker: 32 councils ranked by what stays, the core's numbers
     await page.click("#atlas-run");
     await page.waitForSelector("body[data-atlas=ready]", { timeout: 60_000 });
