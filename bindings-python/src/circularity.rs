@@ -7,20 +7,9 @@ use localecon::circularity::{
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 
-use crate::convert::{matrix, out1, out2, parse, vector};
+use crate::convert::{matrix, out1, out2, parse, to_py, typed, typed_from, typed_records, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
-
-/// A serde value as plain Python objects (dicts, lists, floats, strings).
-pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: "result".into(),
-            message: e.to_string(),
-        })
-    })?;
-    py.import("json")?.getattr("loads")?.call1((text,))
-}
 
 /// A network of accounts with internal flows (from row to column) and boundary flows, for
 /// ecological network analysis of money: Finn cycling index, average path length,
@@ -106,22 +95,22 @@ impl PyFlowSystem {
     fn flow_indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let s = &self.inner;
         let r = py.detach(|| flow_indicators(s)).py_err()?;
-        to_py(py, &r)
+        typed(py, "FlowIndicators", &r)
     }
 
     /// Ascendency, capacity, overhead, robustness (bits), as a dict.
     fn information_indices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &information_indices(&self.inner))
+        typed(py, "InformationIndices", &information_indices(&self.inner))
     }
 
     /// Links, connectance and the dominant eigenvalue of the adjacency matrix, as a dict.
     fn structure<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &structure(&self.inner).py_err()?)
+        typed(py, "Structure", &structure(&self.inner).py_err()?)
     }
 
     /// Strongly connected components with their throughflow shares, largest first.
     fn strongly_connected_components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &strongly_connected_components(&self.inner))
+        typed_records(py, "Component", &strongly_connected_components(&self.inner))
     }
 
     /// The top_k cycles with the largest bottleneck flow, up to max_length links; a search
@@ -138,7 +127,7 @@ impl PyFlowSystem {
         let cycles = py
             .detach(|| strongest_cycles_bounded(s, max_length, top_k, max_steps))
             .py_err()?;
-        to_py(py, &cycles)
+        typed_records(py, "Cycle", &cycles)
     }
 
     fn __repr__(&self) -> String {
@@ -162,7 +151,7 @@ pub fn lm3<'py>(py: Python<'py>, survey: &Bound<'py, PyAny>) -> PyResult<Bound<'
             message: e.to_string(),
         })
     })?;
-    to_py(py, &s.compute().py_err()?)
+    typed(py, "Lm3", &s.compute().py_err()?)
 }
 
 /// The average of survey shares (plain, or weighted by spending).
@@ -270,7 +259,7 @@ impl PySparseNetwork {
             to_py(py, &r.multipliers_convergence)?,
         )?;
         d.set_item("leakage_convergence", to_py(py, &r.leakage_convergence)?)?;
-        Ok(d.into_any())
+        typed_from(py, "SparseResult", d.into_any())
     }
 
     /// The relative residual ‖w − (I − A)ᵀy‖ / ‖w‖ of a solution y, recomputed in float64

@@ -165,6 +165,85 @@ pub fn alignment(
         .py_err()
 }
 
+/// One value per sector: a pandas Series (anything with a labelled `index`) is aligned to the
+/// table's sector `codes` by label, an unknown, duplicate or missing label being a typed
+/// error; arrays and lists are taken in the table's order.
+pub fn sector_vector(obj: &Bound<'_, PyAny>, codes: &[String], what: &str) -> PyResult<Vec<f64>> {
+    let v = vector(obj, what)?;
+    Ok(match alignment(obj, "index", codes, what)? {
+        None => v,
+        Some(p) => p.iter().map(|&i| v[i]).collect(),
+    })
+}
+
+/// An `n × n` matrix of sectors × sectors: a DataFrame's index and columns are aligned to the
+/// sector `codes` by label (as [`sector_vector`]), arrays are taken in the table's order.
+pub fn sector_matrix(obj: &Bound<'_, PyAny>, codes: &[String], what: &str) -> PyResult<Vec<f64>> {
+    let n = codes.len();
+    let (v, rows, cols) = matrix(obj, what)?;
+    if rows != n || cols != n {
+        return Err(crate::error::to_py(localecon::Error::Shape {
+            what: format!("{what} ({n} × {n}: sectors × sectors)"),
+            expected: n * n,
+            found: rows * cols,
+        }));
+    }
+    let rows_at = alignment(obj, "index", codes, &format!("{what} rows"))?;
+    let cols_at = alignment(obj, "columns", codes, &format!("{what} columns"))?;
+    if rows_at.is_none() && cols_at.is_none() {
+        return Ok(v);
+    }
+    let at = |p: &Option<Vec<usize>>, k: usize| p.as_ref().map_or(k, |p| p[k]);
+    Ok((0..n * n)
+        .map(|k| v[at(&rows_at, k / n) * n + at(&cols_at, k % n)])
+        .collect())
+}
+
+/// A serde value as plain Python objects (dicts, lists, floats, strings).
+pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: "result".into(),
+            message: e.to_string(),
+        })
+    })?;
+    py.import("json")?.getattr("loads")?.call1((text,))
+}
+
+/// A core result as its typed Python class `localecon._results.<class>`, built from the
+/// result's serde form (see that module: the class converts its fields by annotation).
+pub fn typed<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    class: &str,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    typed_from(py, class, to_py(py, value)?)
+}
+
+/// [`typed`] from a dict already made (large arrays handed over as numpy arrays, not JSON).
+pub fn typed_from<'py>(
+    py: Python<'py>,
+    class: &str,
+    data: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import("localecon._results")?
+        .getattr(class)?
+        .call1((data,))
+}
+
+/// A list of core records as `localecon._results.Records` of the class (`to_pandas()`: one
+/// row per record).
+pub fn typed_records<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    class: &str,
+    records: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
+    let results = py.import("localecon._results")?;
+    results
+        .getattr("Records")?
+        .call1((results.getattr(class)?, to_py(py, &records)?))
+}
+
 /// A vector out, moved into numpy.
 pub fn out1<'py>(py: Python<'py>, v: Vec<f64>) -> Bound<'py, PyArray1<f64>> {
     PyArray1::from_vec(py, v)

@@ -7,7 +7,7 @@ use localecon::regionalize::LqMethod;
 use numpy::PyArray1;
 use pyo3::prelude::*;
 
-use crate::circularity::to_py;
+use crate::convert::to_py;
 use crate::convert::{out1, parse};
 use crate::error::IntoPy;
 

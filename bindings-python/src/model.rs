@@ -3,7 +3,7 @@
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 
-use crate::convert::{out1, out2, vector};
+use crate::convert::{out1, out2, sector_vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -11,6 +11,8 @@ use crate::table::PyRegionalTable;
 #[pyclass(name = "LeontiefModel", module = "localecon", frozen)]
 pub struct PyLeontiefModel {
     inner: localecon::LeontiefModel,
+    /// The table's sector codes, to align labelled vectors.
+    codes: Vec<String>,
 }
 
 #[pymethods]
@@ -21,6 +23,7 @@ impl PyLeontiefModel {
         let t = &table.inner;
         Ok(Self {
             inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()?,
+            codes: t.sectors().iter().map(|s| s.code.clone()).collect(),
         })
     }
 
@@ -47,7 +50,7 @@ impl PyLeontiefModel {
         py: Python<'py>,
         f: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let f = vector(f, "final demand")?;
+        let f = sector_vector(f, &self.codes, "final demand")?;
         Ok(out1(py, self.inner.solve(&f).py_err()?))
     }
 
@@ -77,7 +80,7 @@ impl PyLeontiefModel {
         py: Python<'py>,
         w: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let w = vector(w, "coefficient row")?;
+        let w = sector_vector(w, &self.codes, "coefficient row")?;
         Ok(out1(py, self.inner.solve_transpose(&w).py_err()?))
     }
 

@@ -3,7 +3,7 @@
 use localecon::scenario::{LeakRanking, LeakRankingOptions, imported_products, leak_ranking};
 use pyo3::prelude::*;
 
-use crate::circularity::to_py;
+use crate::convert::{to_py, typed_records};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -126,7 +126,11 @@ impl PyRegionalTable {
     /// The products `buyer` imports that are made locally, largest first, as dicts
     /// (product, product_name, imports, by_origin, local_output).
     fn imported_products<'py>(&self, py: Python<'py>, buyer: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &imported_products(&self.inner, buyer).py_err()?)
+        typed_records(
+            py,
+            "ImportedProduct",
+            &imported_products(&self.inner, buyer).py_err()?,
+        )
     }
 
     /// How this table's imports by product and buyer are known: "supplied",
@@ -160,24 +164,23 @@ impl PyRegionalTable {
     }
 
     /// The same table with a real import-use table: `blocks` maps each import row's label
-    /// to an n × n array (products × buyers) whose columns add up to the import row.
+    /// to an n × n array (products × buyers) whose columns add up to the import row; a
+    /// DataFrame's index and columns are aligned to the sectors by label.
     fn with_import_use(
         &self,
         blocks: std::collections::BTreeMap<String, Bound<'_, PyAny>>,
     ) -> PyResult<PyRegionalTable> {
-        let n = self.inner.n();
+        let codes: Vec<String> = self
+            .inner
+            .sectors()
+            .iter()
+            .map(|s| s.code.clone())
+            .collect();
         let blocks = blocks
             .into_iter()
             .map(|(origin, values)| {
                 let what = format!("import_use[{origin:?}]");
-                let (values, rows, cols) = crate::convert::matrix(&values, &what)?;
-                if rows != n || cols != n {
-                    return Err(crate::error::to_py(localecon::Error::Shape {
-                        what,
-                        expected: n * n,
-                        found: rows * cols,
-                    }));
-                }
+                let values = crate::convert::sector_matrix(&values, &codes, &what)?;
                 Ok(localecon::table::ImportUseBlock { origin, values })
             })
             .collect::<PyResult<Vec<_>>>()?;

@@ -9,7 +9,7 @@ use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{matrix, out1, out2, parse, vector};
+use crate::convert::{matrix, out1, out2, parse, sector_vector, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -57,9 +57,10 @@ pub fn regionalize(
         local_surplus_share: share(local_surplus_share, "local_surplus_share")?,
         employment_unit: employment_unit.into(),
     };
-    let ne = vector(national_employment, "national_employment")?;
-    let re = vector(regional_employment, "regional_employment")?;
     let t = &national.inner;
+    let codes: Vec<String> = t.sectors().iter().map(|s| s.code.clone()).collect();
+    let ne = sector_vector(national_employment, &codes, "national_employment")?;
+    let re = sector_vector(regional_employment, &codes, "regional_employment")?;
     let inner = py
         .detach(|| core_regionalize(t, &ne, &re, &options))
         .py_err()?;
@@ -113,7 +114,7 @@ pub fn ras<'py>(
     col_targets: &Bound<'py, PyAny>,
     tolerance: f64,
     max_iterations: usize,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let (m, rows, cols) = matrix(matrix_, "matrix")?;
     let r = core_ras(
         &m,
@@ -128,13 +129,13 @@ pub fn ras<'py>(
     )
     .py_err()?;
     let d = PyDict::new(py);
-    d.set_item("matrix", out2(py, r.matrix, rows, cols)?)?;
+    d.set_item("matrix", out1(py, r.matrix))?;
     d.set_item("row_factors", out1(py, r.row_factors))?;
     d.set_item("column_factors", out1(py, r.column_factors))?;
     d.set_item("iterations", r.iterations)?;
     d.set_item("converged", r.converged)?;
     d.set_item("max_relative_gap", r.max_relative_gap)?;
-    Ok(d)
+    crate::convert::typed_from(py, "RasResult", d.into_any())
 }
 
 /// Maps values by source code onto target codes with a lookup: `lookup` is a list of

@@ -523,25 +523,25 @@ impl PyRegionReport {
     /// household_consumption), as a dict.
     #[getter]
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::circularity::to_py(py, &self.inner.totals)
+        crate::convert::to_py(py, &self.inner.totals)
     }
 
     /// How money circulates (fci, apl, robustness, …, open and closed), as a dict.
     #[getter]
     fn circulation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::circularity::to_py(py, &self.inner.circulation)
+        crate::convert::to_py(py, &self.inner.circulation)
     }
 
     /// Leakage share by channel (channel, label, share), largest first.
     #[getter]
     fn leakage_by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::circularity::to_py(py, &self.inner.leakage_by_channel)
+        crate::convert::to_py(py, &self.inner.leakage_by_channel)
     }
 
     /// Every sector's indicators, as dicts in table order (`to_pandas()` for a DataFrame).
     #[getter]
     fn sectors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::circularity::to_py(py, &self.inner.sectors)
+        crate::convert::to_py(py, &self.inner.sectors)
     }
 
     /// Household income H of the Type II closure (None without Type II).

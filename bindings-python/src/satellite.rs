@@ -9,7 +9,7 @@ use numpy::PyArray2;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::circularity::to_py;
+use crate::convert::to_py;
 use crate::convert::{alignment, axis_labels, matrix, out_rows, parse, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;

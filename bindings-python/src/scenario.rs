@@ -6,8 +6,7 @@ use localecon::scenario::{Scenario, impact, import_substitution, spending};
 use numpy::PyArray1;
 use pyo3::prelude::*;
 
-use crate::circularity::to_py;
-use crate::convert::{out1, vector};
+use crate::convert::{out1, sector_vector, typed};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -41,8 +40,18 @@ impl PyRegionalTable {
         final_demand: &Bound<'py, PyAny>,
         household_income: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let df = vector(final_demand, "final_demand")?;
-        to_py(py, &impact(&self.inner, &df, household_income).py_err()?)
+        let codes: Vec<String> = self
+            .inner
+            .sectors()
+            .iter()
+            .map(|s| s.code.clone())
+            .collect();
+        let df = sector_vector(final_demand, &codes, "final_demand")?;
+        typed(
+            py,
+            "Impact",
+            &impact(&self.inner, &df, household_income).py_err()?,
+        )
     }
 
     /// Final demand from an organisation's spending: amount × local_share, spread like the
@@ -81,8 +90,9 @@ impl PyRegionalTable {
         product: &str,
         share: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(
+        typed(
             py,
+            "SubstitutionEffect",
             &import_substitution(&self.inner, buyer, product, share).py_err()?,
         )
     }
@@ -114,7 +124,7 @@ impl PyRegionalTable {
                 None => s.evaluate(t),
             })
             .py_err()?;
-        to_py(py, &r)
+        typed(py, "ScenarioResult", &r)
     }
 
     /// What the region would lose without one business (a dict or JSON with name, output,
@@ -125,8 +135,9 @@ impl PyRegionalTable {
         business: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let b: localecon::scenario::Business = from_py(business, "business")?;
-        to_py(
+        typed(
             py,
+            "BusinessFootprint",
             &localecon::scenario::business_footprint(&self.inner, &b).py_err()?,
         )
     }
@@ -139,6 +150,10 @@ impl PyRegionalTable {
         design: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let c: LocalCurrency = from_py(design, "local currency")?;
-        to_py(py, &core_currency(&self.inner, &c).py_err()?)
+        typed(
+            py,
+            "CurrencyResult",
+            &core_currency(&self.inner, &c).py_err()?,
+        )
     }
 }

@@ -467,7 +467,7 @@ impl PyRegionalTable {
                 )
             })
             .py_err()?;
-        crate::circularity::to_py(py, &r)
+        crate::convert::typed(py, "StructuralPaths", &r)
     }
 
     /// Model LMk per sector from the household-closed model (k rounds).

@@ -188,6 +188,43 @@ def test_labelled_inputs_are_aligned_by_label_not_position():
     assert build(z, fd.reset_index(drop=True), pi, emp.reset_index(drop=True)) == in_order
 
 
+def test_labelled_vectors_given_to_a_table_are_aligned_by_label():
+    import pandas as pd
+
+    t = localecon.datasets.scotland_2019_sections()
+    codes = t.codes
+    rng = np.random.default_rng(7)
+    f = pd.Series(rng.uniform(0.0, 10.0, t.n), index=codes)
+    shuffled = f.sample(frac=1.0, random_state=3)
+    assert list(shuffled.index) != codes
+    # impact, solve and solve_transpose read a Series by its labels
+    np.testing.assert_array_equal(t.impact(shuffled)["output"]["direct"],
+                                  t.impact(f.to_numpy())["output"]["direct"])
+    model = localecon.LeontiefModel(t)
+    np.testing.assert_array_equal(model.solve(shuffled), model.solve(f.to_numpy()))
+    np.testing.assert_array_equal(model.solve_transpose(shuffled), model.solve_transpose(f.to_numpy()))
+    # positions are taken as they are: the shuffled values in table order give another answer
+    assert not np.array_equal(model.solve(shuffled.to_numpy()), model.solve(f.to_numpy()))
+    with pytest.raises(localecon.UnknownLabelError, match="Z9"):
+        model.solve(f.rename(index={codes[0]: "Z9"}))
+    with pytest.raises(localecon.MissingDataError, match=codes[-1]):
+        t.impact(f.drop(codes[-1]))
+    # regionalisation reads both employment Series by the national table's codes
+    national = pd.Series(rng.uniform(100.0, 1000.0, t.n), index=codes)
+    regional = national * rng.uniform(0.05, 0.2, t.n)
+    in_order = localecon.regionalize(t, national.to_numpy(), regional.to_numpy())
+    by_label = localecon.regionalize(t, national.iloc[::-1], regional.sample(frac=1.0, random_state=1))
+    assert by_label == in_order
+    # import-use blocks given as DataFrames are aligned on both axes
+    origins = [label for label, kind in t.primary_input_rows if kind.startswith("imports")]
+    blocks = {o: pd.DataFrame(t.import_use(o), index=codes, columns=codes) for o in origins}
+    rows, cols = list(reversed(codes)), codes[1:] + codes[:1]
+    supplied = t.with_import_use({o: b.to_numpy() for o, b in blocks.items()})
+    assert t.with_import_use({o: b.loc[rows, cols] for o, b in blocks.items()}) == supplied
+    with pytest.raises(localecon.LocaleconError):
+        t.with_import_use({o: b.loc[rows, cols].to_numpy() for o, b in blocks.items()})
+
+
 def test_a_household_closure_that_cannot_be_formed_leaves_type_i():
     t = localecon.RegionalTable.from_json(localecon.datasets.miller_blair_2sector().to_json()
                                           .replace('"kind": "other"', '"kind": "households"', 1)

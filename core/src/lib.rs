@@ -11,6 +11,7 @@ pub mod datasets;
 pub mod error;
 pub mod interchange;
 pub mod leakage;
+pub mod leontief;
 pub mod linalg;
 pub mod linkages;
 pub mod lm3;
@@ -21,6 +22,7 @@ pub mod regionalize;
 pub mod report;
 pub mod satellite;
 pub mod scenario;
+pub mod sector;
 pub mod sparse;
 pub mod table;
 
@@ -64,14 +66,24 @@ mod book_satellite {}
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
 
+pub use atlas::{Atlas, AtlasRow};
+pub use circularity::FlowSystem;
+pub use currency::{CurrencyResult, LocalCurrency};
 pub use error::{Error, Location, Result};
 pub use leakage::{ClosedLeakage, Leakage, LeakageChannel};
-pub use model::{ClosedModel, LeontiefModel};
+pub use leontief::LeontiefModel;
+pub use linkages::Linkages;
+pub use lm3::{Lm3, Lm3Survey};
+pub use model::ClosedModel;
 pub use multipliers::{Effects, Multipliers};
 pub use network::{Account, FlowNetwork};
+pub use regionalize::RegionalizeOptions;
 pub use report::RegionReport;
 pub use satellite::Satellite;
 pub use scenario::{Change, LeakRanking, LeakRankingOptions, Scenario};
+pub use sector::Sector;
+pub use sparse::SparseNetwork;
 pub use table::{
-    FinalDemandKind, ImportBasis, ImportUse, PrimaryInputKind, RegionalTable, Sector, TableParts,
+    Audit, Employment, FinalDemandColumn, FinalDemandKind, ImportBasis, ImportUse,
+    PrimaryInputKind, PrimaryInputRow, RegionalTable, TableParts,
 };

@@ -16,8 +16,8 @@ mod calibrate;
 mod combine;
 mod effects;
 mod gases;
-mod report;
 mod restore;
+mod summary;
 
 pub use accounts::{
     Accounts, DIRECT_FINAL_IMPORTS, OriginAmount, StressorAccount, StressorChange, compare,
@@ -25,7 +25,7 @@ pub use accounts::{
 pub use calibrate::{Calibration, calibrate};
 pub use effects::{Footprint, StressorInfo, StressorMultipliers};
 pub use gases::{Gas, Gwp100, MassUnit};
-pub use report::{SatelliteSummary, SectorFootprint};
+pub use summary::{SatelliteSummary, SectorFootprint};
 
 use serde::{Deserialize, Serialize};
 

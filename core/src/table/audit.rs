@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{TableParts, relative_gap, totals};
 
 use crate::error::Error;
-use crate::model::{Productivity, productivity};
+use crate::leontief::{Productivity, productivity};
 
 /// The outcome of one audit check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -327,9 +327,9 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
                 ),
             };
             audit.checks.push(check("productive", Pass, detail));
-            if let Ok(model) = crate::model::LeontiefModel::new_unchecked(
+            if let Ok(model) = crate::leontief::LeontiefModel::new_unchecked(
                 n,
-                crate::model::technical_coefficients(n, &parts.z, &x),
+                crate::leontief::technical_coefficients(n, &parts.z, &x),
             ) {
                 let kappa = model.condition_estimate();
                 audit.condition = Some(kappa);

@@ -17,20 +17,14 @@ pub use retention::{HouseholdClosure, HouseholdIncomeSources, Retention, Share};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::sector::Sector;
+
 use crate::error::{Error, Location, Result, check_finite};
+use crate::leontief::LeontiefModel;
 
 /// The default relative tolerance for the row and column identities: 0.1 % of a sector's
 /// output (official tables balance to rounding, ~1e-6; hand-made ones seldom better than this).
 pub const DEFAULT_BALANCE_TOLERANCE: f64 = 1e-3;
-
-/// A local sector (industry or product group) of the table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sector {
-    /// Short unique code, e.g. `"01"` or `"C"`.
-    pub code: String,
-    /// Readable name, e.g. `"Agriculture"`.
-    pub name: String,
-}
 
 /// A final-demand column: what one kind of final user buys from each local sector.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -392,7 +386,7 @@ pub struct RegionalTable {
     column_totals: Vec<f64>,
     row_totals: Vec<f64>,
     /// The open model, factored once on first use and shared by every analysis.
-    model: std::sync::OnceLock<Result<std::sync::Arc<crate::model::LeontiefModel>>>,
+    model: std::sync::OnceLock<Result<std::sync::Arc<LeontiefModel>>>,
 }
 
 impl PartialEq for RegionalTable {
@@ -403,7 +397,7 @@ impl PartialEq for RegionalTable {
 
 impl RegionalTable {
     /// Primary inputs of the kinds `pred` picks, per unit of output: `(Σ_k v_kj) / x_j`
-    /// (0 where `x_j = 0`; see [`crate::model::per_unit_of_output`]).
+    /// (0 where `x_j = 0`; see [`crate::leontief::per_unit_of_output`]).
     pub(crate) fn input_coefficients_where(
         &self,
         pred: impl Fn(PrimaryInputKind) -> bool,
@@ -417,7 +411,7 @@ impl RegionalTable {
                     .sum()
             })
             .collect();
-        crate::model::per_unit_of_output(&totals, self.output())
+        crate::leontief::per_unit_of_output(&totals, self.output())
     }
 
     /// Validates `parts` and builds the table.
@@ -507,15 +501,18 @@ impl RegionalTable {
     ///
     /// # Errors
     ///
-    /// The errors of [`crate::LeontiefModel::new`].
-    pub fn leontief(&self) -> Result<&crate::model::LeontiefModel> {
+    /// The errors of [`LeontiefModel::new`].
+    pub fn leontief(&self) -> Result<&LeontiefModel> {
         self.shared_leontief().map(|m| &**m)
     }
 
     /// The cached open model as a shared pointer (for models built on top of it).
-    pub(crate) fn shared_leontief(&self) -> Result<&std::sync::Arc<crate::model::LeontiefModel>> {
+    pub(crate) fn shared_leontief(&self) -> Result<&std::sync::Arc<LeontiefModel>> {
         self.model
-            .get_or_init(|| crate::model::LeontiefModel::factor(self).map(std::sync::Arc::new))
+            .get_or_init(|| {
+                LeontiefModel::factor(self.n(), self.z(), self.output(), self.sectors())
+                    .map(std::sync::Arc::new)
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -738,4 +735,29 @@ pub(crate) fn totals(parts: &TableParts) -> (Vec<f64>, Vec<f64>) {
         }
     }
     (col, row)
+}
+
+impl LeontiefModel {
+    /// The open (Type I) model of a table, with `A = Z·diag(x)⁻¹` and `x` the table's
+    /// [output](RegionalTable::output): a copy of the factor the table caches
+    /// ([`RegionalTable::leontief`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NonProductive`] when `ρ(A) ≥ 1`; [`Error::Singular`] when `I − A` is singular.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use localecon::datasets;
+    /// use localecon::LeontiefModel;
+    /// let table = datasets::miller_blair_2sector();
+    /// let model = LeontiefModel::new(&table)?;
+    /// let x = model.solve(&[600.0, 1500.0])?;
+    /// assert!((x[0] - 1247.52).abs() < 0.01 && (x[1] - 1841.58).abs() < 0.01);
+    /// # Ok::<(), localecon::Error>(())
+    /// ```
+    pub fn new(table: &RegionalTable) -> Result<Self> {
+        table.leontief().cloned()
+    }
 }

@@ -1,6 +1,8 @@
 //! `RegionReport`: the headline indicators of a region in one serde struct, and its
 //! readable text form.
 
+mod satellite;
+
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 

@@ -1,0 +1,486 @@
+"""Typed results: one class per core result, built from the core's serde form.
+
+The Rust binding turns any core result into its JSON form and hands it to the class named
+here (``convert::typed`` in ``bindings-python/src/convert.rs``); the class converts its fields
+by their annotations: lists of numbers become float arrays, nested records their own classes,
+lists of records a :class:`Records` list with ``to_pandas()``. So a new core result needs one
+class here (its fields, as in the core) and one line in the binding.
+
+Every result reads by attribute (``impact.output.total``) and, like SciPy's
+``OptimizeResult``, also by key (``impact["output"]["total"]``); ``to_dict()`` gives the plain
+JSON form back, ``to_pandas()`` a labelled DataFrame, and Jupyter shows the DataFrame.
+Results pickle as plain Python objects.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._localecon import RegionReport
+
+Vector = NDArray[np.float64]
+R = TypeVar("R", bound="Result")
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = {k: v for k, v in typing.get_type_hints(cls).items() if not k.startswith("_")}
+    return _HINTS[cls]
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None or hint is None:
+        return value
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        real = [a for a in args if a is not type(None)]
+        return _convert(real[0], value) if len(real) == 1 else value
+    if origin is np.ndarray:
+        return np.asarray(value, dtype=np.float64)
+    if hint is RegionReport:
+        return RegionReport._from_json(json.dumps(value))
+    if isinstance(hint, type) and issubclass(hint, Result):
+        return hint(value)
+    if isinstance(origin, type) and issubclass(origin, Records):
+        return origin(args[0], value)
+    if origin is list and args and isinstance(args[0], type) and issubclass(args[0], Result):
+        return Records(args[0], value)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Result):
+        return value.to_dict()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, RegionReport):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Result(Mapping[str, Any]):
+    """A result of localecon: fields by attribute or by key, ``to_dict``, ``to_pandas``."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        hints = _hints(type(self))
+        self._keys = tuple(data)
+        for key, value in data.items():
+            setattr(self, key, _convert(hints.get(key), value))
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return json.dumps(self.to_dict(), sort_keys=True) == json.dumps(
+            _plain(dict(other)), sort_keys=True, default=_plain
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain Python values: the core's JSON form."""
+        return {k: _plain(getattr(self, k)) for k in self._keys}
+
+    def to_pandas(self) -> Any:
+        """One row per field that is a number, string or flag (``field``, ``value``)."""
+        import pandas as pd
+
+        scalars = {
+            k: v
+            for k in self._keys
+            if isinstance(v := getattr(self, k), (int, float, str, bool)) or v is None
+        }
+        return pd.Series(scalars, name=type(self).__name__, dtype=object).to_frame("value")
+
+    def __repr__(self) -> str:
+        shown = []
+        for k in self._keys:
+            v = getattr(self, k)
+            if isinstance(v, float):
+                shown.append(f"{k}={v:.6g}")
+            elif isinstance(v, (int, str, bool)) or v is None:
+                shown.append(f"{k}={v!r}")
+            elif isinstance(v, np.ndarray):
+                shown.append(f"{k}=<{v.size} values>")
+            elif isinstance(v, list):
+                shown.append(f"{k}=<{len(v)} items>")
+            else:
+                shown.append(f"{k}=<{type(v).__name__}>")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def _repr_html_(self) -> str:
+        frame = self.to_pandas()
+        return f"<p><b>{type(self).__name__}</b></p>" + frame._repr_html_()
+
+
+class Records(list, Generic[R]):  # type: ignore[type-arg]
+    """A list of records of one result type; ``to_pandas()`` gives one row per record."""
+
+    def __init__(self, kind: type[R], data: list[Any]) -> None:
+        super().__init__(kind(d) for d in data)
+        self.kind = kind
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+
+        rows = [self.kind._row(r) for r in self]
+        return pd.DataFrame(rows, columns=self.kind._columns(rows))
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in self]
+
+    def _repr_html_(self) -> str:
+        return self.to_pandas()._repr_html_()
+
+
+class Record(Result):
+    """A result that is one row of a table (a path, a cycle, a component …)."""
+
+    def _row(self) -> dict[str, Any]:
+        row = {}
+        for k in self._keys:
+            v = getattr(self, k)
+            if isinstance(v, list) and all(isinstance(x, str) for x in v):
+                row[k] = " → ".join(v) if k in ("codes", "labels") else ", ".join(v)
+            elif isinstance(v, (list, np.ndarray)):
+                row[k] = list(v)
+            elif isinstance(v, Result):
+                row.update({f"{k}_{kk}": vv for kk, vv in v._row().items()})
+            else:
+                row[k] = v
+        return row
+
+    @classmethod
+    def _columns(cls, rows: list[dict[str, Any]]) -> list[str] | None:
+        return list(rows[0]) if rows else list(_hints(cls))
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame([self._row()])
+
+
+# ---- tables and their scenarios ------------------------------------------------------------
+
+
+class Sector(Record):
+    """A sector's code and name."""
+
+    code: str
+    name: str
+
+
+class Split(Result):
+    """An effect split into rounds: direct, indirect (supply chain), induced (households)."""
+
+    direct: Vector
+    indirect: Vector
+    induced: Vector | None
+    total_direct: float
+    total_indirect: float
+    total_induced: float | None
+    total: float
+
+
+class Impact(Result):
+    """The impact of a final-demand change, by sector and round (``RegionalTable.impact``)."""
+
+    sectors: Records[Sector]
+    final_demand: Vector
+    household_income: float
+    output: Split
+    income: Split
+    value_added: Split
+    employment: Split | None
+    leakage: list[tuple[str, float]]
+    retained_income: float
+
+    def to_pandas(self) -> Any:
+        """One row per sector; columns (measure, round), e.g. ``("output", "indirect")``."""
+        import pandas as pd
+
+        columns = {}
+        for measure in ("output", "income", "value_added", "employment"):
+            split = getattr(self, measure)
+            if split is None:
+                continue
+            for part in ("direct", "indirect", "induced"):
+                values = getattr(split, part)
+                if values is not None:
+                    columns[(measure, part)] = values
+        frame = pd.DataFrame(columns, index=pd.Index([s.code for s in self.sectors], name="code"))
+        frame.insert(0, ("final_demand", ""), self.final_demand)
+        return frame
+
+
+class Path(Record):
+    """One structural path: the sectors a pound passes, and the value it carries."""
+
+    nodes: list[int]
+    codes: list[str]
+    value: float
+
+
+class StructuralPaths(Result):
+    """The strongest structural paths of one injection (``RegionalTable.structural_paths``)."""
+
+    paths: Records[Path]
+    total: float
+    coverage: float
+    steps: int
+    truncated: str | None
+
+    def to_pandas(self) -> Any:
+        """One row per path: the sectors joined by arrows, its value and share of the total."""
+        frame = self.paths.to_pandas()
+        frame["share_of_total"] = frame["value"] / self.total if self.total else np.nan
+        return frame
+
+
+class Headline(Result):
+    """The headline numbers a scenario compares."""
+
+    output: float
+    gva: float
+    compensation: float
+    retained_income: float
+    imports: float
+    employment: float | None
+    leakage_share: float
+    retention_share: float
+    output_multiplier_type_i: float
+    output_multiplier_type_ii: float | None
+    fci: float
+
+
+class StressorChange(Record):
+    """How a satellite account changes under a scenario."""
+
+    name: str
+    unit: str
+    production: float
+    consumption: float
+    embodied_in_imports: float
+    embodied_in_exports: float
+
+
+class ScenarioResult(Result):
+    """A scenario evaluated: headlines before, after, the difference, the report after."""
+
+    scenario: dict[str, Any]
+    before: Headline
+    after: Headline
+    difference: Headline
+    report_after: RegionReport
+    stressors: Records[StressorChange] | None
+
+    def to_pandas(self) -> Any:
+        """One row per headline; columns before, after, difference."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {k: pd.Series(getattr(self, k).to_dict()) for k in ("before", "after", "difference")}
+        )
+
+
+class OriginAmount(Record):
+    """An amount by origin of imports."""
+
+    origin: str
+    amount: float
+
+
+class SubstitutionEffect(Result):
+    """An import substitution computed by a rank-one update (``import_substitution``)."""
+
+    buyer: str
+    product: str
+    share: float
+    delta: float
+    imports_substituted: float
+    imports_substituted_by_origin: Records[OriginAmount]
+    output_multipliers: Vector
+    retention: Vector
+    output_change: float
+    retained_income_change: float
+    import_basis: str
+
+
+class ImportedProduct(Record):
+    """What a buyer imports of one product (``imported_products``)."""
+
+    product: str
+    product_name: str
+    imports: float
+    by_origin: Records[OriginAmount]
+    local_output: float
+
+
+class BusinessFootprint(Result):
+    """What the region would lose without a business (``business_footprint``)."""
+
+    name: str
+    own_output: float
+    supply_chain_output: float
+    induced_output: float
+    total_output: float
+    total_value_added: float
+    total_jobs: float | None
+
+
+class CurrencyResult(Result):
+    """What a local currency does per unit issued (``local_currency``)."""
+
+    accounts: list[str]
+    visits: Vector
+    transactions: float
+    lifetime_days: float
+    velocity_per_year: float
+    local_income_per_unit: float
+    fee_per_unit_issued: float
+    fee_per_year_per_unit_in_circulation: float
+    multiplier_before: float
+    multiplier_after: float
+    retention_before: float
+    retention_after: float
+
+
+# ---- circulation, LM3, regionalisation, sparse networks -----------------------------------
+
+
+class FlowIndicators(Result):
+    """Flow indicators of a flow system (enaR's ``enaFlow`` names in snake_case)."""
+
+    boundary: float
+    tst: float
+    tstp: float
+    apl: float
+    fci: float
+    cycled_throughflow: float
+    bfi: float
+    dfi: float
+    ifi: float
+    id_f: float | None
+    id_f_i: float | None
+    id_f_o: float | None
+    hmg_i: float | None
+    hmg_o: float | None
+    amp_i: float
+    amp_o: float
+    mode0: float
+    mode1: float
+    mode2: float
+
+
+class InformationIndices(Result):
+    """Ulanowicz's information indices of a flow system, in bits."""
+
+    h: float
+    ami: float
+    hr: float
+    capacity: float
+    ascendency: float
+    overhead: float
+    ascendency_ratio: float
+    overhead_ratio: float
+    robustness: float
+    ascendency_input: float
+    ascendency_internal: float
+    ascendency_export: float
+    ascendency_dissipation: float
+
+
+class Structure(Result):
+    """The structure of a flow system: nodes, links, connectance, dominant eigenvalue."""
+
+    n: int
+    links: int
+    connectance: float
+    lambda1: float
+
+
+class Component(Record):
+    """A strongly connected component: its nodes, whether money cycles in it, its share."""
+
+    members: list[int]
+    labels: list[str]
+    cyclic: bool
+    throughflow_share: float
+
+
+class Cycle(Record):
+    """A simple cycle and its bottleneck flow."""
+
+    nodes: list[int]
+    labels: list[str]
+    bottleneck: float
+
+
+class Lm3(Record):
+    """LM3's three rounds, the local value and the ratio (``lm3``)."""
+
+    round1: float
+    round2: float
+    round3: float
+    local_value: float
+    lm3: float
+
+
+class RasResult(Result):
+    """A matrix balanced by RAS to row and column targets (``ras``)."""
+
+    matrix: Vector
+    row_factors: Vector
+    column_factors: Vector
+    iterations: int
+    converged: bool
+    max_relative_gap: float
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self.matrix = self.matrix.reshape(len(self.row_factors), len(self.column_factors))
+
+
+class Convergence(Result):
+    """How an iterative solve went."""
+
+    iterations: int
+    relative_residual: float
+
+
+class SparseResult(Result):
+    """Output multipliers and leakage of every account of a sparse network (``analyse``)."""
+
+    output_multipliers: Vector
+    leakage: Vector
+    multipliers_convergence: Convergence
+    leakage_convergence: Convergence
+
+    def to_pandas(self) -> Any:
+        """One row per account: its output multiplier and leakage."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"output_multiplier": self.output_multipliers, "leakage": self.leakage}
+        ).rename_axis("account")

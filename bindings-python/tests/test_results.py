@@ -1,0 +1,125 @@
+"""Every call returns a named result: fields by attribute and by key, arrays as numpy,
+to_dict() giving the core's JSON form back, to_pandas() labelled, pickling and Jupyter."""
+
+import json
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import localecon
+from localecon import _results
+
+
+@pytest.fixture(scope="module")
+def table():
+    return localecon.datasets.scotland_2019_sections()
+
+
+def calls(t):
+    system = localecon.FlowSystem.from_table(t)
+    scenario = {"name": "more food", "changes": [{"type": "demand", "sector": "C", "amount": 1.0}]}
+    business = {
+        "name": "bakery",
+        "output": 1.0,
+        "value_added": 0.4,
+        "local_purchases": [["A", 0.1], ["C", 0.2]],
+        "resident_wages": 0.2,
+    }
+    survey = {
+        "income": 100.0,
+        "spending": [{"label": "a", "amount": 60.0, "local_share": 0.5, "respend_local_share": 0.4}],
+    }
+    network = localecon.SparseNetwork(
+        3, [0, 1, 2], [1, 2, 0], [1.0, 1.0, 1.0], [0.5, 0.5, 0.5], [0.0, 0.0, 0.0]
+    )
+    return {
+        "Impact": lambda: t.impact(np.ones(t.n)),
+        "StructuralPaths": lambda: t.structural_paths("C"),
+        "ScenarioResult": lambda: t.evaluate_scenario(scenario),
+        "SubstitutionEffect": lambda: t.import_substitution("C", "A", 0.1),
+        "BusinessFootprint": lambda: t.business_footprint(business),
+        "CurrencyResult": lambda: t.local_currency({"redemption": 0.1}),
+        "FlowIndicators": system.flow_indicators,
+        "InformationIndices": system.information_indices,
+        "Structure": system.structure,
+        "Lm3": lambda: localecon.lm3(survey),
+        "RasResult": lambda: localecon.ras(np.ones((2, 2)), [1.0, 3.0], [2.0, 2.0]),
+        "SparseResult": network.analyse,
+    }
+
+
+def test_every_call_returns_its_named_class(table):
+    for name, call in calls(table).items():
+        result = call()
+        assert type(result).__name__ == name
+        assert isinstance(result, _results.Result)
+        assert getattr(localecon, name) is type(result)
+        # the same fields by attribute and by key, in the core's order
+        for key in result:
+            assert result[key] is getattr(result, key)
+        # the JSON form round-trips
+        plain = result.to_dict()
+        assert json.loads(json.dumps(plain)) == plain
+        assert type(result)(plain) == result
+        # pickles, and shows itself in Jupyter
+        assert pickle.loads(pickle.dumps(result)) == result
+        assert name in result._repr_html_()
+        assert name in repr(result)
+        assert isinstance(result.to_pandas(), pd.DataFrame)
+
+
+def test_fields_are_converted_by_their_annotations(table):
+    impact = table.impact(np.ones(table.n))
+    assert isinstance(impact.output, localecon.Split)
+    assert impact.output.direct.dtype == np.float64 and impact.output.direct.shape == (table.n,)
+    assert impact.output.total == pytest.approx(impact.output.direct.sum() + impact.output.indirect.sum()
+                                                + impact.output.induced.sum())
+    frame = impact.to_pandas()
+    assert list(frame.index) == table.codes
+    np.testing.assert_array_equal(frame[("output", "indirect")], impact.output.indirect)
+    assert impact.sectors[0].code == table.codes[0]
+    ras = localecon.ras(np.ones((2, 3)), [3.0, 6.0], [3.0, 3.0, 3.0])
+    assert ras.matrix.shape == (2, 3) and ras.converged
+    evaluated = table.evaluate_scenario(
+        {"name": "x", "changes": [{"type": "demand", "sector": "C", "amount": 1.0}]}
+    )
+    # the report after a scenario is a real report
+    assert isinstance(evaluated.report_after, localecon.RegionReport)
+    assert evaluated.report_after.sectors == table.apply_scenario(
+        {"name": "x", "changes": [{"type": "demand", "sector": "C", "amount": 1.0}]}
+    ).report().sectors
+    headlines = evaluated.to_pandas()
+    assert list(headlines.columns) == ["before", "after", "difference"]
+    assert headlines.loc["output", "difference"] == pytest.approx(
+        evaluated.after.output - evaluated.before.output
+    )
+
+
+def test_lists_of_records_give_one_row_per_record(table):
+    system = localecon.FlowSystem.from_table(table)
+    cycles = system.strongest_cycles(max_length=3, top_k=4)
+    frame = cycles.to_pandas()
+    assert len(frame) == len(cycles) == 4
+    assert list(frame["bottleneck"]) == [c.bottleneck for c in cycles]
+    assert frame["labels"][0] == " → ".join(cycles[0].labels)
+    components = system.strongly_connected_components()
+    assert len(components.to_pandas()) == len(components)
+    assert all(isinstance(c, localecon.Component) for c in components)
+    paths = table.structural_paths("C", top_k=5)
+    rows = paths.to_pandas()
+    assert len(rows) == len(paths.paths) == 5
+    assert rows["share_of_total"].iloc[0] == pytest.approx(paths.paths[0].value / paths.total)
+    products = table.imported_products("C")
+    assert isinstance(products, localecon.Records)
+    assert len(products.to_pandas()) == len(products)
+    assert isinstance(products[0].by_origin[0], localecon._results.OriginAmount)
+    empty = localecon.Records(localecon.Cycle, [])
+    assert list(empty.to_pandas().columns) == ["nodes", "labels", "bottleneck"]
+
+
+def test_an_unknown_key_is_a_key_error(table):
+    impact = table.impact(np.ones(table.n))
+    with pytest.raises(KeyError, match="nothing"):
+        impact["nothing"]
