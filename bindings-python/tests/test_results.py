@@ -4,11 +4,10 @@ to_dict() giving the core's JSON form back, to_pandas() labelled, pickling and J
 import json
 import pickle
 
+import localecon
 import numpy as np
 import pandas as pd
 import pytest
-
-import localecon
 from localecon import _results
 
 
