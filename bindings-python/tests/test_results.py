@@ -28,7 +28,9 @@ def calls(t):
     }
     survey = {
         "income": 100.0,
-        "spending": [{"label": "a", "amount": 60.0, "local_share": 0.5, "respend_local_share": 0.4}],
+        "spending": [
+            {"label": "a", "amount": 60.0, "local_share": 0.5, "respend_local_share": 0.4}
+        ],
     }
     network = localecon.SparseNetwork(
         3, [0, 1, 2], [1, 2, 0], [1.0, 1.0, 1.0], [0.5, 0.5, 0.5], [0.0, 0.0, 0.0]
@@ -73,8 +75,9 @@ def test_fields_are_converted_by_their_annotations(table):
     impact = table.impact(np.ones(table.n))
     assert isinstance(impact.output, localecon.Split)
     assert impact.output.direct.dtype == np.float64 and impact.output.direct.shape == (table.n,)
-    assert impact.output.total == pytest.approx(impact.output.direct.sum() + impact.output.indirect.sum()
-                                                + impact.output.induced.sum())
+    assert impact.output.total == pytest.approx(
+        impact.output.direct.sum() + impact.output.indirect.sum() + impact.output.induced.sum()
+    )
     frame = impact.to_pandas()
     assert list(frame.index) == table.codes
     np.testing.assert_array_equal(frame[("output", "indirect")], impact.output.indirect)
@@ -86,9 +89,14 @@ def test_fields_are_converted_by_their_annotations(table):
     )
     # the report after a scenario is a real report
     assert isinstance(evaluated.report_after, localecon.RegionReport)
-    assert evaluated.report_after.sectors == table.apply_scenario(
-        {"name": "x", "changes": [{"type": "demand", "sector": "C", "amount": 1.0}]}
-    ).report().sectors
+    assert (
+        evaluated.report_after.sectors
+        == table.apply_scenario(
+            {"name": "x", "changes": [{"type": "demand", "sector": "C", "amount": 1.0}]}
+        )
+        .report()
+        .sectors
+    )
     headlines = evaluated.to_pandas()
     assert list(headlines.columns) == ["before", "after", "difference"]
     assert headlines.loc["output", "difference"] == pytest.approx(
