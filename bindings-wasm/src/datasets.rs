@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::convert::{from_json_value, to_plain};
 use crate::error::IntoJs;
-use crate::{from_json_value, to_plain};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
@@ -128,3 +128,9 @@ pub fn build_australia_lga_atlas(
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.australia_lga_atlas().js_err()?)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; australia_2021_22: string; australia_2021_lga_employment: string; australia_2021_22_115: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
+"#;

@@ -1,7 +1,9 @@
 //! The one conversion point from `localecon::Error` to a JavaScript `Error` with `name`
 //! (e.g. `"ShapeError"`) and `code` (e.g. `"shape"`).
 
+use crate::convert::to_plain;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Converts a core error into a JavaScript `Error` object.
 pub fn to_js(e: &localecon::Error) -> JsValue {
@@ -37,4 +39,16 @@ pub fn invalid(what: &str, e: impl std::fmt::Display) -> JsValue {
         what: what.into(),
         message: e.to_string(),
     })
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Errors thrown by localecon: `name` is the class (e.g. "ShapeError"), `code` the stable code. */
+export interface LocaleconError extends Error { code: string }
+"#;
+
+/// Every error code with its class name.
+#[wasm_bindgen(js_name = errorKinds, unchecked_return_type = "[string, string][]")]
+pub fn error_kinds() -> Result<JsValue, JsValue> {
+    to_plain(&localecon::Error::KINDS)
 }

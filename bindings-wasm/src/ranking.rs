@@ -5,8 +5,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::convert::{from_json_value, to_plain};
 use crate::error::IntoJs;
-use crate::{RegionalTable, from_json_value, to_plain};
+use crate::table::RegionalTable;
 
 /// The leak-ranking options as JavaScript spells them.
 #[derive(Deserialize)]
@@ -90,7 +91,8 @@ impl RegionalTable {
             let pair = js_sys::Array::from(&entry);
             let origin = pair.get(0).as_string().unwrap_or_default();
             let what = format!("import use {origin:?}");
-            let values = crate::numbers_from_js(&pair.get(1), &what, crate::MAX_Z_VALUES)?;
+            let values =
+                crate::convert::numbers_from_js(&pair.get(1), &what, crate::convert::MAX_Z_VALUES)?;
             out.push(localecon::table::ImportUseBlock { origin, values });
         }
         Ok(RegionalTable {
@@ -141,3 +143,15 @@ pub fn build_dataset(
         inner: sources.build(name).js_err()?,
     })
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One entry of the leak ranking. */
+/** How a table's imports by product and buyer are known. */
+export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
+export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
+export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
+export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }
+export interface LeakRanking { opportunities: LeakOpportunity[]; import_basis: ImportBasis; assumption: string; excluded_suppliers: ExcludedSupplier[]; pairs_ranked: number; options: { share: number; max_output_increase: number | null; exclude: string[]; min_business_sales_share: number; top_k: number } }
+export interface ImportedProduct { product: string; product_name: string; imports: number; by_origin: OriginAmount[]; local_output: number }
+"#;

@@ -6,8 +6,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::convert::{from_json_value, to_plain};
 use crate::error::IntoJs;
-use crate::{RegionalTable, from_json_value, to_plain};
+use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SATELLITE: &'static str = r#"
@@ -114,12 +115,12 @@ impl Satellite {
     ) -> Result<Satellite, JsValue> {
         // serde-wasm-bindgen keeps NaN as a number (for the core's non_finite error with its
         // place) and reads Float64Arrays; it ignores unknown keys, so they are checked first
-        crate::check_keys(&parts, SATELLITE_KEYS, "satellite")?;
+        crate::convert::check_keys(&parts, SATELLITE_KEYS, "satellite")?;
         let list = |key: &str| js_sys::Reflect::get(&parts, &JsValue::from_str(key)).ok();
         for (key, allowed) in [("stressors", STRESSOR_KEYS), ("importFactors", FACTOR_KEYS)] {
             if let Some(items) = list(key).and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
                 for item in items.iter() {
-                    crate::check_keys(&item, allowed, &format!("satellite {key}"))?;
+                    crate::convert::check_keys(&item, allowed, &format!("satellite {key}"))?;
                 }
             }
         }

@@ -1,0 +1,84 @@
+//! Linkages, the Ghosh model, hypothetical extraction and structural paths.
+
+use localecon::linkages;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::to_plain;
+use crate::error::{self, IntoJs};
+use crate::table::RegionalTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Rasmussen–Hirschman linkages. */
+export interface Linkages { sectors: Sector[]; backward: number[]; forward: number[]; forward_ghosh: number[]; class: ("key" | "backward_oriented" | "forward_oriented" | "weak")[] }
+/** Structural paths of one injection. */
+export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; value: number }[]; total: number; coverage: number; steps: number; truncated: string | null }
+"#;
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// Rasmussen–Hirschman linkages and key sectors.
+    #[wasm_bindgen(unchecked_return_type = "Linkages")]
+    pub fn linkages(&self) -> Result<JsValue, JsValue> {
+        to_plain(&linkages::Linkages::new(&self.inner).js_err()?)
+    }
+
+    /// The Ghosh inverse, row-major.
+    #[wasm_bindgen(js_name = ghoshInverse)]
+    pub fn ghosh_inverse(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(linkages::GhoshModel::new(&self.inner)
+            .js_err()?
+            .ghosh_inverse())
+    }
+
+    /// Output lost if `sector` were extracted ("backward", "forward" or "total").
+    #[wasm_bindgen(js_name = hypotheticalExtraction)]
+    pub fn hypothetical_extraction(
+        &self,
+        sector: &str,
+        kind: Option<String>,
+    ) -> Result<f64, JsValue> {
+        let k: linkages::Extraction = kind.as_deref().unwrap_or("total").parse().js_err()?;
+        linkages::hypothetical_extraction(&self.inner, sector, k).js_err()
+    }
+
+    /// The largest supply-chain paths from final demand for `sector` to `target`.
+    #[wasm_bindgen(js_name = structuralPaths, unchecked_return_type = "StructuralPaths")]
+    pub fn structural_paths(
+        &self,
+        sector: &str,
+        target: Option<String>,
+        cutoff: Option<f64>,
+        max_depth: Option<usize>,
+        top_k: Option<usize>,
+        #[wasm_bindgen(js_name = maxSteps)] max_steps: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let t: linkages::PathTarget = target
+            .as_deref()
+            .unwrap_or("value_added")
+            .parse()
+            .js_err()?;
+        let max_steps = match max_steps {
+            None => linkages::DEFAULT_PATH_STEPS,
+            Some(v) if v.is_finite() && v >= 1.0 && v.fract() == 0.0 => v as u64,
+            Some(v) => {
+                return Err(error::to_js(&localecon::Error::OutOfRange {
+                    location: localecon::Location::Field("maxSteps".into()),
+                    value: v,
+                    expected: "a whole number of steps ≥ 1".into(),
+                }));
+            }
+        };
+        let r = linkages::structural_paths_bounded(
+            &self.inner,
+            sector,
+            t,
+            cutoff.unwrap_or(1e-4),
+            max_depth.unwrap_or(8),
+            top_k.unwrap_or(20),
+            max_steps,
+        )
+        .js_err()?;
+        to_plain(&r)
+    }
+}

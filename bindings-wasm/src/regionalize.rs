@@ -1,0 +1,164 @@
+//! Regionalisation: location quotients, FLQ, RAS and commuting shares.
+
+use localecon::regionalize;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{check_keys, to_plain};
+use crate::error::{IntoJs, invalid};
+use crate::table::RegionalTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Options of RegionalTable.regionalize. */
+export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number | number[]; localSurplusShare?: number | number[]; employmentUnit?: string }
+/** The result of ras. */
+export interface RasResult { matrix: number[]; row_factors: number[]; column_factors: number[]; iterations: number; converged: boolean; max_relative_gap: number }
+"#;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RegionalizeInput {
+    name: Option<String>,
+    method: Option<String>,
+    delta: Option<f64>,
+    resident_compensation_share: Option<ShareInput>,
+    local_surplus_share: Option<ShareInput>,
+    employment_unit: Option<String>,
+}
+
+/// A share: one number for every sector, or one per sector.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ShareInput {
+    Uniform(f64),
+    PerSector(Vec<f64>),
+}
+
+impl From<ShareInput> for localecon::table::Share {
+    fn from(s: ShareInput) -> Self {
+        match s {
+            ShareInput::Uniform(v) => Self::Uniform(v),
+            ShareInput::PerSector(v) => Self::PerSector(v),
+        }
+    }
+}
+
+const REGIONALIZE_KEYS: &[&str] = &[
+    "name",
+    "method",
+    "delta",
+    "residentCompensationShare",
+    "localSurplusShare",
+    "employmentUnit",
+];
+
+fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptions, JsValue> {
+    let o: RegionalizeInput = if options.is_undefined() || options.is_null() {
+        RegionalizeInput::default()
+    } else {
+        check_keys(&options, REGIONALIZE_KEYS, "regionalisation options")?;
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| invalid("regionalisation options", e))?
+    };
+    let d = regionalize::RegionalizeOptions::default();
+    Ok(regionalize::RegionalizeOptions {
+        name: o.name.unwrap_or(d.name),
+        method: match o.method {
+            Some(m) => m.parse().js_err()?,
+            None => d.method,
+        },
+        delta: o.delta.unwrap_or(d.delta),
+        resident_compensation_share: o.resident_compensation_share.map(Into::into),
+        local_surplus_share: o.local_surplus_share.map(Into::into),
+        employment_unit: o.employment_unit.unwrap_or(d.employment_unit),
+    })
+}
+
+fn generic_codes(n: usize) -> Vec<String> {
+    (1..=n).map(|k| format!("sector {k}")).collect()
+}
+
+/// The quotient matrix Q (row-major n × n) of a method ("slq", "cilq", "flq", "aflq").
+#[wasm_bindgen(js_name = locationQuotients)]
+pub fn location_quotients(
+    regional: &[f64],
+    national: &[f64],
+    method: Option<String>,
+    delta: Option<f64>,
+) -> Result<Vec<f64>, JsValue> {
+    let pair = regionalize::EmploymentPair::new(
+        regional.to_vec(),
+        national.to_vec(),
+        &generic_codes(regional.len()),
+    )
+    .js_err()?;
+    let m: regionalize::LqMethod = method.as_deref().unwrap_or("flq").parse().js_err()?;
+    regionalize::quotient_matrix(&pair, m, delta.unwrap_or(regionalize::DEFAULT_DELTA)).js_err()
+}
+
+/// Simple location quotients.
+#[wasm_bindgen]
+pub fn slq(regional: &[f64], national: &[f64]) -> Result<Vec<f64>, JsValue> {
+    Ok(regionalize::EmploymentPair::new(
+        regional.to_vec(),
+        national.to_vec(),
+        &generic_codes(regional.len()),
+    )
+    .js_err()?
+    .slq())
+}
+
+/// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
+#[wasm_bindgen(js_name = fleggLambda)]
+pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> Result<f64, JsValue> {
+    regionalize::flegg_lambda(regional_total, national_total, delta).js_err()
+}
+
+/// RAS balancing of a row-major `rows × cols` matrix to row and column targets.
+#[wasm_bindgen(unchecked_return_type = "RasResult")]
+pub fn ras(
+    u0: &[f64],
+    rows: usize,
+    cols: usize,
+    row_targets: &[f64],
+    col_targets: &[f64],
+    tolerance: Option<f64>,
+    max_iterations: Option<usize>,
+) -> Result<JsValue, JsValue> {
+    let d = regionalize::RasOptions::default();
+    let o = regionalize::RasOptions {
+        tolerance: tolerance.unwrap_or(d.tolerance),
+        max_iterations: max_iterations.unwrap_or(d.max_iterations),
+    };
+    to_plain(&regionalize::ras(u0, rows, cols, row_targets, col_targets, o).js_err()?)
+}
+
+/// The resident share of jobs from live-and-work counts.
+#[wasm_bindgen(js_name = residentShare)]
+pub fn resident_share(live_and_work: f64, jobs: f64) -> Result<f64, JsValue> {
+    regionalize::resident_share(live_and_work, jobs).js_err()
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// A regional table from this national table and employment by sector (location
+    /// quotients); the new table must be freed too.
+    pub fn regionalize(
+        &self,
+        national_employment: &[f64],
+        regional_employment: &[f64],
+        #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let o = regionalize_options(options)?;
+        Ok(RegionalTable {
+            inner: regionalize::regionalize(
+                &self.inner,
+                national_employment,
+                regional_employment,
+                &o,
+            )
+            .js_err()?,
+        })
+    }
+}

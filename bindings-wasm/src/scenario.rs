@@ -1,0 +1,86 @@
+//! Scenarios and impacts: demand changes, spending, business footprints.
+
+use localecon::scenario;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_json_value, to_plain};
+use crate::error::IntoJs;
+use crate::table::RegionalTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A scenario: the same JSON as in Rust and Python. */
+export interface Scenario { name: string; changes: Change[] }
+/** One change of a scenario. */
+export type Change =
+  | { type: "demand"; sector: string; amount: number }
+  | { type: "spending"; label: string; amount: number; local_share: number; pattern: string }
+  | { type: "import_substitution"; buyer: string; product: string; share?: number; amount?: number }
+  | { type: "retention"; input: string; share: number };
+/** Headline numbers compared by a scenario. */
+export interface Headline {
+  output: number; gva: number; compensation: number; retained_income: number; imports: number; employment: number | null;
+  leakage_share: number; retention_share: number; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; fci: number;
+}
+/** A scenario evaluated. */
+export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; report_after: RegionReport; stressors?: StressorChange[] }
+/** An effect split into rounds. */
+export interface Split { direct: number[]; indirect: number[]; induced: number[] | null; total_direct: number; total_indirect: number; total_induced: number | null; total: number }
+/** The impact of a final-demand change. */
+export interface Impact { sectors: Sector[]; final_demand: number[]; household_income: number; output: Split; income: Split; value_added: Split; employment: Split | null; leakage: [string, number][]; retained_income: number }
+/** An import substitution computed by a rank-one update. */
+export interface OriginAmount { origin: string; amount: number }
+export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number; import_basis: ImportBasis }
+/** A business to add to a table (snake_case, as in Rust and Python). */
+export interface Business { name: string; output: number; value_added: number; jobs?: number; local_purchases: [string, number][]; resident_wages: number }
+/** What the region would lose without a business. */
+export interface BusinessFootprint { name: string; own_output: number; supply_chain_output: number; induced_output: number; total_output: number; total_value_added: number; total_jobs: number | null }
+"#;
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// The impact of a final-demand change (and of household income paid to residents).
+    #[wasm_bindgen(unchecked_return_type = "Impact")]
+    pub fn impact(
+        &self,
+        final_demand: &[f64],
+        household_income: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        to_plain(
+            &scenario::impact(&self.inner, final_demand, household_income.unwrap_or(0.0))
+                .js_err()?,
+        )
+    }
+
+    /// The table after a scenario (the same JSON data as in Rust and Python); free it too.
+    #[wasm_bindgen(js_name = applyScenario)]
+    pub fn apply_scenario(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        Ok(RegionalTable {
+            inner: s.apply(&self.inner).js_err()?,
+        })
+    }
+
+    /// A scenario evaluated: before, after and difference, and the report after.
+    #[wasm_bindgen(js_name = evaluateScenario, unchecked_return_type = "ScenarioResult")]
+    pub fn evaluate_scenario(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        to_plain(&s.evaluate(&self.inner).js_err()?)
+    }
+
+    /// What the region would lose without one business.
+    #[wasm_bindgen(js_name = businessFootprint, unchecked_return_type = "BusinessFootprint")]
+    pub fn business_footprint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Business")] business: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let b: scenario::Business = from_json_value(&business, "business")?;
+        to_plain(&scenario::business_footprint(&self.inner, &b).js_err()?)
+    }
+}

@@ -1,0 +1,259 @@
+//! `RegionalTable`: building, reading and writing a table, its sectors and its audit.
+
+use localecon::interchange;
+use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{check_keys, flows_from_js, text_or_bytes, to_plain};
+use crate::error::{self, IntoJs, invalid};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One final-demand column or primary-input row. */
+export interface TableVector { label: string; kind: string; values: number[] | Float64Array }
+/** Options of RegionalTable.fromArrays. */
+export interface TableOptions {
+  names?: string[];
+  finalDemand?: TableVector[];
+  primaryInputs?: TableVector[];
+  output?: number[] | Float64Array;
+  employment?: { unit: string; values: number[] | Float64Array };
+  name?: string;
+  unit?: string;
+  source?: string;
+  householdIncome?: number;
+  balanceTolerance?: number;
+}
+/** A sector's code and name. */
+export interface Sector { code: string; name: string }
+/** One audit check. */
+export interface AuditCheck { check: string; status: "PASS" | "WARN" | "FAIL"; detail: string }
+/** The audit of a table. */
+export interface Audit {
+  checks: AuditCheck[]; row_gaps: number[]; column_gaps: number[]; balance_tolerance: number;
+  zero_output_sectors: string[]; max_column_sum: number | null; spectral_radius: number | null; productive: boolean | null;
+}
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VectorInput {
+    label: String,
+    kind: String,
+    values: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+struct EmploymentInput {
+    unit: String,
+    values: Vec<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct TableOptions {
+    names: Option<Vec<String>>,
+    #[serde(default)]
+    final_demand: Vec<VectorInput>,
+    #[serde(default)]
+    primary_inputs: Vec<VectorInput>,
+    output: Option<Vec<f64>>,
+    employment: Option<EmploymentInput>,
+    name: Option<String>,
+    unit: Option<String>,
+    source: Option<String>,
+    household_income: Option<f64>,
+    balance_tolerance: Option<f64>,
+}
+
+const TABLE_OPTION_KEYS: &[&str] = &[
+    "names",
+    "finalDemand",
+    "primaryInputs",
+    "output",
+    "employment",
+    "name",
+    "unit",
+    "source",
+    "householdIncome",
+    "balanceTolerance",
+];
+
+/// A region's input-output table, held in WebAssembly memory.
+///
+/// Memory: call `free()` when done (or use `using` where supported); the stateless functions
+/// (`datasetReport`, `reportFromJson`, …) need no freeing.
+#[wasm_bindgen]
+pub struct RegionalTable {
+    pub(crate) inner: localecon::RegionalTable,
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// Builds a table from a row-major n × n `Float64Array` of local flows (`z[i*n + j]` =
+    /// what sector j buys from sector i), the sector codes, and options.
+    #[wasm_bindgen(js_name = fromArrays)]
+    pub fn from_arrays(
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] z: JsValue,
+        codes: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "TableOptions | undefined")] options: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let z = flows_from_js(&z)?;
+        let opts: TableOptions = if options.is_undefined() || options.is_null() {
+            TableOptions::default()
+        } else {
+            check_keys(&options, TABLE_OPTION_KEYS, "table options")?;
+            serde_wasm_bindgen::from_value(options).map_err(|e| invalid("table options", e))?
+        };
+        let names = opts.names.unwrap_or_else(|| codes.clone());
+        if names.len() != codes.len() {
+            return Err(error::to_js(&localecon::Error::Shape {
+                what: "names".into(),
+                expected: codes.len(),
+                found: names.len(),
+            }));
+        }
+        let sectors = codes
+            .into_iter()
+            .zip(names)
+            .map(|(code, name)| Sector { code, name })
+            .collect();
+        let mut parts = TableParts::new(
+            opts.name.unwrap_or_else(|| "region".into()),
+            sectors,
+            z.to_vec(),
+        );
+        if let Some(u) = opts.unit {
+            parts.unit = u;
+        }
+        parts.source = opts.source;
+        for v in opts.final_demand {
+            parts.final_demand.push(FinalDemandColumn {
+                label: v.label,
+                kind: v.kind.parse().js_err()?,
+                values: v.values,
+            });
+        }
+        for v in opts.primary_inputs {
+            parts.primary_inputs.push(PrimaryInputRow {
+                label: v.label,
+                kind: v.kind.parse().js_err()?,
+                values: v.values,
+            });
+        }
+        parts.output = opts.output;
+        parts.employment = opts.employment.map(|e| Employment {
+            unit: e.unit,
+            values: e.values,
+        });
+        parts.household_closure.household_income = opts.household_income;
+        if let Some(t) = opts.balance_tolerance {
+            parts.balance_tolerance = t;
+        }
+        Ok(Self {
+            inner: localecon::RegionalTable::new(parts).js_err()?,
+        })
+    }
+
+    /// Reads a table from the interchange JSON: a string, or a file's bytes (a
+    /// `Uint8Array`, e.g. from `file.arrayBuffer()`) in UTF-8 or UTF-16 with a byte-order
+    /// mark; other encodings are a `json` error at their first byte that is not UTF-8.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let inner = match text_or_bytes(&text)? {
+            Ok(t) => interchange::read_json(&t),
+            Err(b) => interchange::read_json_bytes(&b),
+        };
+        Ok(Self {
+            inner: inner.js_err()?,
+        })
+    }
+
+    /// Reads a table from the labelled CSV layout (comma; or semicolon with decimal
+    /// commas; or tab): a string, or a file's bytes (a `Uint8Array`) in UTF-8 or UTF-16 with
+    /// a byte-order mark; other encodings are a `csv` error naming the line and field of
+    /// their first byte that is not UTF-8.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    ) -> Result<RegionalTable, JsValue> {
+        let inner = match text_or_bytes(&text)? {
+            Ok(t) => interchange::read_csv(&t),
+            Err(b) => interchange::read_csv_bytes(&b),
+        };
+        Ok(Self {
+            inner: inner.js_err()?,
+        })
+    }
+
+    /// The table as interchange JSON.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        interchange::write_json(&self.inner)
+    }
+
+    /// The table in the labelled CSV layout.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        interchange::write_csv(&self.inner)
+    }
+
+    /// Number of sectors.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Region name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().into()
+    }
+
+    /// Source and licence line.
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> Option<String> {
+        self.inner.source().map(str::to_string)
+    }
+
+    /// Sector codes in table order.
+    #[wasm_bindgen(getter)]
+    pub fn codes(&self) -> Vec<String> {
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.code.clone())
+            .collect()
+    }
+
+    /// Sector names in table order.
+    #[wasm_bindgen(getter)]
+    pub fn names(&self) -> Vec<String> {
+        self.inner
+            .sectors()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    /// Index of the sector with this code (throws UnknownLabelError).
+    #[wasm_bindgen(js_name = sectorIndex)]
+    pub fn sector_index(&self, code: &str) -> Result<usize, JsValue> {
+        self.inner.sector_index(code).js_err()
+    }
+
+    /// Gross output x.
+    #[wasm_bindgen(getter)]
+    pub fn output(&self) -> Vec<f64> {
+        self.inner.output().to_vec()
+    }
+
+    /// The audit as a plain object.
+    #[wasm_bindgen(unchecked_return_type = "Audit")]
+    pub fn audit(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.inner.audit())
+    }
+}
