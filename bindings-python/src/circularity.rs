@@ -1,4 +1,5 @@
-//! Circularity, linkages and LM3 for Python: thin wrappers returning dicts and arrays.
+//! Circulation for Python: flow systems (ecological network analysis of money) and the
+//! Finn cycling index of a table.
 
 use localecon::circularity::{
     Balance, Closure, FlowSystem, flow_indicators, information_indices, strongest_cycles_bounded,
@@ -7,7 +8,7 @@ use localecon::circularity::{
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 
-use crate::convert::{matrix, out1, out2, parse, to_py, typed, typed_from, typed_records, vector};
+use crate::convert::{matrix, out1, out2, parse, typed, typed_records, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -135,152 +136,17 @@ impl PyFlowSystem {
     }
 }
 
-/// LM3 of a survey: a dict with income, organisation_is_local (default True) and spending
-/// (a list of dicts with label, amount, local_share, respend_local_share). Returns the
-/// rounds and lm3.
-#[pyfunction]
-pub fn lm3<'py>(py: Python<'py>, survey: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let text: String = py
-        .import("json")?
-        .getattr("dumps")?
-        .call1((survey,))?
-        .extract()?;
-    let s: localecon::lm3::Lm3Survey = serde_json::from_str(&text).map_err(|e| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: "LM3 survey".into(),
-            message: e.to_string(),
-        })
-    })?;
-    typed(py, "Lm3", &s.compute().py_err()?)
-}
-
-/// The average of survey shares (plain, or weighted by spending).
-#[pyfunction]
-#[pyo3(signature = (shares, weights=None))]
-pub fn average_share(
-    shares: &Bound<'_, PyAny>,
-    weights: Option<&Bound<'_, PyAny>>,
-) -> PyResult<f64> {
-    let s = vector(shares, "shares")?;
-    let w = weights.map(|w| vector(w, "weights")).transpose()?;
-    localecon::lm3::average_share(&s, w.as_deref()).py_err()
-}
-
-/// A large sparse network of accounts (firms): flows payer → payee, each account's payments
-/// out of the region (`leaked`) and local incomes (`retained`). Never dense: CSR storage,
-/// BiCGSTAB solves.
-#[pyclass(name = "SparseNetwork", module = "localecon", frozen)]
-pub struct PySparseNetwork {
-    inner: localecon::sparse::SparseNetwork,
-}
-
-fn indices(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u32>> {
-    let v = vector(obj, what)?;
-    v.iter()
-        .enumerate()
-        .map(|(k, &x)| {
-            if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) {
-                Ok(x as u32)
-            } else {
-                Err(crate::error::to_py(localecon::Error::OutOfRange {
-                    location: localecon::Location::Field(format!("{what}[{k}]")),
-                    value: x,
-                    expected: "an account index (a whole number ≥ 0)".into(),
-                }))
-            }
-        })
-        .collect()
-}
-
 #[pymethods]
-impl PySparseNetwork {
-    #[new]
-    fn new(
-        py: Python<'_>,
-        n: usize,
-        payer: &Bound<'_, PyAny>,
-        payee: &Bound<'_, PyAny>,
-        amount: &Bound<'_, PyAny>,
-        leaked: &Bound<'_, PyAny>,
-        retained: &Bound<'_, PyAny>,
-    ) -> PyResult<Self> {
-        let (payer, payee) = (indices(payer, "payer")?, indices(payee, "payee")?);
-        let (amount, leaked, retained) = (
-            vector(amount, "amount")?,
-            vector(leaked, "leaked")?,
-            vector(retained, "retained")?,
-        );
-        let inner = py
-            .detach(|| {
-                localecon::sparse::SparseNetwork::new(
-                    n, &payer, &payee, &amount, &leaked, &retained,
-                )
-            })
-            .py_err()?;
-        Ok(Self { inner })
+impl PyRegionalTable {
+    /// Finn cycling index by the Leontief route (closure "open" or "households").
+    #[pyo3(signature = (closure="open"))]
+    fn fci(&self, closure: &str) -> PyResult<f64> {
+        localecon::circularity::fci_leontief(&self.inner, parse(closure)?).py_err()
     }
+}
 
-    /// Number of accounts.
-    #[getter]
-    fn n(&self) -> usize {
-        self.inner.n()
-    }
-
-    /// Number of flows.
-    #[getter]
-    fn flows(&self) -> usize {
-        self.inner.flows()
-    }
-
-    /// Bytes held by the sparse matrix and the leakage vector.
-    #[getter]
-    fn memory_bytes(&self) -> usize {
-        self.inner.memory_bytes()
-    }
-
-    /// Output multipliers and leakage of every account (two BiCGSTAB solves, GIL released):
-    /// a dict with arrays and the convergence (iterations, relative residual) of each solve.
-    #[pyo3(signature = (tolerance=1e-10, max_iterations=1000))]
-    fn analyse<'py>(
-        &self,
-        py: Python<'py>,
-        tolerance: f64,
-        max_iterations: usize,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let inner = &self.inner;
-        let r = py
-            .detach(|| inner.analyse(tolerance, max_iterations))
-            .py_err()?;
-        let d = pyo3::types::PyDict::new(py);
-        d.set_item("output_multipliers", out1(py, r.output_multipliers))?;
-        d.set_item("leakage", out1(py, r.leakage))?;
-        d.set_item(
-            "multipliers_convergence",
-            to_py(py, &r.multipliers_convergence)?,
-        )?;
-        d.set_item("leakage_convergence", to_py(py, &r.leakage_convergence)?)?;
-        typed_from(py, "SparseResult", d.into_any())
-    }
-
-    /// The relative residual ‖w − (I − A)ᵀy‖ / ‖w‖ of a solution y, recomputed in float64
-    /// (w: one entry per account, e.g. all ones for the output multipliers).
-    fn relative_residual(
-        &self,
-        py: Python<'_>,
-        y: &Bound<'_, PyAny>,
-        w: &Bound<'_, PyAny>,
-    ) -> PyResult<f64> {
-        let (y, w) = (vector(y, "y")?, vector(w, "w")?);
-        let inner = &self.inner;
-        py.detach(|| inner.relative_residual(&y, &w)).py_err()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<SparseNetwork: {} accounts, {} flows, {} bytes>",
-            self.inner.n(),
-            self.inner.flows(),
-            self.inner.memory_bytes()
-        )
-    }
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyFlowSystem>()?;
+    Ok(())
 }

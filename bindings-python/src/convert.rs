@@ -273,3 +273,64 @@ pub fn out_rows<'py>(
 pub fn parse<T: std::str::FromStr<Err = localecon::Error>>(s: &str) -> PyResult<T> {
     s.parse::<T>().py_err()
 }
+
+pub(crate) fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
+    kinds: Option<&Bound<'_, PyAny>>,
+    labels: &[String],
+    default: T,
+) -> PyResult<Vec<T>> {
+    let Some(kinds) = kinds else {
+        return Ok(vec![default; labels.len()]);
+    };
+    if let Ok(d) = kinds.cast::<PyDict>() {
+        return labels
+            .iter()
+            .map(|l| match d.get_item(l)? {
+                Some(v) => parse::<T>(&v.extract::<String>()?),
+                None => Ok(default),
+            })
+            .collect();
+    }
+    let list: Vec<String> = kinds.extract()?;
+    if list.len() != labels.len() {
+        return Err(crate::error::to_py(localecon::Error::Shape {
+            what: "kinds".into(),
+            expected: labels.len(),
+            found: list.len(),
+        }));
+    }
+    list.iter().map(|k| parse::<T>(k)).collect()
+}
+
+pub(crate) fn default_labels(prefix: &str, k: usize) -> Vec<String> {
+    (0..k).map(|i| format!("{prefix}{}", i + 1)).collect()
+}
+
+pub(crate) enum TextOrBytes {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// A reader's argument: `str`, or `bytes`/`bytearray`/`memoryview` (a file opened in binary
+/// mode); anything else is an `InvalidInputError` naming its type.
+pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
+    if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+        return Ok(TextOrBytes::Text(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
+        return Ok(TextOrBytes::Bytes(b.as_bytes().to_vec()));
+    }
+    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+        return Ok(TextOrBytes::Bytes(b.to_vec()));
+    }
+    if obj.is_instance_of::<pyo3::types::PyMemoryView>() {
+        let b = obj.call_method0("tobytes")?;
+        return Ok(TextOrBytes::Bytes(
+            b.cast::<pyo3::types::PyBytes>()?.as_bytes().to_vec(),
+        ));
+    }
+    Err(crate::error::to_py(localecon::Error::InvalidInput {
+        what: "table text".into(),
+        message: format!("expected str or bytes, found {}", obj.get_type().name()?),
+    }))
+}

@@ -300,3 +300,40 @@ pub fn commuting_cross_check(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         .call1((to_py(py, &checks)?,))?;
     df.call_method1("set_index", ("itl3",))
 }
+
+/// An embedded dataset by name (see `dataset_names()`).
+#[pyfunction]
+fn dataset(name: &str) -> PyResult<crate::table::PyRegionalTable> {
+    Ok(crate::table::PyRegionalTable {
+        inner: localecon::datasets::by_name(name).py_err()?,
+    })
+}
+
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCouncilCommuting>()?;
+    m.add_class::<PyAtlas>()?;
+    m.add_class::<PyGvaValidation>()?;
+    m.add_function(wrap_pyfunction!(dataset, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset_names, m)?)?;
+    m.add_function(wrap_pyfunction!(council_commuting, m)?)?;
+    m.add_function(wrap_pyfunction!(local_surplus_shares, m)?)?;
+    m.add_function(wrap_pyfunction!(scotland_council_atlas, m)?)?;
+    m.add_function(wrap_pyfunction!(australia_lga_atlas, m)?)?;
+    m.add_function(wrap_pyfunction!(gva_validation, m)?)?;
+    m.add_function(wrap_pyfunction!(commuting_cross_check, m)?)?;
+    use localecon::datasets as d;
+    m.add("DATASETS", d::NAMES.to_vec())?;
+    for (name, value) in [
+        ("BRES_2019_ATTRIBUTION", d::BRES_2019_ATTRIBUTION),
+        ("COUNCIL_ASSUMPTIONS", d::COUNCIL_ASSUMPTIONS),
+        ("LGA_ASSUMPTIONS", d::LGA_ASSUMPTIONS),
+        ("AUSTRALIA_2021_ATTRIBUTION", d::AUSTRALIA_2021_ATTRIBUTION),
+        ("UK_2019_GHG_ATTRIBUTION", d::UK_2019_GHG_ATTRIBUTION),
+        ("SCOTLAND_2019_ATTRIBUTION", d::SCOTLAND_2019_ATTRIBUTION),
+    ] {
+        m.add(name, value)?;
+    }
+    m.add("OUTSIDE_OWNED_PROFIT_SHARE", d::OUTSIDE_OWNED_PROFIT_SHARE)?;
+    Ok(())
+}

@@ -27,6 +27,7 @@ macro_rules! kinds {
                 t.setattr("code", $code)?;
                 m.add(stringify!($name), t)?;
             )+
+            m.add("ERROR_KINDS", localecon::Error::KINDS.to_vec())?;
             Ok(())
         }
 

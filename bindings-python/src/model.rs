@@ -97,3 +97,9 @@ impl PyLeontiefModel {
         out2(py, l, n, n)
     }
 }
+
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLeontiefModel>()?;
+    Ok(())
+}

@@ -198,3 +198,9 @@ impl PyRegionalTable {
 }
 
 crate::results::pickled_through_json!(PyLeakRanking => LeakRanking);
+
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLeakRanking>()?;
+    Ok(())
+}

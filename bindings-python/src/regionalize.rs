@@ -175,3 +175,18 @@ pub fn bres_2019_employment<'py>(
     let (n, r) = localecon::datasets::bres_2019_employment();
     (out1(py, n), out1(py, r))
 }
+
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(regionalize, m)?)?;
+    m.add_function(wrap_pyfunction!(slq, m)?)?;
+    m.add_function(wrap_pyfunction!(location_quotients, m)?)?;
+    m.add_function(wrap_pyfunction!(flegg_lambda, m)?)?;
+    m.add_function(wrap_pyfunction!(ras, m)?)?;
+    m.add_function(wrap_pyfunction!(map_concordance, m)?)?;
+    m.add_function(wrap_pyfunction!(resident_share, m)?)?;
+    m.add_function(wrap_pyfunction!(bres_2019_employment, m)?)?;
+    // the default the signature spells out as a number (a test checks they agree)
+    m.add("DEFAULT_DELTA", localecon::regionalize::DEFAULT_DELTA)?;
+    Ok(())
+}

@@ -1,17 +1,15 @@
 //! `RegionalTable` for Python: a newtype over the core table.
 
-use localecon::interchange;
 use localecon::table::{
     Employment, FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow, Sector,
     TableParts,
 };
 use numpy::PyArray2;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::PyTuple;
 
-use crate::convert::{alignment, axis_labels, matrix, out1, out2, parse, vector};
+use crate::convert::{alignment, axis_labels, default_labels, kinds, matrix, out1, out2, vector};
 use crate::error::IntoPy;
-use crate::results::{PyAudit, PyClosedLeakage, PyLeakage, PyMultipliers, PyRegionReport};
 
 /// A region's domestic input-output table: local flows Z (Z[i, j] = what sector j buys from
 /// local sector i), final-demand columns, primary-input rows, optional employment.
@@ -22,38 +20,6 @@ use crate::results::{PyAudit, PyClosedLeakage, PyLeakage, PyMultipliers, PyRegio
 #[derive(Clone)]
 pub struct PyRegionalTable {
     pub inner: localecon::RegionalTable,
-}
-
-fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
-    kinds: Option<&Bound<'_, PyAny>>,
-    labels: &[String],
-    default: T,
-) -> PyResult<Vec<T>> {
-    let Some(kinds) = kinds else {
-        return Ok(vec![default; labels.len()]);
-    };
-    if let Ok(d) = kinds.cast::<PyDict>() {
-        return labels
-            .iter()
-            .map(|l| match d.get_item(l)? {
-                Some(v) => parse::<T>(&v.extract::<String>()?),
-                None => Ok(default),
-            })
-            .collect();
-    }
-    let list: Vec<String> = kinds.extract()?;
-    if list.len() != labels.len() {
-        return Err(crate::error::to_py(localecon::Error::Shape {
-            what: "kinds".into(),
-            expected: labels.len(),
-            found: list.len(),
-        }));
-    }
-    list.iter().map(|k| parse::<T>(k)).collect()
-}
-
-fn default_labels(prefix: &str, k: usize) -> Vec<String> {
-    (0..k).map(|i| format!("{prefix}{}", i + 1)).collect()
 }
 
 #[pymethods]
@@ -225,45 +191,6 @@ impl PyRegionalTable {
         })
     }
 
-    /// Reads a table from the interchange JSON (format "localecon-table", version 1): text,
-    /// or a file's bytes in UTF-8 or UTF-16 with a byte-order mark (other encodings are a
-    /// `JsonError` at their first byte that is not UTF-8).
-    #[staticmethod]
-    fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = match text_or_bytes(text)? {
-            TextOrBytes::Text(t) => interchange::read_json(&t),
-            TextOrBytes::Bytes(b) => interchange::read_json_bytes(&b),
-        };
-        Ok(Self {
-            inner: inner.py_err()?,
-        })
-    }
-
-    /// Reads a table from the labelled CSV layout (comma, or semicolon with decimal commas,
-    /// or tab): text, or a file's bytes in UTF-8 or UTF-16 with a byte-order mark (other
-    /// encodings are a `CsvError` naming the line and field of their first byte that is
-    /// not UTF-8).
-    #[staticmethod]
-    fn from_csv(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = match text_or_bytes(text)? {
-            TextOrBytes::Text(t) => interchange::read_csv(&t),
-            TextOrBytes::Bytes(b) => interchange::read_csv_bytes(&b),
-        };
-        Ok(Self {
-            inner: inner.py_err()?,
-        })
-    }
-
-    /// The table as interchange JSON.
-    fn to_json(&self) -> String {
-        interchange::write_json(&self.inner)
-    }
-
-    /// The table in the labelled CSV layout.
-    fn to_csv(&self) -> String {
-        interchange::write_csv(&self.inner)
-    }
-
     /// Number of sectors.
     #[getter]
     fn n(&self) -> usize {
@@ -345,147 +272,13 @@ impl PyRegionalTable {
         self.inner.sector_index(code).py_err()
     }
 
-    /// The audit: PASS / WARN / FAIL per check.
-    fn audit(&self) -> PyAudit {
-        PyAudit {
-            inner: self.inner.audit(),
-        }
-    }
-
-    /// Type I and Type II multipliers (one LU factor each; the GIL is released).
-    fn multipliers(&self, py: Python<'_>) -> PyResult<PyMultipliers> {
-        let t = &self.inner;
-        let inner = py.detach(|| localecon::Multipliers::new(t)).py_err()?;
-        Ok(PyMultipliers { inner })
-    }
-
-    /// The open-model leakage decomposition by channel.
-    fn leakage(&self, py: Python<'_>) -> PyResult<PyLeakage> {
-        let t = &self.inner;
-        let inner = py.detach(|| localecon::Leakage::new(t)).py_err()?;
-        Ok(PyLeakage { inner })
-    }
-
-    /// The household-closed leakage decomposition (every channel, summing to 1).
-    fn closed_leakage(&self, py: Python<'_>) -> PyResult<PyClosedLeakage> {
-        let t = &self.inner;
-        let inner = py.detach(|| localecon::ClosedLeakage::new(t)).py_err()?;
-        Ok(PyClosedLeakage { inner })
-    }
-
-    /// Local intermediate purchases / all intermediate purchases, per sector.
-    fn local_purchase_coefficients<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> Bound<'py, numpy::PyArray1<f64>> {
-        out1(
-            py,
-            localecon::leakage::local_purchase_coefficients(&self.inner),
-        )
-    }
-
-    /// The RegionReport: headline indicators of the region. `progress`, if given, is called
-    /// as `progress(stage, done)` before each stage (`done` from 0 to 1) — useful on large
-    /// tables; the GIL is released in between.
-    #[pyo3(signature = (progress=None, satellite=None))]
-    fn report(
-        &self,
-        py: Python<'_>,
-        progress: Option<Py<PyAny>>,
-        satellite: Option<&crate::satellite::PySatellite>,
-    ) -> PyResult<PyRegionReport> {
-        let t = &self.inner;
-        let sat = satellite.map(|s| &s.inner);
-        let mut failed: Option<PyErr> = None;
-        let inner = py
-            .detach(|| {
-                let mut r = localecon::RegionReport::with_progress(t, &mut |stage, done| {
-                    if let (Some(cb), None) = (&progress, &failed) {
-                        failed = Python::attach(|py| cb.call1(py, (stage, done)).err());
-                    }
-                })?;
-                if let Some(sat) = sat {
-                    r.add_satellite(t, sat)?;
-                }
-                Ok::<_, localecon::Error>(r)
-            })
-            .py_err()?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        Ok(PyRegionReport { inner })
-    }
-
-    /// Finn cycling index by the Leontief route (closure "open" or "households").
-    #[pyo3(signature = (closure="open"))]
-    fn fci(&self, closure: &str) -> PyResult<f64> {
-        localecon::circularity::fci_leontief(&self.inner, parse(closure)?).py_err()
-    }
-
-    /// Rasmussen–Hirschman linkages and key sectors (`to_pandas()` for a labelled table).
-    fn linkages(&self) -> PyResult<crate::results::PyLinkages> {
-        Ok(crate::results::PyLinkages {
-            inner: localecon::linkages::Linkages::new(&self.inner).py_err()?,
-        })
-    }
-
-    /// The Ghosh inverse G = (I − B)^-1, n × n.
-    fn ghosh_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        let g = localecon::linkages::GhoshModel::new(&self.inner)
-            .py_err()?
-            .ghosh_inverse();
-        out2(py, g, self.inner.n(), self.inner.n())
-    }
-
-    /// Output lost if `sector` were extracted ("backward", "forward" or "total").
-    #[pyo3(signature = (sector, kind="total"))]
-    fn hypothetical_extraction(&self, sector: &str, kind: &str) -> PyResult<f64> {
-        localecon::linkages::hypothetical_extraction(&self.inner, sector, parse(kind)?).py_err()
-    }
-
-    /// The largest supply-chain paths from final demand for `sector` to `target`
-    /// ("value_added", "income" or "leakage"): a dict with paths, total and coverage, the
-    /// steps taken and, when the work limit `max_steps` stopped the search, `truncated`.
-    #[pyo3(signature = (sector, target="value_added", cutoff=1e-4, max_depth=8, top_k=20, max_steps=20_000_000))]
-    #[allow(clippy::too_many_arguments)]
-    fn structural_paths<'py>(
-        &self,
-        py: Python<'py>,
-        sector: &str,
-        target: &str,
-        cutoff: f64,
-        max_depth: usize,
-        top_k: usize,
-        max_steps: u64,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let target = parse(target)?;
-        let t = &self.inner;
-        let r = py
-            .detach(|| {
-                localecon::linkages::structural_paths_bounded(
-                    t, sector, target, cutoff, max_depth, top_k, max_steps,
-                )
-            })
-            .py_err()?;
-        crate::convert::typed(py, "StructuralPaths", &r)
-    }
-
-    /// Model LMk per sector from the household-closed model (k rounds).
-    fn model_lm<'py>(
-        &self,
-        py: Python<'py>,
-        k: usize,
-    ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
-        Ok(out1(py, localecon::lm3::model_lm(&self.inner, k).py_err()?))
-    }
-
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<Self>().getattr("from_json")?;
         PyTuple::new(
             py,
             [
                 ctor.into_any(),
-                PyTuple::new(py, [self.to_json()])?.into_any(),
+                PyTuple::new(py, [localecon::interchange::write_json(&self.inner)])?.into_any(),
             ],
         )
     }
@@ -564,31 +357,13 @@ impl PyRegionalTable {
     }
 }
 
-enum TextOrBytes {
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-/// A reader's argument: `str`, or `bytes`/`bytearray`/`memoryview` (a file opened in binary
-/// mode); anything else is an `InvalidInputError` naming its type.
-fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
-    if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
-        return Ok(TextOrBytes::Text(s.to_cow()?.into_owned()));
-    }
-    if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
-        return Ok(TextOrBytes::Bytes(b.as_bytes().to_vec()));
-    }
-    if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
-        return Ok(TextOrBytes::Bytes(b.to_vec()));
-    }
-    if obj.is_instance_of::<pyo3::types::PyMemoryView>() {
-        let b = obj.call_method0("tobytes")?;
-        return Ok(TextOrBytes::Bytes(
-            b.cast::<pyo3::types::PyBytes>()?.as_bytes().to_vec(),
-        ));
-    }
-    Err(crate::error::to_py(localecon::Error::InvalidInput {
-        what: "table text".into(),
-        message: format!("expected str or bytes, found {}", obj.get_type().name()?),
-    }))
+/// Adds this module's classes and functions to `localecon._localecon`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRegionalTable>()?;
+    // the default the signatures spell out as a number (a test checks they agree)
+    m.add(
+        "DEFAULT_BALANCE_TOLERANCE",
+        localecon::table::DEFAULT_BALANCE_TOLERANCE,
+    )?;
+    Ok(())
 }
