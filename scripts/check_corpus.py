@@ -29,8 +29,7 @@ def serde(obj):
 
 def network(w):
     net = localecon.SparseNetwork(w["n"], w["payer"], w["payee"], w["amount"], w["leaked"], w["retained"])
-    r = net.analyse(tolerance=1e-10, max_iterations=1000)
-    return {k: v.tolist() if hasattr(v, "tolist") else v for k, v in r.items()}
+    return net.analyse(tolerance=1e-10, max_iterations=1000).to_dict()
 
 
 def run(case):
@@ -49,7 +48,7 @@ def run(case):
     return {
         "report": result(lambda: t.report().to_dict()),
         "ranking": result(lambda: serde(t.leak_ranking(top_k=3))),
-        "scenario": result(lambda: t.evaluate_scenario(case["scenario"])),
+        "scenario": result(lambda: t.evaluate_scenario(case["scenario"]).to_dict()),
         "regional": result(regional),
         "satellite": result(lambda: serde(localecon.Satellite.employment(t).multipliers(t))),
         "network": net,
