@@ -125,9 +125,9 @@ impl PyFlowSystem {
         max_steps: u64,
     ) -> PyResult<Bound<'py, PyAny>> {
         let s = &self.inner;
-        let cycles = py
-            .detach(|| strongest_cycles_bounded(s, max_length, top_k, max_steps))
-            .py_err()?;
+        let cycles = crate::convert::interruptible(py, || {
+            strongest_cycles_bounded(s, max_length, top_k, max_steps)
+        })?;
         typed_records(py, "Cycle", &cycles)
     }
 

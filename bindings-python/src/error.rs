@@ -87,6 +87,8 @@ kinds! {
         "Balancing targets that no matrix with the given zeros can meet. `.code` is the stable error code.",
     TooLargeError => "too_large",
         "An input or a piece of work above a stated limit. `.code` is the stable error code.",
+    InterruptError => "interrupted",
+        "A long call stopped by its caller (Ctrl-C raises KeyboardInterrupt itself). `.code` is the stable error code.",
 }
 
 /// `Result` with a core error converted on the way out.

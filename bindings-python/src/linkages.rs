@@ -114,13 +114,11 @@ impl PyRegionalTable {
     ) -> PyResult<Bound<'py, PyAny>> {
         let target = parse(target)?;
         let t = &self.inner;
-        let r = py
-            .detach(|| {
-                localecon::linkages::structural_paths_bounded(
-                    t, sector, target, cutoff, max_depth, top_k, max_steps,
-                )
-            })
-            .py_err()?;
+        let r = crate::convert::interruptible(py, || {
+            localecon::linkages::structural_paths_bounded(
+                t, sector, target, cutoff, max_depth, top_k, max_steps,
+            )
+        })?;
         crate::convert::typed(py, "StructuralPaths", &r)
     }
 
@@ -130,7 +128,11 @@ impl PyRegionalTable {
         py: Python<'py>,
         k: usize,
     ) -> PyResult<Bound<'py, numpy::PyArray1<f64>>> {
-        Ok(out1(py, localecon::lm3::model_lm(&self.inner, k).py_err()?))
+        let t = &self.inner;
+        Ok(out1(
+            py,
+            crate::convert::interruptible(py, || localecon::lm3::model_lm(t, k))?,
+        ))
     }
 }
 

@@ -119,7 +119,7 @@ impl PyRegionalTable {
         };
         let t = &self.inner;
         Ok(PyLeakRanking {
-            inner: py.detach(|| leak_ranking(t, &options)).py_err()?,
+            inner: crate::convert::interruptible(py, || leak_ranking(t, &options))?,
         })
     }
 

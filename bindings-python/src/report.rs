@@ -2,7 +2,6 @@
 
 use pyo3::prelude::*;
 
-use crate::error::IntoPy;
 use crate::results::{dataframe, html_table, json_to_py};
 use crate::table::PyRegionalTable;
 
@@ -247,19 +246,17 @@ impl PyRegionalTable {
         let t = &self.inner;
         let sat = satellite.map(|s| &s.inner);
         let mut failed: Option<PyErr> = None;
-        let inner = py
-            .detach(|| {
-                let mut r = localecon::RegionReport::with_progress(t, &mut |stage, done| {
-                    if let (Some(cb), None) = (&progress, &failed) {
-                        failed = Python::attach(|py| cb.call1(py, (stage, done)).err());
-                    }
-                })?;
-                if let Some(sat) = sat {
-                    r.add_satellite(t, sat)?;
+        let inner = crate::convert::interruptible(py, || {
+            let mut r = localecon::RegionReport::with_progress(t, &mut |stage, done| {
+                if let (Some(cb), None) = (&progress, &failed) {
+                    failed = Python::attach(|py| cb.call1(py, (stage, done)).err());
                 }
-                Ok::<_, localecon::Error>(r)
-            })
-            .py_err()?;
+            })?;
+            if let Some(sat) = sat {
+                r.add_satellite(t, sat)?;
+            }
+            Ok::<_, localecon::Error>(r)
+        })?;
         if let Some(e) = failed {
             return Err(e);
         }

@@ -118,12 +118,10 @@ impl PyRegionalTable {
         let s: Scenario = from_py(scenario, "scenario")?;
         let t = &self.inner;
         let sat = satellite.map(|p| &p.inner);
-        let r = py
-            .detach(|| match sat {
-                Some(sat) => s.evaluate_with_satellite(t, sat),
-                None => s.evaluate(t),
-            })
-            .py_err()?;
+        let r = crate::convert::interruptible(py, || match sat {
+            Some(sat) => s.evaluate_with_satellite(t, sat),
+            None => s.evaluate(t),
+        })?;
         typed(py, "ScenarioResult", &r)
     }
 

@@ -105,3 +105,39 @@ def test_input_arrays_are_copied_once_and_not_converted_by_numpy_first(dtype, or
         tracemalloc.stop()
     assert peak < n * n * 8 // 8, f"numpy allocated {peak} bytes while reading Z"
     np.testing.assert_array_equal(t.z, z.astype(np.float64))
+
+
+@pytest.mark.parametrize("call", ["structural_paths", "strongest_cycles"])
+def test_ctrl_c_stops_a_long_call_within_a_second(call):
+    import _thread
+    import time
+
+    t = localecon.datasets.scotland_2019()
+    before = t.report()
+    if call == "structural_paths":
+        # a search of ~10^12 steps: hours without Ctrl-C
+        def work():
+            return t.structural_paths("10.7", cutoff=1e-15, max_depth=40, max_steps=10**12)
+    else:
+        system = localecon.FlowSystem.from_table(t)
+
+        def work():
+            return system.strongest_cycles(max_length=14, top_k=10, max_steps=10**12)
+
+    pressed = []
+
+    def press():
+        pressed.append(time.perf_counter())
+        _thread.interrupt_main()
+
+    timer = threading.Timer(0.3, press)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        work()
+    stopped = time.perf_counter()
+    timer.join()
+    assert pressed, "the call ended before Ctrl-C: make it longer"
+    assert stopped - pressed[0] < 1.0, f"stopped {stopped - pressed[0]:.2f} s after Ctrl-C"
+    # nothing was left half-changed: the table gives the same report, and runs calls again
+    assert t.report().to_dict() == before.to_dict()
+    assert len(t.structural_paths("10.7", top_k=3).paths) == 3

@@ -135,11 +135,24 @@ pub(crate) fn map<T: Sync, U: Send>(
     #[cfg(not(target_family = "wasm"))]
     {
         use rayon::prelude::*;
-        items.par_iter().map(f).collect()
+        // the caller's interruption flag goes with every region to the rayon threads
+        let flag = crate::interrupt::current();
+        items
+            .par_iter()
+            .map(|item| {
+                crate::interrupt::with_flag(flag.clone(), || {
+                    crate::interrupt::check("the atlas")?;
+                    f(item)
+                })
+            })
+            .collect()
     }
     #[cfg(target_family = "wasm")]
     {
-        items.iter().map(f).collect()
+        items
+            .iter()
+            .map(|item| crate::interrupt::check("the atlas").and_then(|()| f(item)))
+            .collect()
     }
 }
 

@@ -249,6 +249,13 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A long call stopped because its caller asked it to (Ctrl-C in Python; see
+    /// [`crate::interrupt`]).
+    #[error("interrupted: {what}")]
+    Interrupted {
+        /// What was stopped.
+        what: String,
+    },
     /// A result would need data the table does not hold (e.g. employment multipliers without
     /// employment).
     #[error("missing data: {what}")]
@@ -286,6 +293,7 @@ impl Error {
             Error::Inconsistent { .. } => "inconsistent",
             Error::Infeasible { .. } => "infeasible",
             Error::TooLarge { .. } => "too_large",
+            Error::Interrupted { .. } => "interrupted",
         }
     }
 
@@ -313,6 +321,7 @@ impl Error {
             Error::Inconsistent { .. } => "InconsistentError",
             Error::Infeasible { .. } => "InfeasibleError",
             Error::TooLarge { .. } => "TooLargeError",
+            Error::Interrupted { .. } => "InterruptError",
         }
     }
 
@@ -338,6 +347,7 @@ impl Error {
         ("inconsistent", "InconsistentError"),
         ("infeasible", "InfeasibleError"),
         ("too_large", "TooLargeError"),
+        ("interrupted", "InterruptError"),
     ];
 }
 

@@ -10,6 +10,7 @@ pub mod currency;
 pub mod datasets;
 pub mod error;
 pub mod interchange;
+pub mod interrupt;
 pub mod leakage;
 pub mod leontief;
 pub mod linalg;

@@ -255,6 +255,7 @@ pub fn model_lm_bounded(table: &RegionalTable, k: usize, max_work: u64) -> Resul
             });
         }
         work += per_round;
+        crate::interrupt::check("model LMk")?;
         let next: Vec<f64> = (0..m)
             .map(|j| (0..m).map(|i| r[i] * a[i * m + j]).sum())
             .collect();

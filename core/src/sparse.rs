@@ -343,6 +343,7 @@ impl SparseNetwork {
             }
         }
         for it in 1..=max_iterations {
+            crate::interrupt::check("the sparse solve")?;
             let running = std::array::from_fn(|l| systems[l].running());
             if running == [false; L] {
                 break;

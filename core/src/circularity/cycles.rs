@@ -118,6 +118,8 @@ struct Search<'a> {
     steps: u64,
     max_steps: u64,
     stopped: bool,
+    /// Stopped by its caller ([`crate::interrupt`]), looked at every 2¹⁶ steps.
+    interrupted: bool,
 }
 
 impl Search<'_> {
@@ -151,6 +153,11 @@ impl Search<'_> {
         for (next, flow) in edges {
             if self.steps == self.max_steps {
                 self.stopped = true;
+                return;
+            }
+            if self.steps & 0xFFFF == 0 && crate::interrupt::requested() {
+                self.stopped = true;
+                self.interrupted = true;
                 return;
             }
             self.steps += 1;
@@ -226,6 +233,7 @@ pub fn strongest_cycles_bounded(
         steps: 0,
         max_steps,
         stopped: false,
+        interrupted: false,
     };
     for start in 0..n {
         let self_loop = flows[start * n + start];
@@ -237,6 +245,11 @@ pub fn strongest_cycles_bounded(
         if search.stopped {
             break;
         }
+    }
+    if search.interrupted {
+        return Err(crate::Error::Interrupted {
+            what: format!("the strongest-cycles search after {} steps", search.steps),
+        });
     }
     if search.stopped {
         return Err(crate::Error::TooLarge {

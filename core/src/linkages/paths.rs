@@ -64,6 +64,8 @@ struct Walk<'a> {
     steps: u64,
     max_steps: u64,
     stopped: bool,
+    /// Stopped by its caller ([`crate::interrupt`]), looked at every 2¹⁶ steps.
+    interrupted: bool,
 }
 
 impl Walk<'_> {
@@ -88,6 +90,10 @@ impl Walk<'_> {
         for next in 0..self.n {
             if self.steps == self.max_steps {
                 self.stopped = true;
+            }
+            if self.steps & 0xFFFF == 0 && crate::interrupt::requested() {
+                self.stopped = true;
+                self.interrupted = true;
             }
             if self.stopped {
                 return;
@@ -224,9 +230,15 @@ pub fn structural_paths_bounded(
         steps: 0,
         max_steps,
         stopped: false,
+        interrupted: false,
     };
     let mut path = vec![s];
     walk.walk(&mut path, 1.0);
+    if walk.interrupted {
+        return Err(Error::Interrupted {
+            what: format!("the structural-path search after {} steps", walk.steps),
+        });
+    }
     let (steps, stopped) = (walk.steps, walk.stopped);
     let paths: Vec<StructuralPath> = walk
         .best

@@ -229,17 +229,17 @@ impl RegionReport {
         table: &RegionalTable,
         progress: &mut dyn FnMut(&str, f64),
     ) -> Result<Self> {
-        progress("factorising I − A", 0.0);
+        stage(progress, "factorising I − A", 0.0)?;
         let model = table.leontief()?;
-        progress("closing the model with households", 0.2);
+        stage(progress, "closing the model with households", 0.2)?;
         let (closed, type_ii_unavailable) =
             ClosedModel::optional(table, table.shared_leontief()?.clone())?;
-        progress("multipliers", 0.4);
+        stage(progress, "multipliers", 0.4)?;
         let mut m = Multipliers::from_models(table, model, closed.as_ref());
         if let Some(why) = &type_ii_unavailable {
             m.warnings.push(why.clone());
         }
-        progress("leakage", 0.55);
+        stage(progress, "leakage", 0.55)?;
         let leak = Leakage::from_model(table, model);
         let closed_leak = closed.as_ref().map(|c| ClosedLeakage::from_model(table, c));
         let lpc = local_purchase_coefficients(table);
@@ -313,10 +313,10 @@ impl RegionReport {
                 footprint: Vec::new(),
             })
             .collect();
-        progress("circulation", 0.7);
+        stage(progress, "circulation", 0.7)?;
         let circulation = Circulation::new(table, closed.is_some())?;
         let audit = {
-            progress("audit", 0.9);
+            stage(progress, "audit", 0.9)?;
             table.audit().checks
         };
         Ok(Self {
@@ -350,7 +350,7 @@ impl RegionReport {
         })
         .and_then(|r: Self| {
             r.check_finite()?;
-            progress("done", 1.0);
+            stage(progress, "done", 1.0)?;
             Ok(r)
         })
     }
@@ -415,6 +415,13 @@ fn truncate(s: &str, width: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// Reports a stage of [`RegionReport::with_progress`] and stops there when the caller asked
+/// ([`crate::interrupt`]).
+fn stage(progress: &mut dyn FnMut(&str, f64), name: &str, done: f64) -> Result<()> {
+    progress(name, done);
+    crate::interrupt::check("the report")
 }
 
 impl fmt::Display for RegionReport {

@@ -237,6 +237,7 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
     // the full records, with their names and origins, only for the top_k
     let mut candidates: Vec<(f64, usize, usize, f64, f64, f64)> = Vec::new();
     for j in (0..n).filter(|&j| x[j] > 0.0) {
+        crate::interrupt::check("the leak ranking")?;
         for i in (0..n).filter(|&i| allowed[i]) {
             let m = imports.total(n, i, j);
             if m <= 0.0 {
