@@ -102,4 +102,7 @@ node scripts/run-doc-js.mjs docs/src
 step "docs: build the book"
 "$CACHE/venv/bin/mkdocs" build --strict -q -f docs/mkdocs.yml -d "$CACHE/site"
 
+step "packaging: wheel, sdist and npm tarball, each checked in a fresh environment"
+LOCALECON_DIST="$CACHE/dist" scripts/package.sh
+
 printf '\nall tests passed\n'
