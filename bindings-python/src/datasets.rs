@@ -126,12 +126,12 @@ pub struct PyAtlas {
 
 #[pymethods]
 impl PyAtlas {
-    /// The rows as dicts (dataset, region, output, gva, compensation, employment,
+    /// The rows (`AtlasRow` records: dataset, region, output, gva, compensation, employment,
     /// multipliers, leakage_share, retention_share, resident_compensation_share, fci,
     /// leakage_by_channel).
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.rows)
+        crate::convert::typed_records(py, "AtlasRow", &self.inner.rows)
     }
 
     /// Every leakage channel that occurs, largest first.
@@ -144,7 +144,12 @@ impl PyAtlas {
     /// `leakage_<channel>` columns.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = pyo3::types::PyList::empty(py);
-        for (r, d) in self.inner.rows.iter().zip(self.rows(py)?.try_iter()?) {
+        for (r, d) in self
+            .inner
+            .rows
+            .iter()
+            .zip(crate::convert::to_py(py, &self.inner.rows)?.try_iter()?)
+        {
             let d = d?.cast_into::<pyo3::types::PyDict>()?;
             d.del_item("leakage_by_channel")?;
             for c in &self.inner.channels {

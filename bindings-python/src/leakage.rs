@@ -35,20 +35,6 @@ impl PyLeakage {
         out1(py, self.inner.retention.clone())
     }
 
-    /// The shares of one channel (zeros when the table has no such channel).
-    fn channel<'py>(&self, py: Python<'py>, channel: &str) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let c = self
-            .inner
-            .channels
-            .iter()
-            .find(|c| c.as_str() == channel)
-            .copied();
-        match c {
-            Some(c) => Ok(out1(py, self.inner.channel(c))),
-            None => Ok(out1(py, vec![0.0; self.inner.sectors.len()])),
-        }
-    }
-
     /// A DataFrame indexed by sector code: one column per channel, then leakage and retention.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let (codes, names) = codes_names(&self.inner.sectors);

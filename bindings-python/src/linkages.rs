@@ -40,7 +40,15 @@ impl PyLinkages {
         out1(py, self.inner.forward_ghosh.clone())
     }
 
-    /// "key", "backward_oriented", "forward_oriented" or "weak" per sector.
+    /// "key", "backward_oriented", "forward_oriented" or "weak" per sector: the column
+    /// `classification` of `to_pandas()`.
+    #[getter]
+    fn classification(&self) -> Vec<String> {
+        self.classes()
+    }
+
+    /// The same as `classification` (kept for the code written before the names were
+    /// aligned with the DataFrame's).
     #[getter]
     fn classes(&self) -> Vec<String> {
         self.inner.class.iter().map(ToString::to_string).collect()
@@ -59,7 +67,7 @@ impl PyLinkages {
                 ("forward_ghosh".into(), self.inner.forward_ghosh.clone()),
             ],
         )?;
-        df.set_item("class", self.classes())?;
+        df.set_item("classification", self.classes())?;
         Ok(df)
     }
 

@@ -134,13 +134,27 @@ impl PyMultipliers {
         dataframe(py, &codes, &names, self.columns())
     }
 
-    /// `output` type i per sector (None when not available).
+    /// Output multipliers Type I per sector: the name of the column in `to_pandas()`.
+    #[getter]
+    fn output_multiplier_type_i<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
+        self.output_type_i(py)
+    }
+
+    /// Output multipliers Type II per sector (None without a household closure): the name
+    /// of the column in `to_pandas()`.
+    #[getter]
+    fn output_multiplier_type_ii<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
+        self.output_type_ii(py)
+    }
+
+    /// `output` type i per sector, the same as `output_multiplier_type_i` (kept for the
+    /// code written before the names were aligned with the DataFrame's).
     #[getter]
     fn output_type_i<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
         self.pick("output", "type_i").map(|v| out1(py, v))
     }
 
-    /// `output` type ii per sector (None when not available).
+    /// `output` type ii per sector, the same as `output_multiplier_type_ii`.
     #[getter]
     fn output_type_ii<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
         self.pick("output", "type_ii").map(|v| out1(py, v))

@@ -3,7 +3,7 @@
 use localecon::scenario::{LeakRanking, LeakRankingOptions, imported_products, leak_ranking};
 use pyo3::prelude::*;
 
-use crate::convert::{to_py, typed_records};
+use crate::convert::typed_records;
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -17,10 +17,10 @@ pub struct PyLeakRanking {
 
 #[pymethods]
 impl PyLeakRanking {
-    /// The opportunities, best first, as dicts.
+    /// The opportunities, best first (`LeakOpportunity` records; `to_pandas()`: one row each).
     #[getter]
     fn opportunities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.opportunities)
+        typed_records(py, "LeakOpportunity", &self.inner.opportunities)
     }
 
     /// How the buyers' imports by product are known, e.g. "product_proportionality".
@@ -35,11 +35,11 @@ impl PyLeakRanking {
         self.inner.assumption.clone()
     }
 
-    /// Sectors never proposed as suppliers, as dicts (code, name, reason,
+    /// Sectors never proposed as suppliers (`ExcludedSupplier` records: code, name, reason,
     /// business_sales_share).
     #[getter]
     fn excluded_suppliers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.excluded_suppliers)
+        typed_records(py, "ExcludedSupplier", &self.inner.excluded_suppliers)
     }
 
     /// How many (buyer, product) pairs with a positive import were ranked.
@@ -55,7 +55,7 @@ impl PyLeakRanking {
             .inner
             .opportunities
             .iter()
-            .zip(self.opportunities(py)?.try_iter()?)
+            .zip(crate::convert::to_py(py, &self.inner.opportunities)?.try_iter()?)
         {
             let d = d?.cast_into::<pyo3::types::PyDict>()?;
             d.del_item("imports_substituted_by_origin")?;

@@ -128,6 +128,25 @@ macro_rules! by_channel_result {
     ($($class:ty, $name:literal, $doc:literal);+ $(;)?) => {$(
         #[pymethods]
         impl $class {
+            /// The shares of one channel per sector: zeros when the table has no such channel,
+            /// `UnknownOptionError` for a spelling that names no channel.
+            fn channel<'py>(
+                &self,
+                py: Python<'py>,
+                channel: &str,
+            ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+                let wanted: localecon::LeakageChannel = channel.parse().map_err(crate::error::to_py)?;
+                let n = self.inner.sectors.len();
+                Ok(out1(
+                    py,
+                    self.inner
+                        .channels
+                        .iter()
+                        .position(|c| *c == wanted)
+                        .map_or_else(|| vec![0.0; n], |k| self.inner.by_channel[k].clone()),
+                ))
+            }
+
             /// The channels, in the row order of `by_channel`.
             #[getter]
             fn channels(&self) -> Vec<&'static str> {

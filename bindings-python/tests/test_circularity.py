@@ -33,7 +33,7 @@ def test_linkages_paths_extraction_and_model_lm():
     assert abs(link.backward.mean() - 1) < 1e-12
     assert set(link.classes) <= {"key", "backward_oriented", "forward_oriented", "weak"}
     df = link.to_pandas()
-    assert list(df.index) == t.codes and list(df.columns) == ["name", "backward", "forward", "forward_ghosh", "class"]
+    assert list(df.index) == t.codes and list(df.columns) == ["name", "backward", "forward", "forward_ghosh", "classification"]
     sp = t.structural_paths("C", "leakage", cutoff=1e-3, top_k=5)
     assert sp["paths"][0]["codes"] == ["C"]
     assert 0 < sp["coverage"] <= 1 + 1e-12

@@ -130,3 +130,28 @@ def test_an_unknown_key_is_a_key_error(table):
     impact = table.impact(np.ones(table.n))
     with pytest.raises(KeyError, match="nothing"):
         impact["nothing"]
+
+
+def test_attribute_names_equal_the_dataframe_columns(table):
+    for result in (table.multipliers(), table.linkages(), table.leakage(), table.closed_leakage()):
+        frame = result.to_pandas()
+        for column in frame.columns:
+            if column == "name":
+                continue
+            # leakage tables: one column per channel (read by `channel`), then the totals
+            value = getattr(result, column) if hasattr(result, column) else result.channel(column)
+            if value is None:
+                assert frame[column].isna().all(), column
+            else:
+                assert list(frame[column]) == list(value), column
+
+
+def test_a_channel_is_read_by_its_spelling(table):
+    closed = table.closed_leakage()
+    np.testing.assert_array_equal(
+        closed.channel("households"), closed.by_channel[closed.channels.index("households")]
+    )
+    # a channel the table does not have is zero; a spelling that names no channel is an error
+    np.testing.assert_array_equal(table.leakage().channel("imports"), np.zeros(table.n))
+    with pytest.raises(localecon.UnknownOptionError, match="imports_rest_of_world"):
+        table.leakage().channel("import")

@@ -47,6 +47,19 @@ pub enum LeakageChannel {
 }
 
 impl LeakageChannel {
+    /// Every channel, in the order of the tables.
+    pub const ALL: [LeakageChannel; 9] = [
+        LeakageChannel::ImportsRestOfCountry,
+        LeakageChannel::ImportsRestOfWorld,
+        LeakageChannel::Imports,
+        LeakageChannel::Taxes,
+        LeakageChannel::NonResidentCompensation,
+        LeakageChannel::ExternalSurplus,
+        LeakageChannel::Other,
+        LeakageChannel::Households,
+        LeakageChannel::RetainedNotRespent,
+    ];
+
     /// The one spelling of the channel.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -93,6 +106,26 @@ impl LeakageChannel {
             PrimaryInputKind::OperatingSurplus => LeakageChannel::ExternalSurplus,
             PrimaryInputKind::Other => LeakageChannel::Other,
         }
+    }
+}
+
+impl std::str::FromStr for LeakageChannel {
+    type Err = crate::Error;
+
+    /// A channel by its spelling ([`LeakageChannel::as_str`]).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::UnknownOption`] listing the spellings.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| crate::Error::UnknownOption {
+                what: "leakage channel".into(),
+                value: s.into(),
+                expected: Self::ALL.map(Self::as_str).join(", "),
+            })
     }
 }
 

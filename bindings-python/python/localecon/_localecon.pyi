@@ -6,14 +6,17 @@ import numpy.typing as npt
 from typing_extensions import TypeAlias
 
 from ._results import (
+    AtlasRow,
     BusinessFootprint,
     Component,
     CurrencyResult,
     Cycle,
+    ExcludedSupplier,
     FlowIndicators,
     Impact,
     ImportedProduct,
     InformationIndices,
+    LeakOpportunity,
     Lm3,
     RasResult,
     Records,
@@ -32,28 +35,6 @@ class _OriginAmount(TypedDict):
     origin: str
     amount: float
 
-class _LeakOpportunity(TypedDict):
-    buyer: str
-    buyer_name: str
-    product: str
-    product_name: str
-    imports: float
-    imports_substituted: float
-    imports_substituted_by_origin: list[_OriginAmount]
-    capacity_share: float
-    capped: bool
-    retained_income_gain: float
-    output_gain: float
-    gva_gain: float
-    jobs_gain: float | None
-    gain_per_unit: float
-
-class _ExcludedSupplier(TypedDict):
-    code: str
-    name: str
-    reason: str
-    business_sales_share: float
-
 class _StressorAccount(TypedDict):
     name: str
     unit: str
@@ -71,21 +52,6 @@ class _ChannelShare(TypedDict):
     channel: str
     label: str
     share: float
-
-class _AtlasRow(TypedDict):
-    dataset: str
-    region: str
-    output: float
-    gva: float
-    compensation: float
-    employment: float | None
-    output_multiplier_type_i: float
-    output_multiplier_type_ii: float | None
-    leakage_share: float
-    retention_share: float
-    resident_compensation_share: float | None
-    fci: float
-    leakage_by_channel: list[_ChannelShare]
 
 class _SectionShare(TypedDict):
     section: str
@@ -342,6 +308,10 @@ class Multipliers:
     def to_dict(self) -> dict[str, _Array]: ...
     def to_pandas(self) -> Any: ...
     @property
+    def output_multiplier_type_i(self) -> _Array: ...
+    @property
+    def output_multiplier_type_ii(self) -> _Array | None: ...
+    @property
     def output_type_i(self) -> _Array: ...
     @property
     def output_type_ii(self) -> _Array | None: ...
@@ -403,6 +373,7 @@ class ClosedLeakage:
     def by_channel(self) -> _Array: ...
     @property
     def total(self) -> _Array: ...
+    def channel(self, channel: str) -> _Array: ...
     def to_pandas(self) -> Any: ...
     @staticmethod
     def _from_json(json: str) -> ClosedLeakage: ...
@@ -483,6 +454,8 @@ class Linkages:
     @property
     def forward_ghosh(self) -> _Array: ...
     @property
+    def classification(self) -> list[str]: ...
+    @property
     def classes(self) -> list[str]: ...
     def to_pandas(self) -> Any: ...
     @staticmethod
@@ -493,13 +466,13 @@ class Linkages:
 @final
 class LeakRanking:
     @property
-    def opportunities(self) -> list[_LeakOpportunity]: ...
+    def opportunities(self) -> Records[LeakOpportunity]: ...
     @property
     def import_basis(self) -> str: ...
     @property
     def assumption(self) -> str: ...
     @property
-    def excluded_suppliers(self) -> list[_ExcludedSupplier]: ...
+    def excluded_suppliers(self) -> Records[ExcludedSupplier]: ...
     @property
     def pairs_ranked(self) -> int: ...
     def to_pandas(self) -> Any: ...
@@ -761,7 +734,7 @@ class CouncilCommuting:
 @final
 class Atlas:
     @property
-    def rows(self) -> list[_AtlasRow]: ...
+    def rows(self) -> Records[AtlasRow]: ...
     @property
     def channels(self) -> list[str]: ...
     def to_pandas(self) -> Any: ...

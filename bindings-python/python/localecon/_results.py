@@ -327,6 +327,60 @@ class SubstitutionEffect(Result):
     import_basis: str
 
 
+class LeakOpportunity(Record):
+    """One import-substitution opportunity of a leak ranking, with what it would gain."""
+
+    buyer: str
+    buyer_name: str
+    product: str
+    product_name: str
+    imports: float
+    imports_substituted: float
+    imports_substituted_by_origin: Records[OriginAmount]
+    capacity_share: float
+    capped: bool
+    retained_income_gain: float
+    output_gain: float
+    gva_gain: float
+    jobs_gain: float | None
+    gain_per_unit: float
+
+
+class ExcludedSupplier(Record):
+    """A sector a leak ranking never proposes as a supplier, and why."""
+
+    code: str
+    name: str
+    reason: str
+    business_sales_share: float
+
+
+class ChannelShare(Record):
+    """The share of a pound leaving by one channel."""
+
+    channel: str
+    label: str
+    share: float
+
+
+class AtlasRow(Record):
+    """One region of an atlas: its headline indicators."""
+
+    dataset: str
+    region: str
+    output: float
+    gva: float
+    compensation: float
+    employment: float | None
+    output_multiplier_type_i: float
+    output_multiplier_type_ii: float | None
+    leakage_share: float
+    retention_share: float
+    resident_compensation_share: float | None
+    fci: float
+    leakage_by_channel: Records[ChannelShare]
+
+
 class ImportedProduct(Record):
     """What a buyer imports of one product (``imported_products``)."""
 
