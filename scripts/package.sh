@@ -16,7 +16,7 @@ PY="$CACHE/venv/bin/python"
 DIST="${LOCALECON_DIST:-$ROOT/dist}"
 rm -rf "$DIST" && mkdir -p "$DIST"
 [ -x "$PY" ] || scripts/install.sh
-"$PY" -m pip show twine >/dev/null 2>&1 || "$PY" -m pip install -q "twine>=5"
+"$PY" -m twine --version >/dev/null 2>&1 || "$PY" -m pip install -q "twine>=5"
 
 # the licence texts go into both packages (kept once, at the root of the repository)
 trap 'rm -f bindings-python/LICENSE-MIT bindings-python/LICENSE-APACHE bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE' EXIT
