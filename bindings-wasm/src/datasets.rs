@@ -134,3 +134,16 @@ const TS_TYPES: &'static str = r#"
 /** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
 export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; australia_2021_22: string; australia_2021_lga_employment: string; australia_2021_22_115: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
 "#;
+
+/// An embedded dataset built from its raw files (`localecon/data` ships them) by the same
+/// code as in Rust and Python, so that every language gets the same table to the last bit.
+#[wasm_bindgen(js_name = buildDataset)]
+pub fn build_dataset(
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<crate::table::RegionalTable, JsValue> {
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    Ok(crate::table::RegionalTable {
+        inner: sources.build(name).js_err()?,
+    })
+}

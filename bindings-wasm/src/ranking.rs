@@ -131,25 +131,12 @@ impl RegionalTable {
     }
 }
 
-/// An embedded dataset built from its raw files (`localecon/data` ships them) by the same
-/// code as in Rust and Python, so that every language gets the same table to the last bit.
-#[wasm_bindgen(js_name = buildDataset)]
-pub fn build_dataset(
-    name: &str,
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
-) -> Result<RegionalTable, JsValue> {
-    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
-    Ok(RegionalTable {
-        inner: sources.build(name).js_err()?,
-    })
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** One entry of the leak ranking. */
 /** How a table's imports by product and buyer are known. */
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
+/** One entry of the leak ranking. */
 export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
 export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }
 export interface LeakRanking { opportunities: LeakOpportunity[]; import_basis: ImportBasis; assumption: string; excluded_suppliers: ExcludedSupplier[]; pairs_ranked: number; options: { share: number; max_output_increase: number | null; exclude: string[]; min_business_sales_share: number; top_k: number } }
