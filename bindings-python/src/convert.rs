@@ -254,39 +254,56 @@ pub fn interruptible<T: Send>(
     py: Python<'_>,
     work: impl FnOnce() -> localecon::Result<T> + Send,
 ) -> PyResult<T> {
-    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Condvar, Mutex};
     let flag = Arc::new(AtomicBool::new(false));
-    let waiter = std::thread::current();
+    // the worker hands its result over here and wakes the caller at once
+    let done: (Mutex<Option<localecon::Result<T>>>, Condvar) = (Mutex::new(None), Condvar::new());
     std::thread::scope(|scope| {
         let worker = {
-            let flag = flag.clone();
+            let (flag, done) = (flag.clone(), &done);
             scope.spawn(move || {
                 let result = localecon::interrupt::with_flag(Some(flag), work);
-                waiter.unpark();
-                result
+                *done
+                    .0
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(result);
+                done.1.notify_one();
             })
         };
-        loop {
-            py.detach(|| {
-                if !worker.is_finished() {
-                    std::thread::park_timeout(std::time::Duration::from_millis(50));
-                }
+        let outcome = loop {
+            let result = py.detach(|| {
+                let slot = done
+                    .0
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let (mut slot, _) = done
+                    .1
+                    .wait_timeout_while(slot, std::time::Duration::from_millis(50), |r| {
+                        r.is_none() && !worker.is_finished()
+                    })
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                slot.take()
             });
+            if let Some(result) = result {
+                break Ok(result);
+            }
             if worker.is_finished() {
-                break;
+                break Ok(Err(localecon::Error::InvalidInput {
+                    what: "a long call".into(),
+                    message: "its worker thread ended without a result".into(),
+                }));
             }
             if let Err(e) = py.check_signals() {
                 flag.store(true, Ordering::Relaxed);
-                // the worker may need the GIL (a progress callback) on its way out
-                let _ = py.detach(|| worker.join());
-                return Err(e);
+                break Err(e);
             }
+        };
+        // the worker may need the GIL (a progress callback) on its way out
+        if let Err(panic) = py.detach(|| worker.join()) {
+            std::panic::resume_unwind(panic);
         }
-        match py.detach(|| worker.join()) {
-            Ok(result) => result.py_err(),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        outcome?.py_err()
     })
 }
 
