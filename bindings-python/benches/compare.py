@@ -196,6 +196,9 @@ def overhead(repeat):
     t = median_time(lambda: [table.multipliers() for _ in range(calls)], repeat) / calls
     t2 = median_time(lambda: [table.output for _ in range(calls)], repeat) / calls
     print(f"\nper-call time, 20-sector table: multipliers {1e6 * t:.1f} µs (Type I and II, including the work); a getter {1e6 * t2:.2f} µs")
+    # a call that can be stopped by Ctrl-C runs on a worker thread: what that costs
+    t3 = median_time(lambda: [table.structural_paths(table.codes[0], top_k=3) for _ in range(200)], repeat) / 200
+    print(f"structural paths (an interruptible call: one worker thread) {1e6 * t3:.1f} µs per call")
 
 
 def real(repeat):
