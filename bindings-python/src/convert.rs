@@ -307,6 +307,24 @@ pub fn interruptible<T: Send>(
     })
 }
 
+/// Tables from this many sectors go through [`interruptible`] for the calls whose work
+/// grows with the table (the report, scenarios, the leak ranking): below it they finish in
+/// milliseconds and run on the calling thread, GIL released, without a worker thread.
+pub const INTERRUPTIBLE_MIN_N: usize = 300;
+
+/// [`interruptible`] when `long`, else `work` on this thread with the GIL released.
+pub fn interruptible_if<T: Send>(
+    py: Python<'_>,
+    long: bool,
+    work: impl FnOnce() -> localecon::Result<T> + Send,
+) -> PyResult<T> {
+    if long {
+        interruptible(py, work)
+    } else {
+        py.detach(work).py_err()
+    }
+}
+
 /// A vector out, moved into numpy.
 pub fn out1<'py>(py: Python<'py>, v: Vec<f64>) -> Bound<'py, PyArray1<f64>> {
     PyArray1::from_vec(py, v)

@@ -119,7 +119,11 @@ impl PyRegionalTable {
         };
         let t = &self.inner;
         Ok(PyLeakRanking {
-            inner: crate::convert::interruptible(py, || leak_ranking(t, &options))?,
+            inner: crate::convert::interruptible_if(
+                py,
+                t.n() >= crate::convert::INTERRUPTIBLE_MIN_N,
+                || leak_ranking(t, &options),
+            )?,
         })
     }
 

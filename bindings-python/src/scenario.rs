@@ -118,7 +118,8 @@ impl PyRegionalTable {
         let s: Scenario = from_py(scenario, "scenario")?;
         let t = &self.inner;
         let sat = satellite.map(|p| &p.inner);
-        let r = crate::convert::interruptible(py, || match sat {
+        let long = t.n() >= crate::convert::INTERRUPTIBLE_MIN_N;
+        let r = crate::convert::interruptible_if(py, long, || match sat {
             Some(sat) => s.evaluate_with_satellite(t, sat),
             None => s.evaluate(t),
         })?;
