@@ -66,6 +66,8 @@ rm -rf "$WHEELS"
   --doctest-modules --pyargs localecon)
 (cd "$CACHE" && "$PY" -m pytest -q -p no:cacheprovider --doctest-glob='*.md' "$ROOT/docs/src")
 (cd "$CACHE" && "$PY" -m mypy.stubtest localecon._localecon)
+# the typed result classes are themselves well typed
+"$PY" -m mypy --ignore-missing-imports --cache-dir "$CACHE/mypy" bindings-python/python/localecon/_results.py
 
 step "python: notebooks (stored without outputs, executed headless)"
 "$PY" scripts/check_notebooks.py bindings-python/examples

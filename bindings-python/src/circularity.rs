@@ -125,7 +125,7 @@ impl PyFlowSystem {
         max_steps: u64,
     ) -> PyResult<Bound<'py, PyAny>> {
         let s = &self.inner;
-        let cycles = crate::convert::interruptible(py, || {
+        let cycles = crate::interrupt::interruptible(py, || {
             strongest_cycles_bounded(s, max_length, top_k, max_steps)
         })?;
         typed_records(py, "Cycle", &cycles)

@@ -183,7 +183,8 @@ impl PyAtlas {
 /// reported in parallel (about 0.05 s; Ctrl-C stops it between councils).
 #[pyfunction]
 pub fn scotland_council_atlas(py: Python<'_>) -> PyResult<PyAtlas> {
-    let atlas = crate::convert::interruptible(py, || Sources::embedded().scotland_council_atlas())?;
+    let atlas =
+        crate::interrupt::interruptible(py, || Sources::embedded().scotland_council_atlas())?;
     Ok(PyAtlas { inner: atlas })
 }
 
@@ -191,7 +192,7 @@ pub fn scotland_council_atlas(py: Python<'_>) -> PyResult<PyAtlas> {
 /// commuting per industry; built and reported in parallel (about 0.2 s).
 #[pyfunction]
 pub fn australia_lga_atlas(py: Python<'_>) -> PyResult<PyAtlas> {
-    let atlas = crate::convert::interruptible(py, || Sources::embedded().australia_lga_atlas())?;
+    let atlas = crate::interrupt::interruptible(py, || Sources::embedded().australia_lga_atlas())?;
     Ok(PyAtlas { inner: atlas })
 }
 
@@ -283,7 +284,8 @@ impl PyGvaValidation {
 #[pyo3(signature = (method = "flq", delta = 0.3))]
 pub fn gva_validation(py: Python<'_>, method: &str, delta: f64) -> PyResult<PyGvaValidation> {
     let m: LqMethod = parse(method)?;
-    let inner = crate::convert::interruptible(py, || Sources::embedded().gva_validation(m, delta))?;
+    let inner =
+        crate::interrupt::interruptible(py, || Sources::embedded().gva_validation(m, delta))?;
     Ok(PyGvaValidation { inner })
 }
 

@@ -12,6 +12,7 @@ mod convert;
 mod datasets;
 mod error;
 mod interchange;
+mod interrupt;
 mod leakage;
 mod linkages;
 mod lm3;

@@ -122,7 +122,7 @@ impl PyRegionalTable {
     ) -> PyResult<Bound<'py, PyAny>> {
         let target = parse(target)?;
         let t = &self.inner;
-        let r = crate::convert::interruptible(py, || {
+        let r = crate::interrupt::interruptible(py, || {
             localecon::linkages::structural_paths_bounded(
                 t, sector, target, cutoff, max_depth, top_k, max_steps,
             )
@@ -139,7 +139,7 @@ impl PyRegionalTable {
         let t = &self.inner;
         Ok(out1(
             py,
-            crate::convert::interruptible(py, || localecon::lm3::model_lm(t, k))?,
+            crate::interrupt::interruptible(py, || localecon::lm3::model_lm(t, k))?,
         ))
     }
 }

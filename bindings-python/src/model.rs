@@ -23,7 +23,7 @@ impl PyLeontiefModel {
         let t = &table.inner;
         Ok(Self {
             inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()?,
-            codes: t.sectors().iter().map(|s| s.code.clone()).collect(),
+            codes: t.codes(),
         })
     }
 

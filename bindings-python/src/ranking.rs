@@ -119,9 +119,9 @@ impl PyRegionalTable {
         };
         let t = &self.inner;
         Ok(PyLeakRanking {
-            inner: crate::convert::interruptible_if(
+            inner: crate::interrupt::interruptible_if(
                 py,
-                t.n() >= crate::convert::INTERRUPTIBLE_MIN_N,
+                t.n() >= crate::interrupt::INTERRUPTIBLE_MIN_N,
                 || leak_ranking(t, &options),
             )?,
         })
@@ -174,12 +174,7 @@ impl PyRegionalTable {
         &self,
         blocks: std::collections::BTreeMap<String, Bound<'_, PyAny>>,
     ) -> PyResult<PyRegionalTable> {
-        let codes: Vec<String> = self
-            .inner
-            .sectors()
-            .iter()
-            .map(|s| s.code.clone())
-            .collect();
+        let codes = self.inner.codes();
         let blocks = blocks
             .into_iter()
             .map(|(origin, values)| {

@@ -58,7 +58,7 @@ pub fn regionalize(
         employment_unit: employment_unit.into(),
     };
     let t = &national.inner;
-    let codes: Vec<String> = t.sectors().iter().map(|s| s.code.clone()).collect();
+    let codes: Vec<String> = t.codes();
     let ne = sector_vector(national_employment, &codes, "national_employment")?;
     let re = sector_vector(regional_employment, &codes, "regional_employment")?;
     let inner = py

@@ -246,8 +246,8 @@ impl PyRegionalTable {
         let t = &self.inner;
         let sat = satellite.map(|s| &s.inner);
         let mut failed: Option<PyErr> = None;
-        let long = t.n() >= crate::convert::INTERRUPTIBLE_MIN_N;
-        let inner = crate::convert::interruptible_if(py, long, || {
+        let long = t.n() >= crate::interrupt::INTERRUPTIBLE_MIN_N;
+        let inner = crate::interrupt::interruptible_if(py, long, || {
             let mut r = localecon::RegionReport::with_progress(t, &mut |stage, done| {
                 if let (Some(cb), None) = (&progress, &failed) {
                     failed = Python::attach(|py| cb.call1(py, (stage, done)).err());

@@ -40,12 +40,7 @@ impl PyRegionalTable {
         final_demand: &Bound<'py, PyAny>,
         household_income: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let codes: Vec<String> = self
-            .inner
-            .sectors()
-            .iter()
-            .map(|s| s.code.clone())
-            .collect();
+        let codes = self.inner.codes();
         let df = sector_vector(final_demand, &codes, "final_demand")?;
         typed(
             py,
@@ -118,8 +113,8 @@ impl PyRegionalTable {
         let s: Scenario = from_py(scenario, "scenario")?;
         let t = &self.inner;
         let sat = satellite.map(|p| &p.inner);
-        let long = t.n() >= crate::convert::INTERRUPTIBLE_MIN_N;
-        let r = crate::convert::interruptible_if(py, long, || match sat {
+        let long = t.n() >= crate::interrupt::INTERRUPTIBLE_MIN_N;
+        let r = crate::interrupt::interruptible_if(py, long, || match sat {
             Some(sat) => s.evaluate_with_satellite(t, sat),
             None => s.evaluate(t),
         })?;

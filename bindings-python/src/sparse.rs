@@ -87,7 +87,7 @@ impl PySparseNetwork {
         max_iterations: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
         let inner = &self.inner;
-        let r = crate::convert::interruptible(py, || inner.analyse(tolerance, max_iterations))?;
+        let r = crate::interrupt::interruptible(py, || inner.analyse(tolerance, max_iterations))?;
         let d = pyo3::types::PyDict::new(py);
         d.set_item("output_multipliers", out1(py, r.output_multipliers))?;
         d.set_item("leakage", out1(py, r.leakage))?;

@@ -218,11 +218,7 @@ impl PyRegionalTable {
     /// Sector codes, in table order.
     #[getter]
     fn codes(&self) -> Vec<String> {
-        self.inner
-            .sectors()
-            .iter()
-            .map(|s| s.code.clone())
-            .collect()
+        self.inner.codes()
     }
 
     /// Sector names, in table order.

@@ -3,8 +3,8 @@
 //! cycle search, model LMk, sparse solves, the leak ranking, atlases, the report's stages)
 //! look at it every few milliseconds with [`check`] and stop with [`Error::Interrupted`].
 //! Without a flag (Rust and WebAssembly callers by default) a check costs one thread-local
-//! read. A dense LU factorisation is not interrupted inside: it is one call of faer, about
-//! 0.3 s for n = 2,000 on one core, and the check follows it.
+//! read. A dense LU factorisation is not interrupted inside: it is one call of faer (its time
+//! at n = 2,000 is in the benchmarks page, `docs/src/benchmarks.md`), and the check follows it.
 //!
 //! The flag is thread-local; [`crate::atlas`] hands it on to the rayon threads that work for
 //! the caller.

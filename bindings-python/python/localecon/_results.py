@@ -18,15 +18,18 @@ import json
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ._localecon import RegionReport
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 Vector = NDArray[np.float64]
-R = TypeVar("R", bound="Result")
+R = TypeVar("R", bound="Record")
 
 _HINTS: dict[type, dict[str, Any]] = {}
 
@@ -102,7 +105,7 @@ class Result(Mapping[str, Any]):
         """The result as plain Python values: the core's JSON form."""
         return {k: _plain(getattr(self, k)) for k in self._keys}
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """One row per field that is a number, string or flag (``field``, ``value``)."""
         import pandas as pd
 
@@ -141,7 +144,7 @@ class Records(list, Generic[R]):  # type: ignore[type-arg]
         super().__init__(kind(d) for d in data)
         self.kind = kind
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         import pandas as pd
 
         rows = [self.kind._row(r) for r in self]
@@ -158,14 +161,14 @@ class Record(Result):
     """A result that is one row of a table (a path, a cycle, a component …)."""
 
     def _row(self) -> dict[str, Any]:
-        row = {}
+        row: dict[str, Any] = {}
         for k in self._keys:
             v = getattr(self, k)
             if isinstance(v, list) and all(isinstance(x, str) for x in v):
                 row[k] = " → ".join(v) if k in ("codes", "labels") else ", ".join(v)
             elif isinstance(v, (list, np.ndarray)):
                 row[k] = list(v)
-            elif isinstance(v, Result):
+            elif isinstance(v, Record):
                 row.update({f"{k}_{kk}": vv for kk, vv in v._row().items()})
             else:
                 row[k] = v
@@ -175,7 +178,7 @@ class Record(Result):
     def _columns(cls, rows: list[dict[str, Any]]) -> list[str] | None:
         return list(rows[0]) if rows else list(_hints(cls))
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         import pandas as pd
 
         return pd.DataFrame([self._row()])
@@ -216,7 +219,7 @@ class Impact(Result):
     leakage: list[tuple[str, float]]
     retained_income: float
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """One row per sector; columns (measure, round), e.g. ``("output", "indirect")``."""
         import pandas as pd
 
@@ -251,7 +254,7 @@ class StructuralPaths(Result):
     steps: int
     truncated: str | None
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """One row per path: the sectors joined by arrows, its value and share of the total."""
         frame = self.paths.to_pandas()
         frame["share_of_total"] = frame["value"] / self.total if self.total else np.nan
@@ -295,7 +298,7 @@ class ScenarioResult(Result):
     report_after: RegionReport
     stressors: Records[StressorChange] | None
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """One row per headline; columns before, after, difference."""
         import pandas as pd
 
@@ -531,7 +534,7 @@ class SparseResult(Result):
     multipliers_convergence: Convergence
     leakage_convergence: Convergence
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """One row per account: its output multiplier and leakage."""
         import pandas as pd
 

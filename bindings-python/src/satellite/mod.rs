@@ -87,7 +87,7 @@ impl PySatellite {
         assumptions: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let t = &table.inner;
-        let codes: Vec<String> = t.sectors().iter().map(|s| s.code.clone()).collect();
+        let codes: Vec<String> = t.codes();
         let (v, k, n) = matrix(stressors, "stressors")?;
         let names = match names {
             Some(l) => l,
@@ -281,19 +281,10 @@ impl PySatellite {
         table: &PyRegionalTable,
         final_demand: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        let codes: Vec<String> = table
-            .inner
-            .sectors()
-            .iter()
-            .map(|s| s.code.clone())
-            .collect();
-        let mut y = vector(final_demand, "final_demand")?;
-        if let Some(p) = alignment(final_demand, "index", &codes, "final_demand")? {
-            y = p.iter().map(|&i| y[i]).collect();
-        }
+        let y = crate::convert::sector_vector(final_demand, &table.inner.codes(), "final_demand")?;
         let (s, t) = (&self.inner, &table.inner);
         let rows = py.detach(|| s.caused_by(t, &y)).py_err()?;
-        out_rows(py, &rows, codes.len())
+        out_rows(py, &rows, table.inner.n())
     }
 
     /// Intensities as a DataFrame, stressors × sector codes.

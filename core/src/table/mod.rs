@@ -547,6 +547,13 @@ impl RegionalTable {
         &self.parts.sectors
     }
 
+    /// The sector codes, in table order (the labels labelled inputs are aligned by, see
+    /// [`align_labels`]).
+    #[must_use]
+    pub fn codes(&self) -> Vec<String> {
+        self.parts.sectors.iter().map(|s| s.code.clone()).collect()
+    }
+
     /// Local intermediate flows `Z`, row-major `n × n`.
     #[must_use]
     pub fn z(&self) -> &[f64] {
