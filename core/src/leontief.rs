@@ -363,6 +363,11 @@ impl LeontiefModel {
         Ok(y)
     }
 
+    /// The LU factor of `I − A`.
+    pub(crate) fn lu(&self) -> &DenseLu {
+        &self.lu
+    }
+
     /// `wᵀ·L` for several rows at once, with one blocked transposed solve.
     pub(crate) fn solve_transpose_rows(&self, rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
         self.lu.solve_transpose_rows(rows)

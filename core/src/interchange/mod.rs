@@ -135,7 +135,7 @@ struct ImportBlockDocument {
     values: Vec<Vec<f64>>,
 }
 
-fn matrix_rows(what: &str, rows: &[Vec<f64>], n: usize) -> Result<Vec<f64>> {
+pub(crate) fn matrix_rows(what: &str, rows: &[Vec<f64>], n: usize) -> Result<Vec<f64>> {
     if rows.len() != n {
         return Err(Error::Shape {
             what: format!("{what} rows"),
@@ -161,7 +161,7 @@ fn default_unit() -> String {
     "money units".into()
 }
 
-fn json_error(e: &serde_json::Error) -> Error {
+pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     Error::Json {
         line: e.line(),
         column: e.column(),

@@ -1,0 +1,160 @@
+//! The interchange JSON of an interregional table (`"format": "localecon-interregional"`).
+//!
+//! ```json
+//! {"format": "localecon-interregional", "version": 1, "name": "two regions",
+//!  "regions": [{"name": "r", "sectors": ["a", "b"]}, {"name": "s", "sectors": ["a"]}],
+//!  "z": [[...], [...], [...]], "output": [...],
+//!  "final_demand": [{"label": "households r", "region": "r", "kind": "households", "values": [...]}],
+//!  "primary_inputs": [{"label": "va", "kind": "compensation", "values": [...]}]}
+//! ```
+//!
+//! A sector is a code or `{"code": …, "name": …}`; `z` is a list of rows in system order.
+
+use serde::{Deserialize, Serialize};
+
+use super::{InterregionalFinalDemand, InterregionalParts, InterregionalTable, Region};
+use crate::error::{Error, Result};
+use crate::interchange::{json_error, matrix_rows};
+use crate::sector::Sector;
+use crate::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
+
+/// The `format` field of an interregional table.
+pub const INTERREGIONAL_FORMAT: &str = "localecon-interregional";
+/// The version this build reads and writes.
+pub const INTERREGIONAL_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum SectorSpec {
+    Code(String),
+    Full(Sector),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionDocument {
+    name: String,
+    sectors: Vec<SectorSpec>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    format: String,
+    version: u32,
+    name: String,
+    #[serde(default = "default_unit")]
+    unit: String,
+    #[serde(default)]
+    source: Option<String>,
+    regions: Vec<RegionDocument>,
+    z: Vec<Vec<f64>>,
+    #[serde(default)]
+    final_demand: Vec<InterregionalFinalDemand>,
+    #[serde(default)]
+    primary_inputs: Vec<PrimaryInputRow>,
+    #[serde(default)]
+    output: Option<Vec<f64>>,
+    #[serde(default = "default_tolerance")]
+    balance_tolerance: f64,
+}
+
+fn default_unit() -> String {
+    "money units".into()
+}
+
+fn default_tolerance() -> f64 {
+    DEFAULT_BALANCE_TOLERANCE
+}
+
+/// Reads an interregional table from its interchange JSON.
+///
+/// # Errors
+///
+/// [`Error::Json`]; [`Error::UnsupportedVersion`]; [`Error::Shape`] for a ragged `z`; what
+/// [`InterregionalTable::new`] finds.
+pub fn read_json(text: &str) -> Result<InterregionalTable> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let format = value
+        .get("format")
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string();
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
+    if format != INTERREGIONAL_FORMAT || version != u64::from(INTERREGIONAL_VERSION) {
+        return Err(Error::UnsupportedVersion {
+            format,
+            version: u32::try_from(version).unwrap_or(u32::MAX),
+            supported: format!("{INTERREGIONAL_FORMAT} version {INTERREGIONAL_VERSION}"),
+        });
+    }
+    let doc: Document = serde_json::from_value(value).map_err(|e| Error::Json {
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    })?;
+    let regions: Vec<Region> = doc
+        .regions
+        .into_iter()
+        .map(|r| Region {
+            name: r.name,
+            sectors: r
+                .sectors
+                .into_iter()
+                .map(|s| match s {
+                    SectorSpec::Code(code) => Sector {
+                        name: code.clone(),
+                        code,
+                    },
+                    SectorSpec::Full(s) => s,
+                })
+                .collect(),
+        })
+        .collect();
+    let n = regions.iter().map(|r| r.sectors.len()).sum();
+    let z = matrix_rows("z", &doc.z, n)?;
+    InterregionalTable::new(InterregionalParts {
+        name: doc.name,
+        unit: doc.unit,
+        source: doc.source,
+        regions,
+        z,
+        final_demand: doc.final_demand,
+        primary_inputs: doc.primary_inputs,
+        output: doc.output,
+        balance_tolerance: doc.balance_tolerance,
+    })
+}
+
+/// Writes an interregional table as interchange JSON; [`read_json`] reads it back to an
+/// equal table.
+#[must_use]
+pub fn write_json(table: &InterregionalTable) -> String {
+    let p = table.parts();
+    let n = table.n();
+    let doc = Document {
+        format: INTERREGIONAL_FORMAT.into(),
+        version: INTERREGIONAL_VERSION,
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        source: p.source.clone(),
+        regions: p
+            .regions
+            .iter()
+            .map(|r| RegionDocument {
+                name: r.name.clone(),
+                sectors: r.sectors.iter().cloned().map(SectorSpec::Full).collect(),
+            })
+            .collect(),
+        z: p.z.chunks_exact(n.max(1)).map(<[f64]>::to_vec).collect(),
+        final_demand: p.final_demand.clone(),
+        primary_inputs: p.primary_inputs.clone(),
+        output: p.output.clone(),
+        balance_tolerance: p.balance_tolerance,
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}

@@ -1,0 +1,708 @@
+//! The open model of an interregional system and what regional science reads from it.
+//!
+//! Notation (Miller & Blair 2009, ch. 3): `A = Z·diag(x)⁻¹` of the whole system,
+//! `L = (I − A)⁻¹`; for region `r`, `A_rr` its own block, `B_r = (I − A_rr)⁻¹` what a
+//! single-region table of `r` gives, and `A_o` the matrix of every off-diagonal block (trade
+//! between regions) with the diagonal blocks zeroed.
+//!
+//! One LU factorisation of `I − A` (`2N³/3` flops) and one of each `I − A_rr` serve every
+//! result; `L` is formed only by the calls that return it (`spillover_matrix`,
+//! `round_matrices`).
+
+use serde::{Deserialize, Serialize};
+
+use super::InterregionalTable;
+use crate::error::{Error, Result};
+use crate::leontief::LeontiefModel;
+use crate::linalg::DenseLu;
+
+/// Largest system for which [`InterregionalModel::round_matrices`] forms the dense `M1`,
+/// `M2`, `M3` (each `N × N`, `O(R·N³)` flops).
+pub const ROUND_MATRICES_MAX_N: usize = 2000;
+
+/// Largest system for which [`InterregionalModel::spillover_matrix`] forms `L` (`N²` values).
+pub const SPILLOVER_MATRIX_MAX_N: usize = 8000;
+
+/// The open model of an [`InterregionalTable`]: `x = L·f` for the whole system, and each
+/// region's own block.
+#[derive(Debug, Clone)]
+pub struct InterregionalModel {
+    regions: Vec<String>,
+    codes: Vec<String>,
+    starts: Vec<usize>,
+    output: Vec<f64>,
+    /// `x − Z·1`: what each entry sells to final users (the final demand the output implies).
+    final_demand: Vec<f64>,
+    whole: LeontiefModel,
+    own: Vec<LeontiefModel>,
+}
+
+/// Multipliers of every column of the system (one per (region, sector)), decomposed.
+///
+/// For column `j` of region `r`: `total = Σᵢ Lᵢⱼ`; `intra_regional = Σ_{i∈r} Lᵢⱼ`;
+/// `spillover = total − intra_regional`; `single_region = Σᵢ (B_r)ᵢⱼ`; `feedback =
+/// intra_regional − single_region` (Miller's interregional feedback, `1ᵀ(L_rr − B_r)`,
+/// ≥ 0); `round_intra`, `round_spillover`, `round_feedback` the column sums of the additive
+/// Round decomposition `L = I + (M1 − I) + (M2 − I)·M1 + (M3 − I)·M2·M1` (Round 1985;
+/// Pyatt & Round 1979), so that `1 + round_intra + round_spillover + round_feedback =
+/// total`; `leak_to_other_regions = 1ᵀ·A_{·r}·B_r` over the other regions' rows (what the
+/// region's own chain buys from the other regions, before any feedback); `returned_per_leak
+/// = feedback / leak_to_other_regions` (0 where nothing leaks: then nothing returns).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decomposition {
+    /// Region of each column.
+    pub region: Vec<String>,
+    /// Sector code of each column.
+    pub sector: Vec<String>,
+    /// Output multiplier of the whole system.
+    pub total: Vec<f64>,
+    /// Output in the column's own region.
+    pub intra_regional: Vec<f64>,
+    /// Output in the other regions.
+    pub spillover: Vec<f64>,
+    /// What a single-region table of the own region gives.
+    pub single_region: Vec<f64>,
+    /// Miller's interregional feedback `intra_regional − single_region`.
+    pub feedback: Vec<f64>,
+    /// Round: net intraregional effect `1ᵀ(M1 − I)`.
+    pub round_intra: Vec<f64>,
+    /// Round: net spill-over effect `1ᵀ(M2 − I)·M1`.
+    pub round_spillover: Vec<f64>,
+    /// Round: net feedback effect `1ᵀ(M3 − I)·M2·M1`.
+    pub round_feedback: Vec<f64>,
+    /// First-round purchases from the other regions per unit of final demand.
+    pub leak_to_other_regions: Vec<f64>,
+    /// Own-region output that comes back per unit leaked to the other regions.
+    pub returned_per_leak: Vec<f64>,
+}
+
+/// fio's regional interdependence measures, from the block sums of `L`.
+///
+/// `block_sums[r][s] = Σ_{i∈r, j∈s} Lᵢⱼ` (output in `r` per unit of final demand for each of
+/// `s`'s sectors, summed); `net_spillover[r][s] = block_sums[r][s] − block_sums[s][r]`;
+/// `self_reliance_r = block_sums[r][r] / n_r`; `spillover_out_r = Σ_{s≠r} block_sums[s][r]`
+/// (what `r`'s demand sets off elsewhere); `spillover_in_r = Σ_{s≠r} block_sums[r][s]`;
+/// `spillover_balance = out − in`; `spillover_export_share_r = out_r / Σ_s out_s` (fio,
+/// `miom$regional_interdependence`, Miranda 2024).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interdependence {
+    /// Region names.
+    pub regions: Vec<String>,
+    /// `R × R` block sums of `L` (row: region of output; column: region of demand).
+    pub block_sums: Vec<Vec<f64>>,
+    /// `R × R` net spill-overs.
+    pub net_spillover: Vec<Vec<f64>>,
+    /// Mean own-region multiplier.
+    pub self_reliance: Vec<f64>,
+    /// Spill-over from the region's demand to the others.
+    pub spillover_out: Vec<f64>,
+    /// Spill-over into the region from the others' demand.
+    pub spillover_in: Vec<f64>,
+    /// `spillover_out − spillover_in`.
+    pub spillover_balance: Vec<f64>,
+    /// Share of all spill-over that leaves this region.
+    pub spillover_export_share: Vec<f64>,
+}
+
+/// One region's leak to the other regions and what comes back, over its final-demand mix.
+///
+/// With weights `w_j = max(fⱼ, 0)` (the final demand the region's sectors serve, `f = x −
+/// Z·1`): `leak_to_other_regions = Σ wⱼ·leakⱼ / Σ wⱼ`, `feedback = Σ wⱼ·feedbackⱼ / Σ wⱼ`
+/// and `returned_per_leak = feedback / leak_to_other_regions` — of each unit the region's own
+/// supply chains spend in the other regions, the own-region output that comes back (0 when
+/// nothing leaks). A measure of ours, not from the literature.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionReturn {
+    /// Region name.
+    pub region: String,
+    /// Final demand the weights sum to.
+    pub final_demand: f64,
+    /// Weighted output multiplier of the system.
+    pub total: f64,
+    /// Weighted own-region output.
+    pub intra_regional: f64,
+    /// Weighted single-region multiplier.
+    pub single_region: f64,
+    /// Weighted first-round leak to the other regions.
+    pub leak_to_other_regions: f64,
+    /// Weighted interregional feedback.
+    pub feedback: f64,
+    /// `feedback / leak_to_other_regions`.
+    pub returned_per_leak: f64,
+}
+
+/// Output lost when a region's trade links are cut (regional hypothetical extraction,
+/// Miller & Blair 2009 §3.4; Dietzenbacher, van der Linden & Steenge 1993), with final demand
+/// `f = x − Z·1` held fixed: `loss = Σx − Σx*`, `x* = (I − A*)⁻¹·f`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The region.
+    pub region: String,
+    /// The region neither buys from nor sells to the others (`A_rs = A_sr = 0`).
+    pub total: f64,
+    /// The region buys nothing from the others (`A_sr = 0` for `s ≠ r`).
+    pub backward: f64,
+    /// The others buy nothing from the region (`A_rs = 0`).
+    pub forward: f64,
+}
+
+/// Miyazawa's internal and external multipliers of a region (Miyazawa 1966; Miller & Blair
+/// 2009 §3.5): `L_rr = external·internal`, `internal = B_r = (I − A_rr)⁻¹`, `external =
+/// L_rr·(I − A_rr)` (for two regions `(I − B_r A_rs B_s A_sr)⁻¹`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Miyazawa {
+    /// The region.
+    pub region: String,
+    /// Its sector codes.
+    pub sectors: Vec<String>,
+    /// Internal multiplier matrix, rows.
+    pub internal: Vec<Vec<f64>>,
+    /// External multiplier matrix, rows.
+    pub external: Vec<Vec<f64>>,
+    /// The region's block of `L`, rows.
+    pub own_block: Vec<Vec<f64>>,
+}
+
+/// The multiplicative Round decomposition `L = M3·M2·M1` (Round 1985; Pyatt & Round 1979):
+/// `M1 = diag(B_r)`, `A* = M1·A_o`, `M2 = I + A* + … + A*^{R−1}`, `M3 = (I − A*^R)⁻¹`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundMatrices {
+    /// `M1`, rows.
+    pub m1: Vec<Vec<f64>>,
+    /// `M2`, rows.
+    pub m2: Vec<Vec<f64>>,
+    /// `M3`, rows.
+    pub m3: Vec<Vec<f64>>,
+}
+
+/// Impact of a final-demand change on the system and, for comparison, on each region alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterregionalImpact {
+    /// `Δx = L·Δf`, per entry.
+    pub output: Vec<f64>,
+    /// `B_r·Δf_r` for each region's block (what single-region tables give; the other
+    /// regions' demand is ignored by each).
+    pub single_region: Vec<f64>,
+    /// `Σ_{i∈r} Δxᵢ` per region.
+    pub by_region: Vec<f64>,
+}
+
+impl InterregionalModel {
+    /// Factors `I − A` of the whole system and `I − A_rr` of every region.
+    ///
+    /// Cost: `2N³/3 + Σ 2n_r³/3` flops, `N²` values.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NonProductive`] naming the `"region/code"` entry with the largest column sum;
+    /// [`Error::Singular`].
+    pub fn new(table: &InterregionalTable) -> Result<Self> {
+        let n = table.n();
+        let sectors = table.system_sectors();
+        let a = crate::leontief::technical_coefficients(n, table.z(), table.output());
+        let whole = LeontiefModel::productive(n, a, &sectors)?;
+        let a = whole.coefficients();
+        let mut own = Vec::with_capacity(table.regions().len());
+        for r in 0..table.regions().len() {
+            let b = table.block(r);
+            let mut block = Vec::with_capacity(b.len() * b.len());
+            for i in b.clone() {
+                block.extend_from_slice(&a[i * n + b.start..i * n + b.end]);
+            }
+            own.push(LeontiefModel::productive(b.len(), block, &sectors[b])?);
+        }
+        let (regions, codes) = table.index();
+        let final_demand = (0..n)
+            .map(|i| table.output()[i] - table.z()[i * n..(i + 1) * n].iter().sum::<f64>())
+            .collect();
+        let mut starts: Vec<usize> = (0..table.regions().len())
+            .map(|r| table.block(r).start)
+            .collect();
+        starts.push(n);
+        Ok(Self {
+            regions,
+            codes,
+            starts,
+            output: table.output().to_vec(),
+            final_demand,
+            whole,
+            own,
+        })
+    }
+
+    /// Number of entries `N`.
+    #[must_use]
+    pub fn n(&self) -> usize {
+        self.output.len()
+    }
+
+    fn r_count(&self) -> usize {
+        self.own.len()
+    }
+
+    fn block(&self, r: usize) -> std::ops::Range<usize> {
+        self.starts[r]..self.starts[r + 1]
+    }
+
+    fn region_names(&self) -> Vec<String> {
+        (0..self.r_count())
+            .map(|r| self.regions[self.starts[r]].clone())
+            .collect()
+    }
+
+    /// Index of a region by name.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownLabel`].
+    pub fn region_index(&self, name: &str) -> Result<usize> {
+        (0..self.r_count())
+            .find(|&r| self.regions[self.starts[r]] == name)
+            .ok_or_else(|| Error::UnknownLabel {
+                what: "region".into(),
+                label: name.into(),
+            })
+    }
+
+    /// `A` of the whole system, row-major `N × N`.
+    #[must_use]
+    pub fn coefficients(&self) -> &[f64] {
+        self.whole.coefficients()
+    }
+
+    /// The whole system's open model.
+    #[must_use]
+    pub fn leontief(&self) -> &LeontiefModel {
+        &self.whole
+    }
+
+    /// `v·M1`: the row vector times the block-diagonal `diag(B_r)` (one transposed solve per
+    /// region).
+    fn times_m1(&self, v: &[f64]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(v.len());
+        for (r, own) in self.own.iter().enumerate() {
+            let mut part = v[self.block(r)].to_vec();
+            own.lu().solve_transpose_in_place(&mut part);
+            out.extend(part);
+        }
+        out
+    }
+
+    /// `v·A_o`: the row vector times the off-diagonal blocks of `A`.
+    fn times_off_diagonal(&self, v: &[f64]) -> Vec<f64> {
+        let n = self.n();
+        let a = self.whole.coefficients();
+        let mut out = vec![0.0; n];
+        for (i, &vi) in v.iter().enumerate() {
+            if vi == 0.0 {
+                continue;
+            }
+            let own = self.block(self.region_of(i));
+            let row = &a[i * n..(i + 1) * n];
+            for j in (0..own.start).chain(own.end..n) {
+                out[j] += vi * row[j];
+            }
+        }
+        out
+    }
+
+    fn region_of(&self, i: usize) -> usize {
+        self.starts.partition_point(|&s| s <= i) - 1
+    }
+
+    /// `1_rᵀ·L` for every region `r` (one blocked transposed solve with `R` right-hand sides).
+    fn region_rows(&self) -> Vec<Vec<f64>> {
+        let n = self.n();
+        let indicators: Vec<Vec<f64>> = (0..self.r_count())
+            .map(|r| {
+                let b = self.block(r);
+                (0..n)
+                    .map(|i| if b.contains(&i) { 1.0 } else { 0.0 })
+                    .collect()
+            })
+            .collect();
+        self.whole.solve_transpose_rows(&indicators)
+    }
+
+    /// Every column's multipliers, decomposed (see [`Decomposition`]).
+    ///
+    /// Cost: one transposed solve with `I − A` per region plus `R` row-vector products with
+    /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse.
+    #[must_use]
+    pub fn decomposition(&self) -> Decomposition {
+        let n = self.n();
+        let total = self.whole.output_multipliers();
+        let rows = self.region_rows();
+        let intra: Vec<f64> = (0..n).map(|j| rows[self.region_of(j)][j]).collect();
+        let ones = vec![1.0; n];
+        let single = self.times_m1(&ones);
+        // the spill-over rounds 1ᵀ·A*ᵏ·M1 = op^k(1ᵀM1), op(v) = (v·A_o)·M1, k = 1 … R−1
+        let mut round_spillover = vec![0.0; n];
+        let mut v = single.clone();
+        for _ in 1..self.r_count() {
+            v = self.times_m1(&self.times_off_diagonal(&v));
+            for (s, x) in round_spillover.iter_mut().zip(&v) {
+                *s += x;
+            }
+        }
+        // first-round leak: column sums of A over the other regions' rows, times B_r
+        let leak_rows = self.times_off_diagonal(&ones);
+        let leak = self.times_m1(&leak_rows);
+        let mut d = Decomposition {
+            region: self.regions.clone(),
+            sector: self.codes.clone(),
+            spillover: total.iter().zip(&intra).map(|(t, i)| t - i).collect(),
+            feedback: intra.iter().zip(&single).map(|(i, s)| i - s).collect(),
+            round_intra: single.iter().map(|s| s - 1.0).collect(),
+            round_feedback: (0..n)
+                .map(|j| total[j] - single[j] - round_spillover[j])
+                .collect(),
+            returned_per_leak: Vec::new(),
+            total,
+            intra_regional: intra,
+            single_region: single,
+            round_spillover,
+            leak_to_other_regions: leak,
+        };
+        d.returned_per_leak = d
+            .feedback
+            .iter()
+            .zip(&d.leak_to_other_regions)
+            .map(|(f, l)| if *l > 0.0 { f / l } else { 0.0 })
+            .collect();
+        d
+    }
+
+    /// Every region's leak to the others and what comes back, weighted by the final demand
+    /// its sectors serve (see [`RegionReturn`]). Cost: one [`Self::decomposition`].
+    #[must_use]
+    pub fn returns(&self) -> Vec<RegionReturn> {
+        let d = self.decomposition();
+        (0..self.r_count())
+            .map(|r| {
+                let b = self.block(r);
+                let mut w: Vec<f64> = self.final_demand[b.clone()]
+                    .iter()
+                    .map(|f| f.max(0.0))
+                    .collect();
+                let mut sum: f64 = w.iter().sum();
+                if sum <= 0.0 {
+                    w.fill(1.0);
+                    sum = w.len() as f64;
+                }
+                let mean =
+                    |v: &[f64]| v[b.clone()].iter().zip(&w).map(|(x, w)| x * w).sum::<f64>() / sum;
+                let leak = mean(&d.leak_to_other_regions);
+                let feedback = mean(&d.feedback);
+                RegionReturn {
+                    region: self.regions[b.start].clone(),
+                    final_demand: self.final_demand[b.clone()]
+                        .iter()
+                        .map(|f| f.max(0.0))
+                        .sum(),
+                    total: mean(&d.total),
+                    intra_regional: mean(&d.intra_regional),
+                    single_region: mean(&d.single_region),
+                    leak_to_other_regions: leak,
+                    feedback,
+                    returned_per_leak: if leak > 0.0 { feedback / leak } else { 0.0 },
+                }
+            })
+            .collect()
+    }
+
+    /// fio's regional interdependence measures (see [`Interdependence`]). Cost: `R`
+    /// transposed solves.
+    #[must_use]
+    pub fn interdependence(&self) -> Interdependence {
+        let rows = self.region_rows();
+        let count = self.r_count();
+        let sums: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|u| (0..count).map(|s| u[self.block(s)].iter().sum()).collect())
+            .collect();
+        let net = (0..count)
+            .map(|r| (0..count).map(|s| sums[r][s] - sums[s][r]).collect())
+            .collect();
+        let out: Vec<f64> = (0..count)
+            .map(|r| (0..count).filter(|&s| s != r).map(|s| sums[s][r]).sum())
+            .collect();
+        let inn: Vec<f64> = (0..count)
+            .map(|r| (0..count).filter(|&s| s != r).map(|s| sums[r][s]).sum())
+            .collect();
+        let all: f64 = out.iter().sum();
+        Interdependence {
+            regions: self.region_names(),
+            self_reliance: (0..count)
+                .map(|r| sums[r][r] / self.block(r).len() as f64)
+                .collect(),
+            spillover_balance: out.iter().zip(&inn).map(|(o, i)| o - i).collect(),
+            spillover_export_share: out
+                .iter()
+                .map(|o| if all > 0.0 { o / all } else { 0.0 })
+                .collect(),
+            spillover_out: out,
+            spillover_in: inn,
+            net_spillover: net,
+            block_sums: sums,
+        }
+    }
+
+    /// `L` with its diagonal blocks set to zero: `[L]ᵢⱼ` where `i` and `j` lie in different
+    /// regions (fio's spill-over matrix). Cost: the inverse, `O(N³)`; `N²` values.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] above [`SPILLOVER_MATRIX_MAX_N`].
+    pub fn spillover_matrix(&self) -> Result<Vec<Vec<f64>>> {
+        let n = self.n();
+        limit("the spill-over matrix", n, SPILLOVER_MATRIX_MAX_N)?;
+        let l = self.whole.leontief_inverse();
+        Ok((0..n)
+            .map(|i| {
+                let r = self.region_of(i);
+                (0..n)
+                    .map(|j| {
+                        if self.region_of(j) == r {
+                            0.0
+                        } else {
+                            l[i * n + j]
+                        }
+                    })
+                    .collect()
+            })
+            .collect())
+    }
+
+    /// The output a final-demand change sets off, in the system and in each region alone.
+    /// Cost: one solve with `I − A`, one with each `I − A_rr`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Shape`] when `delta_f.len() ≠ N`; [`Error::NonFinite`].
+    pub fn impact(&self, delta_f: &[f64]) -> Result<InterregionalImpact> {
+        let output = self.whole.solve(delta_f)?;
+        let mut single_region = Vec::with_capacity(self.n());
+        for (r, own) in self.own.iter().enumerate() {
+            single_region.extend(own.solve(&delta_f[self.block(r)])?);
+        }
+        let by_region = (0..self.r_count())
+            .map(|r| output[self.block(r)].iter().sum())
+            .collect();
+        Ok(InterregionalImpact {
+            output,
+            single_region,
+            by_region,
+        })
+    }
+
+    /// Regional hypothetical extraction of one region (see [`Extraction`]), without
+    /// refactoring: each cut is a rank-`k` change `A* = A − U·Vᵀ` (`k = n_r` for backward and
+    /// forward, `2n_r` for total) solved by the Sherman–Morrison–Woodbury identity with the one
+    /// factor: `x* = y − L·U·(I + Vᵀ·L·U)⁻¹·Vᵀ·y`, `y = L·f`. Cost: `3n_r` solves with `I − A`
+    /// and three `k × k` factorisations.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownLabel`]; [`Error::Singular`] if a cut leaves a singular system.
+    pub fn extraction(&self, region: &str) -> Result<Extraction> {
+        let r = self.region_index(region)?;
+        let (n, b) = (self.n(), self.block(r));
+        let a = self.whole.coefficients();
+        let y = self.whole.solve(&self.final_demand)?;
+        let base: f64 = self.output.iter().sum();
+        // U_back: A restricted to the other regions' rows in r's columns (N × n_r, column-wise)
+        let u_back: Vec<Vec<f64>> = b
+            .clone()
+            .map(|j| {
+                (0..n)
+                    .map(|i| if b.contains(&i) { 0.0 } else { a[i * n + j] })
+                    .collect()
+            })
+            .collect();
+        let v_back: Vec<Vec<f64>> = b.clone().map(|j| unit(n, j)).collect();
+        let u_fwd: Vec<Vec<f64>> = b.clone().map(|i| unit(n, i)).collect();
+        let v_fwd: Vec<Vec<f64>> = b
+            .clone()
+            .map(|i| {
+                (0..n)
+                    .map(|j| if b.contains(&j) { 0.0 } else { a[i * n + j] })
+                    .collect()
+            })
+            .collect();
+        let l_u_back = self.solve_columns(&u_back)?;
+        let l_u_fwd = self.solve_columns(&u_fwd)?;
+        let loss = |lu: &[&Vec<f64>], v: &[&Vec<f64>]| -> Result<f64> {
+            let k = lu.len();
+            let mut m = vec![0.0; k * k];
+            for (p, vp) in v.iter().enumerate() {
+                for (q, lq) in lu.iter().enumerate() {
+                    m[p * k + q] = f64::from(u8::from(p == q)) + dot(vp, lq);
+                }
+            }
+            let mut z: Vec<f64> = v.iter().map(|vp| dot(vp, &y)).collect();
+            DenseLu::factor(k, &m, "I + Vᵀ·L·U of an extraction")?.solve_in_place(&mut z);
+            let mut x: f64 = y.iter().sum();
+            for (lq, zq) in lu.iter().zip(&z) {
+                x -= zq * lq.iter().sum::<f64>();
+            }
+            Ok(base - x)
+        };
+        let back = loss(
+            &l_u_back.iter().collect::<Vec<_>>(),
+            &v_back.iter().collect::<Vec<_>>(),
+        )?;
+        let fwd = loss(
+            &l_u_fwd.iter().collect::<Vec<_>>(),
+            &v_fwd.iter().collect::<Vec<_>>(),
+        )?;
+        let both_u: Vec<&Vec<f64>> = l_u_back.iter().chain(&l_u_fwd).collect();
+        let both_v: Vec<&Vec<f64>> = v_back.iter().chain(&v_fwd).collect();
+        let total = loss(&both_u, &both_v)?;
+        Ok(Extraction {
+            region: region.into(),
+            total,
+            backward: back,
+            forward: fwd,
+        })
+    }
+
+    /// `L·u` for each column `u` (one blocked solve).
+    fn solve_columns(&self, columns: &[Vec<f64>]) -> Result<Vec<Vec<f64>>> {
+        let (n, k) = (self.n(), columns.len());
+        let mut flat = vec![0.0; n * k];
+        for (q, c) in columns.iter().enumerate() {
+            for (i, v) in c.iter().enumerate() {
+                flat[i * k + q] = *v;
+            }
+        }
+        let x = self.whole.solve_many(&flat, k)?;
+        Ok((0..k)
+            .map(|q| (0..n).map(|i| x[i * k + q]).collect())
+            .collect())
+    }
+
+    /// Miyazawa's internal and external multipliers of one region (see [`Miyazawa`]).
+    /// Cost: `n_r` solves with `I − A`, the inverse of `I − A_rr`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownLabel`].
+    pub fn miyazawa(&self, region: &str) -> Result<Miyazawa> {
+        let r = self.region_index(region)?;
+        let (n, b) = (self.n(), self.block(r));
+        let m = b.len();
+        let columns = self.solve_columns(&b.clone().map(|j| unit(n, j)).collect::<Vec<_>>())?;
+        let own_block: Vec<Vec<f64>> = b
+            .clone()
+            .map(|i| columns.iter().map(|c| c[i]).collect())
+            .collect();
+        let a = self.own[r].coefficients();
+        // external = L_rr·(I − A_rr)
+        let external = (0..m)
+            .map(|i| {
+                (0..m)
+                    .map(|j| {
+                        own_block[i][j]
+                            - (0..m).map(|k| own_block[i][k] * a[k * m + j]).sum::<f64>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let inverse = self.own[r].leontief_inverse();
+        Ok(Miyazawa {
+            region: region.into(),
+            sectors: self.codes[b].to_vec(),
+            internal: inverse.chunks_exact(m).map(<[f64]>::to_vec).collect(),
+            external,
+            own_block,
+        })
+    }
+
+    /// The multiplicative Round decomposition, dense (see [`RoundMatrices`]). Cost:
+    /// `O(R·N³)` flops, `4N²` values.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] above [`ROUND_MATRICES_MAX_N`]; [`Error::Singular`].
+    pub fn round_matrices(&self) -> Result<RoundMatrices> {
+        let n = self.n();
+        limit("the Round matrices", n, ROUND_MATRICES_MAX_N)?;
+        let mut m1 = vec![0.0; n * n];
+        for (r, own) in self.own.iter().enumerate() {
+            let b = self.block(r);
+            let inv = own.leontief_inverse();
+            for (p, i) in b.clone().enumerate() {
+                m1[i * n + b.start..i * n + b.end]
+                    .copy_from_slice(&inv[p * b.len()..(p + 1) * b.len()]);
+            }
+        }
+        let a = self.whole.coefficients();
+        let mut a_o = a.to_vec();
+        for i in 0..n {
+            for j in self.block(self.region_of(i)) {
+                a_o[i * n + j] = 0.0;
+            }
+        }
+        let a_star = matmul(n, &m1, &a_o);
+        let mut m2 = identity(n);
+        let mut power = identity(n);
+        for _ in 1..self.r_count() {
+            power = matmul(n, &power, &a_star);
+            for (s, p) in m2.iter_mut().zip(&power) {
+                *s += p;
+            }
+        }
+        let power_r = matmul(n, &power, &a_star);
+        let m3 = LeontiefModel::from_coefficients(n, power_r)?.leontief_inverse();
+        let rows = |m: Vec<f64>| m.chunks_exact(n).map(<[f64]>::to_vec).collect();
+        Ok(RoundMatrices {
+            m1: rows(m1),
+            m2: rows(m2),
+            m3: rows(m3),
+        })
+    }
+}
+
+fn limit(what: &str, n: usize, max: usize) -> Result<()> {
+    if n > max {
+        return Err(Error::TooLarge {
+            what: format!("{what} of {n} entries"),
+            size: n,
+            unit: "entries".into(),
+            limit: max,
+        });
+    }
+    Ok(())
+}
+
+fn unit(n: usize, j: usize) -> Vec<f64> {
+    let mut e = vec![0.0; n];
+    e[j] = 1.0;
+    e
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn identity(n: usize) -> Vec<f64> {
+    let mut m = vec![0.0; n * n];
+    for i in 0..n {
+        m[i * n + i] = 1.0;
+    }
+    m
+}
+
+/// Dense row-major product (the Round matrices only; faer's product for speed).
+pub(super) fn matmul(n: usize, a: &[f64], b: &[f64]) -> Vec<f64> {
+    use faer::MatRef;
+    let a = MatRef::from_row_major_slice(a, n, n);
+    let b = MatRef::from_row_major_slice(b, n, n);
+    let c = a * b;
+    let mut out = Vec::with_capacity(n * n);
+    for i in 0..n {
+        out.extend(c.row(i).iter().copied());
+    }
+    out
+}
