@@ -56,6 +56,14 @@ pub struct Fixture {
     pub shock: Option<Vec<f64>>,
     /// A local currency (the `currency.*` quantities).
     pub currency: Option<localecon::currency::LocalCurrency>,
+    /// An interregional table as its interchange JSON (the `ir.*` quantities).
+    pub interregional: Option<serde_json::Value>,
+    /// A final-demand change for `ir.impact_*`.
+    pub delta_f: Option<Vec<f64>>,
+    /// The region of `ir.extraction`.
+    pub extraction_region: Option<String>,
+    /// Stressors for `ir.multipliers` and the `ir.*` accounts.
+    pub stressors: Option<Vec<localecon::interregional::Stressor>>,
 }
 
 /// An import substitution of a fixture.
@@ -145,6 +153,59 @@ fn lq_quantity(input: &LqInput, field: &str) -> localecon::Result<Vec<f64>> {
                     });
                 }
             }
+        }
+    })
+}
+
+/// One `ir.*` quantity of an interregional fixture (matrices flattened row by row).
+fn interregional_quantity(
+    fixture: &Fixture,
+    doc: &serde_json::Value,
+    field: &str,
+) -> localecon::Result<Vec<f64>> {
+    let table = localecon::interregional::read_json(&doc.to_string())?;
+    let model = table.model()?;
+    let flat = |m: Vec<Vec<f64>>| m.concat();
+    let accounts = || model.accounts(fixture.stressors.as_deref().unwrap_or(&[]));
+    let impact = || model.impact(fixture.delta_f.as_deref().unwrap_or(&[]));
+    let interdependence = || model.interdependence();
+    Ok(match field {
+        "output" => table.output().to_vec(),
+        "leontief_inverse" => model.leontief().leontief_inverse(),
+        "impact_output" => impact()?.output,
+        "impact_single_region" => {
+            let n = table.block(0).len();
+            impact()?.single_region[..n].to_vec()
+        }
+        "extraction" => {
+            let e = model.extraction(fixture.extraction_region.as_deref().unwrap_or(""))?;
+            vec![e.total, e.backward, e.forward]
+        }
+        "self_reliance" => interdependence().self_reliance,
+        "spillover_out" => interdependence().spillover_out,
+        "spillover_in" => interdependence().spillover_in,
+        "spillover_balance" => interdependence().spillover_balance,
+        "spillover_export_share" => interdependence().spillover_export_share,
+        "net_spillover" => flat(interdependence().net_spillover),
+        "spillover_matrix" => flat(model.spillover_matrix()?),
+        "multipliers" => flat(accounts()?.multipliers),
+        "production" => flat(accounts()?.production),
+        "consumption" => flat(accounts()?.consumption),
+        "imports" => flat(accounts()?.imports),
+        "exports" => flat(accounts()?.exports),
+        other => {
+            let d = serde_json::to_value(model.decomposition()).expect("serialisable");
+            let values = d.get(other).and_then(serde_json::Value::as_array).ok_or_else(|| {
+                localecon::Error::UnknownOption {
+                    what: "interregional quantity".into(),
+                    value: other.into(),
+                    expected: "a Decomposition field, output, leontief_inverse, impact_*, extraction, interdependence and account fields".into(),
+                }
+            })?;
+            values
+                .iter()
+                .filter_map(serde_json::Value::as_f64)
+                .collect()
         }
     })
 }
@@ -279,6 +340,9 @@ pub fn ena_indicators(
 ///
 /// Any localecon error, or [`localecon::Error::UnknownOption`] for an unknown quantity.
 pub fn fixture_quantity(fixture: &Fixture, name: &str) -> localecon::Result<Vec<f64>> {
+    if let (Some(field), Some(doc)) = (name.strip_prefix("ir."), &fixture.interregional) {
+        return interregional_quantity(fixture, doc, field);
+    }
     if let Some(field) = name.strip_prefix("ena.") {
         let all = ena_indicators(&flow_system(fixture)?)?;
         return all

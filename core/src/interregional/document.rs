@@ -57,6 +57,8 @@ struct Document {
     output: Option<Vec<f64>>,
     #[serde(default = "default_tolerance")]
     balance_tolerance: f64,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    allow_purchases_above_output: bool,
 }
 
 fn default_unit() -> String {
@@ -127,6 +129,7 @@ pub fn read_json(text: &str) -> Result<InterregionalTable> {
         primary_inputs: doc.primary_inputs,
         output: doc.output,
         balance_tolerance: doc.balance_tolerance,
+        allow_purchases_above_output: doc.allow_purchases_above_output,
     })
 }
 
@@ -155,6 +158,7 @@ pub fn write_json(table: &InterregionalTable) -> String {
         primary_inputs: p.primary_inputs.clone(),
         output: p.output.clone(),
         balance_tolerance: p.balance_tolerance,
+        allow_purchases_above_output: p.allow_purchases_above_output,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }

@@ -27,13 +27,15 @@ mod tests;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 pub use document::{INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, read_json, write_json};
 pub use model::{
     Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, Miyazawa,
-    ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N,
+    ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N, Stressor,
+    StressorAccounts,
 };
 
 use crate::error::{Error, Location, Result};
@@ -88,6 +90,10 @@ pub struct InterregionalParts {
     pub output: Option<Vec<f64>>,
     /// Relative tolerance for the row and column identities.
     pub balance_tolerance: f64,
+    /// Accept columns whose purchases from the system exceed their output (negative value
+    /// added: impossible in a real table, found in some published toy systems such as
+    /// pymrio's test MRIO). Default `false`: such a column is an error.
+    pub allow_purchases_above_output: bool,
 }
 
 impl InterregionalParts {
@@ -110,17 +116,26 @@ impl InterregionalParts {
             primary_inputs: Vec::new(),
             output: Some(output),
             balance_tolerance: DEFAULT_BALANCE_TOLERANCE,
+            allow_purchases_above_output: false,
         }
     }
 }
 
 /// A validated interregional input–output table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct InterregionalTable {
     parts: InterregionalParts,
     /// Block start of every region, and `N` at the end.
     starts: Vec<usize>,
     output: Vec<f64>,
+    /// The open model, factored once on first use.
+    model: OnceLock<Result<Arc<InterregionalModel>>>,
+}
+
+impl PartialEq for InterregionalTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts == other.parts
+    }
 }
 
 /// The label of entry `i` of a system: `"region/code"`.
@@ -142,7 +157,8 @@ impl InterregionalTable {
     /// naming no region; [`Error::NonFinite`], [`Error::Negative`] (flows, output, imports,
     /// wages); [`Error::MissingData`] with neither output nor final demand;
     /// [`Error::OutOfRange`] when a column's purchases exceed its output (trade flows that
-    /// overdraw a region's sector); [`Error::Unbalanced`] when the rows or columns miss the
+    /// overdraw a region's sector), unless `allow_purchases_above_output`;
+    /// [`Error::Unbalanced`] when the rows or columns miss the
     /// output beyond the tolerance.
     pub fn new(parts: InterregionalParts) -> Result<Self> {
         if parts.regions.is_empty() {
@@ -189,6 +205,7 @@ impl InterregionalTable {
             starts,
             output: Vec::new(),
             parts,
+            model: OnceLock::new(),
         };
         table.check_shapes(n)?;
         table.check_values(n)?;
@@ -336,7 +353,7 @@ impl InterregionalTable {
             tolerance: tol,
         };
         for i in 0..n {
-            if purchases[i] > output[i] * (1.0 + tol) {
+            if !p.allow_purchases_above_output && purchases[i] > output[i] * (1.0 + tol) {
                 return Err(Error::OutOfRange {
                     location: Location::Field(format!(
                         "column {} of Z (its purchases from every region)",
@@ -555,14 +572,21 @@ impl InterregionalTable {
         RegionalTable::new(parts)
     }
 
-    /// The open model of the whole system, factored once (see [`InterregionalModel`]).
+    /// The open model of the whole system, factored on first use and kept (see
+    /// [`InterregionalModel`]).
     ///
     /// # Errors
     ///
     /// [`Error::NonProductive`] naming the `"region/code"` entry with the largest column sum;
     /// [`Error::Singular`].
-    pub fn model(&self) -> Result<InterregionalModel> {
-        InterregionalModel::new(self)
+    pub fn model(&self) -> Result<&InterregionalModel> {
+        match self
+            .model
+            .get_or_init(|| InterregionalModel::new(self).map(Arc::new))
+        {
+            Ok(m) => Ok(m),
+            Err(e) => Err(e.clone()),
+        }
     }
 }
 

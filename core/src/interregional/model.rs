@@ -35,6 +35,46 @@ pub struct InterregionalModel {
     final_demand: Vec<f64>,
     whole: LeontiefModel,
     own: Vec<LeontiefModel>,
+    /// Final demand of each region's final users (the columns naming it), per entry.
+    regional_demand: Vec<Vec<f64>>,
+}
+
+/// A stressor (emissions, jobs, water …) per entry of the system, for
+/// [`InterregionalModel::accounts`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stressor {
+    /// Label, e.g. `"CO2e (t)"`.
+    pub label: String,
+    /// One value per (region, sector) of the system.
+    pub values: Vec<f64>,
+}
+
+/// Production-, consumption- and trade-based accounts of stressors in a multi-regional
+/// system, as pymrio's `calc_accounts` (Stadler 2021; Peters 2008). With `S = F·diag(x)⁻¹`
+/// and `y_r` the final demand of region `r`'s final users:
+/// `multipliers = S·L`; `production = F`; `consumption[(r, k)] = Σ_{i of sector k}
+/// (S·L)ᵢ·(y_r)ᵢ` (region `r`'s final demand for product `k`, from every origin);
+/// `imports[(r, k)]` the part of it emitted outside `r`; `exports[i] = Sᵢ·Σ_{r ≠ region(i)}
+/// (L·y_r)ᵢ` (what `i` emits for the other regions' final demand). Per stressor, when the
+/// final demand is complete: `Σ consumption = Σ production + Σ imports − Σ exports`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StressorAccounts {
+    /// Stressor labels (rows).
+    pub stressors: Vec<String>,
+    /// Region of each column.
+    pub region: Vec<String>,
+    /// Sector of each column.
+    pub sector: Vec<String>,
+    /// `M = S·L`, rows per stressor.
+    pub multipliers: Vec<Vec<f64>>,
+    /// Production-based accounts `D_pba`.
+    pub production: Vec<Vec<f64>>,
+    /// Consumption-based accounts `D_cba`.
+    pub consumption: Vec<Vec<f64>>,
+    /// Emissions embodied in imports `D_imp`.
+    pub imports: Vec<Vec<f64>>,
+    /// Emissions embodied in exports `D_exp`.
+    pub exports: Vec<Vec<f64>>,
 }
 
 /// Multipliers of every column of the system (one per (region, sector)), decomposed.
@@ -219,6 +259,21 @@ impl InterregionalModel {
             .map(|r| table.block(r).start)
             .collect();
         starts.push(n);
+        let regional_demand = table
+            .regions()
+            .iter()
+            .map(|region| {
+                let mut y = vec![0.0; n];
+                for c in &table.parts().final_demand {
+                    if c.region.as_deref() == Some(region.name.as_str()) {
+                        for (t, v) in y.iter_mut().zip(&c.values) {
+                            *t += v;
+                        }
+                    }
+                }
+                y
+            })
+            .collect();
         Ok(Self {
             regions,
             codes,
@@ -227,6 +282,7 @@ impl InterregionalModel {
             final_demand,
             whole,
             own,
+            regional_demand,
         })
     }
 
@@ -580,6 +636,118 @@ impl InterregionalModel {
         Ok((0..k)
             .map(|q| (0..n).map(|i| x[i * k + q]).collect())
             .collect())
+    }
+
+    /// pymrio's production-, consumption- and trade-based accounts of the stressors (see
+    /// [`StressorAccounts`]). Every region must have the same sectors in the same order (the
+    /// consumption accounts are by product). Cost: one blocked transposed solve with
+    /// `(R + 1)·k` right-hand sides for `k` stressors, one solve with `R`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] when the regions' sectors differ; [`Error::Shape`];
+    /// [`Error::NonFinite`].
+    pub fn accounts(&self, stressors: &[Stressor]) -> Result<StressorAccounts> {
+        let (n, count) = (self.n(), self.r_count());
+        let first = &self.codes[self.block(0)];
+        for r in 1..count {
+            if &self.codes[self.block(r)] != first {
+                return Err(Error::InvalidInput {
+                    what: "stressor accounts".into(),
+                    message: format!(
+                        "every region needs the same sectors in the same order; region {:?} differs from {:?}",
+                        self.regions[self.starts[r]], self.regions[0]
+                    ),
+                });
+            }
+        }
+        let k = first.len();
+        let mut s_rows = Vec::with_capacity(stressors.len());
+        for st in stressors {
+            if st.values.len() != n {
+                return Err(Error::Shape {
+                    what: format!("stressor {:?}", st.label),
+                    expected: n,
+                    found: st.values.len(),
+                });
+            }
+            for (i, &v) in st.values.iter().enumerate() {
+                crate::error::check_finite(v, || {
+                    crate::error::Location::Field(format!("stressor {:?}[{i}]", st.label))
+                })?;
+            }
+            s_rows.push(
+                st.values
+                    .iter()
+                    .zip(&self.output)
+                    .map(|(f, x)| if *x > 0.0 { f / x } else { 0.0 })
+                    .collect::<Vec<f64>>(),
+            );
+        }
+        // rows: S (for M), then S masked to each region (the domestic part)
+        let mut rows = s_rows.clone();
+        for r in 0..count {
+            let b = self.block(r);
+            for s in &s_rows {
+                rows.push(
+                    (0..n)
+                        .map(|i| if b.contains(&i) { s[i] } else { 0.0 })
+                        .collect(),
+                );
+            }
+        }
+        let solved = self.whole.solve_transpose_rows(&rows);
+        let (multipliers, domestic) = solved.split_at(stressors.len());
+        let by_product = |row: &[f64], y: &[f64]| {
+            let mut out = vec![0.0; k];
+            for i in 0..n {
+                out[(i - self.starts[self.region_of(i)]) % k.max(1)] += row[i] * y[i];
+            }
+            out
+        };
+        let mut consumption = vec![Vec::with_capacity(n); stressors.len()];
+        let mut imports = vec![Vec::with_capacity(n); stressors.len()];
+        for r in 0..count {
+            let y = &self.regional_demand[r];
+            for s in 0..stressors.len() {
+                let all = by_product(&multipliers[s], y);
+                let dom = by_product(&domestic[r * stressors.len() + s], y);
+                imports[s].extend(all.iter().zip(&dom).map(|(a, d)| a - d));
+                consumption[s].extend(all);
+            }
+        }
+        let mut demand = vec![0.0; n * count];
+        for (r, y) in self.regional_demand.iter().enumerate() {
+            for i in 0..n {
+                demand[i * count + r] = y[i];
+            }
+        }
+        let x_by_region = self.whole.solve_many(&demand, count)?;
+        let x_exp: Vec<f64> = (0..n)
+            .map(|i| {
+                let own = self.region_of(i);
+                (0..count)
+                    .filter(|&r| r != own)
+                    .map(|r| x_by_region[i * count + r])
+                    .sum()
+            })
+            .collect();
+        Ok(StressorAccounts {
+            stressors: stressors.iter().map(|s| s.label.clone()).collect(),
+            region: self.regions.clone(),
+            sector: self.codes.clone(),
+            production: s_rows
+                .iter()
+                .map(|s| s.iter().zip(&self.output).map(|(a, x)| a * x).collect())
+                .collect(),
+            exports: s_rows
+                .iter()
+                .map(|s| s.iter().zip(&x_exp).map(|(a, x)| a * x).collect())
+                .collect(),
+            multipliers: multipliers.to_vec(),
+            consumption,
+            imports,
+        })
     }
 
     /// Miyazawa's internal and external multipliers of one region (see [`Miyazawa`]).

@@ -152,7 +152,8 @@ fn miller_blair_decomposition_matches_the_reference() {
 
 #[test]
 fn miller_blair_impact_and_extraction() {
-    let m = miller_blair().model().unwrap();
+    let t = miller_blair();
+    let m = t.model().unwrap();
     let i = m.impact(&[100., 0., 0., 0., 0.]).unwrap();
     close(
         &i.output,
@@ -180,7 +181,8 @@ fn miller_blair_impact_and_extraction() {
 
 #[test]
 fn fio_interdependence_matches_the_published_snapshot() {
-    let m = fio().model().unwrap();
+    let t = fio();
+    let m = t.model().unwrap();
     let d = m.decomposition();
     close(
         &d.intra_regional,
