@@ -7,7 +7,11 @@ import localecon
 import numpy as np
 import pytest
 
-FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.json"))
+# the interregional fixtures (ir_*) run from Rust only until the Python binding of
+# localecon.interregional lands (issue 18)
+FIXTURES = sorted(
+    p for p in (Path(__file__).parent.parent / "fixtures").glob("*.json") if not p.stem.startswith("ir_")
+)
 
 
 def load(path):
