@@ -50,6 +50,17 @@ pub fn interruptible<T: Send>(
                 break Ok(result);
             }
             if worker.is_finished() {
+                // the worker may have handed its result over between the wait's last look
+                // and this one: a finished worker has always written its slot, unless it
+                // panicked (the join below then raises the panic)
+                let late = done
+                    .0
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
+                if let Some(result) = late {
+                    break Ok(result);
+                }
                 break Ok(Err(localecon::Error::InvalidInput {
                     what: "a long call".into(),
                     message: "its worker thread ended without a result".into(),
