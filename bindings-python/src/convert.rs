@@ -132,9 +132,22 @@ pub fn axis_labels(obj: &Bound<'_, PyAny>, axis: &str) -> PyResult<Option<Vec<St
     let list = labels.call_method0("tolist")?;
     let mut out = Vec::new();
     for item in list.try_iter()? {
-        out.push(item?.str()?.to_string());
+        out.push(label(&item?)?);
     }
     Ok(Some(out))
+}
+
+/// A label as text: a tuple (an entry of a pandas `MultiIndex`, e.g. `("North", "A")` of an
+/// interregional table) as its parts joined by `/` (`"North/A"`, the core's entry labels).
+pub fn label(item: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(t) = item.cast::<pyo3::types::PyTuple>() {
+        let parts = t
+            .iter()
+            .map(|p| Ok(p.str()?.to_string()))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(parts.join("/"));
+    }
+    Ok(item.str()?.to_string())
 }
 
 /// How to put the entries along a labelled pandas axis (`obj.<axis>`) into the table's

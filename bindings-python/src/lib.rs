@@ -12,6 +12,7 @@ mod convert;
 mod datasets;
 mod error;
 mod interchange;
+mod interregional;
 mod interrupt;
 mod leakage;
 mod linkages;
@@ -44,6 +45,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     regionalize::register(m)?;
     satellite::register(m)?;
     datasets::register(m)?;
+    interregional::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

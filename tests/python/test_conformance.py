@@ -7,11 +7,7 @@ import localecon
 import numpy as np
 import pytest
 
-# the interregional fixtures (ir_*) run from Rust only until the Python binding of
-# localecon.interregional lands (issue 18)
-FIXTURES = sorted(
-    p for p in (Path(__file__).parent.parent / "fixtures").glob("*.json") if not p.stem.startswith("ir_")
-)
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.json"))
 
 
 def load(path):
@@ -57,7 +53,36 @@ def lq_quantity(lq, field):
     return regional_a.ravel() if what == "a" else multipliers(regional_a)
 
 
+def interregional_quantity(fx, field):
+    """One ``ir.*`` quantity of an interregional fixture (matrices flattened row by row)."""
+    table = localecon.InterregionalTable.from_json(json.dumps(fx["interregional"]))
+    if field == "output":
+        return table.output
+    if field == "leontief_inverse":
+        return table.leontief_inverse().ravel()
+    if field.startswith("impact_"):
+        impact = table.impact(fx["delta_f"])
+        if field == "impact_output":
+            return impact.output
+        first = table.regions[0]
+        return impact.single_region[: sum(r == first for r, _ in table.index)]
+    if field == "extraction":
+        e = table.extraction(fx["extraction_region"])
+        return [e.total, e.backward, e.forward]
+    if field == "spillover_matrix":
+        return table.spillover_matrix().ravel()
+    if field in ("multipliers", "production", "consumption", "imports", "exports"):
+        stressors = {s["label"]: s["values"] for s in fx["stressors"]}
+        return np.asarray(getattr(table.accounts(stressors), field)).ravel()
+    interdependence = table.interdependence()
+    if field in interdependence:
+        return np.asarray(interdependence[field]).ravel()
+    return table.decomposition()[field]
+
+
 def quantity(fx, table, name):
+    if name.startswith("ir."):
+        return interregional_quantity(fx, name.removeprefix("ir."))
     if name.startswith("ena."):
         system = flow_system(fx, table)
         everything = {**system.flow_indicators(), **system.information_indices(), **system.structure()}
@@ -128,5 +153,6 @@ def test_fixture(path):
 def test_all_fixtures_are_found():
     assert {p.stem for p in FIXTURES} >= {
         "miller_blair_2sector", "eurostat_de1995", "spicosa_nl2000", "scotland_2019", "oyster_reef", "lm3",
-        "lq_regionalisation", "ras_mb", "scenarios_de1995",
+        "lq_regionalisation", "ras_mb", "scenarios_de1995", "ir_miller_blair_ch3", "ir_mb_problem_3_2",
+        "ir_fio_miom", "ir_pymrio_small", "ir_ioanalysis_toy",
     }

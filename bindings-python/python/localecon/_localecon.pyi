@@ -12,16 +12,24 @@ from ._results import (
     CurrencyResult,
     Cycle,
     ExcludedSupplier,
+    Extraction,
     FlowIndicators,
     Impact,
     ImportedProduct,
     InformationIndices,
+    Interdependence,
+    InterregionalDecomposition,
+    InterregionalImpact,
     LeakOpportunity,
     Lm3,
+    Miyazawa,
     RasResult,
     Records,
+    RegionReturn,
+    RoundMatrices,
     ScenarioResult,
     SparseResult,
+    StressorAccounts,
     StructuralPaths,
     Structure,
     SubstitutionEffect,
@@ -92,6 +100,7 @@ __all__ = [
     "GvaValidation",
     "InconsistentError",
     "InfeasibleError",
+    "InterregionalTable",
     "InterruptError",
     "InvalidInputError",
     "InvalidLabelError",
@@ -741,3 +750,56 @@ class Atlas:
     def to_json(self) -> str: ...
     def __len__(self) -> int: ...
     def _repr_html_(self) -> str: ...
+
+@final
+class InterregionalTable:
+    @staticmethod
+    def from_arrays(
+        z: _ArrayLike,
+        index: Any = None,
+        names: list[str] | None = None,
+        final_demand: _ArrayLike | None = None,
+        final_demand_labels: list[str] | None = None,
+        final_demand_regions: list[str | None] | None = None,
+        final_demand_kinds: list[str] | dict[str, str] | None = None,
+        primary_inputs: _ArrayLike | None = None,
+        primary_input_labels: list[str] | None = None,
+        primary_input_kinds: list[str] | dict[str, str] | None = None,
+        output: _ArrayLike | None = None,
+        name: str = "interregional table",
+        unit: str = "money units",
+        source: str | None = None,
+        balance_tolerance: float = ...,
+        allow_purchases_above_output: bool = False,
+    ) -> InterregionalTable: ...
+    @staticmethod
+    def from_json(text: str | bytes | bytearray | memoryview) -> InterregionalTable: ...
+    def to_json(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def regions(self) -> list[str]: ...
+    @property
+    def index(self) -> list[tuple[str, str]]: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def output(self) -> _Array: ...
+    @property
+    def z(self) -> _Array: ...
+    def coefficients(self) -> _Array: ...
+    def leontief_inverse(self) -> _Array: ...
+    def region_table(self, region: str) -> RegionalTable: ...
+    def decomposition(self) -> InterregionalDecomposition: ...
+    def returns(self) -> Records[RegionReturn]: ...
+    def interdependence(self) -> Interdependence: ...
+    def spillover_matrix(self) -> _Array: ...
+    def impact(self, delta_f: _ArrayLike) -> InterregionalImpact: ...
+    def extraction(self, region: str) -> Extraction: ...
+    def miyazawa(self, region: str) -> Miyazawa: ...
+    def round_matrices(self) -> RoundMatrices: ...
+    def accounts(self, stressors: _ArrayLike | dict[str, _ArrayLike]) -> StressorAccounts: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...

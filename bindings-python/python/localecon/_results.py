@@ -541,3 +541,154 @@ class SparseResult(Result):
         return pd.DataFrame(
             {"output_multiplier": self.output_multipliers, "leakage": self.leakage}
         ).rename_axis("account")
+
+
+# ---- interregional systems -----------------------------------------------------------------
+
+
+def _entries(region: list[str], sector: list[str]) -> pd.MultiIndex:
+    import pandas as pd
+
+    return pd.MultiIndex.from_arrays([region, sector], names=["region", "sector"])
+
+
+class InterregionalDecomposition(Result):
+    """Multipliers of every (region, sector) entry of a system, decomposed
+    (``InterregionalTable.decomposition``); ``to_pandas()`` one row per entry."""
+
+    region: list[str]
+    sector: list[str]
+    total: Vector
+    intra_regional: Vector
+    spillover: Vector
+    single_region: Vector
+    feedback: Vector
+    round_intra: Vector
+    round_spillover: Vector
+    round_feedback: Vector
+    leak_to_other_regions: Vector
+    returned_per_leak: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        columns = [k for k in self._keys if k not in ("region", "sector")]
+        return pd.DataFrame(
+            {k: getattr(self, k) for k in columns}, index=_entries(self.region, self.sector)
+        )
+
+
+class RegionReturn(Record):
+    """A region's leak to the other regions and the own-region output that comes back."""
+
+    region: str
+    final_demand: float
+    total: float
+    intra_regional: float
+    single_region: float
+    leak_to_other_regions: float
+    feedback: float
+    returned_per_leak: float
+
+
+class Interdependence(Result):
+    """fio's regional interdependence measures; ``block_sums`` and ``net_spillover`` are
+    region × region arrays, ``to_pandas()`` the per-region measures."""
+
+    regions: list[str]
+    block_sums: Vector
+    net_spillover: Vector
+    self_reliance: Vector
+    spillover_out: Vector
+    spillover_in: Vector
+    spillover_balance: Vector
+    spillover_export_share: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        columns = [
+            "self_reliance", "spillover_out", "spillover_in", "spillover_balance",
+            "spillover_export_share",
+        ]
+        frame = pd.DataFrame({k: getattr(self, k) for k in columns}, index=self.regions)
+        frame.index.name = "region"
+        return frame
+
+
+class InterregionalImpact(Result):
+    """Output of a system for a final-demand change, beside each region alone;
+    ``to_pandas()`` one row per entry (``output``, ``single_region``)."""
+
+    region: list[str]
+    sector: list[str]
+    regions: list[str]
+    output: Vector
+    single_region: Vector
+    by_region: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(
+            {"output": self.output, "single_region": self.single_region},
+            index=_entries(self.region, self.sector),
+        )
+
+
+class Extraction(Result):
+    """Output lost when a region's links with the other regions are cut."""
+
+    region: str
+    total: float
+    backward: float
+    forward: float
+
+
+class Miyazawa(Result):
+    """Miyazawa's internal and external multiplier matrices of one region (``sectors`` ×
+    ``sectors`` arrays)."""
+
+    region: str
+    sectors: list[str]
+    internal: Vector
+    external: Vector
+    own_block: Vector
+
+
+class RoundMatrices(Result):
+    """Round's multiplicative decomposition ``L = m3 · m2 · m1`` (N × N arrays)."""
+
+    m1: Vector
+    m2: Vector
+    m3: Vector
+
+
+class StressorAccounts(Result):
+    """pymrio's accounts of stressors in a system, stressor × entry arrays;
+    ``to_pandas(what)`` one of them as a DataFrame with a (region, sector) column index."""
+
+    stressors: list[str]
+    region: list[str]
+    sector: list[str]
+    multipliers: Vector
+    production: Vector
+    consumption: Vector
+    imports: Vector
+    exports: Vector
+
+    def to_pandas(self, what: str = "consumption") -> pd.DataFrame:  # type: ignore[override]
+        import pandas as pd
+
+        if what not in ("multipliers", "production", "consumption", "imports", "exports"):
+            from ._localecon import UnknownOptionError
+
+            raise UnknownOptionError(
+                f'unknown account "{what}" (expected: multipliers, production, consumption, '
+                "imports, exports)"
+            )
+        frame = pd.DataFrame(
+            getattr(self, what), index=self.stressors, columns=_entries(self.region, self.sector)
+        )
+        frame.index.name = "stressor"
+        return frame

@@ -12,14 +12,15 @@ column identity; its bundled test system, for one, does not satisfy it).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from localecon._localecon import RegionalTable
+from localecon._localecon import InterregionalTable, RegionalTable
 
-__all__ = ["from_pymrio", "from_pymrio_folder"]
+__all__ = ["from_pymrio", "from_pymrio_folder", "interregional_from_pymrio", "to_pymrio"]
 
 
 def from_pymrio(
@@ -89,3 +90,66 @@ def from_pymrio_folder(path: str | Path, region: str, **kwargs: Any) -> Regional
     import pymrio
 
     return from_pymrio(pymrio.load_all(str(path)), region, **kwargs)
+
+
+def interregional_from_pymrio(
+    io: Any,
+    *,
+    primary_input_kinds: dict[str, str] | None = None,
+    final_demand_kinds: dict[str, str] | None = None,
+    extension: str = "factor_inputs",
+    balance_tolerance: float = 1e-3,
+) -> InterregionalTable:
+    """A whole pymrio ``IOSystem`` as a localecon interregional table.
+
+    ``Z`` and ``Y`` keep pymrio's (region, sector) and (region, category) labels and are
+    aligned by them; each ``Y`` column is bought by its region. The rows of ``extension``
+    become primary inputs (kinds from ``primary_input_kinds``, default
+    ``"operating_surplus"``) and a residual row ("other inputs") closes each column where
+    they do not account for all of output, as in :func:`from_pymrio`.
+    """
+    if io.Z is None:
+        io.calc_all()
+    z, y = io.Z, io.Y
+    x = io.x.to_numpy(dtype=float).ravel()
+    f = getattr(io, extension).F.reindex(columns=z.columns)
+    residual = x - z.to_numpy(dtype=float).sum(axis=0) - f.to_numpy(dtype=float).sum(axis=0)
+    primary = np.vstack([f.to_numpy(dtype=float), residual])
+    labels = [str(r) for r in f.index] + ["other inputs (residual)"]
+    pi_kinds = primary_input_kinds or {}
+    kinds = [pi_kinds.get(str(r), "operating_surplus") for r in f.index] + ["other"]
+    return InterregionalTable.from_arrays(
+        z,
+        final_demand=y,
+        final_demand_kinds=final_demand_kinds or {},
+        primary_inputs=primary,
+        primary_input_labels=labels,
+        primary_input_kinds=kinds,
+        output=x,
+        name="from pymrio",
+        balance_tolerance=balance_tolerance,
+    )
+
+
+def to_pymrio(table: InterregionalTable) -> Any:
+    """An interregional table as a pymrio ``IOSystem`` with ``Z``, ``Y`` and ``x`` (final
+    demand bought outside the system as region ``"(outside)"``), ready for ``calc_all()``."""
+    import pandas as pd
+    import pymrio
+
+    doc = json.loads(table.to_json())
+    index = pd.MultiIndex.from_tuples(table.index, names=["region", "sector"])
+    z = pd.DataFrame(np.array(doc["z"], dtype=float), index=index, columns=index)
+    columns = []
+    for c in doc.get("final_demand", []):
+        region = c.get("region") or "(outside)"
+        columns.append((region, c["label"].removeprefix(f"{region}/")))
+    y = pd.DataFrame(
+        np.array([c["values"] for c in doc.get("final_demand", [])], dtype=float).reshape(
+            len(columns), table.n
+        ).T,
+        index=index,
+        columns=pd.MultiIndex.from_tuples(columns, names=["region", "category"]),
+    )
+    x = pd.DataFrame({"indout": table.output}, index=index)
+    return pymrio.IOSystem(Z=z, Y=y, x=x, name=table.name)

@@ -31,7 +31,7 @@
 //! its first byte that is not UTF-8, naming the line and column, rather than guessed.
 
 mod csv_layout;
-mod text;
+pub(crate) mod text;
 
 pub use csv_layout::{read_csv, write_csv};
 

@@ -69,6 +69,21 @@ fn default_tolerance() -> f64 {
     DEFAULT_BALANCE_TOLERANCE
 }
 
+/// Reads an interregional table from a file's bytes: UTF-8, or UTF-16 with a byte-order
+/// mark (as [`crate::interchange::read_json_bytes`]).
+///
+/// # Errors
+///
+/// [`Error::Json`] at the first byte that is not text; what [`read_json`] finds.
+pub fn read_json_bytes(bytes: &[u8]) -> Result<InterregionalTable> {
+    let text = crate::interchange::text::decode(bytes).map_err(|e| Error::Json {
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    })?;
+    read_json(&text)
+}
+
 /// Reads an interregional table from its interchange JSON.
 ///
 /// # Errors

@@ -31,7 +31,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-pub use document::{INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, read_json, write_json};
+pub use document::{
+    INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, read_json, read_json_bytes, write_json,
+};
 pub use model::{
     Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, Miyazawa,
     ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N, Stressor,
@@ -261,11 +263,17 @@ impl InterregionalTable {
 
     fn check_values(&self, n: usize) -> Result<()> {
         let p = &self.parts;
+        // places are named by "region/code" (and position), not by position alone
         for (k, &v) in p.z.iter().enumerate() {
-            let location = Location::Z {
-                row: k / n,
-                col: k % n,
-            };
+            let (row, col) = (k / n, k % n);
+            if v.is_finite() && v >= 0.0 {
+                continue;
+            }
+            let location = Location::Field(format!(
+                "Z[{}, {}] (row {row}, column {col})",
+                self.label(row),
+                self.label(col)
+            ));
             if !v.is_finite() {
                 return Err(Error::NonFinite { location, value: v });
             }
@@ -276,20 +284,25 @@ impl InterregionalTable {
         for c in &p.final_demand {
             for (row, &v) in c.values.iter().enumerate() {
                 if !v.is_finite() {
-                    let column = c.label.clone();
-                    return Err(Error::NonFinite {
-                        location: Location::FinalDemand { column, row },
-                        value: v,
-                    });
+                    let location = Location::Field(format!(
+                        "final demand {:?}, entry {}",
+                        c.label,
+                        self.label(row)
+                    ));
+                    return Err(Error::NonFinite { location, value: v });
                 }
             }
         }
         for r in &p.primary_inputs {
             for (col, &v) in r.values.iter().enumerate() {
-                let location = Location::PrimaryInput {
-                    row: r.label.clone(),
-                    col,
-                };
+                if v.is_finite() && (v >= 0.0 || r.kind.may_be_negative()) {
+                    continue;
+                }
+                let location = Location::Field(format!(
+                    "primary input {:?}, entry {}",
+                    r.label,
+                    self.label(col)
+                ));
                 if !v.is_finite() {
                     return Err(Error::NonFinite { location, value: v });
                 }

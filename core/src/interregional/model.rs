@@ -218,6 +218,12 @@ pub struct RoundMatrices {
 /// Impact of a final-demand change on the system and, for comparison, on each region alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterregionalImpact {
+    /// Region of each entry.
+    pub region: Vec<String>,
+    /// Sector code of each entry.
+    pub sector: Vec<String>,
+    /// Region names, in the order of `by_region`.
+    pub regions: Vec<String>,
     /// `Δx = L·Δf`, per entry.
     pub output: Vec<f64>,
     /// `B_r·Δf_r` for each region's block (what single-region tables give; the other
@@ -546,6 +552,9 @@ impl InterregionalModel {
             .map(|r| output[self.block(r)].iter().sum())
             .collect();
         Ok(InterregionalImpact {
+            region: self.regions.clone(),
+            sector: self.codes.clone(),
+            regions: self.region_names(),
             output,
             single_region,
             by_region,

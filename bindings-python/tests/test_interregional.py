@@ -1,0 +1,164 @@
+"""Interregional tables from Python: building them from labelled frames (aligned by label),
+pymrio in and out, typed results with a (region, sector) index, errors that name the entry."""
+
+import json
+import pickle
+from pathlib import Path
+
+import localecon
+import numpy as np
+import pandas as pd
+import pytest
+from localecon.pymrio import interregional_from_pymrio, to_pymrio
+
+FIXTURES = Path(__file__).parent.parent.parent / "tests" / "fixtures"
+
+
+def miller_blair():
+    fx = json.loads((FIXTURES / "ir_miller_blair_ch3.json").read_text())
+    return localecon.InterregionalTable.from_json(json.dumps(fx["interregional"]))
+
+
+def frames(table):
+    index = pd.MultiIndex.from_tuples(table.index, names=["region", "sector"])
+    z = pd.DataFrame(table.z, index=index, columns=index)
+    y = pd.DataFrame(
+        {("r", "households"): table.output - table.z.sum(axis=1)}, index=index
+    )
+    return z, y
+
+
+def test_from_arrays_aligns_every_input_by_label():
+    t = miller_blair()
+    z, y = frames(t)
+    shuffled = [4, 1, 3, 0, 2]
+    built = localecon.InterregionalTable.from_arrays(
+        z.iloc[:, shuffled],  # columns in another order: aligned to the rows by label
+        final_demand=y.iloc[shuffled],
+        output=pd.Series(t.output, index=z.index).iloc[shuffled],
+    )
+    assert built.index == t.index
+    np.testing.assert_array_equal(built.z, t.z)
+    np.testing.assert_array_equal(built.output, t.output)
+    # the (region, category) column is bought by its region, labelled "region/category"
+    doc = json.loads(built.to_json())
+    assert doc["final_demand"][0]["region"] == "r"
+    assert doc["final_demand"][0]["label"] == "r/households"
+    np.testing.assert_array_equal(built.decomposition().total, t.decomposition().total)
+
+
+def test_impact_series_is_aligned_by_label_and_matches_the_core():
+    t = miller_blair()
+    delta = pd.Series([100.0, 0.0, 0.0, 0.0, 50.0], index=pd.MultiIndex.from_tuples(t.index))
+    reversed_delta = delta.iloc[::-1]
+    a, b = t.impact(delta), t.impact(reversed_delta)
+    np.testing.assert_array_equal(a.output, b.output)
+    frame = a.to_pandas()
+    assert list(frame.index.names) == ["region", "sector"]
+    assert frame.loc[("s", "2"), "output"] == a.output[4]
+    np.testing.assert_allclose(a.by_region, [a.output[:3].sum(), a.output[3:].sum()], rtol=0, atol=0)
+    # L·Δf by the library equals numpy's solve with the same A to rounding
+    expected = np.linalg.solve(np.eye(5) - t.coefficients(), delta.to_numpy())
+    np.testing.assert_allclose(a.output, expected, rtol=1e-13)
+
+
+def test_decomposition_identities_and_frame():
+    d = miller_blair().decomposition()
+    np.testing.assert_allclose(d.intra_regional + d.spillover, d.total, rtol=1e-14)
+    np.testing.assert_allclose(
+        1.0 + d.round_intra + d.round_spillover + d.round_feedback, d.total, rtol=1e-12
+    )
+    assert (d.feedback >= 0).all()
+    frame = d.to_pandas()
+    assert frame.shape == (5, 10)
+    assert frame.index.get_level_values("region").tolist() == ["r", "r", "r", "s", "s"]
+
+
+def test_region_table_returns_interdependence_and_matrices():
+    t = miller_blair()
+    z, y = frames(t)
+    value_added = (t.output - t.z.sum(axis=0))[None, :]
+    whole = localecon.InterregionalTable.from_arrays(
+        z, final_demand=y, primary_inputs=value_added, primary_input_kinds=["compensation"]
+    )
+    r = whole.region_table("s")
+    assert isinstance(r, localecon.RegionalTable) and r.n == 2
+    # what region s buys from r is an import from the rest of the country
+    rows = json.loads(r.to_json())["primary_inputs"]
+    imports = [row["values"] for row in rows if row["kind"] == "imports_rest_of_country"]
+    np.testing.assert_array_equal(imports, [t.z[:3, 3:].sum(axis=0)])
+    returns = t.returns()
+    assert [x.region for x in returns] == ["r", "s"]
+    assert returns.to_pandas().shape[0] == 2
+    i = t.interdependence()
+    assert i.block_sums.shape == (2, 2)
+    np.testing.assert_allclose(i.block_sums.sum(), t.leontief_inverse().sum(), rtol=1e-14)
+    m = t.miyazawa("s")
+    np.testing.assert_allclose(m.external @ m.internal, m.own_block, rtol=1e-12)
+    rm = t.round_matrices()
+    np.testing.assert_allclose(rm.m3 @ rm.m2 @ rm.m1, t.leontief_inverse(), rtol=1e-11)
+    e = t.extraction("r")
+    assert e.total >= max(e.backward, e.forward) > 0
+
+
+def test_accounts_from_a_frame_and_a_dict_agree():
+    fx = json.loads((FIXTURES / "ir_pymrio_small.json").read_text())
+    t = localecon.InterregionalTable.from_json(json.dumps(fx["interregional"]))
+    index = pd.MultiIndex.from_tuples(t.index)
+    values = np.arange(1.0, t.n + 1.0)
+    f = pd.DataFrame([values], index=["CO2"], columns=index)
+    from_frame = t.accounts(f.iloc[:, ::-1])
+    from_dict = t.accounts({"CO2": pd.Series(values, index=index)})
+    np.testing.assert_array_equal(from_frame.consumption, from_dict.consumption)
+    np.testing.assert_array_equal(from_frame.production, [values])
+    frame = from_frame.to_pandas("multipliers")
+    assert frame.columns.names == ["region", "sector"]
+    with pytest.raises(localecon.UnknownOptionError):
+        from_frame.to_pandas("emissions")
+
+
+def test_pymrio_round_trip_reproduces_pymrio_accounts():
+    pymrio = pytest.importorskip("pymrio")
+    io = pymrio.load_test()
+    io.calc_all()
+    t = interregional_from_pymrio(io)
+    assert t.regions == list(io.get_regions())
+    np.testing.assert_allclose(t.output, io.x.to_numpy().ravel(), rtol=1e-14)
+    emissions = io.emissions
+    a = t.accounts(emissions.F)
+    np.testing.assert_allclose(a.multipliers, emissions.M.to_numpy(), rtol=1e-10, atol=1e-12)
+    back = to_pymrio(t)
+    np.testing.assert_array_equal(back.Z.to_numpy(), io.Z.to_numpy())
+    assert back.Z.index.equals(io.Z.index.set_names(["region", "sector"]))
+
+
+def test_bad_inputs_name_the_entry():
+    t = miller_blair()
+    z, y = frames(t)
+    z.iloc[3, 1] = np.nan
+    with pytest.raises(localecon.NonFiniteError, match=r"Z\[s/1, r/2\]"):
+        localecon.InterregionalTable.from_arrays(z, final_demand=y)
+    with pytest.raises(localecon.InvalidInputError, match="not contiguous"):
+        localecon.InterregionalTable.from_arrays(
+            np.eye(3) * 0.1, index=[("a", "1"), ("b", "1"), ("a", "2")], output=[1.0, 1.0, 1.0]
+        )
+    with pytest.raises(localecon.InvalidInputError, match="MultiIndex"):
+        localecon.InterregionalTable.from_arrays(np.eye(2))
+    with pytest.raises(localecon.UnknownLabelError):
+        t.extraction("nowhere")
+    with pytest.raises(localecon.ShapeError):
+        t.impact([1.0, 2.0])
+    with pytest.raises(localecon.UnknownLabelError):
+        t.impact(pd.Series([1.0] * 5, index=pd.MultiIndex.from_tuples(
+            [("r", "1"), ("r", "2"), ("r", "9"), ("s", "1"), ("s", "2")])))
+    with pytest.raises(localecon.JsonError):
+        localecon.InterregionalTable.from_json(b"\xff\xfe{")
+
+
+def test_json_bytes_pickle_and_equality():
+    t = miller_blair()
+    assert localecon.InterregionalTable.from_json(t.to_json().encode("utf-8")) == t
+    assert pickle.loads(pickle.dumps(t)) == t
+    assert "2 regions, 5 entries" in repr(t)
+    d = t.decomposition()
+    assert pickle.loads(pickle.dumps(d)) == d
