@@ -9,6 +9,7 @@ mod convert;
 mod currency;
 mod datasets;
 mod error;
+mod interregional;
 mod leakage;
 mod linkages;
 mod lm3;

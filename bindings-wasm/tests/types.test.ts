@@ -1,5 +1,5 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
-import { RegionalTable, type RegionReport, type Multipliers, type TableOptions } from "../index.js";
+import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction } from "../index.js";
 import { dataset, datasetReport } from "../data.js";
 
 const options: TableOptions = {
@@ -62,3 +62,15 @@ const ratio: number = validation.areas[0].sections[0].regionalised;
 const checks: CommutingCheck[] = commutingCrossCheck();
 const coe: number | null = checks[0].coe_ratio;
 export { stays, netRatio, ratio, coe };
+
+// interregional systems: parts in, typed results out
+{
+  const t = new InterregionalTable({ regions: [{ name: "r", sectors: ["a"] }, { name: "s", sectors: ["a"] }], z: [0, 1, 1, 0], output: [10, 10] });
+  const d: InterregionalDecomposition = t.decomposition();
+  const share: number = d.returned_per_leak[0];
+  const back: RegionReturn[] = t.returns();
+  const cut: Extraction = t.extraction("r");
+  const index: [string, string][] = t.index;
+  void [share, back, cut, index];
+  t.free();
+}

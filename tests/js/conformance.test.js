@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { RegionalTable, enaAnalysis, lm3, averageShare, locationQuotients, slq, fleggLambda, ras } from "../../bindings-wasm/index.node.js";
+import { RegionalTable, InterregionalTable, enaAnalysis, lm3, averageShare, locationQuotients, slq, fleggLambda, ras } from "../../bindings-wasm/index.node.js";
 import { dataset } from "../../bindings-wasm/data.js";
 
 const dir = new URL("../fixtures/", import.meta.url);
@@ -49,7 +49,36 @@ function lqQuantity(lq, field) {
   return what === "a" ? a : outputMultipliers(a, n);
 }
 
+function interregionalQuantity(fx, field) {
+  // one ir.* quantity of an interregional fixture (matrices flattened row by row)
+  const t = InterregionalTable.fromJson(JSON.stringify(fx.interregional));
+  try {
+    const accounts = ["multipliers", "production", "consumption", "imports", "exports"];
+    if (field === "output") return t.output;
+    if (field === "leontief_inverse") return t.leontiefInverse();
+    if (field === "impact_output") return t.impact(new Float64Array(fx.delta_f)).output;
+    if (field === "impact_single_region") {
+      const first = t.regions[0];
+      return t.impact(new Float64Array(fx.delta_f)).single_region.slice(0, t.index.filter(([r]) => r === first).length);
+    }
+    if (field === "extraction") {
+      const e = t.extraction(fx.extraction_region);
+      return [e.total, e.backward, e.forward];
+    }
+    if (field === "spillover_matrix") return t.spilloverMatrix();
+    if (accounts.includes(field)) return t.accounts(fx.stressors)[field].flat();
+    const i = t.interdependence();
+    if (field in i) return [i[field]].flat(2);
+    const d = t.decomposition();
+    assert.ok(field in d, `unknown interregional quantity ${field}`);
+    return d[field];
+  } finally {
+    t.free();
+  }
+}
+
 function quantity(fx, t, name) {
+  if (name.startsWith("ir.")) return interregionalQuantity(fx, name.slice(3));
   if (name.startsWith("lq.")) return lqQuantity(fx.lq, name.slice(3));
   if (name.startsWith("ras.")) {
     const r = fx.ras;
@@ -122,7 +151,7 @@ function quantity(fx, t, name) {
 }
 
 test("all fixtures are found", () => {
-  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json", "lq_regionalisation.json", "ras_mb.json", "scenarios_de1995.json"]) {
+  for (const f of ["miller_blair_2sector.json", "eurostat_de1995.json", "spicosa_nl2000.json", "scotland_2019.json", "oyster_reef.json", "lm3.json", "lq_regionalisation.json", "ras_mb.json", "scenarios_de1995.json", "ir_miller_blair_ch3.json", "ir_mb_problem_3_2.json", "ir_fio_miom.json", "ir_pymrio_small.json", "ir_ioanalysis_toy.json"]) {
     assert.ok(files.includes(f), f);
   }
 });

@@ -1,0 +1,298 @@
+//! Interregional tables for JavaScript: regions with their own sectors in (camelCase parts),
+//! the core's results out as plain objects (snake_case keys, as in Python's `to_dict()`).
+
+use localecon::interregional::{
+    self, InterregionalFinalDemand, InterregionalParts, Region, Stressor,
+};
+use localecon::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{check_keys, flows_from_js, numbers_from_js, text_or_bytes, to_plain};
+use crate::error::{IntoJs, invalid};
+use crate::table::RegionalTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INTERREGIONAL: &'static str = r#"
+/** A region of a system: its name and its sectors (codes, or code and name). */
+export interface RegionInput { name: string; sectors: (string | Sector)[] }
+/** A final-demand column: bought by `region`, or by nobody in the system (`region` absent: exports beyond it). */
+export interface InterregionalFinalDemandInput { label: string; region?: string | null; kind: string; values: number[] | Float64Array }
+/** Everything an InterregionalTable is made of; `z` is row-major N × N in region order. */
+export interface InterregionalParts {
+  regions: RegionInput[]; z: number[] | Float64Array; finalDemand?: InterregionalFinalDemandInput[];
+  primaryInputs?: { label: string; kind: string; values: number[] | Float64Array }[];
+  output?: number[] | Float64Array; name?: string; unit?: string; source?: string;
+  balanceTolerance?: number; allowPurchasesAboveOutput?: boolean;
+}
+export interface InterregionalDecomposition {
+  region: string[]; sector: string[]; total: number[]; intra_regional: number[]; spillover: number[];
+  single_region: number[]; feedback: number[]; round_intra: number[]; round_spillover: number[];
+  round_feedback: number[]; leak_to_other_regions: number[]; returned_per_leak: number[];
+}
+export interface RegionReturn {
+  region: string; final_demand: number; total: number; intra_regional: number; single_region: number;
+  leak_to_other_regions: number; feedback: number; returned_per_leak: number;
+}
+export interface Interdependence {
+  regions: string[]; block_sums: number[][]; net_spillover: number[][]; self_reliance: number[];
+  spillover_out: number[]; spillover_in: number[]; spillover_balance: number[]; spillover_export_share: number[];
+}
+export interface InterregionalImpact { region: string[]; sector: string[]; regions: string[]; output: number[]; single_region: number[]; by_region: number[] }
+export interface Extraction { region: string; total: number; backward: number; forward: number }
+export interface Miyazawa { region: string; sectors: string[]; internal: number[][]; external: number[][]; own_block: number[][] }
+export interface RoundMatrices { m1: number[][]; m2: number[][]; m3: number[][] }
+export interface StressorAccounts {
+  stressors: string[]; region: string[]; sector: string[]; multipliers: number[][]; production: number[][];
+  consumption: number[][]; imports: number[][]; exports: number[][];
+}
+"#;
+
+const PARTS_KEYS: &[&str] = &[
+    "regions",
+    "z",
+    "finalDemand",
+    "primaryInputs",
+    "output",
+    "name",
+    "unit",
+    "source",
+    "balanceTolerance",
+    "allowPurchasesAboveOutput",
+];
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SectorInput {
+    Code(String),
+    Full(localecon::Sector),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionInput {
+    name: String,
+    sectors: Vec<SectorInput>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct PartsInput {
+    regions: Vec<RegionInput>,
+    #[serde(default)]
+    final_demand: Vec<InterregionalFinalDemand>,
+    #[serde(default)]
+    primary_inputs: Vec<PrimaryInputRow>,
+    #[serde(default)]
+    output: Option<Vec<f64>>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    balance_tolerance: Option<f64>,
+    #[serde(default)]
+    allow_purchases_above_output: bool,
+}
+
+/// An interregional input–output table: regions with their own sectors, `Z` in region
+/// blocks, final demand by buying region. Its analyses factor the system once, on first use
+/// (`2N³/3` flops for `N` entries, plus each region's own block). Free it when done.
+#[wasm_bindgen]
+pub struct InterregionalTable {
+    inner: interregional::InterregionalTable,
+}
+
+#[wasm_bindgen]
+impl InterregionalTable {
+    /// Builds a system from its parts (see `InterregionalParts`); errors name the region and
+    /// sector of a bad value.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "InterregionalParts")] parts: JsValue,
+    ) -> Result<InterregionalTable, JsValue> {
+        check_keys(&parts, PARTS_KEYS, "interregional parts")?;
+        let get = |key: &str| js_sys::Reflect::get(&parts, &JsValue::from_str(key));
+        let z = flows_from_js(&get("z").map_err(|_| invalid("interregional parts", "no z"))?)?;
+        let without_z = js_sys::Object::assign(&js_sys::Object::new(), parts.unchecked_ref());
+        js_sys::Reflect::delete_property(&without_z, &JsValue::from_str("z"))
+            .map_err(|_| invalid("interregional parts", "z"))?;
+        let p: PartsInput = serde_wasm_bindgen::from_value(without_z.into())
+            .map_err(|e| invalid("interregional parts", e))?;
+        let regions = p
+            .regions
+            .into_iter()
+            .map(|r| Region {
+                name: r.name,
+                sectors: r
+                    .sectors
+                    .into_iter()
+                    .map(|s| match s {
+                        SectorInput::Code(code) => localecon::Sector {
+                            name: code.clone(),
+                            code,
+                        },
+                        SectorInput::Full(s) => s,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let name = p.name.unwrap_or_else(|| "interregional table".into());
+        let mut parts = InterregionalParts::new(name, regions, z, Vec::new());
+        parts.output = p.output;
+        if let Some(u) = p.unit {
+            parts.unit = u;
+        }
+        parts.source = p.source;
+        parts.final_demand = p.final_demand;
+        parts.primary_inputs = p.primary_inputs;
+        parts.balance_tolerance = p.balance_tolerance.unwrap_or(DEFAULT_BALANCE_TOLERANCE);
+        parts.allow_purchases_above_output = p.allow_purchases_above_output;
+        Ok(Self {
+            inner: interregional::InterregionalTable::new(parts).js_err()?,
+        })
+    }
+
+    /// Reads a system from its interchange JSON (`"format": "localecon-interregional"`): a
+    /// string, or a file's bytes (a `Uint8Array`) in UTF-8 or UTF-16 with a byte-order mark.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    ) -> Result<InterregionalTable, JsValue> {
+        let inner = match text_or_bytes(&text)? {
+            Ok(t) => interregional::read_json(&t),
+            Err(b) => interregional::read_json_bytes(&b),
+        };
+        Ok(Self {
+            inner: inner.js_err()?,
+        })
+    }
+
+    /// The system as interchange JSON.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        interregional::write_json(&self.inner)
+    }
+
+    /// Region names, in system order.
+    #[wasm_bindgen(getter)]
+    pub fn regions(&self) -> Vec<String> {
+        self.inner
+            .regions()
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    }
+
+    /// `[region, code]` of every entry, in system order.
+    #[wasm_bindgen(getter, unchecked_return_type = "[string, string][]")]
+    pub fn index(&self) -> Result<JsValue, JsValue> {
+        let (r, c) = self.inner.index();
+        to_plain(&r.into_iter().zip(c).collect::<Vec<_>>())
+    }
+
+    /// Number of entries `N`.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Total output per entry.
+    #[wasm_bindgen(getter)]
+    pub fn output(&self) -> Vec<f64> {
+        self.inner.output().to_vec()
+    }
+
+    fn model(&self) -> Result<&interregional::InterregionalModel, JsValue> {
+        self.inner.model().js_err()
+    }
+
+    /// `A` of the whole system, row-major `N × N`.
+    pub fn coefficients(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(self.model()?.coefficients().to_vec())
+    }
+
+    /// `L = (I − A)⁻¹`, row-major `N × N`, by `N` solves with the one LU.
+    #[wasm_bindgen(js_name = leontiefInverse)]
+    pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(self.model()?.leontief().leontief_inverse())
+    }
+
+    /// One region as a single-region `RegionalTable` (purchases from the other regions are
+    /// imports from the rest of the country).
+    #[wasm_bindgen(js_name = regionTable)]
+    pub fn region_table(&self, region: &str) -> Result<RegionalTable, JsValue> {
+        Ok(RegionalTable {
+            inner: self.inner.region_table(region).js_err()?,
+        })
+    }
+
+    /// Multipliers of every entry decomposed (total, intraregional, spill-over, feedback,
+    /// Round, the leak to the other regions and what comes back).
+    #[wasm_bindgen(unchecked_return_type = "InterregionalDecomposition")]
+    pub fn decomposition(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.decomposition())
+    }
+
+    /// Each region's leak to the others and what comes back, over its final-demand mix.
+    #[wasm_bindgen(unchecked_return_type = "RegionReturn[]")]
+    pub fn returns(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.returns())
+    }
+
+    /// fio's interdependence measures from the block sums of `L`.
+    #[wasm_bindgen(unchecked_return_type = "Interdependence")]
+    pub fn interdependence(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.interdependence())
+    }
+
+    /// fio's spill-over matrix, row-major `N × N` (at most 8,000 entries).
+    #[wasm_bindgen(js_name = spilloverMatrix)]
+    pub fn spillover_matrix(&self) -> Result<Vec<f64>, JsValue> {
+        Ok(self.model()?.spillover_matrix().js_err()?.concat())
+    }
+
+    /// Output of the system for a final-demand change per entry, beside each region alone.
+    #[wasm_bindgen(unchecked_return_type = "InterregionalImpact")]
+    pub fn impact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] delta_f: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let d = numbers_from_js(&delta_f, "delta_f", crate::convert::MAX_Z_VALUES)?;
+        to_plain(&self.model()?.impact(&d).js_err()?)
+    }
+
+    /// Output lost when a region's links with the others are cut.
+    #[wasm_bindgen(unchecked_return_type = "Extraction")]
+    pub fn extraction(&self, region: &str) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.extraction(region).js_err()?)
+    }
+
+    /// Miyazawa's internal and external multiplier matrices of a region.
+    #[wasm_bindgen(unchecked_return_type = "Miyazawa")]
+    pub fn miyazawa(&self, region: &str) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.miyazawa(region).js_err()?)
+    }
+
+    /// Round's multiplicative decomposition `L = M3·M2·M1` (at most 2,000 entries).
+    #[wasm_bindgen(js_name = roundMatrices, unchecked_return_type = "RoundMatrices")]
+    pub fn round_matrices(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.round_matrices().js_err()?)
+    }
+
+    /// pymrio's accounts of stressors (`{label, values}` per stressor, a value per entry).
+    #[wasm_bindgen(unchecked_return_type = "StressorAccounts")]
+    pub fn accounts(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ label: string; values: number[] | Float64Array }[]"
+        )]
+        stressors: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let list: Vec<Stressor> =
+            serde_wasm_bindgen::from_value(stressors).map_err(|e| invalid("stressors", e))?;
+        to_plain(&self.model()?.accounts(&list).js_err()?)
+    }
+}

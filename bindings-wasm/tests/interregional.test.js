@@ -1,0 +1,93 @@
+// Interregional tables across the JavaScript boundary: parts in, plain results out, errors
+// naming the region and sector, and the same numbers whichever way the system is built.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { InterregionalTable, RegionalTable } from "../index.node.js";
+import { expectError } from "./expect-error.js";
+
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/${name}.json`, import.meta.url), "utf8"));
+const doc = fixture("ir_miller_blair_ch3").interregional;
+
+function parts() {
+  // Miller & Blair's system with final demand (bought by r) and value added, as parts
+  const n = 5;
+  const z = new Float64Array(doc.z.flat());
+  const rowSums = doc.z.map((row) => row.reduce((a, b) => a + b, 0));
+  const colSums = Array.from({ length: n }, (_, j) => doc.z.reduce((a, row) => a + row[j], 0));
+  return {
+    name: "two regions",
+    regions: [{ name: "r", sectors: ["1", "2", "3"] }, { name: "s", sectors: [{ code: "1", name: "one" }, "2"] }],
+    z,
+    finalDemand: [{ label: "households r", region: "r", kind: "households", values: doc.output.map((x, i) => x - rowSums[i]) }],
+    primaryInputs: [{ label: "wages", kind: "compensation", values: doc.output.map((x, j) => x - colSums[j]) }],
+  };
+}
+
+test("the constructor and fromJson give the same system to the last bit", () => {
+  const a = new InterregionalTable(parts());
+  const b = InterregionalTable.fromJson(JSON.stringify(doc));
+  const c = InterregionalTable.fromJson(new TextEncoder().encode(a.toJson()));
+  try {
+    assert.deepEqual(a.index, [["r", "1"], ["r", "2"], ["r", "3"], ["s", "1"], ["s", "2"]]);
+    assert.deepEqual(a.regions, ["r", "s"]);
+    assert.equal(a.n, 5);
+    assert.deepEqual(a.output, b.output);
+    assert.deepEqual(a.decomposition(), b.decomposition());
+    assert.deepEqual(c.decomposition(), a.decomposition());
+    assert.deepEqual(a.leontiefInverse(), b.leontiefInverse());
+  } finally {
+    a.free();
+    b.free();
+    c.free();
+  }
+});
+
+test("results hold the decomposition identities and the region table is a RegionalTable", () => {
+  const t = new InterregionalTable(parts());
+  try {
+    const d = t.decomposition();
+    d.total.forEach((x, j) => {
+      assert.ok(Math.abs(d.intra_regional[j] + d.spillover[j] - x) <= 1e-14 * x);
+      assert.ok(d.feedback[j] >= 0);
+    });
+    const i = t.impact([100, 0, 0, 0, 50]);
+    assert.equal(i.by_region.length, 2);
+    assert.ok(Math.abs(i.by_region[0] + i.by_region[1] - i.output.reduce((a, b) => a + b, 0)) < 1e-9);
+    const r = t.regionTable("s");
+    try {
+      assert.ok(r instanceof RegionalTable);
+      assert.deepEqual(r.codes, ["1", "2"]);
+    } finally {
+      r.free();
+    }
+    const m = t.miyazawa("s");
+    assert.equal(m.internal.length, 2);
+    const e = t.extraction("r");
+    assert.ok(e.total >= Math.max(e.backward, e.forward) && e.forward > 0);
+    assert.equal(t.returns().length, 2);
+    assert.equal(t.roundMatrices().m1.length, 5);
+    assert.equal(t.spilloverMatrix().length, 25);
+  } finally {
+    t.free();
+  }
+});
+
+test("bad input is a typed error naming the region and sector", () => {
+  const p = parts();
+  p.z[3 * 5 + 1] = NaN;
+  expectError(() => new InterregionalTable(p), "NonFiniteError", "non_finite", /Z\[s\/1, r\/2\]/);
+  expectError(() => new InterregionalTable({ ...parts(), zz: 1 }), "InvalidInputError", "invalid_input", /unknown field "zz"/);
+  const dup = parts();
+  dup.regions[1].name = "r";
+  expectError(() => new InterregionalTable(dup), "InvalidLabelError", "invalid_label", /duplicate/);
+  const t = new InterregionalTable(parts());
+  try {
+    expectError(() => t.extraction("nowhere"), "UnknownLabelError", "unknown_label", /nowhere/);
+    expectError(() => t.impact([1, 2]), "ShapeError", "shape");
+    expectError(() => t.accounts([{ label: "CO2", values: [1, 2, 3, 4, 5] }]), "InvalidInputError", "invalid_input", /same sectors/);
+  } finally {
+    t.free();
+  }
+  expectError(() => InterregionalTable.fromJson(new Uint8Array([0xff, 0xfe, 0x7b])), "JsonError", "json");
+});
