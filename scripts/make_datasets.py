@@ -442,6 +442,77 @@ def australia(data, dst):
                 w.writerow([name, states.get(name, ""), measure] + [f"{float(rec[d]):g}" for d in divisions] + [f"{sum(float(rec[u]) for u in unclassified):g}"])
 
 
+UK_SOURCE = (
+    "ONS, UK input-output analytical tables 2019 (industry by industry, domestic use, basic "
+    "prices), summed to SIC 2007 sections. Crown copyright, Office for National Statistics, "
+    "Open Government Licence v3.0."
+)
+UK_FINAL_DEMAND = [
+    ("P3 S14", "households"),
+    ("P3 S15", "other"),
+    ("P3 S13", "other_government"),
+    ("P51G", "investment"),
+    ("P52", "investment"),
+    ("P53", "investment"),
+    ("P61EU", "exports_rest_of_world"),
+    ("P61RW", "exports_rest_of_world"),
+    ("P62", "exports_rest_of_world"),
+]
+UK_PRIMARY = [
+    ("IMP_CIF", "imports_rest_of_world", "Use of imported products"),
+    ("D21X31", "taxes_on_products", "Taxes less subsidies on products"),
+    ("D29-D39", "taxes_on_production", "Other taxes less subsidies on production"),
+    ("D1", "compensation", "Compensation of employees"),
+    ("GOS & MI", "operating_surplus", "Gross operating surplus and mixed income"),
+]
+
+
+def uk_sections(data, dst):
+    """The UK 2019 domestic-use table (105 industries) summed to the 20 SIC sections A..T (the
+    section is the first letter of the ONS code), in the layout of scotland_2019_sections.csv;
+    and Scotland's purchases from the rest of the UK by final-demand column (the RUKImp row of
+    the Scottish table, with the residents' spending in the rest of the UK), for the
+    Scotland + rest-of-UK system."""
+    rows = list(csv.DictReader(open(data / "uk_ioat_2019" / "ioat_2019_ixi_domestic_basic_prices.csv", newline="")))
+    by_code = {r["row_code"]: r for r in rows}
+    industries = [r["row_code"] for r in rows[: rows.index(by_code["_T"])]]
+    assert len(industries) == 105, len(industries)
+    letters = [chr(c) for c in range(ord("A"), ord("T") + 1)]
+    names = {r["row"]: r["name"] for r in csv.DictReader(open(data / "scotland_io_2019" / "ixi_2019_by_sic_section.csv", newline=""))}
+    members = {s: [c for c in industries if c[0] == s] for s in letters}
+    assert all(members.values()) and sum(map(len, members.values())) == 105
+
+    def total(row_codes, col_codes):
+        return sum(float(by_code[r][c] or 0) for r in row_codes for c in col_codes)
+
+    out = dst / "uk_2019_sections.csv"
+    with open(out, "w", newline="") as f:
+        f.write(f"# name: United Kingdom 2019 (SIC sections)\n# unit: GBP million\n# source: {UK_SOURCE}\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + letters + [c for c, _ in UK_FINAL_DEMAND])
+        w.writerow(["", "", ""] + ["sector"] * 20 + [k for _, k in UK_FINAL_DEMAND])
+        for s in letters:
+            w.writerow(["sector", s, names[s]] + [repr(total(members[s], members[t])) for t in letters]
+                       + [repr(total(members[s], [c])) for c, _ in UK_FINAL_DEMAND])
+        for code, kind, label in UK_PRIMARY:
+            w.writerow([kind, code, label] + [repr(total([code], members[t])) for t in letters] + [""] * len(UK_FINAL_DEMAND))
+        w.writerow(["output", "P1", "Output at basic prices"] + [repr(total(["P1"], members[t])) for t in letters] + [""] * len(UK_FINAL_DEMAND))
+    # the check the source states: output = intermediate use + final use, per section
+    for s in letters:
+        use = total(members[s], industries) + total(members[s], [c for c, _ in UK_FINAL_DEMAND])
+        assert abs(use - total(["P1"], members[s])) < 1e-6 * max(1.0, use), s
+    scot = {r["row"]: r for r in csv.DictReader(open(data / "scotland_io_2019" / "ixi_2019_by_sic_section.csv", newline=""))}
+    columns = ["HOUSEHOLD", "NPISH", "FD_CENGOV", "FD_LOCGOV", "GFCF", "VALUABLES", "INVENTORIES",
+               "EXPORTS_NONRES", "EXPORTS_RUK", "EXPORTS_ROW"]
+    with open(dst / "scotland_2019_ruk_purchases_by_final_use.csv", "w", newline="") as f:
+        f.write(f"# source: {SOURCE} The RUKImp row of the 2019 table in its final-use columns "
+                "(GBP million): what each final use buys from the rest of the UK.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["column", "RUKImp"])
+        for c in columns:
+            w.writerow([c, scot["RUKImp"][c]])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -459,6 +530,7 @@ def main(src, dst):
     fte(src.parent, dst)
     ghg(src.parent, dst)
     australia(src.parent, dst)
+    uk_sections(src.parent, dst)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,22 @@ pub fn scotland_2019_sections() -> RegionalTable {
         .expect("embedded Scotland 2019 sections table is valid")
 }
 
+/// Scotland and the rest of the UK 2019 at the 20 SIC sections, an interregional table built
+/// by double entry with the default options ([`Sources::scotland_ruk_2019`]; its
+/// assumptions in [`super::SCOTLAND_RUK_ASSUMPTIONS`]).
+///
+/// # Panics
+///
+/// Never in a released build: the embedded files are validated by the crate's tests.
+#[cfg(feature = "embedded-data")]
+#[must_use]
+pub fn scotland_ruk_2019() -> crate::interregional::InterregionalTable {
+    Sources::embedded()
+        .scotland_ruk_2019(super::TwoRegionOptions::default())
+        .expect("embedded Scotland + rest-of-UK table is valid")
+        .table
+}
+
 #[cfg(feature = "embedded-data")]
 /// The embedded Scotland 2019 table in the labelled CSV layout, as shipped.
 #[must_use]

@@ -6,6 +6,7 @@
 //! | `scotland-2019-sections` | the same table summed to the 20 SIC 2007 sections A–T |
 //! | `glasgow-2019` | Glasgow City 2019, regionalised from Scotland 2019 by FLQ (δ = 0.3) with BRES 2019 employment, 2011 census commuting and the ownership assumption (the same as `scotland-council-2019:glasgow-city`) |
 //! | `scotland-council-2019:<council>` | each of Scotland's 32 council areas, built the same way ([`Sources::council_2019`]; names from [`Sources::council_names`]; all at once in [`Sources::scotland_council_atlas`]; checked against ONS regional accounts by [`Sources::gva_validation`] and [`Sources::commuting_cross_check`]) |
+//! | `scotland-ruk-2019` | an interregional table ([`Sources::scotland_ruk_2019`], [`scotland_ruk_2019`]): Scotland and the rest of the UK at the 20 SIC sections, by double entry from the ONS UK table and the Scottish table |
 //! | `miller-blair-2sector` | the two-sector teaching example of Miller & Blair (2009, §2.3) |
 //!
 //! The Scottish tables are Crown copyright, published under the Open Government Licence
@@ -18,6 +19,7 @@ mod councils;
 mod embedded;
 mod read;
 mod satellite;
+mod two_region;
 mod validation;
 
 pub use australia::{
@@ -38,6 +40,10 @@ pub use satellite::{
 };
 #[cfg(feature = "embedded-data")]
 pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
+pub use two_region::{
+    ClippedCell, REST_OF_UK, SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS, SCOTLAND_RUK_ATTRIBUTION,
+    TwoRegionBuild, TwoRegionOptions,
+};
 pub use validation::{
     CommutingCheck, GvaComparison, GvaValidation, Itl3Area, ONS_REGIONAL_ATTRIBUTION, SectionShare,
 };
@@ -67,6 +73,13 @@ const UK_2019_GHG_CSV: &str = include_str!("../../data/uk_2019_ghg_by_ioc098.csv
 /// UK 2019 households' direct greenhouse-gas emissions by gas.
 #[cfg(feature = "embedded-data")]
 const UK_2019_GHG_HOUSEHOLDS_CSV: &str = include_str!("../../data/uk_2019_ghg_households.csv");
+/// The UK 2019 table summed to the 20 SIC sections.
+#[cfg(feature = "embedded-data")]
+const UK_2019_SECTIONS_CSV: &str = include_str!("../../data/uk_2019_sections.csv");
+/// Scotland's 2019 purchases from the rest of the UK by final-use column.
+#[cfg(feature = "embedded-data")]
+const SCOTLAND_RUK_FINAL_CSV: &str =
+    include_str!("../../data/scotland_2019_ruk_purchases_by_final_use.csv");
 #[cfg(feature = "embedded-data")]
 const SIC_TO_IOC098_CSV: &str = include_str!("../../data/sic2007_to_ioc098.csv");
 #[cfg(feature = "embedded-data")]
@@ -147,6 +160,12 @@ pub struct Sources {
     pub uk_2019_ghg_by_ioc098: String,
     /// `uk_2019_ghg_households.csv`: UK 2019 households' direct emissions by gas.
     pub uk_2019_ghg_households: String,
+    /// `uk_2019_sections.csv`: the ONS UK 2019 table (domestic use, basic prices) summed to
+    /// the 20 SIC sections.
+    pub uk_2019_sections: String,
+    /// `scotland_2019_ruk_purchases_by_final_use.csv`: Scotland's purchases from the rest of
+    /// the UK by final-use column (the `RUKImp` row of the 2019 table).
+    pub scotland_2019_ruk_purchases_by_final_use: String,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -170,6 +189,8 @@ impl Sources {
             australia_2021_22_115: AUSTRALIA_115_CSV.into(),
             uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
+            uk_2019_sections: UK_2019_SECTIONS_CSV.into(),
+            scotland_2019_ruk_purchases_by_final_use: SCOTLAND_RUK_FINAL_CSV.into(),
         }
     }
 }
