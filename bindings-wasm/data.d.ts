@@ -1,4 +1,4 @@
-import type { RegionalTable, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
+import type { RegionalTable, InterregionalTable, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -18,6 +18,8 @@ export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];
 export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
 export declare function commutingCrossCheck(): CommutingCheck[];
+/** An interregional dataset ("scotland-ruk-2019") as an InterregionalTable (free it when done). */
+export declare function interregionalDataset(name: "scotland-ruk-2019"): InterregionalTable;
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
 /** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */

@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -61,6 +61,13 @@ export function gvaValidation(method, delta) {
  * compensation), per ITL3 area. */
 export function commutingCrossCheck() {
   return buildCommutingCrossCheck(SOURCES);
+}
+
+/** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019",
+ * Scotland and the rest of the UK 2019 at the 20 SIC sections, built by double entry from the
+ * ONS UK table and the Scottish table (its assumptions in the table's source). */
+export function interregionalDataset(name) {
+  return buildInterregionalDataset(name, SOURCES);
 }
 
 /** A dataset as a RegionalTable (free it when done), built from its raw files by the same code

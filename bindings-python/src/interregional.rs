@@ -584,6 +584,36 @@ impl PyInterregionalTable {
     }
 }
 
+/// An embedded interregional dataset: "scotland-ruk-2019", Scotland and the rest of the UK
+/// 2019 at the 20 SIC sections, built by double entry from the ONS UK table and the Scottish
+/// table (its assumptions: `SCOTLAND_RUK_ASSUMPTIONS`).
+#[pyfunction]
+pub fn interregional_dataset(py: Python<'_>, name: &str) -> PyResult<PyInterregionalTable> {
+    if name != "scotland-ruk-2019" {
+        return Err(to_py(localecon::Error::UnknownOption {
+            what: "interregional dataset".into(),
+            value: name.into(),
+            expected: "scotland-ruk-2019".into(),
+        }));
+    }
+    let build = py
+        .detach(|| {
+            localecon::datasets::Sources::embedded()
+                .scotland_ruk_2019(localecon::datasets::TwoRegionOptions::default())
+        })
+        .py_err()?;
+    Ok(PyInterregionalTable { inner: build.table })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyInterregionalTable>()
+    m.add_class::<PyInterregionalTable>()?;
+    m.add_function(wrap_pyfunction!(interregional_dataset, m)?)?;
+    m.add(
+        "SCOTLAND_RUK_ASSUMPTIONS",
+        localecon::datasets::SCOTLAND_RUK_ASSUMPTIONS.to_vec(),
+    )?;
+    m.add(
+        "SCOTLAND_RUK_ATTRIBUTION",
+        localecon::datasets::SCOTLAND_RUK_ATTRIBUTION,
+    )
 }

@@ -162,3 +162,18 @@ def test_json_bytes_pickle_and_equality():
     assert "2 regions, 5 entries" in repr(t)
     d = t.decomposition()
     assert pickle.loads(pickle.dumps(d)) == d
+
+
+def test_scotland_and_the_rest_of_the_uk():
+    t = localecon.datasets.scotland_ruk_2019()
+    assert t.regions == ["Scotland", "Rest of UK"] and t.n == 40
+    assert len(localecon.datasets.SCOTLAND_RUK_ASSUMPTIONS) == 5
+    returns = {r.region: r for r in t.returns()}
+    # the same numbers as the Rust test (core/tests/scotland_ruk.rs), to the last bit
+    core = json.loads(t.to_json())
+    assert core["regions"][0]["sectors"][0]["code"] == "A"
+    assert abs(returns["Scotland"].returned_per_leak - 0.0246) < 5e-4
+    frame = t.decomposition().to_pandas()
+    assert frame.loc[("Scotland", "D"), "total"] > frame.loc[("Scotland", "D"), "intra_regional"]
+    with pytest.raises(localecon.UnknownOptionError):
+        localecon.interregional_dataset("england-2019")

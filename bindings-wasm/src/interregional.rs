@@ -102,7 +102,30 @@ struct PartsInput {
 /// (`2N³/3` flops for `N` entries, plus each region's own block). Free it when done.
 #[wasm_bindgen]
 pub struct InterregionalTable {
-    inner: interregional::InterregionalTable,
+    pub(crate) inner: interregional::InterregionalTable,
+}
+
+/// An embedded interregional dataset ("scotland-ruk-2019": Scotland and the rest of the UK
+/// 2019 at the 20 SIC sections, built by double entry) from its raw files, by the same code
+/// as in Rust and Python; its assumptions are in the table's `source` (see `toJson`).
+#[wasm_bindgen(js_name = buildInterregionalDataset)]
+pub fn build_interregional_dataset(
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<InterregionalTable, JsValue> {
+    let sources: localecon::datasets::Sources =
+        crate::convert::from_json_value(&sources, "dataset sources")?;
+    if name != "scotland-ruk-2019" {
+        return Err(crate::error::to_js(&localecon::Error::UnknownOption {
+            what: "interregional dataset".into(),
+            value: name.into(),
+            expected: "scotland-ruk-2019".into(),
+        }));
+    }
+    let build = sources
+        .scotland_ruk_2019(localecon::datasets::TwoRegionOptions::default())
+        .js_err()?;
+    Ok(InterregionalTable { inner: build.table })
 }
 
 #[wasm_bindgen]

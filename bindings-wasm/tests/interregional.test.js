@@ -91,3 +91,20 @@ test("bad input is a typed error naming the region and sector", () => {
   }
   expectError(() => InterregionalTable.fromJson(new Uint8Array([0xff, 0xfe, 0x7b])), "JsonError", "json");
 });
+
+test("Scotland and the rest of the UK: the same table as in Rust and Python", async () => {
+  const { interregionalDataset } = await import("../data.js");
+  const t = interregionalDataset("scotland-ruk-2019");
+  try {
+    assert.deepEqual(t.regions, ["Scotland", "Rest of UK"]);
+    assert.equal(t.n, 40);
+    const [scotland] = t.returns();
+    // core/tests/scotland_ruk.rs: 15.6p of each pound leaks to the rest of the UK, 2.5p of it returns
+    assert.ok(Math.abs(scotland.leak_to_other_regions - 0.156) < 5e-4);
+    assert.ok(Math.abs(scotland.returned_per_leak - 0.0246) < 5e-4);
+    assert.match(JSON.parse(t.toJson()).source, /ESTIMATE/);
+  } finally {
+    t.free();
+  }
+  expectError(() => interregionalDataset("england-2019"), "UnknownOptionError", "unknown_option", /scotland-ruk-2019/);
+});

@@ -87,6 +87,8 @@ __all__ = [
     "LGA_ASSUMPTIONS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
+    "SCOTLAND_RUK_ASSUMPTIONS",
+    "SCOTLAND_RUK_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
     "Audit",
@@ -141,6 +143,7 @@ __all__ = [
     "dataset_satellite",
     "flegg_lambda",
     "gva_validation",
+    "interregional_dataset",
     "lm3",
     "local_surplus_shares",
     "location_quotients",
@@ -803,3 +806,8 @@ class InterregionalTable:
     def accounts(self, stressors: _ArrayLike | dict[str, _ArrayLike]) -> StressorAccounts: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+SCOTLAND_RUK_ASSUMPTIONS: list[str]
+SCOTLAND_RUK_ATTRIBUTION: str
+
+def interregional_dataset(name: str) -> InterregionalTable: ...

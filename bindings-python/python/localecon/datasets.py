@@ -16,10 +16,13 @@ from localecon._localecon import (
     LGA_ASSUMPTIONS,
     OUTSIDE_OWNED_PROFIT_SHARE,
     SCOTLAND_2019_ATTRIBUTION,
+    SCOTLAND_RUK_ASSUMPTIONS,
+    SCOTLAND_RUK_ATTRIBUTION,
     UK_2019_GHG_ATTRIBUTION,
     Atlas,
     CouncilCommuting,
     GvaValidation,
+    InterregionalTable,
     RegionalTable,
     Satellite,
     australia_lga_atlas,
@@ -30,6 +33,7 @@ from localecon._localecon import (
     dataset_names,
     dataset_satellite,
     gva_validation,
+    interregional_dataset,
     local_surplus_shares,
     scotland_council_atlas,
 )
@@ -42,6 +46,8 @@ __all__ = [
     "LGA_ASSUMPTIONS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
+    "SCOTLAND_RUK_ASSUMPTIONS",
+    "SCOTLAND_RUK_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
     "CouncilCommuting",
@@ -63,6 +69,7 @@ __all__ = [
     "scotland_2019",
     "scotland_2019_sections",
     "scotland_council_atlas",
+    "scotland_ruk_2019",
 ]
 
 
@@ -101,6 +108,13 @@ def scotland_2019() -> RegionalTable:
 def scotland_2019_sections() -> RegionalTable:
     """Scotland 2019 summed to the 20 SIC 2007 sections A-T."""
     return dataset("scotland-2019-sections")
+
+
+def scotland_ruk_2019() -> InterregionalTable:
+    """Scotland and the rest of the UK 2019 at the 20 SIC sections: an interregional table
+    built by double entry from the ONS UK table and the Scottish table. Its estimates are
+    listed in ``SCOTLAND_RUK_ASSUMPTIONS``; show ``SCOTLAND_RUK_ATTRIBUTION`` with results."""
+    return interregional_dataset("scotland-ruk-2019")
 
 
 def glasgow_2019() -> RegionalTable:
