@@ -65,6 +65,9 @@ mod book_scenarios {}
 #[doc = include_str!("../../docs/src/satellite.md")]
 mod book_satellite {}
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/src/interregional.md")]
+mod book_interregional {}
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
 
