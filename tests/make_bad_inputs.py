@@ -205,6 +205,56 @@ case("calibrate-empty-group", "a calibration total for a group with no emissions
 case("other-dataset", "an embedded dataset that does not exist", {"dataset": "atlantis"}, "unknown_option")
 
 assert len({c["id"] for c in cases}) == len(cases)
+# interregional tables: two regions of two sectors each
+IR = {
+    "format": "localecon-interregional", "version": 1, "name": "two regions",
+    "regions": [{"name": "r", "sectors": ["a", "b"]}, {"name": "s", "sectors": ["a", "b"]}],
+    "z": [[10.0, 20.0, 5.0, 5.0], [15.0, 10.0, 5.0, 10.0], [5.0, 5.0, 20.0, 10.0], [5.0, 5.0, 10.0, 20.0]],
+    "final_demand": [
+        {"label": "r households", "region": "r", "kind": "households", "values": [30.0, 30.0, 20.0, 20.0]},
+        {"label": "s households", "region": "s", "kind": "households", "values": [20.0, 20.0, 30.0, 30.0]},
+        {"label": "exports", "kind": "exports_rest_of_world", "values": [10.0, 10.0, 10.0, 10.0]},
+    ],
+    "primary_inputs": [{"label": "wages", "kind": "compensation", "values": [65.0, 60.0, 60.0, 55.0]}],
+}
+
+
+def ir(change=None, then=None):
+    d = copy.deepcopy(IR)
+    if change:
+        change(d)
+    spec = {"json": json.dumps(d)}
+    if then:
+        spec["then"] = then
+    return {"interregional": spec}
+
+
+case("ir-valid", "an interregional table of two regions, decomposed (control)", ir(), None)
+case("ir-z-rows", "Z with a row fewer than the regions' sectors (blocks whose shapes disagree)", ir(lambda d: d["z"].pop()), "shape")
+case("ir-z-ragged", "a Z row of the wrong length", ir(lambda d: d["z"][2].pop()), "shape")
+case("ir-region-no-sectors", "a region without sectors", ir(lambda d: d["regions"].append({"name": "t", "sectors": []})), "invalid_label")
+case("ir-duplicate-region", "two regions of the same name", ir(lambda d: d["regions"][1].update(name="r")), "invalid_label")
+case("ir-duplicate-sector", "a (region, sector) label twice", ir(lambda d: d["regions"][0].update(sectors=["a", "a"])), "invalid_label")
+case("ir-unknown-buyer", "final demand bought by a region that is not in the system", ir(lambda d: d["final_demand"][0].update(region="x")), "unknown_label")
+case("ir-negative", "a negative trade flow", ir(lambda d: d["z"][2].__setitem__(1, -5.0)), "negative")
+case("ir-unbalanced", "a region's row that misses its output", ir(lambda d: d["final_demand"][0]["values"].__setitem__(0, 90.0)), "unbalanced")
+
+
+def overdrawn(d, allow=False):
+    """r/b buys 105 of its own product per 100 of output (subsidised): A_bb = 1.05."""
+    d["z"][1][1] = 105.0
+    d["final_demand"][0]["values"][1] = -65.0
+    d["primary_inputs"].append({"label": "subsidies", "kind": "taxes_on_products", "values": [0.0, -95.0, 0.0, 0.0]})
+    d["allow_purchases_above_output"] = allow
+
+
+case("ir-purchases-above-output", "a column's purchases above its output (subsidised)", ir(overdrawn), "out_of_range")
+case("ir-non-productive", "a system that cannot produce its own inputs (purchases above output allowed)", ir(lambda d: overdrawn(d, True)), "non_productive")
+case("ir-extraction-unknown", "extraction of a region that is not in the system", ir(then="extraction_unknown"), "unknown_label")
+case("ir-impact-short", "a final-demand change shorter than the system", ir(then="impact_short"), "shape")
+case("ir-wrong-format", "a single-region table read as an interregional one", {"interregional": {"json": BASE_TEXT}}, "unsupported_version")
+
+
 out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"
 out.write_text(json.dumps({"name": "bad_inputs", "cases": cases}, indent=1, ensure_ascii=False) + "\n")
 print(f"{len(cases)} cases, {sum(c['code'] is not None for c in cases)} of them errors")

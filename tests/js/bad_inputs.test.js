@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RegionalTable, Satellite, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
+import { RegionalTable, InterregionalTable, Satellite, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
 import { dataset } from "../../bindings-wasm/data.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
@@ -79,6 +79,19 @@ function run(input) {
   if (input.flow_system) return enaAnalysis(input.flow_system);
   if (input.lm3) return lm3(camel(input.lm3));
   if (input.dataset) return dataset(input.dataset).free();
+  if (input.interregional) {
+    const ir = input.interregional;
+    const t = InterregionalTable.fromJson(ir.json);
+    try {
+      if (ir.then === "extraction_unknown") return t.extraction("nowhere");
+      if (ir.then === "impact_short") return t.impact([1]);
+      const d = t.decomposition();
+      assert.ok(d.total.concat(d.returned_per_leak).every(Number.isFinite));
+      return d;
+    } finally {
+      t.free();
+    }
+  }
   let t;
   if (input.json !== undefined) t = RegionalTable.fromJson(input.json);
   else if (input.csv !== undefined) t = RegionalTable.fromCsv(input.csv);

@@ -115,6 +115,16 @@ def run(case_input):
         return localecon.lm3(case_input["lm3"])
     if "dataset" in case_input:
         return localecon.datasets.by_name(case_input["dataset"])
+    if "interregional" in case_input:
+        ir = case_input["interregional"]
+        t = localecon.InterregionalTable.from_json(ir["json"])
+        if ir.get("then") == "extraction_unknown":
+            return t.extraction("nowhere")
+        if ir.get("then") == "impact_short":
+            return t.impact([1.0])
+        d = t.decomposition()
+        assert np.isfinite(d.total).all() and np.isfinite(d.returned_per_leak).all()
+        return d
     if "json" in case_input:
         t = localecon.RegionalTable.from_json(case_input["json"])
     elif "csv" in case_input:

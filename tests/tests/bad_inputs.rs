@@ -273,6 +273,19 @@ fn run(input: &Value) -> localecon::Result<()> {
     if let Some(name) = input.get("dataset") {
         return datasets::by_name(name.as_str().unwrap()).map(|_| ());
     }
+    if let Some(ir) = input.get("interregional") {
+        let table = localecon::interregional::read_json(ir["json"].as_str().unwrap())?;
+        let model = table.model()?;
+        return match ir.get("then").and_then(Value::as_str) {
+            Some("extraction_unknown") => model.extraction("nowhere").map(|_| ()),
+            Some("impact_short") => model.impact(&[1.0]).map(|_| ()),
+            _ => {
+                let d = model.decomposition();
+                assert!(d.total.iter().chain(&d.returned_per_leak).all(|v| v.is_finite()));
+                Ok(())
+            }
+        };
+    }
     let table = if let Some(text) = input.get("json") {
         interchange::read_json(text.as_str().unwrap())?
     } else if let Some(text) = input.get("csv") {
