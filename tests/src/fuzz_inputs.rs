@@ -1,9 +1,9 @@
 //! The fuzz harness of every JSON input other than a table: scenarios, leak-ranking options,
 //! business footprints, currency designs, satellite accounts, regionalisation options, LM3
-//! surveys, flow networks, RAS problems, impacts and structural-path requests. The first
-//! byte picks the input, the second the table it is applied to (a two-sector table with
-//! imports by product, or a three-sector one with an idle sector); the rest is the JSON
-//! text. Whatever the bytes, every call must return `Ok` with finite numbers or a typed
+//! surveys, flow networks, RAS problems, impacts, structural-path requests and interregional
+//! tables. The first byte picks the input, the second the table it is applied to (a
+//! two-sector table with imports by product, or a three-sector one with an idle sector); the
+//! rest is the JSON text. Whatever the bytes, every call must return `Ok` with finite numbers or a typed
 //! error: never panic, never NaN or ∞ in a result.
 
 use std::fmt::Debug;
@@ -42,7 +42,7 @@ const IDLE_SECTOR: &str = r#"{"format": "localecon-table", "version": 1, "name":
   {"label": "GOS", "kind": "operating_surplus", "values": [250.0, 400.0, 0.0]}]}"#;
 
 /// The inputs the harness knows, in the order of the selector byte.
-pub const INPUTS: [&str; 11] = [
+pub const INPUTS: [&str; 12] = [
     "scenario",
     "leak_ranking",
     "business",
@@ -54,6 +54,7 @@ pub const INPUTS: [&str; 11] = [
     "ras",
     "impact",
     "paths",
+    "interregional",
 ];
 
 /// Panics when the `Debug` text of a result holds `NaN` or `inf` outside its strings (the
@@ -255,6 +256,26 @@ fn run(kind: usize, table: &RegionalTable, text: &str) {
                     100_000,
                 );
                 check("paths", &paths);
+            }
+        }
+        "interregional" => {
+            // an interregional table (the text is its JSON), every analysis of it; the
+            // regional table the harness picked plays no part
+            if let Ok(t) = localecon::interregional::read_json(text)
+                && t.n() <= 64
+                && let Ok(m) = t.model()
+            {
+                assert_finite("decomposition", &m.decomposition());
+                assert_finite("returns", &m.returns());
+                assert_finite("interdependence", &m.interdependence());
+                check("spill-over matrix", &m.spillover_matrix());
+                check("round matrices", &m.round_matrices());
+                check("impact", &m.impact(&vec![1.0; t.n()]));
+                for r in t.regions() {
+                    check("extraction", &m.extraction(&r.name));
+                    check("miyazawa", &m.miyazawa(&r.name));
+                    check("region table", &t.region_table(&r.name));
+                }
             }
         }
         _ => unreachable!("INPUTS lists every arm"),

@@ -281,7 +281,12 @@ fn run(input: &Value) -> localecon::Result<()> {
             Some("impact_short") => model.impact(&[1.0]).map(|_| ()),
             _ => {
                 let d = model.decomposition();
-                assert!(d.total.iter().chain(&d.returned_per_leak).all(|v| v.is_finite()));
+                assert!(
+                    d.total
+                        .iter()
+                        .chain(&d.returned_per_leak)
+                        .all(|v| v.is_finite())
+                );
                 Ok(())
             }
         };
