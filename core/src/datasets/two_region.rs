@@ -219,7 +219,11 @@ impl Sources {
     }
 
     /// Scotland and the rest of the UK, 2019, at the 20 SIC sections: an interregional table
-    /// built by double entry (see [the module](self) and [`SCOTLAND_RUK_ASSUMPTIONS`]).
+    /// built by double entry: Scotland's table gives `Z_SS`, its own final demand, its purchases
+    /// from and sales to the rest of the UK; the rest of the UK is the UK table minus those
+    /// blocks; every estimate is one of [`SCOTLAND_RUK_ASSUMPTIONS`], and negative residual cells
+    /// are clipped and reported in [`TwoRegionBuild`] (the book's page *The region in its
+    /// country* explains the steps).
     /// Cost: `O(s²)` for `s` = 20 sections, plus reading the Scottish 98-industry table.
     ///
     /// # Errors
