@@ -18,8 +18,9 @@ export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];
 export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
 export declare function commutingCrossCheck(): CommutingCheck[];
-/** An interregional dataset ("scotland-ruk-2019") as an InterregionalTable (free it when done). */
-export declare function interregionalDataset(name: "scotland-ruk-2019"): InterregionalTable;
+/** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019"
+ * or "scotland-councils-2019" (3,136 entries: call it from a Web Worker in a page). */
+export declare function interregionalDataset(name: "scotland-ruk-2019" | "scotland-councils-2019"): InterregionalTable;
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
 /** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */

@@ -65,7 +65,9 @@ export function commutingCrossCheck() {
 
 /** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019",
  * Scotland and the rest of the UK 2019 at the 20 SIC sections, built by double entry from the
- * ONS UK table and the Scottish table (its assumptions in the table's source). */
+ * ONS UK table and the Scottish table; or "scotland-councils-2019", Scotland's 32 council
+ * areas as one system of 3,136 entries (about a second: in a page, call it from a Web Worker).
+ * Their assumptions are in the table's source. */
 export function interregionalDataset(name) {
   return buildInterregionalDataset(name, SOURCES);
 }

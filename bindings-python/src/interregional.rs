@@ -198,6 +198,19 @@ fn entry_vector(
     })
 }
 
+impl PyInterregionalTable {
+    /// `work` on the system's model, the GIL released; from 300 entries on a worker thread
+    /// that Ctrl-C stops (the first call factors the system: `2N³/3` flops).
+    fn with_model<T: Send>(
+        &self,
+        py: Python<'_>,
+        work: impl FnOnce(&interregional::InterregionalModel) -> localecon::Result<T> + Send,
+    ) -> PyResult<T> {
+        let long = self.inner.n() >= crate::interrupt::INTERRUPTIBLE_MIN_N;
+        crate::interrupt::interruptible_if(py, long, || work(self.inner.model()?))
+    }
+}
+
 #[pymethods]
 impl PyInterregionalTable {
     /// Builds a system from arrays (numpy arrays, nested lists or pandas DataFrames).
@@ -413,17 +426,15 @@ impl PyInterregionalTable {
     /// `A` of the whole system, `N × N` (factors the system on first use).
     fn coefficients<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
-        let model = py.detach(|| self.inner.model()).py_err()?;
-        out2(py, model.coefficients().to_vec(), n, n)
+        let a = self.with_model(py, |m| Ok(m.coefficients().to_vec()))?;
+        out2(py, a, n, n)
     }
 
     /// `L = (I − A)⁻¹` of the whole system, `N × N`, by `N` solves with the one LU (`2N³`
     /// flops more than the factorisation): for looking at, not for computing with.
     fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
-        let l = py
-            .detach(|| self.inner.model().map(|m| m.leontief().leontief_inverse()))
-            .py_err()?;
+        let l = self.with_model(py, |m| Ok(m.leontief().leontief_inverse()))?;
         out2(py, l, n, n)
     }
 
@@ -440,37 +451,19 @@ impl PyInterregionalTable {
     /// single-region, Miller's feedback, Round's additive terms, the first-round leak to the
     /// other regions and the own-region output returned per unit leaked.
     fn decomposition<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = py
-            .detach(|| {
-                self.inner
-                    .model()
-                    .map(interregional::InterregionalModel::decomposition)
-            })
-            .py_err()?;
+        let d = self.with_model(py, |m| Ok(m.decomposition()))?;
         typed(py, "InterregionalDecomposition", &d)
     }
 
     /// Each region's leak to the others and what comes back, over its final-demand mix.
     fn returns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = py
-            .detach(|| {
-                self.inner
-                    .model()
-                    .map(interregional::InterregionalModel::returns)
-            })
-            .py_err()?;
+        let r = self.with_model(py, |m| Ok(m.returns()))?;
         typed_records(py, "RegionReturn", &r)
     }
 
     /// fio's interdependence measures from the block sums of `L`.
     fn interdependence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let i = py
-            .detach(|| {
-                self.inner
-                    .model()
-                    .map(interregional::InterregionalModel::interdependence)
-            })
-            .py_err()?;
+        let i = self.with_model(py, |m| Ok(m.interdependence()))?;
         typed(py, "Interdependence", &i)
     }
 
@@ -478,9 +471,7 @@ impl PyInterregionalTable {
     /// Bounded: at most 8,000 entries.
     fn spillover_matrix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
-        let rows = py
-            .detach(|| self.inner.model()?.spillover_matrix())
-            .py_err()?;
+        let rows = self.with_model(py, |m| m.spillover_matrix())?;
         crate::convert::out_rows(py, &rows, n)
     }
 
@@ -493,32 +484,26 @@ impl PyInterregionalTable {
         delta_f: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let df = entry_vector(&self.inner, delta_f, "delta_f")?;
-        let i = py.detach(|| self.inner.model()?.impact(&df)).py_err()?;
+        let i = self.with_model(py, |m| m.impact(&df))?;
         typed(py, "InterregionalImpact", &i)
     }
 
     /// Output lost when the region's trade links with the others are cut (total, backward,
     /// forward), final demand held.
     fn extraction<'py>(&self, py: Python<'py>, region: &str) -> PyResult<Bound<'py, PyAny>> {
-        let e = py
-            .detach(|| self.inner.model()?.extraction(region))
-            .py_err()?;
+        let e = self.with_model(py, |m| m.extraction(region))?;
         typed(py, "Extraction", &e)
     }
 
     /// Miyazawa's internal and external multiplier matrices of a region.
     fn miyazawa<'py>(&self, py: Python<'py>, region: &str) -> PyResult<Bound<'py, PyAny>> {
-        let m = py
-            .detach(|| self.inner.model()?.miyazawa(region))
-            .py_err()?;
+        let m = self.with_model(py, |m| m.miyazawa(region))?;
         typed(py, "Miyazawa", &m)
     }
 
     /// Round's multiplicative decomposition `L = M3·M2·M1`. Bounded: at most 2,000 entries.
     fn round_matrices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let m = py
-            .detach(|| self.inner.model()?.round_matrices())
-            .py_err()?;
+        let m = self.with_model(py, |m| m.round_matrices())?;
         typed(py, "RoundMatrices", &m)
     }
 
@@ -559,7 +544,7 @@ impl PyInterregionalTable {
                 });
             }
         }
-        let a = py.detach(|| self.inner.model()?.accounts(&list)).py_err()?;
+        let a = self.with_model(py, |m| m.accounts(&list))?;
         typed(py, "StressorAccounts", &a)
     }
 
@@ -584,25 +569,16 @@ impl PyInterregionalTable {
     }
 }
 
-/// An embedded interregional dataset: "scotland-ruk-2019", Scotland and the rest of the UK
+/// An embedded interregional dataset: "scotland-ruk-2019" (Scotland and the rest of the UK
 /// 2019 at the 20 SIC sections, built by double entry from the ONS UK table and the Scottish
-/// table (its assumptions: `SCOTLAND_RUK_ASSUMPTIONS`).
+/// table; assumptions in `SCOTLAND_RUK_ASSUMPTIONS`) or "scotland-councils-2019" (Scotland's
+/// 32 council areas as one system of 3,136 entries; `COUNCIL_SYSTEM_ASSUMPTIONS`).
 #[pyfunction]
 pub fn interregional_dataset(py: Python<'_>, name: &str) -> PyResult<PyInterregionalTable> {
-    if name != "scotland-ruk-2019" {
-        return Err(to_py(localecon::Error::UnknownOption {
-            what: "interregional dataset".into(),
-            value: name.into(),
-            expected: "scotland-ruk-2019".into(),
-        }));
-    }
-    let build = py
-        .detach(|| {
-            localecon::datasets::Sources::embedded()
-                .scotland_ruk_2019(localecon::datasets::TwoRegionOptions::default())
-        })
-        .py_err()?;
-    Ok(PyInterregionalTable { inner: build.table })
+    let inner = crate::interrupt::interruptible(py, || {
+        localecon::datasets::Sources::embedded().interregional(name)
+    })?;
+    Ok(PyInterregionalTable { inner })
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -611,6 +587,14 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add(
         "SCOTLAND_RUK_ASSUMPTIONS",
         localecon::datasets::SCOTLAND_RUK_ASSUMPTIONS.to_vec(),
+    )?;
+    m.add(
+        "COUNCIL_SYSTEM_ASSUMPTIONS",
+        localecon::datasets::COUNCIL_SYSTEM_ASSUMPTIONS.to_vec(),
+    )?;
+    m.add(
+        "INTERREGIONAL_DATASETS",
+        localecon::datasets::INTERREGIONAL_NAMES.to_vec(),
     )?;
     m.add(
         "SCOTLAND_RUK_ATTRIBUTION",

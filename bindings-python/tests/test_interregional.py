@@ -177,3 +177,13 @@ def test_scotland_and_the_rest_of_the_uk():
     assert frame.loc[("Scotland", "D"), "total"] > frame.loc[("Scotland", "D"), "intra_regional"]
     with pytest.raises(localecon.UnknownOptionError):
         localecon.interregional_dataset("england-2019")
+
+
+def test_scotlands_councils_as_one_system():
+    t = localecon.datasets.scotland_councils_2019()
+    assert t.n == 32 * 98 and len(t.regions) == 32
+    glasgow = {r.region: r for r in t.returns()}["Glasgow City"]
+    # core/tests/scotland_ruk.rs: 9.8p leaks to the other councils, 4.3p of each such pound returns
+    assert abs(glasgow.leak_to_other_regions - 0.0984) < 5e-4
+    assert abs(glasgow.returned_per_leak - 0.0433) < 5e-4
+    assert len(localecon.datasets.COUNCIL_SYSTEM_ASSUMPTIONS) == 4

@@ -105,9 +105,11 @@ pub struct InterregionalTable {
     pub(crate) inner: interregional::InterregionalTable,
 }
 
-/// An embedded interregional dataset ("scotland-ruk-2019": Scotland and the rest of the UK
-/// 2019 at the 20 SIC sections, built by double entry) from its raw files, by the same code
-/// as in Rust and Python; its assumptions are in the table's `source` (see `toJson`).
+/// An embedded interregional dataset from its raw files, by the same code as in Rust and
+/// Python: "scotland-ruk-2019" (Scotland and the rest of the UK 2019 at the 20 SIC sections,
+/// built by double entry) or "scotland-councils-2019" (Scotland's 32 council areas as one
+/// system of 3,136 entries: about a second of work, so in a page call it from a Web Worker);
+/// its assumptions are in the table's `source` (see `toJson`).
 #[wasm_bindgen(js_name = buildInterregionalDataset)]
 pub fn build_interregional_dataset(
     name: &str,
@@ -115,17 +117,9 @@ pub fn build_interregional_dataset(
 ) -> Result<InterregionalTable, JsValue> {
     let sources: localecon::datasets::Sources =
         crate::convert::from_json_value(&sources, "dataset sources")?;
-    if name != "scotland-ruk-2019" {
-        return Err(crate::error::to_js(&localecon::Error::UnknownOption {
-            what: "interregional dataset".into(),
-            value: name.into(),
-            expected: "scotland-ruk-2019".into(),
-        }));
-    }
-    let build = sources
-        .scotland_ruk_2019(localecon::datasets::TwoRegionOptions::default())
-        .js_err()?;
-    Ok(InterregionalTable { inner: build.table })
+    Ok(InterregionalTable {
+        inner: sources.interregional(name).js_err()?,
+    })
 }
 
 #[wasm_bindgen]

@@ -5,6 +5,7 @@
 //! cargo run --release --example report -- --json            # the RegionReport as JSON
 //! cargo run --release --example report -- --dataset scotland-2019-sections
 //! cargo run --release --example report -- --dataset scotland-ruk-2019  # Scotland + rest of UK: the leak that comes back
+//! cargo run --release --example report -- --dataset scotland-councils-2019  # the 32 councils as one system
 //! cargo run --release --example report -- --table my_region.json   # or .csv
 //! cargo run --release --example report -- --leaks 10      # the 10 best leaks to plug
 //! cargo run --release --example report -- --leaks 10 --leak-cap 0.05   # at most +5 % of a producer's output
@@ -23,7 +24,7 @@ use std::process::ExitCode;
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK), scotland-councils-2019 (interregional: the 32 council areas), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -186,14 +187,22 @@ fn validation(sources: &datasets::Sources, country: Option<&str>) -> ExitCode {
     }
 }
 
-/// `--dataset scotland-ruk-2019`: the interregional table's leak to the other region and what
-/// comes back, per region and per section.
+/// `--dataset scotland-ruk-2019` or `--dataset scotland-councils-2019`: an interregional
+/// table's leak to the other regions and what comes back, per region (and, for the two-region
+/// table, per section).
 fn interregional(args: &[String]) -> Option<ExitCode> {
     let at = args.iter().position(|a| a == "--dataset")?;
-    if args.get(at + 1).map(String::as_str) != Some("scotland-ruk-2019") {
+    let name = args.get(at + 1).map(String::as_str)?;
+    if !datasets::INTERREGIONAL_NAMES.contains(&name) {
         return None;
     }
-    let table = datasets::scotland_ruk_2019();
+    let table = match datasets::Sources::embedded().interregional(name) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            return Some(ExitCode::FAILURE);
+        }
+    };
     let model = match table.model() {
         Ok(m) => m,
         Err(e) => {
@@ -201,11 +210,16 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
             return Some(ExitCode::FAILURE);
         }
     };
+    let assumptions = if name == "scotland-ruk-2019" {
+        datasets::SCOTLAND_RUK_ASSUMPTIONS
+    } else {
+        datasets::COUNCIL_SYSTEM_ASSUMPTIONS
+    };
     let (returns, d) = (model.returns(), model.decomposition());
     if args.iter().any(|a| a == "--json") {
         let value = serde_json::json!({
             "name": table.parts().name, "returns": returns, "decomposition": d,
-            "assumptions": datasets::SCOTLAND_RUK_ASSUMPTIONS,
+            "assumptions": assumptions,
         });
         println!(
             "{}",
@@ -216,12 +230,12 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
     println!("{}\n", table.parts().name);
     println!("Per pound of each region's final demand (weighted by its final-demand mix):");
     println!(
-        "{:<12} {:>8} {:>8} {:>8} {:>10} {:>10} {:>10}",
+        "{:<24} {:>8} {:>8} {:>8} {:>10} {:>10} {:>10}",
         "region", "total", "own", "alone", "leak", "feedback", "returned"
     );
     for r in &returns {
         println!(
-            "{:<12} {:>8.4} {:>8.4} {:>8.4} {:>10.4} {:>10.5} {:>9.1}%",
+            "{:<24} {:>8.4} {:>8.4} {:>8.4} {:>10.4} {:>10.5} {:>9.2}%",
             r.region,
             r.total,
             r.intra_regional,
@@ -232,32 +246,40 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
         );
     }
     println!(
-        "\n  total: output in both regions; own: in the region itself; alone: what a single-region"
+        "\n  total: output in every region; own: in the region itself; alone: what a single-region"
     );
     println!(
-        "  table says; leak: first-round purchases from the other region; returned: own-region"
+        "  table says; leak: first-round purchases from the other regions; returned: own-region"
     );
     println!("  output that comes back per unit leaked (feedback / leak).\n");
-    println!(
-        "{:<12} {:<4} {:>8} {:>8} {:>8} {:>10}",
-        "region", "code", "total", "own", "spill", "returned"
-    );
-    for j in 0..d.total.len() {
+    if table.regions().len() == 2 {
         println!(
-            "{:<12} {:<4} {:>8.4} {:>8.4} {:>8.4} {:>9.1}%",
-            d.region[j],
-            d.sector[j],
-            d.total[j],
-            d.intra_regional[j],
-            d.spillover[j],
-            100.0 * d.returned_per_leak[j]
+            "{:<12} {:<4} {:>8} {:>8} {:>8} {:>10}",
+            "region", "code", "total", "own", "spill", "returned"
         );
+        for j in 0..d.total.len() {
+            println!(
+                "{:<12} {:<4} {:>8.4} {:>8.4} {:>8.4} {:>9.1}%",
+                d.region[j],
+                d.sector[j],
+                d.total[j],
+                d.intra_regional[j],
+                d.spillover[j],
+                100.0 * d.returned_per_leak[j]
+            );
+        }
+        println!();
     }
-    println!("\nAssumptions:");
-    for a in datasets::SCOTLAND_RUK_ASSUMPTIONS {
+    println!("Assumptions:");
+    for a in assumptions {
         println!("- {a}");
     }
-    println!("\n{}", datasets::SCOTLAND_RUK_ATTRIBUTION);
+    let attribution = if name == "scotland-ruk-2019" {
+        datasets::SCOTLAND_RUK_ATTRIBUTION
+    } else {
+        datasets::SCOTLAND_2019_ATTRIBUTION
+    };
+    println!("\n{attribution}");
     Some(ExitCode::SUCCESS)
 }
 

@@ -88,6 +88,8 @@ __all__ = [
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
+    "COUNCIL_SYSTEM_ASSUMPTIONS",
+    "INTERREGIONAL_DATASETS",
     "SCOTLAND_RUK_ATTRIBUTION",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
@@ -808,6 +810,8 @@ class InterregionalTable:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 SCOTLAND_RUK_ASSUMPTIONS: list[str]
+COUNCIL_SYSTEM_ASSUMPTIONS: list[str]
+INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 
 def interregional_dataset(name: str) -> InterregionalTable: ...

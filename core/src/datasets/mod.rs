@@ -7,6 +7,7 @@
 //! | `glasgow-2019` | Glasgow City 2019, regionalised from Scotland 2019 by FLQ (δ = 0.3) with BRES 2019 employment, 2011 census commuting and the ownership assumption (the same as `scotland-council-2019:glasgow-city`) |
 //! | `scotland-council-2019:<council>` | each of Scotland's 32 council areas, built the same way ([`Sources::council_2019`]; names from [`Sources::council_names`]; all at once in [`Sources::scotland_council_atlas`]; checked against ONS regional accounts by [`Sources::gva_validation`] and [`Sources::commuting_cross_check`]) |
 //! | `scotland-ruk-2019` | an interregional table ([`Sources::scotland_ruk_2019`], [`scotland_ruk_2019`]): Scotland and the rest of the UK at the 20 SIC sections, by double entry from the ONS UK table and the Scottish table |
+//! | `scotland-councils-2019` | an interregional table ([`Sources::scotland_council_system_2019`]): Scotland's 32 council areas as one system of 3,136 entries, trade between councils from what each buys from the rest of Scotland |
 //! | `miller-blair-2sector` | the two-sector teaching example of Miller & Blair (2009, §2.3) |
 //!
 //! The Scottish tables are Crown copyright, published under the Open Government Licence
@@ -15,6 +16,7 @@
 //! household income, household consumption divided by total household income £156,241 m.
 
 mod australia;
+mod council_system;
 mod councils;
 mod embedded;
 mod read;
@@ -29,6 +31,7 @@ pub use australia::{
 pub use embedded::*;
 use read::{columns_by_sector, number, records, source_error};
 
+pub use council_system::{COUNCIL_SYSTEM_ASSUMPTIONS, UNALLOCATED_REST_OF_NATION};
 pub use councils::{
     CENSUS_2011_ATTRIBUTION, COUNCIL_ASSUMPTIONS, COUNCIL_PREFIX, CouncilCommuting,
     OUTSIDE_OWNED_PROFIT_SHARE, council_dataset_name,
@@ -41,8 +44,8 @@ pub use satellite::{
 #[cfg(feature = "embedded-data")]
 pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
 pub use two_region::{
-    ClippedCell, REST_OF_UK, SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS, SCOTLAND_RUK_ATTRIBUTION,
-    TwoRegionBuild, TwoRegionOptions,
+    ClippedCell, INTERREGIONAL_NAMES, REST_OF_UK, SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS,
+    SCOTLAND_RUK_ATTRIBUTION, TwoRegionBuild, TwoRegionOptions,
 };
 pub use validation::{
     CommutingCheck, GvaComparison, GvaValidation, Itl3Area, ONS_REGIONAL_ATTRIBUTION, SectionShare,

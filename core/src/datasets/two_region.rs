@@ -197,7 +197,30 @@ fn spread(total: f64, weights: &[f64]) -> Vec<f64> {
     }
 }
 
+/// The names of the embedded interregional datasets, for [`Sources::interregional`].
+pub const INTERREGIONAL_NAMES: &[&str] = &["scotland-ruk-2019", "scotland-councils-2019"];
+
 impl Sources {
+    /// An embedded interregional dataset by name: `"scotland-ruk-2019"` (Scotland and the
+    /// rest of the UK at the 20 SIC sections, [`Sources::scotland_ruk_2019`] with the default
+    /// options) or `"scotland-councils-2019"` (the 32 council areas as one system,
+    /// [`Sources::scotland_council_system_2019`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownOption`] for another name; the errors of the builders.
+    pub fn interregional(&self, name: &str) -> Result<InterregionalTable> {
+        match name {
+            "scotland-ruk-2019" => Ok(self.scotland_ruk_2019(TwoRegionOptions::default())?.table),
+            "scotland-councils-2019" => self.scotland_council_system_2019(),
+            other => Err(Error::UnknownOption {
+                what: "interregional dataset".into(),
+                value: other.into(),
+                expected: INTERREGIONAL_NAMES.join(", "),
+            }),
+        }
+    }
+
     /// The UK 2019 table summed to the 20 SIC sections (ONS, domestic use at basic prices).
     ///
     /// # Errors

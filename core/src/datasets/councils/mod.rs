@@ -399,7 +399,7 @@ impl Sources {
         self.council_table(&scotland, surplus, &council)
     }
 
-    fn council_table(
+    pub(super) fn council_table(
         &self,
         scotland: &RegionalTable,
         surplus: Vec<f64>,
