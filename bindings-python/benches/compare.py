@@ -10,6 +10,8 @@ Prints medians of repeated runs and ratios (other / localecon). Work compared:
   pymrio: calc_all on a one-region IOSystem (it computes A, L, x and the extensions);
 * "one solve": numpy.linalg.solve((I − A)ᵀ, 1) — one LAPACK LU, the floor;
 * "FCI": localecon's Finn cycling index (needs diag L) against numpy.linalg.inv;
+* interregional: Scotland's 32 councils as one system (3,136 entries), every region's
+  decomposition, against numpy's inverse of I − A and of each region's block, and one LU;
 * "1000 shocks": x = L·f for 1,000 final-demand vectors from one factorisation (n = 400);
 * sparse: localecon's BiCGSTAB against scipy.sparse.linalg.bicgstab on the same system
   (scipy's sparse product is single-threaded whatever the setting: run ``--threads 2`` to
@@ -47,6 +49,82 @@ def median_time(fn, repeat, inner=1):
             fn()
         times.append((time.perf_counter() - t0) / inner)
     return statistics.median(times)
+
+
+def machine():
+    """CPU model and SIMD level of this machine (/proc/cpuinfo): a ratio measured here is not a
+    claim for another machine."""
+    model, flags = "unknown CPU", set()
+    try:
+        for line in open("/proc/cpuinfo"):
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                model = value.strip()
+            elif key.strip() == "flags":
+                flags = set(value.split())
+    except OSError:
+        pass
+    simd = [f for f in ("sse4_2", "avx", "avx2", "fma", "avx512f") if f in flags]
+    return f"{model}, {os.cpu_count()} logical CPUs, SIMD: {' '.join(simd) or 'unknown'}"
+
+
+def interregional(repeat):
+    """Scotland's 32 councils as one system (3,136 entries): every region's decomposition.
+    localecon: build the table from the arrays, factor once, decompose (total, intraregional,
+    spill-over, single-region, feedback, Round's terms, leak and what returns). numpy, the
+    straightforward route: inv(I - A) and the 32 block inverses (I - A_rr)^-1, then the same
+    column sums and Round's spill-over rounds. The floor: one LAPACK LU of I - A."""
+    import scipy.linalg
+
+    system = localecon.datasets.scotland_councils_2019()
+    z, x = system.z, system.output
+    index = system.index
+    fd = (x - z.sum(axis=1))[:, None]
+    n = len(x)
+    regions = system.regions
+    blocks = [[k for k, (r, _) in enumerate(index) if r == name] for name in regions]
+    starts = [b[0] for b in blocks] + [n]
+
+    def ours():
+        t = localecon.InterregionalTable.from_arrays(
+            z, index=index, final_demand=fd, final_demand_regions=[None], output=x
+        )
+        return t.decomposition()
+
+    def numpy_route():
+        a = z / np.where(x > 0, x, 1.0)
+        eye = np.eye(n)
+        leontief = np.linalg.inv(eye - a)
+        total = leontief.sum(axis=0)
+        intra = np.empty(n)
+        single = np.empty(n)
+        m1 = np.zeros((n, n))
+        a_off = a.copy()
+        for s0, s1 in zip(starts[:-1], starts[1:]):
+            b = np.linalg.inv(np.eye(s1 - s0) - a[s0:s1, s0:s1])
+            m1[s0:s1, s0:s1] = b
+            a_off[s0:s1, s0:s1] = 0.0
+            intra[s0:s1] = leontief[s0:s1, s0:s1].sum(axis=0)
+            single[s0:s1] = b.sum(axis=0)
+        v = single.copy()
+        spill = np.zeros(n)
+        for _ in range(len(regions) - 1):
+            v = (v @ a_off) @ m1
+            spill += v
+        return total, intra, single, intra - single, spill
+
+    def floor():
+        return scipy.linalg.lu_factor(np.eye(n) - z / np.where(x > 0, x, 1.0))
+
+    d = ours()
+    total, intra, single, _, spill = numpy_route()
+    assert np.allclose(d.total, total, rtol=1e-9) and np.allclose(d.round_spillover, spill, rtol=1e-8, atol=1e-12)
+    r = max(1, min(repeat, 3))
+    t_ours, t_np, t_lu = (median_time(f, r) for f in (ours, numpy_route, floor))
+    print(f"\n32 council areas as one system (N = {n}, R = {len(regions)}): every region's decomposition")
+    print("| localecon (ms) | numpy inverses (ms) | one LAPACK LU (ms) | numpy / localecon | localecon / LU |")
+    print("|---|---|---|---|---|")
+    print(f"| {1e3 * t_ours:.0f} | {1e3 * t_np:.0f} | {1e3 * t_lu:.0f} | {t_np / t_ours:.2f} | {t_ours / t_lu:.2f} |")
 
 
 def synthetic(n, seed=1):
@@ -224,14 +302,19 @@ if __name__ == "__main__":
     p.add_argument("--full", action="store_true")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--threads", type=int, default=1, help="threads for BLAS and for localecon alike")
-    p.add_argument("--only", choices=["dense", "sparse"], help="run one part")
+    p.add_argument("--only", choices=["dense", "sparse", "interregional"], help="run one part")
     args = p.parse_args()
     sizes = [20, 100, 400, 1000, 2000, 4000] if args.full else [20, 100, 400, 1000, 2000]
     print(f"localecon {localecon.__version__}, numpy {np.__version__}, threads {args.threads} (BLAS and localecon)")
+    print(f"machine: {machine()}")
+    if args.only == "interregional":
+        interregional(args.repeat)
+        sys.exit(0)
     if args.only != "sparse":
         real(args.repeat)
         overhead(args.repeat)
         dense(sizes, args.repeat)
         shocks(args.repeat)
+        interregional(args.repeat)
     if args.only != "dense":
         sparse(1_000_000 if args.full else 100_000, args.repeat)

@@ -6,7 +6,7 @@
 #[path = "support/firms.rs"]
 mod support;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use localecon::circularity::{Closure, FlowSystem, flow_indicators, strongest_cycles};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{PathTarget, structural_paths};
@@ -196,5 +196,52 @@ fn atlas(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scotland, sparse, satellite, atlas);
-criterion_main!(benches);
+/// Issue 18's claim: Scotland's 32 council areas as one system (3,136 entries), every
+/// region's decomposition from one factorisation, against that factorisation alone (the
+/// side-by-side comparison with numpy is `bindings-python/benches/compare.py --only
+/// interregional`).
+fn interregional(c: &mut Criterion) {
+    use localecon::InterregionalModel;
+    let table = datasets::Sources::embedded()
+        .scotland_council_system_2019()
+        .unwrap();
+    let mut group = c.benchmark_group("interregional_32_councils");
+    group.sample_size(10);
+    group.bench_function("factor", |b| {
+        b.iter(|| InterregionalModel::new(&table).unwrap())
+    });
+    group.bench_function("factor_and_decompose", |b| {
+        b.iter(|| InterregionalModel::new(&table).unwrap().decomposition())
+    });
+    group.finish();
+}
+
+/// The machine the numbers come from (a ratio measured here is not a claim for another).
+fn machine() {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |key: &str| {
+        info.lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_once(':'))
+            .map_or(String::new(), |(_, v)| v.trim().to_string())
+    };
+    let flags = field("flags");
+    let simd: Vec<&str> = ["sse4_2", "avx", "avx2", "fma", "avx512f"]
+        .into_iter()
+        .filter(|f| flags.split(' ').any(|x| x == *f))
+        .collect();
+    eprintln!(
+        "machine: {}, {} threads, SIMD: {}",
+        field("model name"),
+        std::thread::available_parallelism().map_or(1, usize::from),
+        simd.join(" ")
+    );
+}
+
+criterion_group!(benches, scotland, sparse, satellite, atlas, interregional);
+
+fn main() {
+    machine();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

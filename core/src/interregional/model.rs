@@ -354,6 +354,28 @@ impl InterregionalModel {
     fn times_off_diagonal(&self, v: &[f64]) -> Vec<f64> {
         let n = self.n();
         let a = self.whole.coefficients();
+        if n > crate::linalg::PORTABLE_MAX_N {
+            // above the portable kernels' size: `v·A` by faer's product (a pass over `A` at
+            // memory speed), then each own block's part taken out
+            let product = faer::MatRef::from_row_major_slice(a, n, n).transpose()
+                * faer::ColRef::from_slice(v);
+            let mut out: Vec<f64> = product.iter().copied().collect();
+            for r in 0..self.r_count() {
+                let own = self.block(r);
+                for i in own.clone() {
+                    let vi = v[i];
+                    if vi != 0.0 {
+                        for (o, x) in out[own.clone()]
+                            .iter_mut()
+                            .zip(&a[i * n + own.start..i * n + own.end])
+                        {
+                            *o -= vi * x;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
         let mut out = vec![0.0; n];
         for (i, &vi) in v.iter().enumerate() {
             if vi == 0.0 {
@@ -361,8 +383,13 @@ impl InterregionalModel {
             }
             let own = self.block(self.region_of(i));
             let row = &a[i * n..(i + 1) * n];
-            for j in (0..own.start).chain(own.end..n) {
-                out[j] += vi * row[j];
+            // two contiguous slices (the columns before and after the own block), which the
+            // compiler vectorises
+            for (o, x) in out[..own.start].iter_mut().zip(&row[..own.start]) {
+                *o += vi * x;
+            }
+            for (o, x) in out[own.end..].iter_mut().zip(&row[own.end..]) {
+                *o += vi * x;
             }
         }
         out
