@@ -278,16 +278,19 @@ impl PyInterregionalTable {
         }
         let labels: Vec<String> = entries.iter().map(|(r, c)| format!("{r}/{c}")).collect();
         let at = |p: &Option<Vec<usize>>, k: usize| p.as_ref().map_or(k, |p| p[k]);
-        let zv = if index.is_some() {
-            let rows_at = alignment(z, "index", &labels, "Z rows")?;
-            let cols_at = alignment(z, "columns", &labels, "Z columns")?;
+        // a DataFrame's rows (when the entries come from `index=`) and columns are put in
+        // the entries' order by label; arrays are taken as they are (no second copy)
+        let rows_at = if index.is_some() {
+            alignment(z, "index", &labels, "Z rows")?
+        } else {
+            None
+        };
+        let cols_at = alignment(z, "columns", &labels, "Z columns")?;
+        let zv = if rows_at.is_none() && cols_at.is_none() {
+            zv
+        } else {
             (0..n * n)
                 .map(|k| zv[at(&rows_at, k / n) * n + at(&cols_at, k % n)])
-                .collect()
-        } else {
-            let cols_at = alignment(z, "columns", &labels, "Z columns")?;
-            (0..n * n)
-                .map(|k| zv[(k / n) * n + at(&cols_at, k % n)])
                 .collect()
         };
         let mut parts = InterregionalParts::new(name, regions_of(&entries, names)?, zv, Vec::new());
@@ -449,9 +452,18 @@ impl PyInterregionalTable {
 
     /// Multipliers of every entry decomposed: total, intraregional, spill-over,
     /// single-region, Miller's feedback, Round's additive terms, the first-round leak to the
-    /// other regions and the own-region output returned per unit leaked.
-    fn decomposition<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.with_model(py, |m| Ok(m.decomposition()))?;
+    /// other regions and the own-region output returned per unit leaked. `round=False` skips
+    /// Round's three terms (left empty): they need `R − 1` passes over `A`, as long as the
+    /// factorisation for many regions; the other fields are the same to the last bit.
+    #[pyo3(signature = (round = true))]
+    fn decomposition<'py>(&self, py: Python<'py>, round: bool) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.with_model(py, |m| {
+            Ok(if round {
+                m.decomposition()
+            } else {
+                m.decomposition_without_round()
+            })
+        })?;
         typed(py, "InterregionalDecomposition", &d)
     }
 

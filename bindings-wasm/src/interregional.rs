@@ -247,10 +247,17 @@ impl InterregionalTable {
     }
 
     /// Multipliers of every entry decomposed (total, intraregional, spill-over, feedback,
-    /// Round, the leak to the other regions and what comes back).
+    /// Round, the leak to the other regions and what comes back). `round === false` skips
+    /// Round's three terms (left empty: they need `R − 1` passes over `A`); the other fields
+    /// are the same to the last bit.
     #[wasm_bindgen(unchecked_return_type = "InterregionalDecomposition")]
-    pub fn decomposition(&self) -> Result<JsValue, JsValue> {
-        to_plain(&self.model()?.decomposition())
+    pub fn decomposition(&self, round: Option<bool>) -> Result<JsValue, JsValue> {
+        let m = self.model()?;
+        to_plain(&if round == Some(false) {
+            m.decomposition_without_round()
+        } else {
+            m.decomposition()
+        })
     }
 
     /// Each region's leak to the others and what comes back, over its final-demand mix.

@@ -572,7 +572,8 @@ class InterregionalDecomposition(Result):
     def to_pandas(self) -> pd.DataFrame:
         import pandas as pd
 
-        columns = [k for k in self._keys if k not in ("region", "sector")]
+        # Round's terms are empty when decomposition(round=False) skipped them
+        columns = [k for k in self._keys if k not in ("region", "sector") and len(getattr(self, k))]
         return pd.DataFrame(
             {k: getattr(self, k) for k in columns}, index=_entries(self.region, self.sector)
         )

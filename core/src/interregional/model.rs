@@ -419,6 +419,21 @@ impl InterregionalModel {
     /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse.
     #[must_use]
     pub fn decomposition(&self) -> Decomposition {
+        self.decompose(true)
+    }
+
+    /// [`Self::decomposition`] without Round's three terms (`round_intra`, `round_spillover`
+    /// and `round_feedback` are empty): Round's spill-over needs `R − 1` passes over `A`,
+    /// which for many regions cost as much as the factorisation; everything else (total,
+    /// intraregional, spill-over, single-region, feedback, the leak and what returns) is the
+    /// same to the last bit. Cost: `R` transposed solves with `I − A` and one product with
+    /// `A_o`.
+    #[must_use]
+    pub fn decomposition_without_round(&self) -> Decomposition {
+        self.decompose(false)
+    }
+
+    fn decompose(&self, round: bool) -> Decomposition {
         let n = self.n();
         let total = self.whole.output_multipliers();
         let rows = self.region_rows();
@@ -428,7 +443,7 @@ impl InterregionalModel {
         // the spill-over rounds 1ᵀ·A*ᵏ·M1 = op^k(1ᵀM1), op(v) = (v·A_o)·M1, k = 1 … R−1
         let mut round_spillover = vec![0.0; n];
         let mut v = single.clone();
-        for _ in 1..self.r_count() {
+        for _ in 1..if round { self.r_count() } else { 1 } {
             v = self.times_m1(&self.times_off_diagonal(&v));
             for (s, x) in round_spillover.iter_mut().zip(&v) {
                 *s += x;
@@ -453,6 +468,11 @@ impl InterregionalModel {
             round_spillover,
             leak_to_other_regions: leak,
         };
+        if !round {
+            d.round_intra.clear();
+            d.round_spillover.clear();
+            d.round_feedback.clear();
+        }
         d.returned_per_leak = d
             .feedback
             .iter()
@@ -463,10 +483,11 @@ impl InterregionalModel {
     }
 
     /// Every region's leak to the others and what comes back, weighted by the final demand
-    /// its sectors serve (see [`RegionReturn`]). Cost: one [`Self::decomposition`].
+    /// its sectors serve (see [`RegionReturn`]). Cost: one
+    /// [`Self::decomposition_without_round`].
     #[must_use]
     pub fn returns(&self) -> Vec<RegionReturn> {
-        let d = self.decomposition();
+        let d = self.decomposition_without_round();
         (0..self.r_count())
             .map(|r| {
                 let b = self.block(r);

@@ -357,6 +357,14 @@ proptest! {
         let m = t.model().unwrap();
         let d = m.decomposition();
         let n = t.n();
+        // without Round's terms: the same numbers to the last bit, the Round fields empty
+        let quick = m.decomposition_without_round();
+        prop_assert!(quick.round_intra.is_empty() && quick.round_spillover.is_empty() && quick.round_feedback.is_empty());
+        prop_assert_eq!(&quick.total, &d.total);
+        prop_assert_eq!(&quick.intra_regional, &d.intra_regional);
+        prop_assert_eq!(&quick.single_region, &d.single_region);
+        prop_assert_eq!(&quick.feedback, &d.feedback);
+        prop_assert_eq!(&quick.returned_per_leak, &d.returned_per_leak);
         for j in 0..n {
             prop_assert!((d.intra_regional[j] + d.spillover[j] - d.total[j]).abs() < 1e-12);
             prop_assert!(d.feedback[j] >= -1e-12, "feedback {}", d.feedback[j]);
