@@ -35,6 +35,11 @@ test("the constructor and fromJson give the same system to the last bit", () => 
     assert.deepEqual(a.output, b.output);
     assert.deepEqual(a.decomposition(), b.decomposition());
     assert.deepEqual(c.decomposition(), a.decomposition());
+    // without Round's terms: the same numbers to the last bit, the Round fields empty
+    const quick = a.decomposition(false);
+    const full = a.decomposition();
+    assert.deepEqual(quick.round_spillover, []);
+    for (const k of ["total", "intra_regional", "single_region", "feedback", "returned_per_leak"]) assert.deepEqual(quick[k], full[k]);
     assert.deepEqual(a.leontiefInverse(), b.leontiefInverse());
   } finally {
     a.free();
