@@ -21,6 +21,7 @@
 //! report — applies to it.
 
 mod document;
+mod households;
 mod model;
 #[cfg(test)]
 mod tests;
@@ -34,6 +35,7 @@ use serde::{Deserialize, Serialize};
 pub use document::{
     INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, read_json, read_json_bytes, write_json,
 };
+pub use households::{Commuting, TypeIi};
 pub use model::{
     Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, Miyazawa,
     ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N, Stressor,

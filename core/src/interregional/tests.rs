@@ -1,5 +1,6 @@
 use proptest::prelude::*;
 
+use super::households::Commuting;
 use super::*;
 
 fn regions(spec: &[(&str, &[&str])]) -> Vec<Region> {
@@ -413,4 +414,88 @@ proptest! {
             prop_assert!((loss - e.total).abs() < 1e-9 * (1.0 + loss.abs()), "{loss} vs {}", e.total);
         }
     }
+}
+
+/// Two regions of two sectors with households in each (the bad-input catalogue's base), with
+/// or without trade between them.
+fn with_households(trade: bool) -> InterregionalTable {
+    let json = if trade {
+        r#"{"format": "localecon-interregional", "version": 1, "name": "two regions",
+          "regions": [{"name": "r", "sectors": ["a", "b"]}, {"name": "s", "sectors": ["a", "b"]}],
+          "z": [[10, 20, 5, 5], [15, 10, 5, 10], [5, 5, 20, 10], [5, 5, 10, 20]],
+          "final_demand": [
+            {"label": "r households", "region": "r", "kind": "households", "values": [30, 30, 20, 20]},
+            {"label": "s households", "region": "s", "kind": "households", "values": [20, 20, 30, 30]},
+            {"label": "exports", "kind": "exports_rest_of_world", "values": [10, 10, 10, 10]}],
+          "primary_inputs": [{"label": "wages", "kind": "compensation", "values": [65, 60, 60, 55]}]}"#
+    } else {
+        r#"{"format": "localecon-interregional", "version": 1, "name": "no trade",
+          "regions": [{"name": "r", "sectors": ["a", "b"]}, {"name": "s", "sectors": ["a", "b"]}],
+          "z": [[10, 20, 0, 0], [15, 10, 0, 0], [0, 0, 20, 10], [0, 0, 10, 20]],
+          "final_demand": [
+            {"label": "r households", "region": "r", "kind": "households", "values": [30, 30, 0, 0]},
+            {"label": "s households", "region": "s", "kind": "households", "values": [0, 0, 30, 30]},
+            {"label": "exports", "kind": "exports_rest_of_world", "values": [40, 45, 40, 40]}],
+          "primary_inputs": [{"label": "wages", "kind": "compensation", "values": [75, 70, 70, 70]}]}"#
+    };
+    super::read_json(json).unwrap()
+}
+
+#[test]
+fn type_ii_of_regions_without_trade_is_each_regions_own_type_ii() {
+    let t = with_households(false);
+    let ii = t.type_ii(&Commuting::none(2)).unwrap();
+    for (r, name) in ["r", "s"].iter().enumerate() {
+        let single = crate::Multipliers::new(&t.region_table(name).unwrap()).unwrap();
+        let own = single.output.type_ii.unwrap();
+        for k in 0..2 {
+            let j = 2 * r + k;
+            assert!(
+                (ii.type_ii[j] - own[k]).abs() < 1e-12,
+                "{name} {k}: {} vs {}",
+                ii.type_ii[j],
+                own[k]
+            );
+            assert!((ii.type_ii_intra_regional[j] - ii.type_ii[j]).abs() < 1e-12);
+        }
+    }
+    assert_eq!(ii.wages_to_other_regions, vec![0.0, 0.0]);
+}
+
+#[test]
+fn commuting_moves_induced_output_to_where_the_workers_live() {
+    let t = with_households(true);
+    let home = t.type_ii(&Commuting::none(2)).unwrap();
+    // 30 % of the wages paid in r go to households living in s
+    let shares = Commuting {
+        shares: vec![vec![0.7, 0.0], vec![0.3, 1.0]],
+    };
+    let away = t.type_ii(&shares).unwrap();
+    assert!((away.wages_to_other_regions[0] - 0.3).abs() < 1e-15);
+    for j in 0..4 {
+        assert!(home.type_ii[j] > home.type_i[j] && home.induced[j] > 0.0);
+        assert!(away.induced_in_own_region[j] <= away.induced[j] + 1e-15);
+    }
+    // what each region's households earn: r's residents 70 % of r's wages, s's residents
+    // all of s's and 30 % of r's (wages 65 + 60 in r, 60 + 55 in s)
+    assert!((away.household_income[0] - 0.7 * 125.0).abs() < 1e-12);
+    assert!((away.household_income[1] - (115.0 + 0.3 * 125.0)).abs() < 1e-12);
+    assert_eq!(home.household_income, vec![125.0, 115.0]);
+    // the consumption columns are observed spending: a region whose residents earn less in
+    // the system spends more of each pound they earn there, so the induced effects move both
+    // ways; the identities hold either way
+    for j in 0..4 {
+        assert!(away.type_ii[j] > away.type_i[j]);
+        assert!(away.type_ii_intra_regional[j] <= away.type_ii[j] + 1e-12);
+    }
+    // errors name the place
+    let bad = Commuting {
+        shares: vec![vec![0.8, 0.0], vec![0.3, 1.0]],
+    };
+    let e = t.type_ii(&bad).unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    assert!(e.to_string().contains("\"r\""), "{e}");
+    assert_eq!(t.type_ii(&Commuting::none(3)).unwrap_err().code(), "shape");
+    let e = miller_blair().type_ii(&Commuting::none(2)).unwrap_err();
+    assert_eq!(e.code(), "missing_data", "{e}");
 }
