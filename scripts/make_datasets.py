@@ -513,6 +513,27 @@ def uk_sections(data, dst):
             w.writerow([c, scot["RUKImp"][c]])
 
 
+def council_od(data, dst):
+    """The 2011 census travel to work between Scotland's 32 council areas and the rest of the
+    UK (rows = residence, columns = workplace; persons), the 33 x 33 block of the derived
+    matrix in ../shared/data/census2011_commuting_la_uk (special workplaces and totals left
+    out): the commuting shares of the interregional Type II."""
+    src = data / "census2011_commuting_la_uk" / "scotland_council_od_2011_matrix_residence_by_workplace.csv"
+    rows = list(csv.reader(open(src, newline="")))
+    header, body = rows[0], rows[1:]
+    places = header[1:34]
+    assert places[-1] == "RUK" and len(body) == 33 and [r[0] for r in body] == places, places
+    with open(dst / "census_2011_council_od.csv", "w", newline="") as f:
+        f.write("# source: 2011 Census (WU03UK), Office for National Statistics, National Records of Scotland, "
+                "Northern Ireland Statistics and Research Agency; Open Government Licence v3.0. Rows: place of "
+                "residence; columns: place of work (persons in employment, fixed workplaces); RUK = England, "
+                "Wales and Northern Ireland.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["residence"] + places)
+        for r in body:
+            w.writerow([r[0]] + [str(int(float(v))) for v in r[1:34]])
+
+
 def main(src, dst):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -531,6 +552,7 @@ def main(src, dst):
     ghg(src.parent, dst)
     australia(src.parent, dst)
     uk_sections(src.parent, dst)
+    council_od(src.parent, dst)
 
 
 if __name__ == "__main__":

@@ -186,4 +186,4 @@ def test_scotlands_councils_as_one_system():
     # core/tests/scotland_ruk.rs: 9.8p leaks to the other councils, 4.3p of each such pound returns
     assert abs(glasgow.leak_to_other_regions - 0.0984) < 5e-4
     assert abs(glasgow.returned_per_leak - 0.0433) < 5e-4
-    assert len(localecon.datasets.COUNCIL_SYSTEM_ASSUMPTIONS) == 4
+    assert len(localecon.datasets.COUNCIL_SYSTEM_ASSUMPTIONS) == 5

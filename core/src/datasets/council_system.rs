@@ -15,7 +15,8 @@ use crate::table::{FinalDemandKind, PrimaryInputKind, PrimaryInputRow};
 pub const COUNCIL_SYSTEM_ASSUMPTIONS: &[&str] = &[
     "ESTIMATE: each council's own trade is its council table's (FLQ, δ = 0.3, from Scotland 2019 and BRES 2019 jobs).",
     "ESTIMATE: what a council's industry buys of a product from the rest of Scotland (the Scottish coefficient minus the council's) comes from the other councils in proportion to their output of that product (a pool: no distance decay).",
-    "RESIDUAL: each entry's final demand is its output minus its sales to industries in the system: households, government, investment and exports together, by no region in particular.",
+    "ESTIMATE: each council's households buy locally what their council table says, and the rest of their share of Scotland's household spending on Scottish products (their share of Scotland's residents in employment, 2011 census) from the other councils, pooled like the industries' purchases.",
+    "RESIDUAL: the rest of each entry's final demand (government, investment, exports, visitors) is its output minus its sales to industries and households in the system, by no region in particular.",
     "Purchases from the rest of the UK and the rest of the world, taxes, wages and surplus are each council table's primary inputs: payments beyond the system.",
 ];
 
@@ -101,8 +102,48 @@ impl Sources {
             .iter()
             .flat_map(|t| t.output().iter().copied())
             .collect();
+        // households of each council: what they buy locally (the council table's HOUSEHOLD
+        // column), and the rest of their share of Scotland's household spending on Scottish
+        // products from the other councils, pooled like the industries' purchases
+        let national_households = scotland
+            .final_demand()
+            .iter()
+            .find(|c| c.kind == FinalDemandKind::Households)
+            .map(|c| c.values.clone())
+            .ok_or_else(|| Error::MissingData {
+                what: "Scotland's household final demand".into(),
+            })?;
+        let residents: f64 = councils.iter().map(|c| c.residents_in_employment).sum();
+        let mut households = Vec::with_capacity(r);
+        for (c, t) in tables.iter().enumerate() {
+            let local = t
+                .final_demand()
+                .iter()
+                .find(|f| f.kind == FinalDemandKind::Households)
+                .map(|f| f.values.clone())
+                .unwrap_or_else(|| vec![0.0; n]);
+            let share = councils[c].residents_in_employment / residents;
+            let mut values = vec![0.0; big];
+            for i in 0..n {
+                values[c * n + i] = local[i];
+                let rest = (national_households[i] * share - local[i]).max(0.0);
+                let others = all[i] - t.output()[i];
+                if rest > 0.0 && others > 0.0 {
+                    for (s, u) in tables.iter().enumerate() {
+                        if s != c {
+                            values[s * n + i] += rest * u.output()[i] / others;
+                        }
+                    }
+                }
+            }
+            households.push(values);
+        }
         let final_demand: Vec<f64> = (0..big)
-            .map(|i| output[i] - z[i * big..(i + 1) * big].iter().sum::<f64>())
+            .map(|i| {
+                output[i]
+                    - z[i * big..(i + 1) * big].iter().sum::<f64>()
+                    - households.iter().map(|h| h[i]).sum::<f64>()
+            })
             .collect();
         // the council tables' primary inputs other than the rest of Scotland, by label
         let mut primary: Vec<PrimaryInputRow> = Vec::new();
@@ -145,13 +186,175 @@ impl Sources {
             super::COUNCIL_ASSUMPTIONS,
             COUNCIL_SYSTEM_ASSUMPTIONS.join(" ")
         ));
-        parts.final_demand = vec![InterregionalFinalDemand {
-            label: "final demand (all buyers)".into(),
+        parts.final_demand = councils
+            .iter()
+            .zip(households)
+            .map(|(c, values)| InterregionalFinalDemand {
+                label: format!("{}/households", c.council),
+                region: Some(c.council.clone()),
+                kind: FinalDemandKind::Households,
+                values,
+            })
+            .collect();
+        parts.final_demand.push(InterregionalFinalDemand {
+            label: "other final demand (all buyers)".into(),
             region: None,
             kind: FinalDemandKind::Other,
             values: final_demand,
-        }];
+        });
         parts.primary_inputs = primary;
         InterregionalTable::new(parts)
+    }
+}
+
+/// The 2011 census commuting between the 32 council areas and the rest of the UK: persons by
+/// (residence, workplace), places in the file's order (the councils, then `RUK`).
+struct Od {
+    places: Vec<String>,
+    persons: Vec<Vec<f64>>,
+}
+
+impl Sources {
+    fn council_od(&self) -> Result<Od> {
+        const FILE: &str = "census_2011_council_od.csv";
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(self.census_2011_council_od.as_bytes());
+        let header = reader
+            .headers()
+            .map_err(|e| super::read::source_error(FILE, e))?
+            .clone();
+        let places: Vec<String> = header.iter().skip(1).map(str::to_string).collect();
+        let mut persons = Vec::new();
+        for (k, r) in reader.records().enumerate() {
+            let r = r.map_err(|e| super::read::source_error(FILE, e))?;
+            if r.get(0) != places.get(k).map(String::as_str) || r.len() != places.len() + 1 {
+                return Err(super::read::source_error(
+                    FILE,
+                    format!("row {} is not the residence {:?}", k + 1, places.get(k)),
+                ));
+            }
+            persons.push(
+                r.iter()
+                    .skip(1)
+                    .map(|v| super::read::number(v, FILE))
+                    .collect::<Result<Vec<f64>>>()?,
+            );
+        }
+        if persons.len() != places.len() {
+            return Err(super::read::source_error(FILE, "not a square matrix"));
+        }
+        Ok(Od { places, persons })
+    }
+
+    /// Commuting shares for an interregional system whose regions are places of the census
+    /// file (council names, or `"RUK"`) or unions of them (`groups[r]` the places of region
+    /// `r`): `shares[s][r]` = persons living in `s` and working in `r`, over everyone working
+    /// in `r` (the rest of the UK's residents included: what they earn leaves the system
+    /// unless the rest of the UK is a region). Wages per job are taken equal for residents
+    /// and in-commuters, as in the council tables.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownLabel`] for a place the file does not have; the errors of reading it.
+    pub fn commuting_shares(
+        &self,
+        groups: &[Vec<String>],
+    ) -> Result<crate::interregional::Commuting> {
+        let od = self.council_od()?;
+        let index = |name: &str| {
+            od.places
+                .iter()
+                .position(|p| p == name)
+                .ok_or_else(|| Error::UnknownLabel {
+                    what: "place in the census commuting matrix".into(),
+                    label: name.into(),
+                })
+        };
+        let groups: Vec<Vec<usize>> = groups
+            .iter()
+            .map(|g| g.iter().map(|p| index(p)).collect::<Result<Vec<_>>>())
+            .collect::<Result<_>>()?;
+        let mut shares = vec![vec![0.0; groups.len()]; groups.len()];
+        for (w, work) in groups.iter().enumerate() {
+            let jobs: f64 = work
+                .iter()
+                .map(|&c| od.persons.iter().map(|row| row[c]).sum::<f64>())
+                .sum();
+            if jobs <= 0.0 {
+                continue;
+            }
+            for (s, live) in groups.iter().enumerate() {
+                let held: f64 = live
+                    .iter()
+                    .flat_map(|&l| work.iter().map(move |&c| (l, c)))
+                    .map(|(l, c)| od.persons[l][c])
+                    .sum();
+                shares[s][w] = held / jobs;
+            }
+        }
+        Ok(crate::interregional::Commuting {
+            shares,
+            income: None,
+        })
+    }
+
+    /// The households of an embedded interregional dataset `table` (built by
+    /// [`Sources::interregional`] from `name`), for [`InterregionalTable::type_ii`]: the
+    /// commuting shares of its regions ([`Sources::commuting_shares`]: the 32 councils for
+    /// `"scotland-councils-2019"`, whose in-commuters from the rest of the UK take their wages
+    /// out of the system; Scotland and the rest of the UK for `"scotland-ruk-2019"`), and each
+    /// region's household income as the compensation its residents receive times Scotland's
+    /// ratio of household income to compensation (£156,241m / £84,040m = 1.859, the
+    /// Scottish Government's Type II denominator): an ASSUMPTION for the councils and the
+    /// rest of the UK, whose household incomes are not embedded.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownOption`] for another name; the errors of reading the files.
+    pub fn interregional_households(
+        &self,
+        name: &str,
+        table: &InterregionalTable,
+    ) -> Result<crate::interregional::Commuting> {
+        let councils: Vec<String> = self
+            .council_commuting()?
+            .into_iter()
+            .map(|c| c.council)
+            .collect();
+        let mut c = match name {
+            "scotland-councils-2019" => self
+                .commuting_shares(&councils.iter().map(|c| vec![c.clone()]).collect::<Vec<_>>())?,
+            "scotland-ruk-2019" => self.commuting_shares(&[councils, vec!["RUK".into()]])?,
+            other => {
+                return Err(Error::UnknownOption {
+                    what: "interregional dataset".into(),
+                    value: other.into(),
+                    expected: super::INTERREGIONAL_NAMES.join(", "),
+                });
+            }
+        };
+        let scotland = self.scotland_2019()?;
+        let compensation: f64 = scotland
+            .primary_inputs()
+            .iter()
+            .filter(|p| p.kind == PrimaryInputKind::Compensation)
+            .flat_map(|p| p.values.iter())
+            .sum();
+        let income = scotland
+            .household_closure()
+            .household_income
+            .ok_or_else(|| Error::MissingData {
+                what: "Scotland's household income".into(),
+            })?;
+        let ratio = income / compensation;
+        c.income = Some(
+            table
+                .received_compensation(&c)
+                .into_iter()
+                .map(|v| v * ratio)
+                .collect(),
+        );
+        Ok(c)
     }
 }

@@ -76,6 +76,9 @@ const UK_2019_GHG_CSV: &str = include_str!("../../data/uk_2019_ghg_by_ioc098.csv
 /// UK 2019 households' direct greenhouse-gas emissions by gas.
 #[cfg(feature = "embedded-data")]
 const UK_2019_GHG_HOUSEHOLDS_CSV: &str = include_str!("../../data/uk_2019_ghg_households.csv");
+/// Census 2011 travel to work between Scotland's councils and the rest of the UK.
+#[cfg(feature = "embedded-data")]
+const COUNCIL_OD_CSV: &str = include_str!("../../data/census_2011_council_od.csv");
 /// The UK 2019 table summed to the 20 SIC sections.
 #[cfg(feature = "embedded-data")]
 const UK_2019_SECTIONS_CSV: &str = include_str!("../../data/uk_2019_sections.csv");
@@ -169,6 +172,9 @@ pub struct Sources {
     /// `scotland_2019_ruk_purchases_by_final_use.csv`: Scotland's purchases from the rest of
     /// the UK by final-use column (the `RUKImp` row of the 2019 table).
     pub scotland_2019_ruk_purchases_by_final_use: String,
+    /// `census_2011_council_od.csv`: 2011 census travel to work between the 32 council areas
+    /// and the rest of the UK (rows residence, columns workplace).
+    pub census_2011_council_od: String,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -194,6 +200,7 @@ impl Sources {
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
             uk_2019_sections: UK_2019_SECTIONS_CSV.into(),
             scotland_2019_ruk_purchases_by_final_use: SCOTLAND_RUK_FINAL_CSV.into(),
+            census_2011_council_od: COUNCIL_OD_CSV.into(),
         }
     }
 }

@@ -18,6 +18,13 @@ use crate::table::{FinalDemandKind, PrimaryInputKind};
 pub struct Commuting {
     /// `R × R`, rows = region of residence, columns = region of work, in the system's order.
     pub shares: Vec<Vec<f64>>,
+    /// Each region's total household income, which its households' consumption is divided by
+    /// (as the Scottish Government divides Scotland's by £156,241m of household income).
+    /// Absent: the compensation its residents receive from the system
+    /// ([`InterregionalTable::received_compensation`]). Households also live on other income
+    /// (surplus, benefits, pensions), so that default overstates the induced effects.
+    #[serde(default)]
+    pub income: Option<Vec<f64>>,
 }
 
 impl Commuting {
@@ -28,6 +35,7 @@ impl Commuting {
             shares: (0..regions)
                 .map(|s| (0..regions).map(|r| f64::from(u8::from(s == r))).collect())
                 .collect(),
+            income: None,
         }
     }
 }
@@ -58,12 +66,46 @@ pub struct TypeIi {
     /// Per region: the share that households beyond the system receive
     /// (`1 − Σ_s commuting[s][r]`).
     pub wages_beyond_system: Vec<f64>,
-    /// Household income of each region: the compensation its residents receive from the
-    /// system (the denominator of its consumption coefficients).
+    /// Household income of each region: the denominator of its consumption coefficients.
     pub household_income: Vec<f64>,
 }
 
 impl InterregionalTable {
+    /// What each region's residents earn from the system: `Σ_j commuting[s][region(j)]·w_j·x_j`
+    /// over the compensation rows. Cost `O(N·R)`.
+    #[must_use]
+    pub fn received_compensation(&self, commuting: &Commuting) -> Vec<f64> {
+        let wages = self.compensation();
+        (0..self.regions().len())
+            .map(|s| {
+                (0..self.n())
+                    .map(|j| {
+                        commuting
+                            .shares
+                            .get(s)
+                            .and_then(|row| row.get(self.region_of(j)))
+                            .copied()
+                            .unwrap_or(0.0)
+                            * wages[j]
+                    })
+                    .sum()
+            })
+            .collect()
+    }
+
+    fn compensation(&self) -> Vec<f64> {
+        (0..self.n())
+            .map(|j| {
+                self.parts()
+                    .primary_inputs
+                    .iter()
+                    .filter(|p| p.kind == PrimaryInputKind::Compensation)
+                    .map(|p| p.values[j])
+                    .sum()
+            })
+            .collect()
+    }
+
     /// The system closed with the households of every region (Type II; Miller & Blair 2009,
     /// §3.4 and §6.1, with Miyazawa's (1966) interregional income groups). With `w_j` the
     /// compensation paid by column `j` per unit of its output (the primary inputs of kind
@@ -87,26 +129,34 @@ impl InterregionalTable {
         let r_count = self.regions().len();
         let names: Vec<String> = self.regions().iter().map(|r| r.name.clone()).collect();
         check_commuting(commuting, &names)?;
+        if let Some(income) = &commuting.income {
+            if income.len() != r_count {
+                return Err(Error::Shape {
+                    what: "household income (one per region)".into(),
+                    expected: r_count,
+                    found: income.len(),
+                });
+            }
+            for (v, name) in income.iter().zip(&names) {
+                if !(v.is_finite() && *v > 0.0) {
+                    return Err(Error::OutOfRange {
+                        location: crate::error::Location::Field(format!(
+                            "household income of {name:?}"
+                        )),
+                        value: *v,
+                        expected: "a finite number > 0".into(),
+                    });
+                }
+            }
+        }
         let model = self.model()?;
         let n = self.n();
         let parts = self.parts();
-        let wages: Vec<f64> = (0..n)
-            .map(|j| {
-                parts
-                    .primary_inputs
-                    .iter()
-                    .filter(|p| p.kind == PrimaryInputKind::Compensation)
-                    .map(|p| p.values[j])
-                    .sum()
-            })
-            .collect();
-        let income: Vec<f64> = (0..r_count)
-            .map(|s| {
-                (0..n)
-                    .map(|j| commuting.shares[s][self.region_of(j)] * wages[j])
-                    .sum()
-            })
-            .collect();
+        let wages = self.compensation();
+        let income = match &commuting.income {
+            Some(income) => income.clone(),
+            None => self.received_compensation(commuting),
+        };
         let m = n + r_count;
         let mut a = vec![0.0; m * m];
         let a_open = model.coefficients();

@@ -469,6 +469,7 @@ fn commuting_moves_induced_output_to_where_the_workers_live() {
     // 30 % of the wages paid in r go to households living in s
     let shares = Commuting {
         shares: vec![vec![0.7, 0.0], vec![0.3, 1.0]],
+        income: None,
     };
     let away = t.type_ii(&shares).unwrap();
     assert!((away.wages_to_other_regions[0] - 0.3).abs() < 1e-15);
@@ -491,11 +492,31 @@ fn commuting_moves_induced_output_to_where_the_workers_live() {
     // errors name the place
     let bad = Commuting {
         shares: vec![vec![0.8, 0.0], vec![0.3, 1.0]],
+        income: None,
     };
     let e = t.type_ii(&bad).unwrap_err();
     assert_eq!(e.code(), "out_of_range");
     assert!(e.to_string().contains("\"r\""), "{e}");
     assert_eq!(t.type_ii(&Commuting::none(3)).unwrap_err().code(), "shape");
+    // a given household income divides consumption instead: twice the income, smaller
+    // induced effects
+    let doubled = Commuting {
+        income: Some(vec![250.0, 230.0]),
+        ..Commuting::none(2)
+    };
+    let lower = t.type_ii(&doubled).unwrap();
+    assert_eq!(lower.household_income, vec![250.0, 230.0]);
+    for j in 0..4 {
+        assert!(lower.induced[j] < home.induced[j] && lower.induced[j] > 0.0);
+    }
+    let e = t
+        .type_ii(&Commuting {
+            income: Some(vec![250.0, f64::NAN]),
+            ..Commuting::none(2)
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "out_of_range");
+    assert!(e.to_string().contains("\"s\""), "{e}");
     let e = miller_blair().type_ii(&Commuting::none(2)).unwrap_err();
     assert_eq!(e.code(), "missing_data", "{e}");
 }
