@@ -1,4 +1,4 @@
-import type { RegionalTable, InterregionalTable, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
+import type { RegionalTable, InterregionalTable, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -21,6 +21,8 @@ export declare function commutingCrossCheck(): CommutingCheck[];
 /** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019"
  * or "scotland-councils-2019" (3,136 entries: call it from a Web Worker in a page). */
 export declare function interregionalDataset(name: "scotland-ruk-2019" | "scotland-councils-2019"): InterregionalTable;
+/** The households of an interregional dataset (census 2011 commuting shares, household income per region). */
+export declare function interregionalHouseholds(name: "scotland-ruk-2019" | "scotland-councils-2019", table: InterregionalTable): Commuting;
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
 /** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */

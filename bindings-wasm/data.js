@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildInterregionalDataset, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -70,6 +70,12 @@ export function commutingCrossCheck() {
  * Their assumptions are in the table's source. */
 export function interregionalDataset(name) {
   return buildInterregionalDataset(name, SOURCES);
+}
+
+/** The households of an interregional dataset built by `interregionalDataset(name)`: census
+ * 2011 commuting shares and household income per region, for `table.typeIi(...)`. */
+export function interregionalHouseholds(name, table) {
+  return buildInterregionalHouseholds(name, table, SOURCES);
 }
 
 /** A dataset as a RegionalTable (free it when done), built from its raw files by the same code

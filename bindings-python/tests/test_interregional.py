@@ -187,3 +187,19 @@ def test_scotlands_councils_as_one_system():
     assert abs(glasgow.leak_to_other_regions - 0.0984) < 5e-4
     assert abs(glasgow.returned_per_leak - 0.0433) < 5e-4
     assert len(localecon.datasets.COUNCIL_SYSTEM_ASSUMPTIONS) == 5
+
+
+def test_type_ii_with_commuting():
+    t = localecon.datasets.scotland_ruk_2019()
+    shares, income = localecon.interregional_households("scotland-ruk-2019", t)
+    # the shares as a DataFrame in another order are aligned by region name
+    frame = pd.DataFrame(shares, index=t.regions, columns=t.regions).iloc[::-1, ::-1]
+    a, b = t.type_ii(shares, income), t.type_ii(frame, pd.Series(income, index=t.regions))
+    np.testing.assert_array_equal(a.type_ii, b.type_ii)
+    assert abs(a.wages_to_other_regions[0] - 0.0145) < 1e-4
+    assert (a.type_ii > a.type_i).all()
+    assert a.to_pandas().loc[("Scotland", "A"), "type_ii"] == a.type_ii[0]
+    with pytest.raises(localecon.OutOfRangeError, match="Scotland"):
+        t.type_ii([[0.9, 0.0], [0.3, 1.0]])
+    with pytest.raises(localecon.ShapeError):
+        t.type_ii(np.eye(3))

@@ -42,6 +42,13 @@ export interface InterregionalImpact { region: string[]; sector: string[]; regio
 export interface Extraction { region: string; total: number; backward: number; forward: number }
 export interface Miyazawa { region: string; sectors: string[]; internal: number[][]; external: number[][]; own_block: number[][] }
 export interface RoundMatrices { m1: number[][]; m2: number[][]; m3: number[][] }
+/** Where each region's wages go (`shares[s][r]`: of the wages paid in `r`, the share households living in `s` receive) and each region's household income. */
+export interface Commuting { shares: number[][]; income?: number[] | null }
+export interface TypeIi {
+  region: string[]; sector: string[]; regions: string[]; type_i: number[]; type_ii: number[];
+  type_ii_intra_regional: number[]; induced: number[]; induced_in_own_region: number[];
+  wages_to_other_regions: number[]; wages_beyond_system: number[]; household_income: number[];
+}
 export interface StressorAccounts {
   stressors: string[]; region: string[]; sector: string[]; multipliers: number[][]; production: number[][];
   consumption: number[][]; imports: number[][]; exports: number[][];
@@ -306,6 +313,21 @@ impl InterregionalTable {
         to_plain(&self.model()?.round_matrices().js_err()?)
     }
 
+    /// Type II with the households of every region: `{ shares, income? }`, `shares[s][r]` the
+    /// share of the wages paid in region `r` that households living in `s` receive, `income`
+    /// each region's household income (default: what its residents earn in the system). One
+    /// LU of `N + R`.
+    #[wasm_bindgen(js_name = typeIi, unchecked_return_type = "TypeIi")]
+    pub fn type_ii(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Commuting")] commuting: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        check_keys(&commuting, &["shares", "income"], "commuting")?;
+        let c: interregional::Commuting =
+            serde_wasm_bindgen::from_value(commuting).map_err(|e| invalid("commuting", e))?;
+        to_plain(&self.inner.type_ii(&c).js_err()?)
+    }
+
     /// pymrio's accounts of stressors (`{label, values}` per stressor, a value per entry).
     #[wasm_bindgen(unchecked_return_type = "StressorAccounts")]
     pub fn accounts(
@@ -319,4 +341,22 @@ impl InterregionalTable {
             serde_wasm_bindgen::from_value(stressors).map_err(|e| invalid("stressors", e))?;
         to_plain(&self.model()?.accounts(&list).js_err()?)
     }
+}
+
+/// The households of an embedded interregional dataset (census 2011 commuting shares and each
+/// region's household income: residents' compensation times Scotland's ratio of household
+/// income to compensation, 1.859), for `table.typeIi(...)`.
+#[wasm_bindgen(js_name = buildInterregionalHouseholds, unchecked_return_type = "Commuting")]
+pub fn build_interregional_households(
+    name: &str,
+    table: &InterregionalTable,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sources: localecon::datasets::Sources =
+        crate::convert::from_json_value(&sources, "dataset sources")?;
+    to_plain(
+        &sources
+            .interregional_households(name, &table.inner)
+            .js_err()?,
+    )
 }

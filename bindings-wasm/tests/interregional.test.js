@@ -112,4 +112,17 @@ test("Scotland and the rest of the UK: the same table as in Rust and Python", as
     t.free();
   }
   expectError(() => interregionalDataset("england-2019"), "UnknownOptionError", "unknown_option", /scotland-ruk-2019/);
+  // Type II with census commuting: the same numbers whichever language (Python's test asserts them too)
+  const { interregionalHouseholds } = await import("../data.js");
+  const u = interregionalDataset("scotland-ruk-2019");
+  try {
+    const h = interregionalHouseholds("scotland-ruk-2019", u);
+    const ii = u.typeIi(h);
+    assert.ok(Math.abs(ii.wages_to_other_regions[0] - 0.0145) < 1e-4);
+    assert.ok(ii.type_ii.every((v, j) => v > ii.type_i[j]));
+    expectError(() => u.typeIi({ shares: [[0.9, 0], [0.3, 1]] }), "OutOfRangeError", "out_of_range", /Scotland/);
+    expectError(() => u.typeIi({ shares: [[1, 0], [0, 1]], wages: 1 }), "InvalidInputError", "invalid_input", /wages/);
+  } finally {
+    u.free();
+  }
 });

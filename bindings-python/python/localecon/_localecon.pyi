@@ -27,6 +27,7 @@ from ._results import (
     Records,
     RegionReturn,
     RoundMatrices,
+    TypeIi,
     ScenarioResult,
     SparseResult,
     StressorAccounts,
@@ -146,6 +147,7 @@ __all__ = [
     "flegg_lambda",
     "gva_validation",
     "interregional_dataset",
+    "interregional_households",
     "lm3",
     "local_surplus_shares",
     "location_quotients",
@@ -806,6 +808,7 @@ class InterregionalTable:
     def miyazawa(self, region: str) -> Miyazawa: ...
     def round_matrices(self) -> RoundMatrices: ...
     def accounts(self, stressors: _ArrayLike | dict[str, _ArrayLike]) -> StressorAccounts: ...
+    def type_ii(self, commuting: _ArrayLike, income: _ArrayLike | None = None) -> TypeIi: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -815,3 +818,4 @@ INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 
 def interregional_dataset(name: str) -> InterregionalTable: ...
+def interregional_households(name: str, table: InterregionalTable) -> tuple[_Array, _Array]: ...

@@ -693,3 +693,29 @@ class StressorAccounts(Result):
         )
         frame.index.name = "stressor"
         return frame
+
+
+class TypeIi(Result):
+    """Type I and Type II output multipliers of every (region, sector) column of a system
+    closed with every region's households (``InterregionalTable.type_ii``); ``to_pandas()``
+    one row per entry."""
+
+    region: list[str]
+    sector: list[str]
+    regions: list[str]
+    type_i: Vector
+    type_ii: Vector
+    type_ii_intra_regional: Vector
+    induced: Vector
+    induced_in_own_region: Vector
+    wages_to_other_regions: Vector
+    wages_beyond_system: Vector
+    household_income: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        columns = ["type_i", "type_ii", "type_ii_intra_regional", "induced", "induced_in_own_region"]
+        return pd.DataFrame(
+            {k: getattr(self, k) for k in columns}, index=_entries(self.region, self.sector)
+        )
