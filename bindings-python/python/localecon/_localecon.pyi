@@ -27,13 +27,13 @@ from ._results import (
     Records,
     RegionReturn,
     RoundMatrices,
-    TypeIi,
     ScenarioResult,
     SparseResult,
     StressorAccounts,
     StructuralPaths,
     Structure,
     SubstitutionEffect,
+    TypeIi,
 )
 
 _Array: TypeAlias = npt.NDArray[np.float64]
