@@ -252,6 +252,9 @@ case("ir-purchases-above-output", "a column's purchases above its output (subsid
 case("ir-non-productive", "a system that cannot produce its own inputs (purchases above output allowed)", ir(lambda d: overdrawn(d, True)), "non_productive")
 case("ir-extraction-unknown", "extraction of a region that is not in the system", ir(then="extraction_unknown"), "unknown_label")
 case("ir-impact-short", "a final-demand change shorter than the system", ir(then="impact_short"), "shape")
+case("ir-type-ii-control", "Type II with commuting between the two regions (control)", ir(then="type_ii_commuting"), None)
+case("ir-type-ii-shares-above-one", "commuting shares of one region's wages that sum above 1", ir(then="type_ii_over"), "out_of_range")
+case("ir-type-ii-shape", "a commuting matrix for three regions in a system of two", ir(then="type_ii_shape"), "shape")
 case("ir-wrong-format", "a single-region table read as an interregional one", {"interregional": {"json": BASE_TEXT}}, "unsupported_version")
 
 

@@ -85,6 +85,12 @@ function run(input) {
     try {
       if (ir.then === "extraction_unknown") return t.extraction("nowhere");
       if (ir.then === "impact_short") return t.impact([1]);
+      const shares = { type_ii_commuting: [[0.9, 0.1], [0.1, 0.9]], type_ii_over: [[0.9, 0], [0.3, 1]], type_ii_shape: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] }[ir.then];
+      if (shares) {
+        const ii = t.typeIi({ shares });
+        assert.ok(ii.type_ii.every(Number.isFinite));
+        return ii;
+      }
       const d = t.decomposition();
       assert.ok(d.total.concat(d.returned_per_leak).every(Number.isFinite));
       return d;

@@ -122,6 +122,15 @@ def run(case_input):
             return t.extraction("nowhere")
         if ir.get("then") == "impact_short":
             return t.impact([1.0])
+        shares = {
+            "type_ii_commuting": [[0.9, 0.1], [0.1, 0.9]],
+            "type_ii_over": [[0.9, 0.0], [0.3, 1.0]],
+            "type_ii_shape": np.eye(3),
+        }.get(ir.get("then"))
+        if shares is not None:
+            ii = t.type_ii(shares)
+            assert np.isfinite(ii.type_ii).all()
+            return ii
         d = t.decomposition()
         assert np.isfinite(d.total).all() and np.isfinite(d.returned_per_leak).all()
         return d

@@ -279,6 +279,20 @@ fn run(input: &Value) -> localecon::Result<()> {
         return match ir.get("then").and_then(Value::as_str) {
             Some("extraction_unknown") => model.extraction("nowhere").map(|_| ()),
             Some("impact_short") => model.impact(&[1.0]).map(|_| ()),
+            Some(op @ ("type_ii_commuting" | "type_ii_over" | "type_ii_shape")) => {
+                let shares = match op {
+                    "type_ii_commuting" => vec![vec![0.9, 0.1], vec![0.1, 0.9]],
+                    "type_ii_over" => vec![vec![0.9, 0.0], vec![0.3, 1.0]],
+                    _ => vec![vec![1.0, 0.0, 0.0]; 3],
+                };
+                let c = localecon::interregional::Commuting {
+                    shares,
+                    income: None,
+                };
+                let ii = table.type_ii(&c)?;
+                assert!(ii.type_ii.iter().all(|v| v.is_finite()));
+                Ok(())
+            }
             _ => {
                 let d = model.decomposition();
                 assert!(
