@@ -310,14 +310,22 @@ fn bad_systems_are_refused_naming_the_place() {
 fn system() -> impl Strategy<Value = InterregionalTable> {
     (2usize..=5)
         .prop_flat_map(|r| proptest::collection::vec(1usize..=4, r))
-        .prop_flat_map(|sizes| {
-            let n: usize = sizes.iter().sum();
-            (
-                Just(sizes),
-                proptest::collection::vec(0.0f64..1.0, n * n),
-                proptest::collection::vec(0.05f64..0.6, n),
-            )
-        })
+        .prop_flat_map(with_sizes)
+}
+
+/// A random productive system whose regions all have the same 1–4 sectors (as pymrio's
+/// accounts need).
+fn uniform_system() -> impl Strategy<Value = InterregionalTable> {
+    (2usize..=5, 1usize..=4).prop_flat_map(|(r, k)| with_sizes(vec![k; r]))
+}
+
+fn with_sizes(sizes: Vec<usize>) -> impl Strategy<Value = InterregionalTable> {
+    let n: usize = sizes.iter().sum();
+    (
+        Just(sizes),
+        proptest::collection::vec(0.0f64..1.0, n * n),
+        proptest::collection::vec(0.05f64..0.6, n),
+    )
         .prop_map(|(sizes, raw, spend)| {
             let n: usize = sizes.iter().sum();
             // columns scaled so that each sector spends `spend[j]` of its output on inputs
@@ -412,6 +420,50 @@ proptest! {
             let x = crate::LeontiefModel::from_coefficients(n, cut).unwrap().solve(&f).unwrap();
             let loss = t.output().iter().sum::<f64>() - x.iter().sum::<f64>();
             prop_assert!((loss - e.total).abs() < 1e-9 * (1.0 + loss.abs()), "{loss} vs {}", e.total);
+        }
+    }
+
+    /// The reference README's identity 5 (pymrio's accounts): with the final demand complete
+    /// (every column bought by a region of the system), per stressor
+    /// `Σ consumption = Σ production + Σ imports − Σ exports`, and `production = F`.
+    #[test]
+    fn accounts_balance_on_random_systems(t in uniform_system(), share in 0.1f64..0.9) {
+        let mut parts = t.parts().clone();
+        let n = t.n();
+        let f: Vec<f64> = (0..n)
+            .map(|i| t.output()[i] - t.z()[i * n..(i + 1) * n].iter().sum::<f64>())
+            .collect();
+        // each region's final users buy a share of every entry's final sales
+        let r_count = parts.regions.len();
+        parts.final_demand = parts
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(r, region)| InterregionalFinalDemand {
+                label: format!("{}/fd", region.name),
+                region: Some(region.name.clone()),
+                kind: crate::table::FinalDemandKind::Other,
+                values: f
+                    .iter()
+                    .map(|v| v * if r == 0 { share } else { (1.0 - share) / (r_count - 1) as f64 })
+                    .collect(),
+            })
+            .collect();
+        let t = InterregionalTable::new(parts).unwrap();
+        let stressors = vec![
+            Stressor { label: "a".into(), values: (0..n).map(|i| 1.0 + i as f64).collect() },
+            Stressor { label: "b".into(), values: (0..n).map(|i| (i % 3) as f64).collect() },
+        ];
+        let a = t.model().unwrap().accounts(&stressors).unwrap();
+        for (k, s) in stressors.iter().enumerate() {
+            // D_pba = S·diag(x) = F, to the rounding of F / x · x
+            for (p, v) in a.production[k].iter().zip(&s.values) {
+                prop_assert!((p - v).abs() <= 4.0 * f64::EPSILON * v.abs(), "{p} vs {v}");
+            }
+            let sum = |v: &[f64]| v.iter().sum::<f64>();
+            let lhs = sum(&a.consumption[k]);
+            let rhs = sum(&a.production[k]) + sum(&a.imports[k]) - sum(&a.exports[k]);
+            prop_assert!((lhs - rhs).abs() < 1e-9 * (1.0 + lhs.abs()), "{lhs} vs {rhs}");
         }
     }
 }
