@@ -2,7 +2,7 @@
 //! the core's results out as plain objects (snake_case keys, as in Python's `to_dict()`).
 
 use localecon::interregional::{
-    self, InterregionalFinalDemand, InterregionalParts, Region, Stressor,
+    self, InterregionalFinalDemand, InterregionalParts, Region, RegionSpec, Stressor,
 };
 use localecon::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
 use serde::Deserialize;
@@ -69,23 +69,9 @@ const PARTS_KEYS: &[&str] = &[
 ];
 
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum SectorInput {
-    Code(String),
-    Full(localecon::Sector),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegionInput {
-    name: String,
-    sectors: Vec<SectorInput>,
-}
-
-#[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct PartsInput {
-    regions: Vec<RegionInput>,
+    regions: Vec<RegionSpec>,
     #[serde(default)]
     final_demand: Vec<InterregionalFinalDemand>,
     #[serde(default)]
@@ -145,24 +131,7 @@ impl InterregionalTable {
             .map_err(|_| invalid("interregional parts", "z"))?;
         let p: PartsInput = serde_wasm_bindgen::from_value(without_z.into())
             .map_err(|e| invalid("interregional parts", e))?;
-        let regions = p
-            .regions
-            .into_iter()
-            .map(|r| Region {
-                name: r.name,
-                sectors: r
-                    .sectors
-                    .into_iter()
-                    .map(|s| match s {
-                        SectorInput::Code(code) => localecon::Sector {
-                            name: code.clone(),
-                            code,
-                        },
-                        SectorInput::Full(s) => s,
-                    })
-                    .collect(),
-            })
-            .collect();
+        let regions = p.regions.into_iter().map(Region::from).collect();
         let name = p.name.unwrap_or_else(|| "interregional table".into());
         let mut parts = InterregionalParts::new(name, regions, z, Vec::new());
         parts.output = p.output;

@@ -23,18 +23,44 @@ pub const INTERREGIONAL_FORMAT: &str = "localecon-interregional";
 /// The version this build reads and writes.
 pub const INTERREGIONAL_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+/// A sector as the interchange JSON (and the JavaScript constructor) spells it: its code
+/// alone (the name is then the code), or code and name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
-enum SectorSpec {
+pub enum SectorSpec {
+    /// The code, also used as the name.
     Code(String),
+    /// Code and name.
     Full(Sector),
 }
 
-#[derive(Serialize, Deserialize)]
+/// A region as the interchange JSON spells it: its name and its sectors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RegionDocument {
-    name: String,
-    sectors: Vec<SectorSpec>,
+pub struct RegionSpec {
+    /// Region name.
+    pub name: String,
+    /// Its sectors, in table order.
+    pub sectors: Vec<SectorSpec>,
+}
+
+impl From<RegionSpec> for Region {
+    fn from(r: RegionSpec) -> Self {
+        Region {
+            name: r.name,
+            sectors: r
+                .sectors
+                .into_iter()
+                .map(|s| match s {
+                    SectorSpec::Code(code) => Sector {
+                        name: code.clone(),
+                        code,
+                    },
+                    SectorSpec::Full(s) => s,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -47,7 +73,7 @@ struct Document {
     unit: String,
     #[serde(default)]
     source: Option<String>,
-    regions: Vec<RegionDocument>,
+    regions: Vec<RegionSpec>,
     z: Vec<Vec<f64>>,
     #[serde(default)]
     final_demand: Vec<InterregionalFinalDemand>,
@@ -114,24 +140,7 @@ pub fn read_json(text: &str) -> Result<InterregionalTable> {
         column: 0,
         message: e.to_string(),
     })?;
-    let regions: Vec<Region> = doc
-        .regions
-        .into_iter()
-        .map(|r| Region {
-            name: r.name,
-            sectors: r
-                .sectors
-                .into_iter()
-                .map(|s| match s {
-                    SectorSpec::Code(code) => Sector {
-                        name: code.clone(),
-                        code,
-                    },
-                    SectorSpec::Full(s) => s,
-                })
-                .collect(),
-        })
-        .collect();
+    let regions: Vec<Region> = doc.regions.into_iter().map(Region::from).collect();
     let n = regions.iter().map(|r| r.sectors.len()).sum();
     let z = matrix_rows("z", &doc.z, n)?;
     InterregionalTable::new(InterregionalParts {
@@ -163,7 +172,7 @@ pub fn write_json(table: &InterregionalTable) -> String {
         regions: p
             .regions
             .iter()
-            .map(|r| RegionDocument {
+            .map(|r| RegionSpec {
                 name: r.name.clone(),
                 sectors: r.sectors.iter().cloned().map(SectorSpec::Full).collect(),
             })

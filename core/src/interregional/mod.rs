@@ -33,7 +33,8 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 pub use document::{
-    INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, read_json, read_json_bytes, write_json,
+    INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION, RegionSpec, SectorSpec, read_json,
+    read_json_bytes, write_json,
 };
 pub use households::{Commuting, TypeIi};
 pub use model::{
@@ -71,6 +72,56 @@ pub struct InterregionalFinalDemand {
     pub kind: FinalDemandKind,
     /// One value per (region, sector) of the system, in system order.
     pub values: Vec<f64>,
+}
+
+/// Regions from the `(region, code)` entries of a system in table order (with the sector
+/// names, or the codes as names): regions in order of first appearance, each region's
+/// entries contiguous, as `Z`'s region blocks need.
+///
+/// # Errors
+///
+/// [`Error::Shape`] for names of another length; [`Error::InvalidInput`] naming the region
+/// whose entries are not contiguous and the entry where it comes back.
+pub fn regions_from_entries(
+    entries: &[(String, String)],
+    names: Option<&[String]>,
+) -> Result<Vec<Region>> {
+    if let Some(names) = names
+        && names.len() != entries.len()
+    {
+        return Err(Error::Shape {
+            what: "sector names".into(),
+            expected: entries.len(),
+            found: names.len(),
+        });
+    }
+    let mut regions: Vec<Region> = Vec::new();
+    for (i, (region, code)) in entries.iter().enumerate() {
+        let sector = Sector {
+            code: code.clone(),
+            name: names.map_or_else(|| code.clone(), |n| n[i].clone()),
+        };
+        if let Some(last) = regions.last_mut()
+            && last.name == *region
+        {
+            last.sectors.push(sector);
+            continue;
+        }
+        if regions.iter().any(|r| r.name == *region) {
+            return Err(Error::InvalidInput {
+                what: "index".into(),
+                message: format!(
+                    "the sectors of region \"{region}\" are not contiguous (at entry {i}): \
+                     order the entries region by region"
+                ),
+            });
+        }
+        regions.push(Region {
+            name: region.clone(),
+            sectors: vec![sector],
+        });
+    }
+    Ok(regions)
 }
 
 /// Everything an [`InterregionalTable`] is made of, with public fields.
