@@ -513,6 +513,78 @@ def uk_sections(data, dst):
             w.writerow([c, scot["RUKImp"][c]])
 
 
+def uk_shared(data, dst):
+    """The finest classification the UK and Scottish 2019 tables share: the 105 IOAT
+    industries and the 98 IOC098 industries linked by the ONS concordance (IOAT -> IOC098, as
+    in ghg()), grouped into the connected components of that many-to-many link, 94 groups.
+    A group's code is its Scottish codes joined by " + " (most groups are one Scottish
+    industry). Writes the UK table summed to the groups (the layout of uk_2019_sections.csv)
+    and the group of every Scottish industry (ioc098_shared.csv)."""
+    conc = list(csv.DictReader(open(data / "ons_aea_ghg_uk_1990_2021" / "concordance_aea_group_to_ioat105_to_ioc098.csv", newline="")))
+    links = [(r["ioat_code"], int(k)) for r in conc if r["ioat_code"] != "HH_DIRECT" for k in r["ioc098_index"].split(";")]
+    links.append(("L68A", 71))  # imputed rent: no AEA row (as in ghg())
+    scot = [r for r in csv.DictReader(open(data / "scotland_io_2019" / "ixi_2019.csv", newline=""))][:98]
+    ioc = [(r["ioc098_sic"], r["ioc098_short_description"]) for r in scot]
+    rows = list(csv.DictReader(open(data / "uk_ioat_2019" / "ioat_2019_ixi_domestic_basic_prices.csv", newline="")))
+    by_code = {r["row_code"]: r for r in rows}
+    industries = [r["row_code"] for r in rows[: rows.index(by_code["_T"])]]
+    assert len(industries) == 105 and {a for a, _ in links} == set(industries)
+    assert {b for _, b in links} == set(range(1, 99))
+    # union-find over ("u", ioat) and ("s", ioc index)
+    parent = {}
+
+    def find(a):
+        parent.setdefault(a, a)
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in links:
+        parent[find(("u", a))] = find(("s", b))
+    groups = []  # in order of the Scottish industries
+    of_root = {}
+    for k in range(1, 99):
+        root = find(("s", k))
+        if root not in of_root:
+            of_root[root] = len(groups)
+            groups.append({"scottish": [], "uk": []})
+        groups[of_root[root]]["scottish"].append(k)
+    for c in industries:
+        groups[of_root[find(("u", c))]]["uk"].append(c)
+    assert len(groups) == 94, len(groups)
+    codes = [" + ".join(ioc[k - 1][0] for k in g["scottish"]) for g in groups]
+    names = ["; ".join(ioc[k - 1][1] for k in g["scottish"]) for g in groups]
+
+    def total(row_codes, col_codes):
+        return sum(float(by_code[r][c] or 0) for r in row_codes for c in col_codes)
+
+    with open(dst / "uk_2019_shared.csv", "w", newline="") as f:
+        source = UK_SOURCE.replace("summed to SIC 2007 sections", "summed to the 94 groups it shares with the Scottish 98 industries")
+        f.write(f"# name: United Kingdom 2019 (94 shared groups)\n# unit: GBP million\n# source: {source}\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kind", "code", "name"] + codes + [c for c, _ in UK_FINAL_DEMAND])
+        w.writerow(["", "", ""] + ["sector"] * len(codes) + [k for _, k in UK_FINAL_DEMAND])
+        for g, code, name in zip(groups, codes, names):
+            w.writerow(["sector", code, name] + [repr(total(g["uk"], h["uk"])) for h in groups]
+                       + [repr(total(g["uk"], [c])) for c, _ in UK_FINAL_DEMAND])
+        for code, kind, label in UK_PRIMARY:
+            w.writerow([kind, code, label] + [repr(total([code], h["uk"])) for h in groups] + [""] * len(UK_FINAL_DEMAND))
+        w.writerow(["output", "P1", "Output at basic prices"] + [repr(total(["P1"], h["uk"])) for h in groups] + [""] * len(UK_FINAL_DEMAND))
+    for g in groups:
+        use = total(g["uk"], industries) + total(g["uk"], [c for c, _ in UK_FINAL_DEMAND])
+        assert abs(use - total(["P1"], g["uk"])) < 1e-6 * max(1.0, use), g
+    with open(dst / "ioc098_shared.csv", "w", newline="") as f:
+        f.write("# The group of each Scottish IOC098 industry in the classification the UK IOAT 2019 and the Scottish "
+                "2019 tables share (connected components of the ONS IOAT 105 -> IOC098 concordance), with the UK "
+                "industries of the group; made by scripts/make_datasets.py\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["ioc098", "group", "uk_industries"])
+        for g, code in zip(groups, codes):
+            for k in g["scottish"]:
+                w.writerow([ioc[k - 1][0], code, " | ".join(g["uk"])])
+
+
 def council_od(data, dst):
     """The 2011 census travel to work between Scotland's 32 council areas and the rest of the
     UK (rows = residence, columns = workplace; persons), the 33 x 33 block of the derived
@@ -552,6 +624,7 @@ def main(src, dst):
     ghg(src.parent, dst)
     australia(src.parent, dst)
     uk_sections(src.parent, dst)
+    uk_shared(src.parent, dst)
     council_od(src.parent, dst)
 
 

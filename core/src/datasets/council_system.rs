@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::interregional::{
     InterregionalFinalDemand, InterregionalParts, InterregionalTable, Region,
 };
-use crate::table::{FinalDemandKind, PrimaryInputKind, PrimaryInputRow};
+use crate::table::{FinalDemandKind, PrimaryInputKind, PrimaryInputRow, RegionalTable};
 
 /// The assumptions the 32-council system rests on, beyond those of each council table
 /// ([`super::COUNCIL_ASSUMPTIONS`]).
@@ -23,6 +23,40 @@ pub const COUNCIL_SYSTEM_ASSUMPTIONS: &[&str] = &[
 /// The label of the primary input that holds purchases from the rest of Scotland of products
 /// that no other council makes (zero in the embedded data; kept for other inputs).
 pub const UNALLOCATED_REST_OF_NATION: &str = "rest of Scotland (no producer among the councils)";
+
+/// Councils grouped into regions, and the 98 industries into sectors, for building a council
+/// system (every council its own region and every industry its own sector for
+/// [`Sources::scotland_council_system_2019`]).
+pub(super) struct Layout {
+    /// The regions' names.
+    pub names: Vec<String>,
+    /// The region of each council (in [`Sources::council_commuting`]'s order).
+    pub region_of: Vec<usize>,
+    /// The sector of each industry.
+    pub sector_of: Vec<usize>,
+    /// The sectors.
+    pub sectors: Vec<crate::table::Sector>,
+}
+
+/// The councils' trade summed by a [`Layout`]: `G` regions of `m` sectors, `N = G·m` entries.
+pub(super) struct CouncilBlocks {
+    /// `Z` among the councils (`N × N`, row-major).
+    pub z: Vec<f64>,
+    /// Output per entry.
+    pub output: Vec<f64>,
+    /// Each region's households' purchases from every entry.
+    pub households: Vec<Vec<f64>>,
+    /// The council tables' primary inputs other than the rest of Scotland, by label.
+    pub primary: Vec<PrimaryInputRow>,
+    /// Purchases from the rest of Scotland that no other council makes, per entry.
+    pub unallocated: Vec<f64>,
+    /// Each region's purchases from the rest of the UK by product and buyer (`m × m`).
+    pub ruk_use: Vec<Vec<f64>>,
+    /// Each region's sales to the rest of the UK by product (`EXPORTS_RUK`).
+    pub exports_ruk: Vec<Vec<f64>>,
+    /// Each region's share of Scotland's residents in employment.
+    pub resident_share: Vec<f64>,
+}
 
 impl Sources {
     /// Scotland's 32 council areas 2019 as one interregional system of `32 × 98 = 3,136`
@@ -44,13 +78,86 @@ impl Sources {
     pub fn scotland_council_system_2019(&self) -> Result<InterregionalTable> {
         let scotland = self.scotland_2019()?;
         let councils = self.council_commuting()?;
-        let surplus = self.local_surplus_shares(&scotland, OUTSIDE_OWNED_PROFIT_SHARE)?;
+        let layout = Layout {
+            names: councils.iter().map(|c| c.council.clone()).collect(),
+            region_of: (0..councils.len()).collect(),
+            sector_of: (0..scotland.n()).collect(),
+            sectors: scotland.sectors().to_vec(),
+        };
+        let b = self.council_blocks(&scotland, &layout)?;
+        let big = b.output.len();
+        let final_demand: Vec<f64> = (0..big)
+            .map(|i| {
+                b.output[i]
+                    - b.z[i * big..(i + 1) * big].iter().sum::<f64>()
+                    - b.households.iter().map(|h| h[i]).sum::<f64>()
+            })
+            .collect();
+        let mut primary = b.primary;
+        if b.unallocated.iter().any(|v| *v != 0.0) {
+            primary.push(PrimaryInputRow {
+                label: UNALLOCATED_REST_OF_NATION.into(),
+                kind: PrimaryInputKind::ImportsRestOfCountry,
+                values: b.unallocated,
+            });
+        }
+        let regions = layout
+            .names
+            .iter()
+            .map(|name| Region {
+                name: name.clone(),
+                sectors: layout.sectors.clone(),
+            })
+            .collect();
+        let mut parts =
+            InterregionalParts::new("Scotland's 32 council areas 2019", regions, b.z, b.output);
+        parts.unit = scotland.unit().to_string();
+        parts.source = Some(format!(
+            "{} Council tables: {}. System: {}",
+            super::SCOTLAND_2019_ATTRIBUTION,
+            super::COUNCIL_ASSUMPTIONS,
+            COUNCIL_SYSTEM_ASSUMPTIONS.join(" ")
+        ));
+        parts.final_demand = layout
+            .names
+            .iter()
+            .zip(b.households)
+            .map(|(name, values)| InterregionalFinalDemand {
+                label: format!("{name}/households"),
+                region: Some(name.clone()),
+                kind: FinalDemandKind::Households,
+                values,
+            })
+            .collect();
+        parts.final_demand.push(InterregionalFinalDemand {
+            label: "other final demand (all buyers)".into(),
+            region: None,
+            kind: FinalDemandKind::Other,
+            values: final_demand,
+        });
+        parts.primary_inputs = primary;
+        InterregionalTable::new(parts)
+    }
+
+    /// The 32 council tables' trade with each other, summed by `layout` (see
+    /// [`Sources::scotland_council_system_2019`] for the rule), with what each region buys
+    /// from and sells to the rest of the UK. Cost: 32 regionalisations, then
+    /// `O(32 · 98² · 32)` for the pooled purchases and `(G·m)²` values.
+    pub(super) fn council_blocks(
+        &self,
+        scotland: &RegionalTable,
+        layout: &Layout,
+    ) -> Result<CouncilBlocks> {
+        let councils = self.council_commuting()?;
+        let surplus = self.local_surplus_shares(scotland, OUTSIDE_OWNED_PROFIT_SHARE)?;
         let tables = crate::atlas::map(&councils, |c| {
-            self.council_table(&scotland, surplus.clone(), c)
+            self.council_table(scotland, surplus.clone(), c)
         })?;
         let n = scotland.n();
-        let r = tables.len();
-        let big = n * r;
+        let m = layout.sectors.len();
+        let g = layout.names.len();
+        let big = g * m;
+        let (of, rg) = (&layout.sector_of, &layout.region_of);
         // output of each product over all councils
         let mut all = vec![0.0; n];
         for t in &tables {
@@ -58,50 +165,61 @@ impl Sources {
                 *a += x;
             }
         }
+        let block = |t: &RegionalTable, origin: &str| {
+            t.import_use()
+                .and_then(|u| u.blocks.iter().find(|b| b.origin == origin))
+                .map(|b| b.values.clone())
+                .ok_or_else(|| Error::MissingData {
+                    what: format!("purchases from {origin} by product of {}", t.name()),
+                })
+        };
         let mut z = vec![0.0; big * big];
         let mut unallocated = vec![0.0; big];
+        let mut ruk_use = vec![vec![0.0; m * m]; g];
+        let mut exports_ruk = vec![vec![0.0; m]; g];
         for (c, t) in tables.iter().enumerate() {
             let local = t.z();
-            let rest = t
-                .import_use()
-                .and_then(|u| u.blocks.first())
-                .filter(|b| {
-                    t.primary_inputs()
-                        .first()
-                        .is_some_and(|p| p.label == b.origin)
-                })
+            let rest_label = t.primary_inputs().first().map(|p| p.label.clone());
+            let rest = block(t, rest_label.as_deref().unwrap_or("the rest of Scotland"))?;
+            let ruk = block(t, "RUKImp")?;
+            let exports = t
+                .final_demand()
+                .iter()
+                .find(|f| f.label == "EXPORTS_RUK")
                 .ok_or_else(|| Error::MissingData {
-                    what: format!(
-                        "purchases from the rest of Scotland by product of {}",
-                        t.name()
-                    ),
+                    what: format!("sales to the rest of the UK (EXPORTS_RUK) of {}", t.name()),
                 })?;
             let x_c = t.output();
+            let r = rg[c];
             for i in 0..n {
                 let others = all[i] - x_c[i];
+                exports_ruk[r][of[i]] += exports.values[i];
                 for j in 0..n {
-                    let col = c * n + j;
-                    z[(c * n + i) * big + col] = local[i * n + j];
-                    let m = rest.values[i * n + j];
-                    if m == 0.0 {
+                    let col = r * m + of[j];
+                    z[(r * m + of[i]) * big + col] += local[i * n + j];
+                    ruk_use[r][of[i] * m + of[j]] += ruk[i * n + j];
+                    let v = rest[i * n + j];
+                    if v == 0.0 {
                         continue;
                     }
                     if others <= 0.0 {
-                        unallocated[col] += m;
+                        unallocated[col] += v;
                         continue;
                     }
                     for (s, u) in tables.iter().enumerate() {
                         if s != c {
-                            z[(s * n + i) * big + col] += m * u.output()[i] / others;
+                            z[(rg[s] * m + of[i]) * big + col] += v * u.output()[i] / others;
                         }
                     }
                 }
             }
         }
-        let output: Vec<f64> = tables
-            .iter()
-            .flat_map(|t| t.output().iter().copied())
-            .collect();
+        let mut output = vec![0.0; big];
+        for (c, t) in tables.iter().enumerate() {
+            for (i, x) in t.output().iter().enumerate() {
+                output[rg[c] * m + of[i]] += x;
+            }
+        }
         // households of each council: what they buy locally (the council table's HOUSEHOLD
         // column), and the rest of their share of Scotland's household spending on Scottish
         // products from the other councils, pooled like the industries' purchases
@@ -114,7 +232,8 @@ impl Sources {
                 what: "Scotland's household final demand".into(),
             })?;
         let residents: f64 = councils.iter().map(|c| c.residents_in_employment).sum();
-        let mut households = Vec::with_capacity(r);
+        let mut households = vec![vec![0.0; big]; g];
+        let mut resident_share = vec![0.0; g];
         for (c, t) in tables.iter().enumerate() {
             let local = t
                 .final_demand()
@@ -123,28 +242,21 @@ impl Sources {
                 .map(|f| f.values.clone())
                 .unwrap_or_else(|| vec![0.0; n]);
             let share = councils[c].residents_in_employment / residents;
-            let mut values = vec![0.0; big];
+            resident_share[rg[c]] += share;
+            let values = &mut households[rg[c]];
             for i in 0..n {
-                values[c * n + i] = local[i];
+                values[rg[c] * m + of[i]] += local[i];
                 let rest = (national_households[i] * share - local[i]).max(0.0);
                 let others = all[i] - t.output()[i];
                 if rest > 0.0 && others > 0.0 {
                     for (s, u) in tables.iter().enumerate() {
                         if s != c {
-                            values[s * n + i] += rest * u.output()[i] / others;
+                            values[rg[s] * m + of[i]] += rest * u.output()[i] / others;
                         }
                     }
                 }
             }
-            households.push(values);
         }
-        let final_demand: Vec<f64> = (0..big)
-            .map(|i| {
-                output[i]
-                    - z[i * big..(i + 1) * big].iter().sum::<f64>()
-                    - households.iter().map(|h| h[i]).sum::<f64>()
-            })
-            .collect();
         // the council tables' primary inputs other than the rest of Scotland, by label
         let mut primary: Vec<PrimaryInputRow> = Vec::new();
         for (c, t) in tables.iter().enumerate() {
@@ -160,50 +272,21 @@ impl Sources {
                         primary.len() - 1
                     }
                 };
-                primary[k].values[c * n..(c + 1) * n].copy_from_slice(&row.values);
+                for (j, v) in row.values.iter().enumerate() {
+                    primary[k].values[rg[c] * m + of[j]] += v;
+                }
             }
         }
-        if unallocated.iter().any(|v| *v != 0.0) {
-            primary.push(PrimaryInputRow {
-                label: UNALLOCATED_REST_OF_NATION.into(),
-                kind: PrimaryInputKind::ImportsRestOfCountry,
-                values: unallocated,
-            });
-        }
-        let regions = councils
-            .iter()
-            .map(|c| Region {
-                name: c.council.clone(),
-                sectors: scotland.sectors().to_vec(),
-            })
-            .collect();
-        let mut parts =
-            InterregionalParts::new("Scotland's 32 council areas 2019", regions, z, output);
-        parts.unit = scotland.unit().to_string();
-        parts.source = Some(format!(
-            "{} Council tables: {}. System: {}",
-            super::SCOTLAND_2019_ATTRIBUTION,
-            super::COUNCIL_ASSUMPTIONS,
-            COUNCIL_SYSTEM_ASSUMPTIONS.join(" ")
-        ));
-        parts.final_demand = councils
-            .iter()
-            .zip(households)
-            .map(|(c, values)| InterregionalFinalDemand {
-                label: format!("{}/households", c.council),
-                region: Some(c.council.clone()),
-                kind: FinalDemandKind::Households,
-                values,
-            })
-            .collect();
-        parts.final_demand.push(InterregionalFinalDemand {
-            label: "other final demand (all buyers)".into(),
-            region: None,
-            kind: FinalDemandKind::Other,
-            values: final_demand,
-        });
-        parts.primary_inputs = primary;
-        InterregionalTable::new(parts)
+        Ok(CouncilBlocks {
+            z,
+            output,
+            households,
+            primary,
+            unallocated,
+            ruk_use,
+            exports_ruk,
+            resident_share,
+        })
     }
 }
 
@@ -303,7 +386,10 @@ impl Sources {
     /// [`Sources::interregional`] from `name`), for [`InterregionalTable::type_ii`]: the
     /// commuting shares of its regions ([`Sources::commuting_shares`]: the 32 councils for
     /// `"scotland-councils-2019"`, whose in-commuters from the rest of the UK take their wages
-    /// out of the system; Scotland and the rest of the UK for `"scotland-ruk-2019"`), and each
+    /// out of the system; Scotland and the rest of the UK for `"scotland-ruk-2019"` and
+    /// `"scotland-ruk-2019-shared"`; the councils and the rest of the UK for
+    /// `"scotland-councils-ruk-2019"`; the council, the other councils and the rest of the UK
+    /// for `"three-region-2019:<council>"`), and each
     /// region's household income as the compensation its residents receive times Scotland's
     /// ratio of household income to compensation (£156,241m / £84,040m = 1.859, the
     /// Scottish Government's Type II denominator): an ASSUMPTION for the councils and the
@@ -322,10 +408,27 @@ impl Sources {
             .into_iter()
             .map(|c| c.council)
             .collect();
+        let each: Vec<Vec<String>> = councils.iter().map(|c| vec![c.clone()]).collect();
+        let ruk = vec!["RUK".to_string()];
         let mut c = match name {
-            "scotland-councils-2019" => self
-                .commuting_shares(&councils.iter().map(|c| vec![c.clone()]).collect::<Vec<_>>())?,
-            "scotland-ruk-2019" => self.commuting_shares(&[councils, vec!["RUK".into()]])?,
+            "scotland-councils-2019" => self.commuting_shares(&each)?,
+            "scotland-ruk-2019" | "scotland-ruk-2019-shared" => {
+                self.commuting_shares(&[councils, ruk])?
+            }
+            "scotland-councils-ruk-2019" => {
+                self.commuting_shares(&[each, vec![ruk]].concat())?
+            }
+            three if three.starts_with(super::THREE_REGION_PREFIX) => {
+                let council = &three[super::THREE_REGION_PREFIX.len()..];
+                if !councils.iter().any(|c| c == council) {
+                    return Err(Error::UnknownLabel {
+                        what: "council area of a three-region dataset".into(),
+                        label: council.into(),
+                    });
+                }
+                let rest = councils.iter().filter(|c| *c != council).cloned().collect();
+                self.commuting_shares(&[vec![council.to_string()], rest, ruk])?
+            }
             other => {
                 return Err(Error::UnknownOption {
                     what: "interregional dataset".into(),

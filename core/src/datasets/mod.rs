@@ -16,6 +16,7 @@
 //! household income, household consumption divided by total household income £156,241 m.
 
 mod australia;
+mod council_ruk;
 mod council_system;
 mod councils;
 mod embedded;
@@ -31,6 +32,7 @@ pub use australia::{
 pub use embedded::*;
 use read::{columns_by_sector, number, records, source_error};
 
+pub use council_ruk::{COUNCILS_RUK_ASSUMPTIONS, REST_OF_SCOTLAND, THREE_REGION_PREFIX};
 pub use council_system::{COUNCIL_SYSTEM_ASSUMPTIONS, UNALLOCATED_REST_OF_NATION};
 pub use councils::{
     CENSUS_2011_ATTRIBUTION, COUNCIL_ASSUMPTIONS, COUNCIL_PREFIX, CouncilCommuting,
@@ -44,7 +46,7 @@ pub use satellite::{
 #[cfg(feature = "embedded-data")]
 pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
 pub use two_region::{
-    ClippedCell, INTERREGIONAL_NAMES, REST_OF_UK, SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS,
+    Classification, ClippedCell, INTERREGIONAL_NAMES, REST_OF_UK, SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS,
     SCOTLAND_RUK_ATTRIBUTION, TwoRegionBuild, TwoRegionOptions,
 };
 pub use validation::{
@@ -82,6 +84,12 @@ const COUNCIL_OD_CSV: &str = include_str!("../../data/census_2011_council_od.csv
 /// The UK 2019 table summed to the 20 SIC sections.
 #[cfg(feature = "embedded-data")]
 const UK_2019_SECTIONS_CSV: &str = include_str!("../../data/uk_2019_sections.csv");
+/// The UK 2019 table summed to the 94 groups it shares with the Scottish 98 industries.
+#[cfg(feature = "embedded-data")]
+const UK_2019_SHARED_CSV: &str = include_str!("../../data/uk_2019_shared.csv");
+/// The shared group of each Scottish industry.
+#[cfg(feature = "embedded-data")]
+const IOC098_SHARED_CSV: &str = include_str!("../../data/ioc098_shared.csv");
 /// Scotland's 2019 purchases from the rest of the UK by final-use column.
 #[cfg(feature = "embedded-data")]
 const SCOTLAND_RUK_FINAL_CSV: &str =
@@ -169,6 +177,12 @@ pub struct Sources {
     /// `uk_2019_sections.csv`: the ONS UK 2019 table (domestic use, basic prices) summed to
     /// the 20 SIC sections.
     pub uk_2019_sections: String,
+    /// `uk_2019_shared.csv`: the same UK table summed to the 94 groups it shares with the
+    /// Scottish 98 industries (the connected components of the ONS IOAT 105 → IOC098
+    /// concordance).
+    pub uk_2019_shared: String,
+    /// `ioc098_shared.csv`: the shared group of each Scottish industry.
+    pub ioc098_shared: String,
     /// `scotland_2019_ruk_purchases_by_final_use.csv`: Scotland's purchases from the rest of
     /// the UK by final-use column (the `RUKImp` row of the 2019 table).
     pub scotland_2019_ruk_purchases_by_final_use: String,
@@ -199,6 +213,8 @@ impl Sources {
             uk_2019_ghg_by_ioc098: UK_2019_GHG_CSV.into(),
             uk_2019_ghg_households: UK_2019_GHG_HOUSEHOLDS_CSV.into(),
             uk_2019_sections: UK_2019_SECTIONS_CSV.into(),
+            uk_2019_shared: UK_2019_SHARED_CSV.into(),
+            ioc098_shared: IOC098_SHARED_CSV.into(),
             scotland_2019_ruk_purchases_by_final_use: SCOTLAND_RUK_FINAL_CSV.into(),
             census_2011_council_od: COUNCIL_OD_CSV.into(),
         }

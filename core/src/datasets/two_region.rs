@@ -55,7 +55,42 @@ pub const SCOTLAND: &str = "Scotland";
 /// The region names of the two-region table.
 pub const REST_OF_UK: &str = "Rest of UK";
 
-/// Options of [`Sources::scotland_ruk_2019`].
+/// The classification both tables are summed to before the double entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Classification {
+    /// The 20 SIC 2007 sections A–T (ONS codes by their first letter, Scottish industries by
+    /// their SIC division).
+    #[default]
+    Sections,
+    /// The finest classification the two tables share: 94 groups, the connected components
+    /// of the ONS concordance from the UK's 105 IOAT industries to Scotland's 98 IOC098
+    /// industries (most groups are one industry of each; nine join two or three). A group's
+    /// code is its Scottish codes joined by `" + "`.
+    Shared,
+}
+
+impl Classification {
+    /// The last assumption of a table built at this classification.
+    fn assumption(self) -> &'static str {
+        match self {
+            Self::Sections => SCOTLAND_RUK_ASSUMPTIONS[4],
+            Self::Shared => {
+                "Both tables are 2019, basic prices, summed to the 94 groups they share (the connected components of the ONS concordance from the UK's 105 IOAT industries to Scotland's 98 IOC098 industries)."
+            }
+        }
+    }
+
+    /// The words that end a table's name.
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Self::Sections => "SIC sections",
+            Self::Shared => "94 shared groups",
+        }
+    }
+}
+
+/// Options of [`Sources::scotland_ruk_2019`] and the council systems with the rest of the UK.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TwoRegionOptions {
@@ -63,12 +98,15 @@ pub struct TwoRegionOptions {
     /// build accepts (default 0.01): beyond it the estimates contradict the UK table and the
     /// build is an [`Error::InvalidInput`].
     pub clip_tolerance: f64,
+    /// The classification of both tables (default: the 20 SIC sections).
+    pub classification: Classification,
 }
 
 impl Default for TwoRegionOptions {
     fn default() -> Self {
         Self {
             clip_tolerance: 0.01,
+            classification: Classification::Sections,
         }
     }
 }
@@ -99,7 +137,8 @@ pub struct TwoRegionBuild {
     pub row_balancing: f64,
     /// `Σ |adjustment|` of the rest of the UK's operating surplus that closed its columns.
     pub column_balancing: f64,
-    /// [`SCOTLAND_RUK_ASSUMPTIONS`].
+    /// [`SCOTLAND_RUK_ASSUMPTIONS`] (the last one naming the classification), and those of
+    /// the council systems where they are built on it.
     pub assumptions: Vec<String>,
 }
 
@@ -126,7 +165,7 @@ const GROUPS: [(&str, FinalDemandKind, &[&str], &[&str]); 3] = [
 ];
 
 /// Primary inputs beyond the system: (label, kind, Scottish row, UK row).
-const PRIMARY: [(&str, PrimaryInputKind, &str, &str); 5] = [
+pub(super) const PRIMARY: [(&str, PrimaryInputKind, &str, &str); 5] = [
     (
         "imports from the rest of the world",
         PrimaryInputKind::ImportsRestOfWorld,
@@ -197,22 +236,44 @@ fn spread(total: f64, weights: &[f64]) -> Vec<f64> {
     }
 }
 
-/// The names of the embedded interregional datasets, for [`Sources::interregional`].
-pub const INTERREGIONAL_NAMES: &[&str] = &["scotland-ruk-2019", "scotland-councils-2019"];
+/// The names of the embedded interregional datasets, for [`Sources::interregional`]; the
+/// three-region tables are named by [`super::THREE_REGION_PREFIX`] and a council.
+pub const INTERREGIONAL_NAMES: &[&str] = &[
+    "scotland-ruk-2019",
+    "scotland-ruk-2019-shared",
+    "scotland-councils-2019",
+    "scotland-councils-ruk-2019",
+    "three-region-2019:<council>",
+];
 
 impl Sources {
-    /// An embedded interregional dataset by name: `"scotland-ruk-2019"` (Scotland and the
-    /// rest of the UK at the 20 SIC sections, [`Sources::scotland_ruk_2019`] with the default
-    /// options) or `"scotland-councils-2019"` (the 32 council areas as one system,
-    /// [`Sources::scotland_council_system_2019`]).
+    /// An embedded interregional dataset by name (the default options):
+    ///
+    /// | name | table |
+    /// |---|---|
+    /// | `scotland-ruk-2019` | Scotland and the rest of the UK at the 20 SIC sections ([`Sources::scotland_ruk_2019`]) |
+    /// | `scotland-ruk-2019-shared` | the same at the 94 groups both tables share ([`Classification::Shared`]) |
+    /// | `scotland-councils-2019` | the 32 council areas as one system, 98 industries ([`Sources::scotland_council_system_2019`]) |
+    /// | `scotland-councils-ruk-2019` | the 32 council areas and the rest of the UK, 94 shared groups ([`Sources::scotland_councils_ruk_2019`]) |
+    /// | `three-region-2019:<council>` | a council, the rest of Scotland and the rest of the UK, 94 shared groups ([`Sources::council_scotland_ruk_2019`]), e.g. `three-region-2019:Glasgow City` |
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownOption`] for another name; the errors of the builders.
+    /// [`Error::UnknownOption`] for another name; [`Error::UnknownLabel`] for a three-region
+    /// name whose council is not one of the 32; the errors of the builders.
     pub fn interregional(&self, name: &str) -> Result<InterregionalTable> {
+        let shared = TwoRegionOptions {
+            classification: Classification::Shared,
+            ..TwoRegionOptions::default()
+        };
+        if let Some(council) = name.strip_prefix(super::THREE_REGION_PREFIX) {
+            return Ok(self.council_scotland_ruk_2019(council, shared)?.table);
+        }
         match name {
             "scotland-ruk-2019" => Ok(self.scotland_ruk_2019(TwoRegionOptions::default())?.table),
+            "scotland-ruk-2019-shared" => Ok(self.scotland_ruk_2019(shared)?.table),
             "scotland-councils-2019" => self.scotland_council_system_2019(),
+            "scotland-councils-ruk-2019" => Ok(self.scotland_councils_ruk_2019(shared)?.table),
             other => Err(Error::UnknownOption {
                 what: "interregional dataset".into(),
                 value: other.into(),
@@ -228,6 +289,105 @@ impl Sources {
     /// The errors of reading the embedded CSV.
     pub fn uk_2019_sections(&self) -> Result<RegionalTable> {
         read_csv(&self.uk_2019_sections)
+    }
+
+    /// The UK 2019 table summed to the 94 groups it shares with the Scottish 98 industries
+    /// ([`Classification::Shared`]).
+    ///
+    /// # Errors
+    ///
+    /// The errors of reading the embedded CSV.
+    pub fn uk_2019_shared(&self) -> Result<RegionalTable> {
+        read_csv(&self.uk_2019_shared)
+    }
+
+    /// The shared group (an index into [`Sources::uk_2019_shared`]'s sectors) of each of the
+    /// Scottish 98 industries, in the table's order.
+    fn shared_groups(&self, industries: &RegionalTable, uk: &RegionalTable) -> Result<Vec<usize>> {
+        let file = "ioc098_shared.csv";
+        let mut group = vec![None; industries.n()];
+        for r in records(&self.ioc098_shared, file, 3)? {
+            let k = industries.sector_index(&r[0])?;
+            group[k] = Some(uk.sector_index(&r[1])?);
+        }
+        group
+            .into_iter()
+            .enumerate()
+            .map(|(k, g)| {
+                g.ok_or_else(|| {
+                    source_error(
+                        file,
+                        format!("no group for industry {:?}", industries.sectors()[k].code),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// The Scottish 2019 table (98 industries, with its imports by product) summed to the 94
+    /// groups it shares with the UK table ([`Classification::Shared`]).
+    ///
+    /// # Errors
+    ///
+    /// The errors of reading the embedded files and of aggregating.
+    pub fn scotland_2019_shared(&self) -> Result<RegionalTable> {
+        let industries = self.scotland_2019()?;
+        let uk = self.uk_2019_shared()?;
+        Ok(self.shared_tables(&industries, &uk)?.0)
+    }
+
+    /// Scotland at the shared groups, and the group of each industry.
+    fn shared_tables(
+        &self,
+        industries: &RegionalTable,
+        uk: &RegionalTable,
+    ) -> Result<(RegionalTable, Vec<usize>)> {
+        let group = self.shared_groups(industries, uk)?;
+        let codes: Vec<String> = group
+            .iter()
+            .map(|&g| uk.sectors()[g].code.clone())
+            .collect();
+        let names = uk
+            .sectors()
+            .iter()
+            .map(|s| (s.code.clone(), s.name.clone()))
+            .collect();
+        let mut parts = crate::regionalize::aggregate(industries, &codes, &names)?.into_parts();
+        parts.name = "Scotland 2019 (94 shared groups)".into();
+        Ok((RegionalTable::new(parts)?, group))
+    }
+
+    /// Scotland and the UK at a classification, and the sector of each Scottish industry.
+    pub(super) fn two_region_sources(
+        &self,
+        classification: Classification,
+        industries: &RegionalTable,
+    ) -> Result<(RegionalTable, RegionalTable, Vec<usize>)> {
+        match classification {
+            Classification::Sections => {
+                let scot = self.scotland_2019_sections()?;
+                let uk = self.uk_2019_sections()?;
+                let group = industries
+                    .sectors()
+                    .iter()
+                    .map(|x| {
+                        let letter = crate::regionalize::sic_section(&x.code).ok_or_else(|| {
+                            Error::UnknownLabel {
+                                what: "industry code (no SIC division)".into(),
+                                label: x.code.clone(),
+                            }
+                        })?;
+                        scot.sector_index(&letter.to_string())
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((scot, uk, group))
+            }
+            Classification::Shared => {
+                let uk = self.uk_2019_shared()?;
+                let (scot, group) = self.shared_tables(industries, &uk)?;
+                Ok((scot, uk, group))
+            }
+        }
     }
 
     /// Scotland's purchases from the rest of the UK by final-use column of its 2019 table.
@@ -255,8 +415,8 @@ impl Sources {
     /// beyond `options.clip_tolerance` of the rest of the UK's output, or when the two tables
     /// do not share their sections.
     pub fn scotland_ruk_2019(&self, options: TwoRegionOptions) -> Result<TwoRegionBuild> {
-        let scot = self.scotland_2019_sections()?;
-        let uk = self.uk_2019_sections()?;
+        let industries = self.scotland_2019()?;
+        let (scot, uk, group) = self.two_region_sources(options.classification, &industries)?;
         let s = scot.n();
         let codes: Vec<&str> = scot.sectors().iter().map(|x| x.code.as_str()).collect();
         if uk
@@ -303,15 +463,10 @@ impl Sources {
 
         // (2) Scotland's final purchases from the rest of the UK: import proportionality,
         // rho_i = imports of i from rUK (all uses) / local uses of i
-        let industries = self.scotland_2019()?;
         let by_industry = self.scotland_2019_product_imports(&industries)?;
         let mut m_ruk = vec![0.0; s];
         for (k, v) in by_industry[0].values.iter().enumerate() {
-            let letter = crate::regionalize::sic_section(&industries.sectors()[k].code)
-                .map(|c| c.to_string())
-                .unwrap_or_default();
-            let i = scot.sector_index(&letter)?;
-            m_ruk[i] += v;
+            m_ruk[group[k]] += v;
         }
         let own: Vec<Vec<f64>> = GROUPS
             .iter()
@@ -484,7 +639,10 @@ impl Sources {
         }
         let sectors = scot.sectors().to_vec();
         let mut parts = InterregionalParts::new(
-            "Scotland and the rest of the UK 2019 (SIC sections)",
+            format!(
+                "Scotland and the rest of the UK 2019 ({})",
+                options.classification.describe()
+            ),
             vec![
                 Region {
                     name: SCOTLAND.into(),
@@ -499,9 +657,14 @@ impl Sources {
             xs.iter().chain(&xr).copied().collect(),
         );
         parts.unit = "GBP million".into();
+        let assumptions: Vec<String> = SCOTLAND_RUK_ASSUMPTIONS[..4]
+            .iter()
+            .chain(&[options.classification.assumption()])
+            .map(ToString::to_string)
+            .collect();
         parts.source = Some(format!(
             "{SCOTLAND_RUK_ATTRIBUTION} Built by double entry; assumptions: {}",
-            SCOTLAND_RUK_ASSUMPTIONS.join(" ")
+            assumptions.join(" ")
         ));
         parts.final_demand = final_demand;
         parts.primary_inputs = primary_inputs;
@@ -511,10 +674,7 @@ impl Sources {
             clipped_total,
             row_balancing,
             column_balancing,
-            assumptions: SCOTLAND_RUK_ASSUMPTIONS
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
+            assumptions,
         })
     }
 }

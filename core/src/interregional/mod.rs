@@ -38,7 +38,8 @@ pub use document::{
 };
 pub use households::{Commuting, TypeIi};
 pub use model::{
-    Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, Miyazawa,
+    Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, LeakDestinations,
+    Miyazawa,
     ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N, Stressor,
     StressorAccounts,
 };

@@ -171,6 +171,20 @@ pub struct RegionReturn {
     pub returned_per_leak: f64,
 }
 
+/// Where each region's first-round leak goes: `leak[r][s]` is the first-round spending in
+/// region `s` per unit of region `r`'s final demand, `1_sᵀ·A_{sr}·B_r`, weighted over `r`'s
+/// sectors as in [`RegionReturn`] (`leak[r][r] = 0`; each row sums to `r`'s
+/// `leak_to_other_regions`). It splits a council's leak into what goes to the other councils
+/// and what goes beyond them (the rest of the UK) when both are regions of the system.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeakDestinations {
+    /// Region names, in system order (rows: where the final demand is; columns: where the
+    /// leak goes).
+    pub regions: Vec<String>,
+    /// `R × R` leaks.
+    pub leak: Vec<Vec<f64>>,
+}
+
 /// Output lost when a region's trade links are cut (regional hypothetical extraction,
 /// Miller & Blair 2009 §3.4; Dietzenbacher, van der Linden & Steenge 1993), with final demand
 /// `f = x − Z·1` held fixed: `loss = Σx − Σx*`, `x* = (I − A*)⁻¹·f`.
@@ -491,17 +505,8 @@ impl InterregionalModel {
         (0..self.r_count())
             .map(|r| {
                 let b = self.block(r);
-                let mut w: Vec<f64> = self.final_demand[b.clone()]
-                    .iter()
-                    .map(|f| f.max(0.0))
-                    .collect();
-                let mut sum: f64 = w.iter().sum();
-                if sum <= 0.0 {
-                    w.fill(1.0);
-                    sum = w.len() as f64;
-                }
-                let mean =
-                    |v: &[f64]| v[b.clone()].iter().zip(&w).map(|(x, w)| x * w).sum::<f64>() / sum;
+                let mean = self.weighted_mean(r);
+                let mean = |v: &[f64]| mean(&v[b.clone()]);
                 let leak = mean(&d.leak_to_other_regions);
                 let feedback = mean(&d.feedback);
                 RegionReturn {
@@ -519,6 +524,54 @@ impl InterregionalModel {
                 }
             })
             .collect()
+    }
+
+    /// The mean over region `r`'s sectors weighted by the final demand they serve,
+    /// `w_j = max(f_j, 0)` (equal weights when none is positive), of a vector over the block.
+    fn weighted_mean(&self, r: usize) -> impl Fn(&[f64]) -> f64 {
+        let mut w: Vec<f64> = self.final_demand[self.block(r)]
+            .iter()
+            .map(|f| f.max(0.0))
+            .collect();
+        let mut sum: f64 = w.iter().sum();
+        if sum <= 0.0 {
+            w.fill(1.0);
+            sum = w.len() as f64;
+        }
+        move |v: &[f64]| v.iter().zip(&w).map(|(x, w)| x * w).sum::<f64>() / sum
+    }
+
+    /// Where every region's first-round leak goes (see [`LeakDestinations`]). Cost: one pass
+    /// over `A` (`N²`), then `R` row vectors times `diag(B_r)` (`R` transposed solves per
+    /// region with its own factors).
+    #[must_use]
+    pub fn leak_destinations(&self) -> LeakDestinations {
+        let (n, count) = (self.n(), self.r_count());
+        let a = self.whole.coefficients();
+        // column sums of A over each region's rows, own blocks left out
+        let mut sums = vec![vec![0.0; n]; count];
+        for s in 0..count {
+            for i in self.block(s) {
+                for (t, x) in sums[s].iter_mut().zip(&a[i * n..(i + 1) * n]) {
+                    *t += x;
+                }
+            }
+            sums[s][self.block(s)].fill(0.0);
+        }
+        let through: Vec<Vec<f64>> = sums.iter().map(|v| self.times_m1(v)).collect();
+        let leak = (0..count)
+            .map(|r| {
+                let mean = self.weighted_mean(r);
+                through
+                    .iter()
+                    .map(|v| mean(&v[self.block(r)]))
+                    .collect()
+            })
+            .collect();
+        LeakDestinations {
+            regions: self.region_names(),
+            leak,
+        }
     }
 
     /// fio's regional interdependence measures (see [`Interdependence`]). Cost: `R`
