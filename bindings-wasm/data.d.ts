@@ -18,11 +18,16 @@ export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];
 export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
 export declare function commutingCrossCheck(): CommutingCheck[];
-/** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019"
- * or "scotland-councils-2019" (3,136 entries: call it from a Web Worker in a page). */
-export declare function interregionalDataset(name: "scotland-ruk-2019" | "scotland-councils-2019"): InterregionalTable;
+/** The names of the embedded interregional datasets; a three-region table is named by its council. */
+export type InterregionalDatasetName =
+  | "scotland-ruk-2019" | "scotland-ruk-2019-shared" | "scotland-councils-2019"
+  | "scotland-councils-ruk-2019" | `three-region-2019:${string}`;
+/** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019",
+ * "scotland-ruk-2019-shared", "scotland-councils-2019" or "scotland-councils-ruk-2019" (over
+ * 3,000 entries: call them from a Web Worker in a page), "three-region-2019:Glasgow City". */
+export declare function interregionalDataset(name: InterregionalDatasetName): InterregionalTable;
 /** The households of an interregional dataset (census 2011 commuting shares, household income per region). */
-export declare function interregionalHouseholds(name: "scotland-ruk-2019" | "scotland-councils-2019", table: InterregionalTable): Commuting;
+export declare function interregionalHouseholds(name: InterregionalDatasetName, table: InterregionalTable): Commuting;
 /** A dataset as a RegionalTable (free it when done). */
 export declare function dataset(name: string): RegionalTable;
 /** The embedded satellite of a dataset ("scotland-2019", "glasgow-2019"), or undefined (free it when done). */

@@ -65,8 +65,11 @@ export function commutingCrossCheck() {
 
 /** An interregional dataset as an InterregionalTable (free it when done): "scotland-ruk-2019",
  * Scotland and the rest of the UK 2019 at the 20 SIC sections, built by double entry from the
- * ONS UK table and the Scottish table; or "scotland-councils-2019", Scotland's 32 council
- * areas as one system of 3,136 entries (about a second: in a page, call it from a Web Worker).
+ * ONS UK table and the Scottish table; "scotland-ruk-2019-shared", the same at the 94 groups
+ * both tables share; "scotland-councils-2019", Scotland's 32 council areas as one system of
+ * 3,136 entries; "scotland-councils-ruk-2019", the councils and the rest of the UK (3,102
+ * entries; these two take about a second: in a page, call them from a Web Worker); or
+ * "three-region-2019:<council>", a council, the rest of Scotland and the rest of the UK.
  * Their assumptions are in the table's source. */
 export function interregionalDataset(name) {
   return buildInterregionalDataset(name, SOURCES);

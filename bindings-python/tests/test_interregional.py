@@ -203,3 +203,38 @@ def test_type_ii_with_commuting():
         t.type_ii([[0.9, 0.0], [0.3, 1.0]])
     with pytest.raises(localecon.ShapeError):
         t.type_ii(np.eye(3))
+
+
+def test_a_council_inside_scotland_inside_the_uk():
+    t = localecon.datasets.three_region_2019("Glasgow City")
+    assert t.regions == ["Glasgow City", "Rest of Scotland", "Rest of UK"] and t.n == 3 * 94
+    dest = t.leak_destinations()
+    frame = dest.to_pandas()
+    returns = {r.region: r for r in t.returns()}
+    # core/tests/council_ruk.rs: of Glasgow's pound 9.4p leaks to the rest of Scotland and
+    # 13.6p to the rest of the UK in the first round; each row sums to the region's leak
+    assert abs(frame.loc["Glasgow City", "Rest of Scotland"] - 0.0944) < 5e-4
+    assert abs(frame.loc["Glasgow City", "Rest of UK"] - 0.1356) < 5e-4
+    for region in t.regions:
+        assert frame.loc[region, region] == 0.0
+        assert abs(frame.loc[region].sum() - returns[region].leak_to_other_regions) < 1e-12
+    # the three regions' households: commuting from the census, by name
+    shares, income = localecon.interregional_households(
+        localecon.datasets.THREE_REGION_PREFIX + "Glasgow City", t
+    )
+    assert len(shares) == 3 and len(income) == 3
+    with pytest.raises(localecon.UnknownLabelError, match="Atlantis"):
+        localecon.datasets.three_region_2019("Atlantis")
+    assert any("residents in employment" in a for a in localecon.datasets.COUNCILS_RUK_ASSUMPTIONS)
+
+
+def test_the_councils_and_the_rest_of_the_uk_and_the_shared_groups():
+    shared = localecon.datasets.scotland_ruk_2019_shared()
+    assert shared.n == 188 and "94 shared groups" in shared.name
+    t = localecon.datasets.scotland_councils_ruk_2019()
+    assert t.n == 33 * 94 and t.regions[-1] == "Rest of UK"
+    leak = t.leak_destinations().to_pandas()
+    # Glasgow's leak to the other councils summed is its leak to the rest of Scotland in the
+    # three-region table (core/tests/council_ruk.rs checks this to 1e-12)
+    to_councils = leak.loc["Glasgow City"].drop(["Glasgow City", "Rest of UK"]).sum()
+    assert abs(to_councils - 0.0944) < 5e-4

@@ -34,6 +34,8 @@ export interface RegionReturn {
   region: string; final_demand: number; total: number; intra_regional: number; single_region: number;
   leak_to_other_regions: number; feedback: number; returned_per_leak: number;
 }
+/** `leak[r][s]`: region r's first-round leak spent in region s, per unit of r's final demand (rows sum to `leak_to_other_regions`). */
+export interface LeakDestinations { regions: string[]; leak: number[][] }
 export interface Interdependence {
   regions: string[]; block_sums: number[][]; net_spillover: number[][]; self_reliance: number[];
   spillover_out: number[]; spillover_in: number[]; spillover_balance: number[]; spillover_export_share: number[];
@@ -100,9 +102,12 @@ pub struct InterregionalTable {
 
 /// An embedded interregional dataset from its raw files, by the same code as in Rust and
 /// Python: "scotland-ruk-2019" (Scotland and the rest of the UK 2019 at the 20 SIC sections,
-/// built by double entry) or "scotland-councils-2019" (Scotland's 32 council areas as one
-/// system of 3,136 entries: about a second of work, so in a page call it from a Web Worker);
-/// its assumptions are in the table's `source` (see `toJson`).
+/// built by double entry), "scotland-ruk-2019-shared" (the same at the 94 groups both tables
+/// share), "scotland-councils-2019" (Scotland's 32 council areas as one system of 3,136
+/// entries), "scotland-councils-ruk-2019" (the councils and the rest of the UK, 3,102
+/// entries) — each of these two about a second of work, so in a page call them from a Web
+/// Worker — or "three-region-2019:<council>" (a council, the rest of Scotland and the rest of
+/// the UK); its assumptions are in the table's `source` (see `toJson`).
 #[wasm_bindgen(js_name = buildInterregionalDataset)]
 pub fn build_interregional_dataset(
     name: &str,
@@ -240,6 +245,13 @@ impl InterregionalTable {
     #[wasm_bindgen(unchecked_return_type = "RegionReturn[]")]
     pub fn returns(&self) -> Result<JsValue, JsValue> {
         to_plain(&self.model()?.returns())
+    }
+
+    /// Where each region's first-round leak goes (`leak[r][s]`, weighted as in `returns`).
+    /// One pass over `A` and `R` solves per region.
+    #[wasm_bindgen(js_name = leakDestinations, unchecked_return_type = "LeakDestinations")]
+    pub fn leak_destinations(&self) -> Result<JsValue, JsValue> {
+        to_plain(&self.model()?.leak_destinations())
     }
 
     /// fio's interdependence measures from the block sums of `L`.

@@ -126,3 +126,27 @@ test("Scotland and the rest of the UK: the same table as in Rust and Python", as
     u.free();
   }
 });
+
+test("a council inside Scotland inside the UK: the leak split by where it goes", async () => {
+  const { interregionalDataset, interregionalHouseholds } = await import("../data.js");
+  const t = interregionalDataset("three-region-2019:Glasgow City");
+  try {
+    assert.deepEqual(t.regions, ["Glasgow City", "Rest of Scotland", "Rest of UK"]);
+    assert.equal(t.n, 3 * 94);
+    const dest = t.leakDestinations();
+    const returns = t.returns();
+    // core/tests/council_ruk.rs: 9.4p to the rest of Scotland, 13.6p to the rest of the UK
+    assert.ok(Math.abs(dest.leak[0][1] - 0.0944) < 5e-4);
+    assert.ok(Math.abs(dest.leak[0][2] - 0.1356) < 5e-4);
+    dest.leak.forEach((row, r) => {
+      assert.equal(row[r], 0);
+      assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - returns[r].leak_to_other_regions) < 1e-12);
+    });
+    const h = interregionalHouseholds("three-region-2019:Glasgow City", t);
+    assert.equal(h.shares.length, 3);
+    assert.ok(t.typeIi(h).wages_to_other_regions[0] > 0);
+  } finally {
+    t.free();
+  }
+  expectError(() => interregionalDataset("three-region-2019:Atlantis"), "UnknownLabelError", "unknown_label", /Atlantis/);
+});

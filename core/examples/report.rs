@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK), scotland-councils-2019 (interregional: the 32 council areas), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK; scotland-ruk-2019-shared at 94 groups), scotland-councils-2019 (interregional: the 32 council areas; scotland-councils-ruk-2019 with the rest of the UK), three-region-2019:<council> (interregional: a council, the rest of Scotland, the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -187,39 +187,39 @@ fn validation(sources: &datasets::Sources, country: Option<&str>) -> ExitCode {
     }
 }
 
-/// `--dataset scotland-ruk-2019` or `--dataset scotland-councils-2019`: an interregional
-/// table's leak to the other regions and what comes back, per region (and, for the two-region
-/// table, per section).
+/// `--dataset NAME` for an interregional dataset (`scotland-ruk-2019`, `scotland-councils-2019`,
+/// `three-region-2019:<council>` …): each region's leak to the other regions, where it goes and
+/// what comes back (and, for the two-region tables, per sector), with how the table was built.
 fn interregional(args: &[String]) -> Option<ExitCode> {
     let at = args.iter().position(|a| a == "--dataset")?;
     let name = args.get(at + 1).map(String::as_str)?;
-    if !datasets::INTERREGIONAL_NAMES.contains(&name) {
+    if !datasets::INTERREGIONAL_NAMES.contains(&name)
+        && !name.starts_with(datasets::THREE_REGION_PREFIX)
+    {
         return None;
     }
-    let table = match datasets::Sources::embedded().interregional(name) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error [{}]: {e}", e.code());
-            return Some(ExitCode::FAILURE);
-        }
+    let fail = |e: localecon::Error| {
+        eprintln!("error [{}]: {e}", e.code());
+        Some(ExitCode::FAILURE)
     };
+    let build = match datasets::Sources::embedded().interregional_build(name) {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let table = &build.table;
     let model = match table.model() {
         Ok(m) => m,
-        Err(e) => {
-            eprintln!("error [{}]: {e}", e.code());
-            return Some(ExitCode::FAILURE);
-        }
+        Err(e) => return fail(e),
     };
-    let assumptions = if name == "scotland-ruk-2019" {
-        datasets::SCOTLAND_RUK_ASSUMPTIONS
-    } else {
-        datasets::COUNCIL_SYSTEM_ASSUMPTIONS
-    };
-    let (returns, d) = (model.returns(), model.decomposition());
+    let returns = model.returns();
+    let destinations = model.leak_destinations();
+    let d = model.decomposition_without_round();
     if args.iter().any(|a| a == "--json") {
         let value = serde_json::json!({
             "name": table.parts().name, "returns": returns, "decomposition": d,
-            "assumptions": assumptions,
+            "leak_destinations": destinations, "assumptions": build.assumptions,
+            "clipped_total": build.clipped_total, "clipped_cells": build.clipped.len(),
+            "row_balancing": build.row_balancing, "column_balancing": build.column_balancing,
         });
         println!(
             "{}",
@@ -229,27 +229,53 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
     }
     println!("{}\n", table.parts().name);
     println!("Per pound of each region's final demand (weighted by its final-demand mix):");
+    let beyond = datasets::REST_OF_UK;
+    let split = table.regions().len() > 2 && model.region_index(beyond).is_ok();
     println!(
-        "{:<24} {:>8} {:>8} {:>8} {:>10} {:>10} {:>10}",
-        "region", "total", "own", "alone", "leak", "feedback", "returned"
+        "{:<24} {:>8} {:>8} {:>8} {:>10}{} {:>10} {:>10}",
+        "region",
+        "total",
+        "own",
+        "alone",
+        "leak",
+        if split { "   in Scot.    to rUK" } else { "" },
+        "feedback",
+        "returned"
     );
-    for r in &returns {
+    let ruk = model.region_index(beyond).ok();
+    for (r, ret) in returns.iter().enumerate() {
+        let parts = match (split, ruk) {
+            (true, Some(k)) => {
+                let to_ruk = destinations.leak[r][k];
+                format!(
+                    " {:>10.4} {:>9.4}",
+                    ret.leak_to_other_regions - to_ruk,
+                    to_ruk
+                )
+            }
+            _ => String::new(),
+        };
         println!(
-            "{:<24} {:>8.4} {:>8.4} {:>8.4} {:>10.4} {:>10.5} {:>9.2}%",
-            r.region,
-            r.total,
-            r.intra_regional,
-            r.single_region,
-            r.leak_to_other_regions,
-            r.feedback,
-            100.0 * r.returned_per_leak
+            "{:<24} {:>8.4} {:>8.4} {:>8.4} {:>10.4}{parts} {:>10.5} {:>9.2}%",
+            ret.region,
+            ret.total,
+            ret.intra_regional,
+            ret.single_region,
+            ret.leak_to_other_regions,
+            ret.feedback,
+            100.0 * ret.returned_per_leak
         );
     }
     println!(
         "\n  total: output in every region; own: in the region itself; alone: what a single-region"
     );
     println!(
-        "  table says; leak: first-round purchases from the other regions; returned: own-region"
+        "  table says; leak: first-round purchases from the other regions{}; returned: own-region",
+        if split {
+            " (in Scotland and from the rest of the UK)"
+        } else {
+            ""
+        }
     );
     println!("  output that comes back per unit leaked (feedback / leak).\n");
     if table.regions().len() == 2 {
@@ -270,14 +296,23 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
         }
         println!();
     }
+    if build.clipped_total > 0.0 || build.row_balancing > 0.0 {
+        println!(
+            "Built with {} negative cells clipped (£{:.1}m); balancing: £{:.1}m in rows, £{:.1}m in columns.\n",
+            build.clipped.len(),
+            build.clipped_total,
+            build.row_balancing,
+            build.column_balancing
+        );
+    }
     println!("Assumptions:");
-    for a in assumptions {
+    for a in &build.assumptions {
         println!("- {a}");
     }
-    let attribution = if name == "scotland-ruk-2019" {
-        datasets::SCOTLAND_RUK_ATTRIBUTION
-    } else {
+    let attribution = if name == "scotland-councils-2019" {
         datasets::SCOTLAND_2019_ATTRIBUTION
+    } else {
+        datasets::SCOTLAND_RUK_ATTRIBUTION
     };
     println!("\n{attribution}");
     Some(ExitCode::SUCCESS)

@@ -5,8 +5,8 @@
 
 use localecon::LeontiefModel;
 use localecon::datasets::{
-    Classification, REST_OF_SCOTLAND, REST_OF_UK, SCOTLAND, Sources, THREE_REGION_PREFIX,
-    TwoRegionBuild, TwoRegionOptions,
+    Classification, InterregionalBuild, REST_OF_SCOTLAND, REST_OF_UK, SCOTLAND, Sources,
+    THREE_REGION_PREFIX, TwoRegionOptions,
 };
 use localecon::interregional::InterregionalTable;
 
@@ -60,7 +60,10 @@ fn scotland_and_the_rest_of_the_uk_at_the_shared_groups() {
         .unwrap()
         .output_multipliers();
     for j in 0..94 {
-        assert!((d.single_region[j] - scottish[j]).abs() < 1e-12, "group {j}");
+        assert!(
+            (d.single_region[j] - scottish[j]).abs() < 1e-12,
+            "group {j}"
+        );
     }
     // the groups' output sums to Scotland's and to the UK's
     let scot: f64 = t.output()[..94].iter().sum();
@@ -82,13 +85,21 @@ fn scotland_and_the_rest_of_the_uk_at_the_shared_groups() {
         let gap = (d.total[94 + j] / national[j] - 1.0).abs();
         weighted += gap * t.output()[94 + j] / rest;
         let scottish_share = t.output()[j] / (t.output()[j] + t.output()[94 + j]);
-        assert!(gap < 0.05 || scottish_share > 0.4, "{} {gap}", t.label(94 + j));
+        assert!(
+            gap < 0.05 || scottish_share > 0.4,
+            "{} {gap}",
+            t.label(94 + j)
+        );
     }
     assert!(weighted < 0.01 && weighted > 0.0, "{weighted}");
     // finer groups overdraw more UK cells than sections do (measured 493 cells, £7,287m,
     // 0.20 % of the rest of the UK's output; largest: households' purchases of motor
     // vehicles and spirits exported beyond the UK), all reported
-    assert!(b.clipped_total > 0.0 && b.clipped_total < 0.003 * rest, "{}", b.clipped_total);
+    assert!(
+        b.clipped_total > 0.0 && b.clipped_total < 0.003 * rest,
+        "{}",
+        b.clipped_total
+    );
     assert!(b.assumptions.last().unwrap().contains("94 groups"));
     // a tolerance below what was clipped refuses the build
     let strict = TwoRegionOptions {
@@ -98,7 +109,7 @@ fn scotland_and_the_rest_of_the_uk_at_the_shared_groups() {
     assert!(s.scotland_ruk_2019(strict).is_err());
 }
 
-fn glasgow() -> TwoRegionBuild {
+fn glasgow() -> InterregionalBuild {
     Sources::embedded()
         .council_scotland_ruk_2019("Glasgow City", shared())
         .unwrap()
@@ -131,7 +142,11 @@ fn a_council_the_rest_of_scotland_and_the_rest_of_the_uk() {
     for (r, ret) in returns.iter().enumerate() {
         assert_eq!(dest.leak[r][r], 0.0);
         let sum: f64 = dest.leak[r].iter().sum();
-        assert!((sum - ret.leak_to_other_regions).abs() < 1e-12, "{}", ret.region);
+        assert!(
+            (sum - ret.leak_to_other_regions).abs() < 1e-12,
+            "{}",
+            ret.region
+        );
     }
     // measured: of Glasgow's final-demand pound, 23.0 p leaks in the first round, 9.4 p to
     // the rest of Scotland and 13.6 p to the rest of the UK; 2.1 p of each leaked pound
@@ -141,9 +156,17 @@ fn a_council_the_rest_of_scotland_and_the_rest_of_the_uk() {
     let w = within.model().unwrap();
     let k = w.region_index("Glasgow City").unwrap();
     let alone = w.returns()[k].leak_to_other_regions;
-    assert!((dest.leak[0][1] / alone - 1.0).abs() < 0.05, "{} {alone}", dest.leak[0][1]);
+    assert!(
+        (dest.leak[0][1] / alone - 1.0).abs() < 0.05,
+        "{} {alone}",
+        dest.leak[0][1]
+    );
     assert!(dest.leak[0][2] > 0.0 && returns[0].returned_per_leak > 0.0);
-    assert!(b.assumptions.iter().any(|a| a.contains("residents in employment")));
+    assert!(
+        b.assumptions
+            .iter()
+            .any(|a| a.contains("residents in employment"))
+    );
 }
 
 #[test]
@@ -169,7 +192,10 @@ fn the_three_region_table_is_the_council_system_with_the_other_councils_summed()
     assert!((da.leak[k][32] - dt.leak[0][2]).abs() < 1e-12);
     // the rest of the UK's rows and columns are the same in both
     assert_eq!(&all.table.output()[32 * 94..], &three.table.output()[188..]);
-    eprintln!("all: row {} col {}", all.row_balancing, all.column_balancing);
+    eprintln!(
+        "all: row {} col {}",
+        all.row_balancing, all.column_balancing
+    );
 }
 
 #[test]
@@ -194,12 +220,21 @@ fn the_three_region_tables_by_name_and_their_households() {
         }
     }
     // Fife's employers pay a share of their wages to residents of the rest of Scotland
-    assert!(ii.wages_to_other_regions[0] > 0.05, "{}", ii.wages_to_other_regions[0]);
+    assert!(
+        ii.wages_to_other_regions[0] > 0.05,
+        "{}",
+        ii.wages_to_other_regions[0]
+    );
     // a council that does not exist is named in the error
-    let e = s.interregional(&format!("{THREE_REGION_PREFIX}Atlantis")).unwrap_err();
+    let e = s
+        .interregional(&format!("{THREE_REGION_PREFIX}Atlantis"))
+        .unwrap_err();
     assert!(e.to_string().contains("Atlantis"), "{e}");
     let e = s.interregional_households(&format!("{THREE_REGION_PREFIX}Atlantis"), &t);
     assert!(e.unwrap_err().to_string().contains("Atlantis"));
-    assert_eq!(s.interregional("scotland-ruk-2019-shared").unwrap().n(), 188);
+    assert_eq!(
+        s.interregional("scotland-ruk-2019-shared").unwrap().n(),
+        188
+    );
     assert_eq!(SCOTLAND, "Scotland");
 }

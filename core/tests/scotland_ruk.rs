@@ -93,6 +93,7 @@ fn the_build_balances_exactly_and_reports_what_it_clipped() {
     let e = Sources::embedded()
         .scotland_ruk_2019(TwoRegionOptions {
             clip_tolerance: 1e-9,
+            ..TwoRegionOptions::default()
         })
         .unwrap_err();
     assert_eq!(e.code(), "invalid_input");

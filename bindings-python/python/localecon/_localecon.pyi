@@ -20,6 +20,7 @@ from ._results import (
     Interdependence,
     InterregionalDecomposition,
     InterregionalImpact,
+    LeakDestinations,
     LeakOpportunity,
     Lm3,
     Miyazawa,
@@ -82,6 +83,7 @@ __all__ = [
     "BRES_2019_ATTRIBUTION",
     "COUNCIL_ASSUMPTIONS",
     "COUNCIL_SYSTEM_ASSUMPTIONS",
+    "COUNCILS_RUK_ASSUMPTIONS",
     "DATASETS",
     "DEFAULT_BALANCE_TOLERANCE",
     "DEFAULT_DELTA",
@@ -92,6 +94,7 @@ __all__ = [
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
     "SCOTLAND_RUK_ATTRIBUTION",
+    "THREE_REGION_PREFIX",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
     "Audit",
@@ -801,6 +804,7 @@ class InterregionalTable:
     def region_table(self, region: str) -> RegionalTable: ...
     def decomposition(self, round: bool = True) -> InterregionalDecomposition: ...
     def returns(self) -> Records[RegionReturn]: ...
+    def leak_destinations(self) -> LeakDestinations: ...
     def interdependence(self) -> Interdependence: ...
     def spillover_matrix(self) -> _Array: ...
     def impact(self, delta_f: _ArrayLike) -> InterregionalImpact: ...
@@ -814,6 +818,8 @@ class InterregionalTable:
 
 SCOTLAND_RUK_ASSUMPTIONS: list[str]
 COUNCIL_SYSTEM_ASSUMPTIONS: list[str]
+COUNCILS_RUK_ASSUMPTIONS: list[str]
+THREE_REGION_PREFIX: str
 INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 

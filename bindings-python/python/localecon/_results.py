@@ -592,6 +592,23 @@ class RegionReturn(Record):
     returned_per_leak: float
 
 
+class LeakDestinations(Result):
+    """Where each region's first-round leak goes: ``leak`` is region × region (rows: the
+    region whose final demand it is; columns: where the leak is spent), per unit of final
+    demand; ``to_pandas()`` the same as a labelled frame."""
+
+    regions: list[str]
+    leak: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        frame = pd.DataFrame(self.leak, index=self.regions, columns=self.regions)
+        frame.index.name = "region"
+        frame.columns.name = "leaks to"
+        return frame
+
+
 class Interdependence(Result):
     """fio's regional interdependence measures; ``block_sums`` and ``net_spillover`` are
     region × region arrays, ``to_pandas()`` the per-region measures."""

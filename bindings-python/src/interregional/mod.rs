@@ -182,6 +182,14 @@ impl PyInterregionalTable {
         typed_records(py, "RegionReturn", &r)
     }
 
+    /// Where each region's first-round leak goes: `leak[r][s]` per unit of region `r`'s
+    /// final demand (weighted as in `returns`), `0` on the diagonal; rows sum to
+    /// `leak_to_other_regions`. One pass over `A` and `R` solves per region.
+    fn leak_destinations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.with_model(py, |m| Ok(m.leak_destinations()))?;
+        typed(py, "LeakDestinations", &d)
+    }
+
     /// fio's interdependence measures from the block sums of `L`.
     fn interdependence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let i = self.with_model(py, |m| Ok(m.interdependence()))?;
@@ -290,10 +298,14 @@ impl PyInterregionalTable {
     }
 }
 
-/// An embedded interregional dataset: "scotland-ruk-2019" (Scotland and the rest of the UK
-/// 2019 at the 20 SIC sections, built by double entry from the ONS UK table and the Scottish
-/// table; assumptions in `SCOTLAND_RUK_ASSUMPTIONS`) or "scotland-councils-2019" (Scotland's
-/// 32 council areas as one system of 3,136 entries; `COUNCIL_SYSTEM_ASSUMPTIONS`).
+/// An embedded interregional dataset (one of `INTERREGIONAL_DATASETS`): "scotland-ruk-2019"
+/// (Scotland and the rest of the UK 2019 at the 20 SIC sections, built by double entry from
+/// the ONS UK table and the Scottish table; assumptions in `SCOTLAND_RUK_ASSUMPTIONS`),
+/// "scotland-ruk-2019-shared" (the same at the 94 groups both tables share),
+/// "scotland-councils-2019" (Scotland's 32 council areas as one system of 3,136 entries;
+/// `COUNCIL_SYSTEM_ASSUMPTIONS`), "scotland-councils-ruk-2019" (the 32 councils and the rest
+/// of the UK, 33 × 94 entries; `COUNCILS_RUK_ASSUMPTIONS`) or "three-region-2019:<council>"
+/// (a council, the rest of Scotland and the rest of the UK).
 #[pyfunction]
 pub fn interregional_dataset(py: Python<'_>, name: &str) -> PyResult<PyInterregionalTable> {
     let inner = crate::interrupt::interruptible(py, || {
@@ -313,6 +325,14 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add(
         "COUNCIL_SYSTEM_ASSUMPTIONS",
         localecon::datasets::COUNCIL_SYSTEM_ASSUMPTIONS.to_vec(),
+    )?;
+    m.add(
+        "COUNCILS_RUK_ASSUMPTIONS",
+        localecon::datasets::COUNCILS_RUK_ASSUMPTIONS.to_vec(),
+    )?;
+    m.add(
+        "THREE_REGION_PREFIX",
+        localecon::datasets::THREE_REGION_PREFIX,
     )?;
     m.add(
         "INTERREGIONAL_DATASETS",

@@ -25,12 +25,12 @@
 //! jobs, which miss some of the table's output), so the rest of the UK's sales to and
 //! purchases from the councils differ a little from its trade with Scotland in the
 //! two-region table: its inventories (rows) and operating surplus (columns) absorb the
-//! difference, reported in [`TwoRegionBuild::row_balancing`] and
-//! [`TwoRegionBuild::column_balancing`] together with the two-region table's own.
+//! difference, reported in [`InterregionalBuild::row_balancing`] and
+//! [`InterregionalBuild::column_balancing`] together with the two-region table's own.
 
-use super::council_system::{COUNCIL_SYSTEM_ASSUMPTIONS, Layout, UNALLOCATED_REST_OF_NATION};
-use super::two_region::{REST_OF_UK, TwoRegionBuild, TwoRegionOptions};
 use super::Sources;
+use super::council_system::{COUNCIL_SYSTEM_ASSUMPTIONS, Layout, UNALLOCATED_REST_OF_NATION};
+use super::two_region::{InterregionalBuild, REST_OF_UK, TwoRegionOptions};
 use crate::error::{Error, Result};
 use crate::interregional::{
     InterregionalFinalDemand, InterregionalParts, InterregionalTable, Region,
@@ -67,7 +67,10 @@ impl Sources {
     ///
     /// The errors of [`Sources::scotland_ruk_2019`] (clipped cells beyond the tolerance) and
     /// of [`Sources::scotland_council_system_2019`].
-    pub fn scotland_councils_ruk_2019(&self, options: TwoRegionOptions) -> Result<TwoRegionBuild> {
+    pub fn scotland_councils_ruk_2019(
+        &self,
+        options: TwoRegionOptions,
+    ) -> Result<InterregionalBuild> {
         let councils = self.council_commuting()?;
         let names = councils.iter().map(|c| c.council.clone()).collect();
         self.councils_with_ruk(
@@ -91,7 +94,7 @@ impl Sources {
         &self,
         council: &str,
         options: TwoRegionOptions,
-    ) -> Result<TwoRegionBuild> {
+    ) -> Result<InterregionalBuild> {
         let councils = self.council_commuting()?;
         let k = councils
             .iter()
@@ -121,7 +124,7 @@ impl Sources {
         names: Vec<String>,
         region_of: Vec<usize>,
         options: TwoRegionOptions,
-    ) -> Result<TwoRegionBuild> {
+    ) -> Result<InterregionalBuild> {
         let two = self.scotland_ruk_2019(options)?;
         let scotland = self.scotland_2019()?;
         let (_, _, sector_of) = self.two_region_sources(options.classification, &scotland)?;
@@ -219,7 +222,10 @@ impl Sources {
             });
         }
         for (label, kind) in [
-            ("Scotland/government and NPISH", FinalDemandKind::OtherGovernment),
+            (
+                "Scotland/government and NPISH",
+                FinalDemandKind::OtherGovernment,
+            ),
             ("Scotland/investment", FinalDemandKind::Investment),
             (
                 "exports to the rest of the world",
@@ -263,7 +269,12 @@ impl Sources {
         // labels
         let mut primary = Vec::new();
         let mut used = vec![false; b.primary.len()];
-        for (row2, (_, _, srow, _)) in t2.parts().primary_inputs.iter().zip(super::two_region::PRIMARY) {
+        for (row2, (_, _, srow, _)) in t2
+            .parts()
+            .primary_inputs
+            .iter()
+            .zip(super::two_region::PRIMARY)
+        {
             let k = b
                 .primary
                 .iter()
@@ -350,7 +361,7 @@ impl Sources {
         ));
         parts.final_demand = final_demand;
         parts.primary_inputs = primary;
-        Ok(TwoRegionBuild {
+        Ok(InterregionalBuild {
             table: InterregionalTable::new(parts)?,
             clipped: two.clipped,
             clipped_total: two.clipped_total,

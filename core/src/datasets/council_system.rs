@@ -415,9 +415,7 @@ impl Sources {
             "scotland-ruk-2019" | "scotland-ruk-2019-shared" => {
                 self.commuting_shares(&[councils, ruk])?
             }
-            "scotland-councils-ruk-2019" => {
-                self.commuting_shares(&[each, vec![ruk]].concat())?
-            }
+            "scotland-councils-ruk-2019" => self.commuting_shares(&[each, vec![ruk]].concat())?,
             three if three.starts_with(super::THREE_REGION_PREFIX) => {
                 let council = &three[super::THREE_REGION_PREFIX.len()..];
                 if !councils.iter().any(|c| c == council) {

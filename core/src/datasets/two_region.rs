@@ -21,7 +21,7 @@
 //!    as exports beyond the system); `R`'s primary inputs: the UK's minus Scotland's.
 //!
 //! A residual block can come out negative where the estimates overdraw the UK's cell: such
-//! cells are clipped to zero and reported ([`TwoRegionBuild::clipped`]); `R`'s changes in
+//! cells are clipped to zero and reported ([`InterregionalBuild::clipped`]); `R`'s changes in
 //! inventories (rows) and gross operating surplus (columns) then absorb the difference, so
 //! that both identities hold exactly, and the sizes of both are reported. The build fails
 //! when what was clipped exceeds [`TwoRegionOptions::clip_tolerance`] of `R`'s output.
@@ -124,10 +124,10 @@ pub struct ClippedCell {
     pub value: f64,
 }
 
-/// The two-region table and how it was built.
+/// An embedded interregional table and how it was built ([`Sources::interregional_build`]).
 #[derive(Debug, Clone)]
-pub struct TwoRegionBuild {
-    /// The table: regions [`SCOTLAND`] and [`REST_OF_UK`], 20 sections each.
+pub struct InterregionalBuild {
+    /// The table (for the two-region table: regions [`SCOTLAND`] and [`REST_OF_UK`]).
     pub table: InterregionalTable,
     /// Every clipped cell.
     pub clipped: Vec<ClippedCell>,
@@ -262,18 +262,41 @@ impl Sources {
     /// [`Error::UnknownOption`] for another name; [`Error::UnknownLabel`] for a three-region
     /// name whose council is not one of the 32; the errors of the builders.
     pub fn interregional(&self, name: &str) -> Result<InterregionalTable> {
+        Ok(self.interregional_build(name)?.table)
+    }
+
+    /// An embedded interregional dataset by name ([`Sources::interregional`]) with how it was
+    /// built: the cells clipped, the balancing and the assumptions (for
+    /// `scotland-councils-2019`: nothing clipped or balanced, [`COUNCIL_SYSTEM_ASSUMPTIONS`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Sources::interregional`].
+    ///
+    /// [`COUNCIL_SYSTEM_ASSUMPTIONS`]: super::COUNCIL_SYSTEM_ASSUMPTIONS
+    pub fn interregional_build(&self, name: &str) -> Result<InterregionalBuild> {
         let shared = TwoRegionOptions {
             classification: Classification::Shared,
             ..TwoRegionOptions::default()
         };
         if let Some(council) = name.strip_prefix(super::THREE_REGION_PREFIX) {
-            return Ok(self.council_scotland_ruk_2019(council, shared)?.table);
+            return self.council_scotland_ruk_2019(council, shared);
         }
         match name {
-            "scotland-ruk-2019" => Ok(self.scotland_ruk_2019(TwoRegionOptions::default())?.table),
-            "scotland-ruk-2019-shared" => Ok(self.scotland_ruk_2019(shared)?.table),
-            "scotland-councils-2019" => self.scotland_council_system_2019(),
-            "scotland-councils-ruk-2019" => Ok(self.scotland_councils_ruk_2019(shared)?.table),
+            "scotland-ruk-2019" => self.scotland_ruk_2019(TwoRegionOptions::default()),
+            "scotland-ruk-2019-shared" => self.scotland_ruk_2019(shared),
+            "scotland-councils-2019" => Ok(InterregionalBuild {
+                table: self.scotland_council_system_2019()?,
+                clipped: Vec::new(),
+                clipped_total: 0.0,
+                row_balancing: 0.0,
+                column_balancing: 0.0,
+                assumptions: super::COUNCIL_SYSTEM_ASSUMPTIONS
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+            }),
+            "scotland-councils-ruk-2019" => self.scotland_councils_ruk_2019(shared),
             other => Err(Error::UnknownOption {
                 what: "interregional dataset".into(),
                 value: other.into(),
@@ -405,7 +428,7 @@ impl Sources {
     /// built by double entry: Scotland's table gives `Z_SS`, its own final demand, its purchases
     /// from and sales to the rest of the UK; the rest of the UK is the UK table minus those
     /// blocks; every estimate is one of [`SCOTLAND_RUK_ASSUMPTIONS`], and negative residual cells
-    /// are clipped and reported in [`TwoRegionBuild`] (the book's page *The region in its
+    /// are clipped and reported in [`InterregionalBuild`] (the book's page *The region in its
     /// country* explains the steps).
     /// Cost: `O(s²)` for `s` = 20 sections, plus reading the Scottish 98-industry table.
     ///
@@ -414,7 +437,7 @@ impl Sources {
     /// The errors of reading the sources; [`Error::InvalidInput`] when the clipped cells sum
     /// beyond `options.clip_tolerance` of the rest of the UK's output, or when the two tables
     /// do not share their sections.
-    pub fn scotland_ruk_2019(&self, options: TwoRegionOptions) -> Result<TwoRegionBuild> {
+    pub fn scotland_ruk_2019(&self, options: TwoRegionOptions) -> Result<InterregionalBuild> {
         let industries = self.scotland_2019()?;
         let (scot, uk, group) = self.two_region_sources(options.classification, &industries)?;
         let s = scot.n();
@@ -668,7 +691,7 @@ impl Sources {
         ));
         parts.final_demand = final_demand;
         parts.primary_inputs = primary_inputs;
-        Ok(TwoRegionBuild {
+        Ok(InterregionalBuild {
             table: InterregionalTable::new(parts)?,
             clipped,
             clipped_total,

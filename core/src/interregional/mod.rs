@@ -38,10 +38,9 @@ pub use document::{
 };
 pub use households::{Commuting, TypeIi};
 pub use model::{
-    Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel, LeakDestinations,
-    Miyazawa,
-    ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices, SPILLOVER_MATRIX_MAX_N, Stressor,
-    StressorAccounts,
+    Decomposition, Extraction, Interdependence, InterregionalImpact, InterregionalModel,
+    LeakDestinations, Miyazawa, ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices,
+    SPILLOVER_MATRIX_MAX_N, Stressor, StressorAccounts,
 };
 
 use crate::error::{Error, Location, Result};

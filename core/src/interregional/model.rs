@@ -562,10 +562,7 @@ impl InterregionalModel {
         let leak = (0..count)
             .map(|r| {
                 let mean = self.weighted_mean(r);
-                through
-                    .iter()
-                    .map(|v| mean(&v[self.block(r)]))
-                    .collect()
+                through.iter().map(|v| mean(&v[self.block(r)])).collect()
             })
             .collect();
         LeakDestinations {
