@@ -256,6 +256,8 @@ case("ir-type-ii-control", "Type II with commuting between the two regions (cont
 case("ir-type-ii-shares-above-one", "commuting shares of one region's wages that sum above 1", ir(then="type_ii_over"), "out_of_range")
 case("ir-type-ii-shape", "a commuting matrix for three regions in a system of two", ir(then="type_ii_shape"), "shape")
 case("ir-wrong-format", "a single-region table read as an interregional one", {"interregional": {"json": BASE_TEXT}}, "unsupported_version")
+case("ir-dataset-unknown", "an embedded interregional dataset that does not exist", {"interregional_dataset": "england-2019"}, "unknown_option")
+case("ir-three-region-council", "a three-region table for a council that is not one of Scotland's 32", {"interregional_dataset": "three-region-2019:Atlantis"}, "unknown_label")
 
 
 out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"

@@ -115,6 +115,8 @@ def run(case_input):
         return localecon.lm3(case_input["lm3"])
     if "dataset" in case_input:
         return localecon.datasets.by_name(case_input["dataset"])
+    if "interregional_dataset" in case_input:
+        return localecon.interregional_dataset(case_input["interregional_dataset"])
     if "interregional" in case_input:
         ir = case_input["interregional"]
         t = localecon.InterregionalTable.from_json(ir["json"])

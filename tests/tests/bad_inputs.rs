@@ -273,6 +273,11 @@ fn run(input: &Value) -> localecon::Result<()> {
     if let Some(name) = input.get("dataset") {
         return datasets::by_name(name.as_str().unwrap()).map(|_| ());
     }
+    if let Some(name) = input.get("interregional_dataset") {
+        return datasets::Sources::embedded()
+            .interregional(name.as_str().unwrap())
+            .map(|_| ());
+    }
     if let Some(ir) = input.get("interregional") {
         let table = localecon::interregional::read_json(ir["json"].as_str().unwrap())?;
         let model = table.model()?;
