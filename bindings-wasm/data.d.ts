@@ -1,4 +1,4 @@
-import type { RegionalTable, InterregionalTable, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
+import type { RegionalTable, InterregionalTable, InterregionalBuild, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -26,6 +26,8 @@ export type InterregionalDatasetName =
  * "scotland-ruk-2019-shared", "scotland-councils-2019" or "scotland-councils-ruk-2019" (over
  * 3,000 entries: call them from a Web Worker in a page), "three-region-2019:Glasgow City". */
 export declare function interregionalDataset(name: InterregionalDatasetName): InterregionalTable;
+/** An interregional dataset with how it was built (clipped cells, balancing, assumptions); free `table` when done. */
+export declare function interregionalBuild(name: InterregionalDatasetName): InterregionalBuild;
 /** The households of an interregional dataset (census 2011 commuting shares, household income per region). */
 export declare function interregionalHouseholds(name: InterregionalDatasetName, table: InterregionalTable): Commuting;
 /** A dataset as a RegionalTable (free it when done). */

@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildInterregionalDataset, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -73,6 +73,12 @@ export function commutingCrossCheck() {
  * Their assumptions are in the table's source. */
 export function interregionalDataset(name) {
   return buildInterregionalDataset(name, SOURCES);
+}
+
+/** An interregional dataset with how it was built: `{ table, clipped, clipped_total,
+ * row_balancing, column_balancing, assumptions }` (free `table` when done). */
+export function interregionalBuild(name) {
+  return buildInterregionalBuild(name, SOURCES);
 }
 
 /** The households of an interregional dataset built by `interregionalDataset(name)`: census

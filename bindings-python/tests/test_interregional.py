@@ -238,3 +238,18 @@ def test_the_councils_and_the_rest_of_the_uk_and_the_shared_groups():
     # three-region table (core/tests/council_ruk.rs checks this to 1e-12)
     to_councils = leak.loc["Glasgow City"].drop(["Glasgow City", "Rest of UK"]).sum()
     assert abs(to_councils - 0.0944) < 5e-4
+
+
+def test_how_an_embedded_table_was_built():
+    t, report = localecon.interregional_build("scotland-ruk-2019")
+    assert t == localecon.datasets.scotland_ruk_2019()
+    # core/tests/scotland_ruk.rs: 21 cells, GBP 40.5m clipped; rows and columns absorb it
+    assert len(report.clipped) == 21 and abs(report.clipped_total - 40.49) < 0.01
+    frame = report.to_pandas()
+    assert frame["value"].iloc[0] == min(c.value for c in report.clipped) < 0
+    assert abs(frame["value"].sum() + report.clipped_total) < 1e-9
+    assert report.assumptions == localecon.datasets.SCOTLAND_RUK_ASSUMPTIONS
+    _, within = localecon.interregional_build("scotland-councils-2019")
+    assert within.clipped_total == 0.0 and within.assumptions == localecon.datasets.COUNCIL_SYSTEM_ASSUMPTIONS
+    with pytest.raises(localecon.UnknownOptionError, match="three-region-2019"):
+        localecon.interregional_build("england-2019")

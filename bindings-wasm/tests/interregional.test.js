@@ -150,3 +150,19 @@ test("a council inside Scotland inside the UK: the leak split by where it goes",
   }
   expectError(() => interregionalDataset("three-region-2019:Atlantis"), "UnknownLabelError", "unknown_label", /Atlantis/);
 });
+
+test("how an embedded table was built: clipped cells and assumptions, as in Python", async () => {
+  const { interregionalBuild } = await import("../data.js");
+  const b = interregionalBuild("scotland-ruk-2019");
+  try {
+    assert.deepEqual(b.table.regions, ["Scotland", "Rest of UK"]);
+    // core/tests/scotland_ruk.rs: 21 cells, £40.5m
+    assert.equal(b.clipped.length, 21);
+    assert.ok(Math.abs(b.clipped_total - 40.49) < 0.01);
+    assert.ok(b.clipped.every((c) => c.value < 0 && c.part.length > 0));
+    assert.ok(b.assumptions.some((a) => a.startsWith("ESTIMATE")));
+  } finally {
+    b.table.free();
+  }
+  expectError(() => interregionalBuild("england-2019"), "UnknownOptionError", "unknown_option", /three-region-2019/);
+});

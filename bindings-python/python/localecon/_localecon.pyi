@@ -7,6 +7,7 @@ from typing_extensions import TypeAlias
 
 from ._results import (
     AtlasRow,
+    BuildReport,
     BusinessFootprint,
     Component,
     CurrencyResult,
@@ -81,9 +82,9 @@ class _GvaComparison(TypedDict):
 __all__ = [
     "AUSTRALIA_2021_ATTRIBUTION",
     "BRES_2019_ATTRIBUTION",
+    "COUNCILS_RUK_ASSUMPTIONS",
     "COUNCIL_ASSUMPTIONS",
     "COUNCIL_SYSTEM_ASSUMPTIONS",
-    "COUNCILS_RUK_ASSUMPTIONS",
     "DATASETS",
     "DEFAULT_BALANCE_TOLERANCE",
     "DEFAULT_DELTA",
@@ -149,6 +150,7 @@ __all__ = [
     "dataset_satellite",
     "flegg_lambda",
     "gva_validation",
+    "interregional_build",
     "interregional_dataset",
     "interregional_households",
     "lm3",
@@ -824,4 +826,5 @@ INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 
 def interregional_dataset(name: str) -> InterregionalTable: ...
+def interregional_build(name: str) -> tuple[InterregionalTable, BuildReport]: ...
 def interregional_households(name: str, table: InterregionalTable) -> tuple[_Array, _Array]: ...

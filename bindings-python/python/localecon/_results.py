@@ -592,6 +592,31 @@ class RegionReturn(Record):
     returned_per_leak: float
 
 
+class ClippedCell(Record):
+    """A cell of an estimated table that came out negative and was set to zero."""
+
+    part: str
+    row: str
+    column: str
+    value: float
+
+
+class BuildReport(Result):
+    """How an embedded interregional table was built (``interregional_build``): the clipped
+    cells (GBP million), their total, the balancing of rows and columns and the
+    assumptions; ``to_pandas()`` the clipped cells, largest first."""
+
+    name: str
+    clipped: Records[ClippedCell]
+    clipped_total: float
+    row_balancing: float
+    column_balancing: float
+    assumptions: list[str]
+
+    def to_pandas(self) -> pd.DataFrame:
+        return self.clipped.to_pandas().sort_values("value").reset_index(drop=True)
+
+
 class LeakDestinations(Result):
     """Where each region's first-round leak goes: ``leak`` is region × region (rows: the
     region whose final demand it is; columns: where the leak is spent), per unit of final
