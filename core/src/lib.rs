@@ -27,6 +27,7 @@ pub mod scenario;
 pub mod sector;
 pub mod sparse;
 pub mod table;
+pub mod uncertainty;
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/table.md")]

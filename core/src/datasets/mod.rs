@@ -35,8 +35,9 @@ use read::{columns_by_sector, number, records, source_error};
 pub use council_ruk::{COUNCILS_RUK_ASSUMPTIONS, REST_OF_SCOTLAND, THREE_REGION_PREFIX};
 pub use council_system::{COUNCIL_SYSTEM_ASSUMPTIONS, UNALLOCATED_REST_OF_NATION};
 pub use councils::{
-    CENSUS_2011_ATTRIBUTION, COUNCIL_ASSUMPTIONS, COUNCIL_PREFIX, CouncilCommuting,
-    OUTSIDE_OWNED_PROFIT_SHARE, council_dataset_name,
+    CENSUS_2011_ATTRIBUTION, COUNCIL_ASSUMPTIONS, COUNCIL_PREFIX, COUNCIL_UNCERTAIN_ASSUMPTIONS,
+    COUNCIL_UNCERTAIN_INDICATORS, CouncilCommuting, OUTSIDE_OWNED_PROFIT_SHARE,
+    council_dataset_name,
 };
 
 pub use satellite::{

@@ -620,6 +620,33 @@ impl RegionalTable {
         &self.parts.retention
     }
 
+    /// The same table with other retention shares. Retention does not enter `A`, so the
+    /// factored model, if the table has one, is kept (shared, not copied): every analysis of
+    /// the new table reuses this table's one LU factorisation. What a Monte Carlo over
+    /// retention assumptions relies on (see [`crate::uncertainty`]).
+    ///
+    /// # Errors
+    ///
+    /// The retention errors of [`RegionalTable::new`] (shares outside `[0, 1]`, per-sector
+    /// shares of the wrong length), the first of them.
+    pub fn with_retention(&self, retention: Retention) -> Result<Self> {
+        if let Some(e) = retention.errors(self.n()).into_iter().next() {
+            return Err(e);
+        }
+        let mut table = self.clone();
+        table.parts.retention = retention;
+        Ok(table)
+    }
+
+    /// Whether two tables share one factored model (the same allocation).
+    #[cfg(test)]
+    pub(crate) fn shares_model_with(&self, other: &Self) -> bool {
+        match (self.model.get(), other.model.get()) {
+            (Some(Ok(a)), Some(Ok(b))) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// The household closure used for Type II results.
     #[must_use]
     pub fn household_closure(&self) -> &HouseholdClosure {

@@ -481,3 +481,6 @@ pub(super) fn options(council: &CouncilCommuting, surplus: Vec<f64>) -> Regional
 
 #[cfg(all(test, feature = "embedded-data"))]
 mod tests;
+mod uncertainty;
+
+pub use uncertainty::{COUNCIL_UNCERTAIN_ASSUMPTIONS, COUNCIL_UNCERTAIN_INDICATORS};
