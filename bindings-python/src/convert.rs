@@ -347,3 +347,24 @@ pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
         message: format!("expected str or bytes, found {}", obj.get_type().name()?),
     }))
 }
+
+/// A core type from its JSON data given as Python objects (a dict, list, number) or as a JSON
+/// string: the same data as in Rust and JavaScript. Errors are `InvalidInputError` naming
+/// `what`.
+pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    let text: String = match obj.extract::<String>() {
+        Ok(s) => s,
+        Err(_) => obj
+            .py()
+            .import("json")?
+            .getattr("dumps")?
+            .call1((obj,))?
+            .extract()?,
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        crate::error::to_py(localecon::Error::InvalidInput {
+            what: what.into(),
+            message: e.to_string(),
+        })
+    })
+}

@@ -27,6 +27,7 @@ mod satellite;
 mod scenario;
 mod sparse;
 mod table;
+mod uncertainty;
 
 #[pymodule]
 fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -46,6 +47,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     satellite::register(m)?;
     datasets::register(m)?;
     interregional::register(m)?;
+    uncertainty::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -6,27 +6,9 @@ use localecon::scenario::{Scenario, impact, import_substitution, spending};
 use numpy::PyArray1;
 use pyo3::prelude::*;
 
-use crate::convert::{out1, sector_vector, typed};
+use crate::convert::{from_py, out1, sector_vector, typed};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
-
-fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let text: String = match obj.extract::<String>() {
-        Ok(s) => s,
-        Err(_) => obj
-            .py()
-            .import("json")?
-            .getattr("dumps")?
-            .call1((obj,))?
-            .extract()?,
-    };
-    serde_json::from_str(&text).map_err(|e| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: what.into(),
-            message: e.to_string(),
-        })
-    })
-}
 
 #[pymethods]
 impl PyRegionalTable {

@@ -25,6 +25,7 @@ from ._results import (
     LeakOpportunity,
     Lm3,
     Miyazawa,
+    MonteCarlo,
     RasResult,
     Records,
     RegionReturn,
@@ -85,12 +86,15 @@ __all__ = [
     "COUNCILS_RUK_ASSUMPTIONS",
     "COUNCIL_ASSUMPTIONS",
     "COUNCIL_SYSTEM_ASSUMPTIONS",
+    "COUNCIL_UNCERTAIN_ASSUMPTIONS",
+    "COUNCIL_UNCERTAIN_INDICATORS",
     "DATASETS",
     "DEFAULT_BALANCE_TOLERANCE",
     "DEFAULT_DELTA",
     "ERROR_KINDS",
     "INTERREGIONAL_DATASETS",
     "LGA_ASSUMPTIONS",
+    "MAX_DRAWS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
@@ -145,6 +149,7 @@ __all__ = [
     "calibrate",
     "commuting_cross_check",
     "council_commuting",
+    "council_uncertainty",
     "dataset",
     "dataset_names",
     "dataset_satellite",
@@ -822,9 +827,13 @@ SCOTLAND_RUK_ASSUMPTIONS: list[str]
 COUNCIL_SYSTEM_ASSUMPTIONS: list[str]
 COUNCILS_RUK_ASSUMPTIONS: list[str]
 THREE_REGION_PREFIX: str
+MAX_DRAWS: int
+COUNCIL_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
+COUNCIL_UNCERTAIN_INDICATORS: list[str]
 INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 
 def interregional_dataset(name: str) -> InterregionalTable: ...
+def council_uncertainty(council: str, spec: Any, max_draws: int = 1000000) -> MonteCarlo: ...
 def interregional_build(name: str) -> tuple[InterregionalTable, BuildReport]: ...
 def interregional_households(name: str, table: InterregionalTable) -> tuple[_Array, _Array]: ...

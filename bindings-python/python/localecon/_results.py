@@ -592,6 +592,72 @@ class RegionReturn(Record):
     returned_per_leak: float
 
 
+class Summary(Record):
+    """One indicator over the draws of a Monte Carlo: its published value, median, mean,
+    quantiles (in the order of ``MonteCarlo.quantiles``), min and max."""
+
+    indicator: str
+    published: float
+    median: float
+    mean: float
+    quantiles: list[float]
+    min: float
+    max: float
+
+
+class MonteCarlo(Result):
+    """A Monte Carlo over a table's assumptions (``council_uncertainty``): ``inputs`` and
+    ``outputs`` are draws x assumptions and draws x indicators; ``rank_correlation`` and
+    ``variance_share`` are indicators x assumptions. ``to_pandas()``: one row per indicator
+    with ``published``, ``median``, ``mean``, a column per quantile (``q0.05`` ...), ``min``
+    and ``max``; ``draws()`` every draw; ``sensitivity()`` the variance shares."""
+
+    assumptions: list[str]
+    indicators: list[str]
+    quantiles: list[float]
+    seed: int
+    inputs: Vector
+    outputs: Vector
+    summary: Records[Summary]
+    rank_correlation: Vector
+    variance_share: Vector
+    notes: list[str]
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for s in self.summary:
+            row = {"published": s.published, "median": s.median, "mean": s.mean}
+            row.update({f"q{q:g}": v for q, v in zip(self.quantiles, s.quantiles)})
+            row.update({"min": s.min, "max": s.max})
+            rows.append(row)
+        frame = pd.DataFrame(rows, index=pd.Index(self.indicators, name="indicator"))
+        return frame
+
+    def draws(self) -> pd.DataFrame:
+        """Every draw: the assumptions' values, then the indicators."""
+        import pandas as pd
+
+        inputs = np.asarray(self.inputs).reshape(len(self.outputs), len(self.assumptions))
+        frame = pd.DataFrame(inputs, columns=self.assumptions)
+        for k, name in enumerate(self.indicators):
+            frame[name] = np.asarray(self.outputs)[:, k]
+        frame.index.name = "draw"
+        return frame
+
+    def sensitivity(self) -> pd.DataFrame:
+        """The share of each indicator's variance each assumption explains (squared Spearman
+        rank correlations, normalised): indicators x assumptions."""
+        import pandas as pd
+
+        shares = np.asarray(self.variance_share).reshape(len(self.indicators), len(self.assumptions))
+        return pd.DataFrame(
+            shares, index=pd.Index(self.indicators, name="indicator"),
+            columns=pd.Index(self.assumptions, name="assumption"),
+        )
+
+
 class ClippedCell(Record):
     """A cell of an estimated table that came out negative and was set to zero."""
 

@@ -42,9 +42,16 @@ pub const MAX_DRAWS: usize = 1_000_000;
 /// quartiles.
 pub const DEFAULT_QUANTILES: [f64; 4] = [0.05, 0.25, 0.75, 0.95];
 
-/// A distribution of an assumption's value.
+/// A distribution of an assumption's value. In JSON (and Python and JavaScript) it is a
+/// number (fixed), `[low, high]` (uniform), `[low, mode, high]` (triangular), or the tagged
+/// form it is written in: `{"kind": "uniform", "low": 0.2, "high": 0.3}`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "DistributionForm"
+)]
 pub enum Distribution {
     /// Always `value`.
     Fixed {
@@ -67,6 +74,83 @@ pub enum Distribution {
         /// Upper bound.
         high: f64,
     },
+}
+
+/// The tagged form of [`Distribution`], for reading.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum Tagged {
+    Fixed { value: f64 },
+    Uniform { low: f64, high: f64 },
+    Triangular { low: f64, mode: f64, high: f64 },
+}
+
+/// What a [`Distribution`] is read from.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DistributionForm {
+    Number(f64),
+    Values(Vec<f64>),
+    Tagged(Tagged),
+    Other(serde_json::Value),
+}
+
+impl TryFrom<DistributionForm> for Distribution {
+    type Error = String;
+
+    fn try_from(form: DistributionForm) -> std::result::Result<Self, String> {
+        Ok(match form {
+            DistributionForm::Number(value) => Self::Fixed { value },
+            DistributionForm::Values(v) => match v[..] {
+                [value] => Self::Fixed { value },
+                [low, high] => Self::Uniform { low, high },
+                [low, mode, high] => Self::Triangular { low, mode, high },
+                _ => return Err(format!("a distribution of {} values: {FORMS}", v.len())),
+            },
+            DistributionForm::Tagged(Tagged::Fixed { value }) => Self::Fixed { value },
+            DistributionForm::Tagged(Tagged::Uniform { low, high }) => Self::Uniform { low, high },
+            DistributionForm::Tagged(Tagged::Triangular { low, mode, high }) => {
+                Self::Triangular { low, mode, high }
+            }
+            DistributionForm::Other(v) => return Err(format!("not a distribution: {v}; {FORMS}")),
+        })
+    }
+}
+
+const FORMS: &str = "a distribution is a number (fixed), [low, high] (uniform), [low, mode, high] (triangular) or {\"kind\": \"fixed\" | \"uniform\" | \"triangular\", ...}";
+
+/// Reads the assumptions from a JSON object (in its order) or a list of `[name, distribution]`.
+fn assumptions_in_order<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<(String, Distribution)>, D::Error> {
+    struct Visit;
+    impl<'de> serde::de::Visitor<'de> for Visit {
+        type Value = Vec<(String, Distribution)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of assumption names and distributions")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(
+            self,
+            mut map: M,
+        ) -> std::result::Result<Self::Value, M::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = map.next_entry::<String, Distribution>()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+        fn visit_seq<S: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: S,
+        ) -> std::result::Result<Self::Value, S::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = seq.next_element::<(String, Distribution)>()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Visit)
 }
 
 impl Distribution {
@@ -161,11 +245,14 @@ impl Distribution {
 #[serde(deny_unknown_fields)]
 pub struct UncertaintySpec {
     /// The assumptions and their distributions, by name (the names the table's builder
-    /// knows; those not given keep their published value).
+    /// knows; those not given keep their published value), in the order they are drawn; in
+    /// JSON an object (read in its order) or a list of `[name, distribution]`.
+    #[serde(deserialize_with = "assumptions_in_order")]
     pub assumptions: Vec<(String, Distribution)>,
     /// How many draws (1 … [`MAX_DRAWS`]).
     pub draws: usize,
-    /// The seed of the generator.
+    /// The seed of the generator (default 0).
+    #[serde(default)]
     pub seed: u64,
     /// The quantiles to report, each in `(0, 1)` (default [`DEFAULT_QUANTILES`]).
     #[serde(default = "default_quantiles")]

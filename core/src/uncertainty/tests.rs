@@ -235,3 +235,36 @@ fn a_retention_draw_keeps_the_factored_model() {
         "out_of_range"
     );
 }
+
+#[test]
+fn specs_read_from_json_keep_the_assumptions_order() {
+    let spec: UncertaintySpec = serde_json::from_str(
+        r#"{"assumptions": {"tax_retention": [0.0, 0.2], "delta": {"kind": "triangular", "low": 0.2, "mode": 0.25, "high": 0.3}, "resident_share": 0.7}, "draws": 10, "seed": 5}"#,
+    )
+    .unwrap();
+    let names: Vec<&str> = spec.assumptions.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["tax_retention", "delta", "resident_share"]);
+    assert_eq!(
+        spec.assumptions[0].1,
+        Distribution::Uniform {
+            low: 0.0,
+            high: 0.2
+        }
+    );
+    assert_eq!(spec.assumptions[2].1, Distribution::Fixed { value: 0.7 });
+    assert_eq!(spec.quantiles, DEFAULT_QUANTILES);
+    // written in the tagged form, read back the same
+    let again: UncertaintySpec =
+        serde_json::from_str(&serde_json::to_string(&spec).unwrap()).unwrap();
+    assert_eq!(again, spec);
+    let bad = serde_json::from_str::<UncertaintySpec>(
+        r#"{"assumptions": {"delta": [0.1, 0.2, 0.3, 0.4]}, "draws": 10}"#,
+    )
+    .unwrap_err();
+    assert!(bad.to_string().contains("4 values"), "{bad}");
+    let bad = serde_json::from_str::<UncertaintySpec>(
+        r#"{"assumptions": {"delta": "wide"}, "draws": 10}"#,
+    )
+    .unwrap_err();
+    assert!(bad.to_string().contains("not a distribution"), "{bad}");
+}

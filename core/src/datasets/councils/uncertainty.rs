@@ -125,8 +125,8 @@ impl Sources {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownLabel`] for an unknown council; [`Error::UnknownOption`] for an
-    /// unknown assumption; the errors of [`crate::uncertainty::Distribution::check`] (a
+    /// [`Error::UnknownOption`] for an unknown council (naming the closest) or an unknown
+    /// assumption; the errors of [`crate::uncertainty::Distribution::check`] (a
     /// range with low > high, values outside the assumption's domain) and of
     /// [`UncertaintySpec::check`] (zero draws, more than `max_draws` or
     /// [`MAX_DRAWS`], quantiles outside `(0, 1)`); the errors of building a draw's table.

@@ -1,0 +1,45 @@
+//! Uncertainty for Python: a council's Monte Carlo (the spec is the same JSON data as in Rust
+//! and JavaScript: a dict here), returned as the typed `MonteCarlo` of `_results.py`.
+
+use localecon::uncertainty::{MAX_DRAWS, UncertaintySpec};
+use pyo3::prelude::*;
+
+use crate::convert::{from_py, typed};
+
+/// A Monte Carlo over a council table's assumptions: `spec` is a dict (or its JSON) such as
+/// `{"assumptions": {"delta": [0.2, 0.3], "resident_share": [0.6, 0.75, 0.8]}, "draws":
+/// 1000, "seed": 1, "quantiles": [0.05, 0.95]}`: a distribution is a number (fixed),
+/// `[low, high]` (uniform), `[low, mode, high]` (triangular) or `{"kind": ...}`; the
+/// assumptions are `COUNCIL_UNCERTAIN_ASSUMPTIONS`. Returns a `MonteCarlo` (`to_pandas()`:
+/// one row per indicator with its quantiles). Draws run on every core, with the GIL
+/// released; Ctrl-C stops it. At most `max_draws` draws (default and ceiling 1,000,000).
+#[pyfunction]
+#[pyo3(signature = (council, spec, max_draws = 1_000_000))]
+pub fn council_uncertainty<'py>(
+    py: Python<'py>,
+    council: &str,
+    spec: &Bound<'py, PyAny>,
+    max_draws: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let spec: UncertaintySpec = from_py(spec, "uncertainty spec")?;
+    let m = crate::interrupt::interruptible(py, || {
+        localecon::datasets::Sources::embedded().council_uncertainty(council, &spec, max_draws)
+    })?;
+    typed(py, "MonteCarlo", &m)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(council_uncertainty, m)?)?;
+    m.add("MAX_DRAWS", MAX_DRAWS)?;
+    m.add(
+        "COUNCIL_UNCERTAIN_ASSUMPTIONS",
+        localecon::datasets::COUNCIL_UNCERTAIN_ASSUMPTIONS
+            .iter()
+            .map(|a| (a.0, a.4))
+            .collect::<Vec<_>>(),
+    )?;
+    m.add(
+        "COUNCIL_UNCERTAIN_INDICATORS",
+        localecon::datasets::COUNCIL_UNCERTAIN_INDICATORS.to_vec(),
+    )
+}

@@ -1,0 +1,60 @@
+"""How sure are a council's numbers: the Monte Carlo from Python (issue 21)."""
+
+import pickle
+
+import localecon
+import numpy as np
+import pytest
+
+SPEC = {
+    "assumptions": {"delta": [0.2, 0.3], "resident_share": [0.6, 0.8], "tax_retention": [0.0, 0.2]},
+    "draws": 200,
+    "seed": 2026,
+}
+
+
+def test_glasgows_band_the_same_draws_as_rust():
+    m = localecon.council_uncertainty("Glasgow City", SPEC)
+    frame = m.to_pandas()
+    assert list(frame.index) == localecon.datasets.COUNCIL_UNCERTAIN_INDICATORS
+    assert list(frame.columns) == ["published", "median", "mean", "q0.05", "q0.25", "q0.75", "q0.95", "min", "max"]
+    # core/tests/uncertainty.rs prints these: the same seed, the same draws, to the last bit
+    assert frame.loc["output_multiplier_type_i", "median"] == m.summary[0].median
+    assert abs(m.summary[0].median - 1.18171) < 1e-5
+    # numpy's quantiles of the draws are the reported ones
+    draws = m.draws()
+    q = np.quantile(draws["output_multiplier_type_i"], [0.05, 0.25, 0.75, 0.95])
+    np.testing.assert_allclose(frame.loc["output_multiplier_type_i", ["q0.05", "q0.25", "q0.75", "q0.95"]], q, rtol=1e-14)
+    assert list(draws.columns[:3]) == ["delta", "resident_share", "tax_retention"]
+    sens = m.sensitivity()
+    assert sens.loc["output_multiplier_type_i"].idxmax() == "delta"
+    assert sens.loc["retention_share"].idxmax() == "resident_share"
+    assert m == localecon.council_uncertainty("Glasgow City", SPEC)
+    assert pickle.loads(pickle.dumps(m)) == m
+    # the spec as a JSON string, the assumptions as a list of pairs: the same run
+    import json
+
+    pairs = dict(SPEC, assumptions=[[k, v] for k, v in SPEC["assumptions"].items()])
+    assert localecon.council_uncertainty("Glasgow City", json.dumps(pairs)) == m
+
+
+def test_bad_specs_are_typed_errors():
+    def run(assumptions, **kw):
+        return localecon.council_uncertainty("Glasgow City", dict({"assumptions": assumptions, "draws": 5}, **kw))
+
+    with pytest.raises(localecon.UnknownOptionError, match="delta"):
+        run({"beta": [0.1, 0.2]})
+    with pytest.raises(localecon.OutOfRangeError, match="delta.high"):
+        run({"delta": [0.2, 1.0]})
+    with pytest.raises(localecon.InvalidInputError, match="low"):
+        run({"delta": [0.3, 0.2]})
+    with pytest.raises(localecon.OutOfRangeError, match="draws"):
+        run({"delta": [0.2, 0.3]}, draws=0)
+    with pytest.raises(localecon.OutOfRangeError, match="quantiles"):
+        run({"delta": [0.2, 0.3]}, quantiles=[0.5, 1.0])
+    with pytest.raises(localecon.InvalidInputError, match="4 values"):
+        run({"delta": [0.1, 0.2, 0.25, 0.3]})
+    with pytest.raises(localecon.TooLargeError):
+        localecon.council_uncertainty("Glasgow City", {"assumptions": {"delta": [0.2, 0.3]}, "draws": 11}, max_draws=10)
+    with pytest.raises(localecon.UnknownOptionError, match="Atlantis"):
+        localecon.council_uncertainty("Atlantis", SPEC)
