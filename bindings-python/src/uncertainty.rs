@@ -1,7 +1,7 @@
 //! Uncertainty for Python: a council's Monte Carlo (the spec is the same JSON data as in Rust
 //! and JavaScript: a dict here), returned as the typed `MonteCarlo` of `_results.py`.
 
-use localecon::uncertainty::{MAX_DRAWS, UncertaintySpec};
+use localecon::uncertainty::{MAX_DRAWS, MonteCarlo, UncertaintySpec};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, typed};
@@ -28,8 +28,30 @@ pub fn council_uncertainty<'py>(
     typed(py, "MonteCarlo", &m)
 }
 
+/// Consecutive runs of one spec (chunks made with `first_draw`) as one run, equal to the run
+/// in one piece to the last bit: the draws concatenated, summarised again.
+#[pyfunction]
+pub fn combine_monte_carlo<'py>(
+    py: Python<'py>,
+    runs: Vec<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let runs: Vec<MonteCarlo> = runs
+        .iter()
+        .map(|r| {
+            let data = match r.getattr("to_dict") {
+                Ok(f) => f.call0()?,
+                Err(_) => r.clone(),
+            };
+            from_py(&data, "Monte Carlo run")
+        })
+        .collect::<PyResult<_>>()?;
+    let m = MonteCarlo::combine(&runs).map_err(crate::error::to_py)?;
+    typed(py, "MonteCarlo", &m)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(council_uncertainty, m)?)?;
+    m.add_function(wrap_pyfunction!(combine_monte_carlo, m)?)?;
     m.add("MAX_DRAWS", MAX_DRAWS)?;
     m.add(
         "COUNCIL_UNCERTAIN_ASSUMPTIONS",

@@ -58,3 +58,35 @@ def test_bad_specs_are_typed_errors():
         localecon.council_uncertainty("Glasgow City", {"assumptions": {"delta": [0.2, 0.3]}, "draws": 11}, max_draws=10)
     with pytest.raises(localecon.UnknownOptionError, match="Atlantis"):
         localecon.council_uncertainty("Atlantis", SPEC)
+
+
+def test_chunks_on_a_dask_cluster_equal_the_serial_run():
+    """Regions x draws on a real LocalCluster of two worker processes: the same numbers,
+    digit for digit, as the run in one piece here."""
+    from dask.distributed import Client, LocalCluster
+
+    spec = {"assumptions": {"delta": [0.2, 0.3], "outside_owned_profit_share": [0.4, 0.7]}, "draws": 24, "seed": 7}
+    councils = ["Glasgow City", "Orkney Islands"]
+    serial = {c: localecon.council_uncertainty(c, spec) for c in councils}
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        spread = localecon.uncertainty.map_councils(councils, spec, executor=client, chunk_draws=5)
+    assert spread == serial
+    for c in councils:
+        np.testing.assert_array_equal(spread[c].outputs, serial[c].outputs)
+
+
+def test_chunks_on_a_thread_pool_and_bad_chunks():
+    from concurrent.futures import ThreadPoolExecutor
+
+    spec = dict(SPEC, draws=12)
+    with ThreadPoolExecutor(2) as pool:
+        runs = localecon.uncertainty.map_councils(["Fife"], spec, executor=pool, chunk_draws=5)
+    assert runs["Fife"] == localecon.council_uncertainty("Fife", spec)
+    with pytest.raises(ValueError, match="chunk_draws"):
+        localecon.uncertainty.map_councils(["Fife"], spec, chunk_draws=0)
+    a = localecon.council_uncertainty("Fife", dict(spec, draws=5))
+    with pytest.raises(localecon.InconsistentError, match="starts at draw"):
+        localecon.uncertainty.combine_monte_carlo([a, a])

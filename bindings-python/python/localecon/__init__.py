@@ -9,7 +9,7 @@
 1.5008
 """
 
-from localecon import datasets, plot
+from localecon import datasets, plot, uncertainty
 from localecon._localecon import (
     DATASETS,
     SCOTLAND_2019_ATTRIBUTION,
@@ -172,4 +172,5 @@ __all__ = [
     "regionalize",
     "resident_share",
     "slq",
+    "uncertainty",
 ]

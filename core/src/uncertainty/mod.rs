@@ -257,6 +257,11 @@ pub struct UncertaintySpec {
     /// The quantiles to report, each in `(0, 1)` (default [`DEFAULT_QUANTILES`]).
     #[serde(default = "default_quantiles")]
     pub quantiles: Vec<f64>,
+    /// The number of the first draw (default 0): a run of draws `first_draw …
+    /// first_draw + draws − 1`, so that a large run can be split into chunks (on several
+    /// machines) whose [`MonteCarlo::combine`] equals the run in one piece to the last bit.
+    #[serde(default)]
+    pub first_draw: usize,
 }
 
 fn default_quantiles() -> Vec<f64> {
@@ -272,6 +277,7 @@ impl UncertaintySpec {
             draws,
             seed,
             quantiles: default_quantiles(),
+            first_draw: 0,
         }
     }
 
@@ -342,6 +348,7 @@ pub struct Summary {
 
 /// The result of [`monte_carlo`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MonteCarlo {
     /// The drawn assumptions, in the spec's order.
     pub assumptions: Vec<String>,
@@ -351,6 +358,9 @@ pub struct MonteCarlo {
     pub quantiles: Vec<f64>,
     /// The seed.
     pub seed: u64,
+    /// The number of the first draw.
+    #[serde(default)]
+    pub first_draw: usize,
     /// `inputs[k][a]`: assumption `a` in draw `k`.
     pub inputs: Vec<Vec<f64>>,
     /// `outputs[k][i]`: indicator `i` in draw `k`.
@@ -368,6 +378,73 @@ pub struct MonteCarlo {
 }
 
 impl MonteCarlo {
+    /// Runs of consecutive draws of one spec (the same seed, assumptions, indicators and
+    /// quantiles; each run starting where the one before ends) as one run: the draws
+    /// concatenated and summarised again, equal to the run in one piece to the last bit.
+    /// Cost: sorting each indicator's draws.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for no runs; [`Error::Inconsistent`] for runs of different
+    /// specs or that do not follow each other.
+    pub fn combine(runs: &[MonteCarlo]) -> Result<MonteCarlo> {
+        let first = runs.first().ok_or_else(|| Error::InvalidInput {
+            what: "Monte Carlo runs".into(),
+            message: "none to combine".into(),
+        })?;
+        let mut inputs = Vec::new();
+        let mut outputs = Vec::new();
+        let mut next = first.first_draw;
+        for (k, r) in runs.iter().enumerate() {
+            let same = r.assumptions == first.assumptions
+                && r.indicators == first.indicators
+                && r.quantiles == first.quantiles
+                && r.seed == first.seed
+                && r.notes.first() == first.notes.first()
+                && r.summary
+                    .iter()
+                    .map(|s| s.published.to_bits())
+                    .eq(first.summary.iter().map(|s| s.published.to_bits()));
+            if !same {
+                return Err(Error::Inconsistent {
+                    what: format!("Monte Carlo run {k}: another spec than run 0's"),
+                });
+            }
+            if r.first_draw != next {
+                return Err(Error::Inconsistent {
+                    what: format!(
+                        "Monte Carlo run {k} starts at draw {}, not at draw {next}",
+                        r.first_draw
+                    ),
+                });
+            }
+            next += r.outputs.len();
+            inputs.extend(r.inputs.iter().cloned());
+            outputs.extend(r.outputs.iter().cloned());
+        }
+        let published: Vec<f64> = first.summary.iter().map(|s| s.published).collect();
+        let names: Vec<&str> = first.indicators.iter().map(String::as_str).collect();
+        let (summary, rank_correlation, variance_share) =
+            summarise(&names, &published, &first.quantiles, &inputs, &outputs);
+        let mut notes = first.notes.clone();
+        if let Some(last) = notes.last_mut() {
+            *last = method_note(outputs.len(), first.seed, first.first_draw);
+        }
+        Ok(MonteCarlo {
+            assumptions: first.assumptions.clone(),
+            indicators: first.indicators.clone(),
+            quantiles: first.quantiles.clone(),
+            seed: first.seed,
+            first_draw: first.first_draw,
+            inputs,
+            outputs,
+            summary,
+            rank_correlation,
+            variance_share,
+            notes,
+        })
+    }
+
     /// For each indicator, the assumption with the largest variance share (`None` when
     /// nothing varies).
     #[must_use]
@@ -417,7 +494,7 @@ pub fn monte_carlo(
     build: impl Fn(&[f64], &mut Rng) -> Result<Vec<f64>> + Sync + Send,
 ) -> Result<MonteCarlo> {
     spec.check(max_draws)?;
-    let ks: Vec<usize> = (0..spec.draws).collect();
+    let ks: Vec<usize> = (spec.first_draw..spec.first_draw + spec.draws).collect();
     let pairs = crate::atlas::map(&ks, |&k| {
         let mut rng = draw_rng(spec.seed, k);
         let values: Vec<f64> = spec
@@ -434,15 +511,53 @@ pub fn monte_carlo(
         Ok((values, out))
     })?;
     let (inputs, outputs): (Vec<Vec<f64>>, Vec<Vec<f64>>) = pairs.into_iter().unzip();
-    let column = |rows: &[Vec<f64>], i: usize| rows.iter().map(|r| r[i]).collect::<Vec<f64>>();
-    let input_ranks: Vec<Vec<f64>> = (0..spec.assumptions.len())
-        .map(|a| ranks(&column(&inputs, a)))
+    let (summary, rank_correlation, variance_share) =
+        summarise(indicators, published, &spec.quantiles, &inputs, &outputs);
+    let mut notes: Vec<String> = spec
+        .assumptions
+        .iter()
+        .map(|(name, d)| format!("{name}: {}", describe(d)))
         .collect();
+    notes.push(method_note(spec.draws, spec.seed, spec.first_draw));
+    Ok(MonteCarlo {
+        assumptions: spec.assumptions.iter().map(|(n, _)| n.clone()).collect(),
+        indicators: indicators.iter().map(ToString::to_string).collect(),
+        quantiles: spec.quantiles.clone(),
+        seed: spec.seed,
+        first_draw: spec.first_draw,
+        inputs,
+        outputs,
+        summary,
+        rank_correlation,
+        variance_share,
+        notes,
+    })
+}
+
+fn method_note(draws: usize, seed: u64, first: usize) -> String {
+    format!(
+        "{draws} draws (from draw {first}), seed {seed}, xoshiro256** seeded by SplitMix64 (one stream per draw); quantiles by linear interpolation (numpy's default); sensitivity: squared Spearman rank correlations, normalised (first-order variance shares for independent inputs and a monotone, near-additive model; interactions left out)"
+    )
+}
+
+type Summaries = (Vec<Summary>, Vec<Vec<f64>>, Vec<Vec<f64>>);
+
+/// Each indicator's summary, rank correlations and variance shares over the draws.
+fn summarise(
+    indicators: &[&str],
+    published: &[f64],
+    quantiles: &[f64],
+    inputs: &[Vec<f64>],
+    outputs: &[Vec<f64>],
+) -> Summaries {
+    let column = |rows: &[Vec<f64>], i: usize| rows.iter().map(|r| r[i]).collect::<Vec<f64>>();
+    let count = inputs.first().map_or(0, Vec::len);
+    let input_ranks: Vec<Vec<f64>> = (0..count).map(|a| ranks(&column(inputs, a))).collect();
     let mut summary = Vec::new();
     let mut rank_correlation = Vec::new();
     let mut variance_share = Vec::new();
     for (i, name) in indicators.iter().enumerate() {
-        let values = column(&outputs, i);
+        let values = column(outputs, i);
         let mut sorted = values.clone();
         sorted.sort_by(f64::total_cmp);
         summary.push(Summary {
@@ -450,11 +565,7 @@ pub fn monte_carlo(
             published: published[i],
             median: quantile(&sorted, 0.5),
             mean: values.iter().sum::<f64>() / values.len() as f64,
-            quantiles: spec
-                .quantiles
-                .iter()
-                .map(|q| quantile(&sorted, *q))
-                .collect(),
+            quantiles: quantiles.iter().map(|q| quantile(&sorted, *q)).collect(),
             min: sorted[0],
             max: sorted[sorted.len() - 1],
         });
@@ -468,27 +579,7 @@ pub fn monte_carlo(
         );
         rank_correlation.push(rho);
     }
-    let mut notes: Vec<String> = spec
-        .assumptions
-        .iter()
-        .map(|(name, d)| format!("{name}: {}", describe(d)))
-        .collect();
-    notes.push(format!(
-        "{} draws, seed {}, xoshiro256** seeded by SplitMix64 (one stream per draw); quantiles by linear interpolation (numpy's default); sensitivity: squared Spearman rank correlations, normalised (first-order variance shares for independent inputs and a monotone, near-additive model; interactions left out)",
-        spec.draws, spec.seed
-    ));
-    Ok(MonteCarlo {
-        assumptions: spec.assumptions.iter().map(|(n, _)| n.clone()).collect(),
-        indicators: indicators.iter().map(ToString::to_string).collect(),
-        quantiles: spec.quantiles.clone(),
-        seed: spec.seed,
-        inputs,
-        outputs,
-        summary,
-        rank_correlation,
-        variance_share,
-        notes,
-    })
+    (summary, rank_correlation, variance_share)
 }
 
 fn describe(d: &Distribution) -> String {

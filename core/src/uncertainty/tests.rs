@@ -113,6 +113,7 @@ fn bad_distributions_and_specs_are_typed_errors() {
         draws,
         seed: 1,
         quantiles,
+        first_draw: 0,
     };
     assert_eq!(
         spec(0, vec![0.5]).check(10).unwrap_err().code(),
@@ -267,4 +268,55 @@ fn specs_read_from_json_keep_the_assumptions_order() {
     )
     .unwrap_err();
     assert!(bad.to_string().contains("not a distribution"), "{bad}");
+}
+
+#[test]
+fn runs_in_chunks_combine_to_the_run_in_one_piece() {
+    let spec = |first_draw, draws| UncertaintySpec {
+        first_draw,
+        ..UncertaintySpec::new(
+            vec![
+                (
+                    "a".into(),
+                    Distribution::Uniform {
+                        low: 0.0,
+                        high: 1.0,
+                    },
+                ),
+                (
+                    "b".into(),
+                    Distribution::Triangular {
+                        low: 0.0,
+                        mode: 0.2,
+                        high: 1.0,
+                    },
+                ),
+            ],
+            draws,
+            9,
+        )
+    };
+    let run = |s: &UncertaintySpec| {
+        monte_carlo(s, &["y"], &[0.0], 1000, |v, rng| {
+            Ok(vec![v[0] * v[1] + 0.01 * rng.next_f64()])
+        })
+        .unwrap()
+    };
+    let whole = run(&spec(0, 30));
+    let parts = [run(&spec(0, 10)), run(&spec(10, 15)), run(&spec(25, 5))];
+    assert_eq!(MonteCarlo::combine(&parts).unwrap(), whole);
+    // out of order, or from another seed: refused
+    let swapped = [parts[1].clone(), parts[0].clone()];
+    assert_eq!(
+        MonteCarlo::combine(&swapped).unwrap_err().code(),
+        "inconsistent"
+    );
+    let mut other = spec(10, 20);
+    other.seed = 10;
+    let e = MonteCarlo::combine(&[parts[0].clone(), run(&other)]).unwrap_err();
+    assert_eq!(e.code(), "inconsistent");
+    assert_eq!(
+        MonteCarlo::combine(&[]).unwrap_err().code(),
+        "invalid_input"
+    );
 }

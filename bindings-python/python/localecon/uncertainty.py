@@ -1,0 +1,68 @@
+"""Monte Carlo over many regions and draws, on one machine or many.
+
+``map_councils`` splits every council's draws into chunks (``first_draw`` and ``draws`` of
+the spec) and submits each chunk to an executor: a ``dask.distributed.Client`` (one machine
+with ``LocalCluster``, or a cluster of many) or any ``concurrent.futures`` executor. Each
+draw has its own random stream, so the chunks combined (``combine_monte_carlo``) equal the
+run in one piece to the last bit, whichever worker ran them.
+
+>>> from localecon.uncertainty import map_councils
+>>> spec = {"assumptions": {"delta": [0.2, 0.3]}, "draws": 20, "seed": 1}
+>>> runs = map_councils(["Fife", "Moray"], spec, chunk_draws=8)
+>>> sorted(runs), len(runs["Fife"].outputs)
+(['Fife', 'Moray'], 20)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from localecon._localecon import combine_monte_carlo, council_uncertainty
+from localecon._results import MonteCarlo
+
+__all__ = ["combine_monte_carlo", "council_uncertainty", "map_councils"]
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+
+class Executor(Protocol):
+    """Anything with ``submit(fn, *args)`` returning a future with ``result()``: a
+    ``dask.distributed.Client`` or a ``concurrent.futures`` executor."""
+
+    def submit(self, fn: Any, /, *args: Any) -> _Future: ...
+
+
+def map_councils(
+    councils: Iterable[str],
+    spec: Mapping[str, Any],
+    executor: Executor | None = None,
+    chunk_draws: int | None = None,
+) -> dict[str, MonteCarlo]:
+    """Every council's Monte Carlo (``council_uncertainty``) for one spec, the draws split into
+    chunks of ``chunk_draws`` (default: one chunk per council) and run on ``executor`` (default:
+    here, one after the other). Returns the runs by council, each equal digit for digit to
+    ``council_uncertainty(council, spec)``. Work: councils x draws reports of 98 industries
+    (about 2 ms each on one core)."""
+    spec = dict(spec)
+    draws = int(spec["draws"])
+    first = int(spec.get("first_draw", 0))
+    size = draws if chunk_draws is None else int(chunk_draws)
+    if size < 1:
+        raise ValueError(f"chunk_draws must be at least 1, not {chunk_draws}")
+    jobs = []
+    for council in councils:
+        for start in range(first, first + draws, size):
+            chunk = dict(spec, first_draw=start, draws=min(size, first + draws - start))
+            jobs.append((council, chunk))
+    if executor is None:
+        results = [council_uncertainty(c, s) for c, s in jobs]
+    else:
+        futures = [executor.submit(council_uncertainty, c, s) for c, s in jobs]
+        results = [f.result() for f in futures]
+    by_council: dict[str, list[MonteCarlo]] = {}
+    for (council, _), run in zip(jobs, results):
+        by_council.setdefault(council, []).append(run)
+    return {c: runs[0] if len(runs) == 1 else combine_monte_carlo(runs) for c, runs in by_council.items()}
