@@ -12,6 +12,7 @@
 //! cargo run --release --example report -- --footprint        # jobs and greenhouse gas per £, inside and outside
 //! cargo run --release --example report -- --list-datasets    # every embedded table, with the 32 council areas
 //! cargo run --release --example report -- --dataset scotland-council-2019:city-of-edinburgh
+//! cargo run --release --example report -- --uncertainty  # how sure are Glasgow's numbers
 //! cargo run --release --example report -- --atlas scotland-2019   # every council area, ranked by what stays
 //! cargo run --release --example report -- --validation scotland-2019   # against ONS regional accounts
 //! ```
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK; scotland-ruk-2019-shared at 94 groups), scotland-councils-2019 (interregional: the 32 council areas; scotland-councils-ruk-2019 with the rest of the UK), three-region-2019:<council> (interregional: a council, the rest of Scotland, the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report [--json] [--dataset COUNCIL] --uncertainty [DRAWS]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --uncertainty: the 5-95 % bands of a council's headline indicators over the default ranges of its assumptions (DRAWS default 1000, seed 2019), and the assumption that moves each most; COUNCIL: glasgow-2019 (default) or scotland-council-2019:<council>\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK; scotland-ruk-2019-shared at 94 groups), scotland-councils-2019 (interregional: the 32 council areas; scotland-councils-ruk-2019 with the rest of the UK), three-region-2019:<council> (interregional: a council, the rest of Scotland, the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -318,9 +319,87 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
     Some(ExitCode::SUCCESS)
 }
 
+/// `--uncertainty [DRAWS]` with a council dataset: the bands of its headline indicators over
+/// the default ranges of its assumptions, and the assumption that moves each most.
+fn uncertainty(args: &[String]) -> Option<ExitCode> {
+    let at = args.iter().position(|a| a == "--uncertainty")?;
+    let fail = |message: String| {
+        eprintln!("{message}\n{USAGE}");
+        Some(ExitCode::FAILURE)
+    };
+    let draws = match args.get(at + 1).filter(|a| !a.starts_with("--")) {
+        Some(v) => match v.parse::<usize>() {
+            Ok(d) => d,
+            Err(_) => return fail(format!("--uncertainty: {v:?} is not a number of draws")),
+        },
+        None => 1000,
+    };
+    let name = match args.iter().position(|a| a == "--dataset") {
+        Some(k) => args.get(k + 1).map_or("", String::as_str),
+        None => "glasgow-2019",
+    };
+    let council = if name == "glasgow-2019" {
+        "Glasgow City"
+    } else if name.starts_with(datasets::COUNCIL_PREFIX) {
+        name
+    } else {
+        return fail(format!(
+            "--uncertainty needs a council dataset (glasgow-2019 or {}<council>), not {name:?}",
+            datasets::COUNCIL_PREFIX
+        ));
+    };
+    let sources = datasets::Sources::embedded();
+    let run = sources
+        .council_default_uncertainty(council, draws, 2019)
+        .and_then(|spec| sources.council_uncertainty(council, &spec, draws.max(1)));
+    let m = match run {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            return Some(ExitCode::FAILURE);
+        }
+    };
+    if args.iter().any(|a| a == "--json") {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "summary": m.summary, "assumptions": m.assumptions, "indicators": m.indicators,
+                "quantiles": m.quantiles, "variance_share": m.variance_share, "notes": m.notes,
+                "ranges": datasets::COUNCIL_DEFAULT_RANGES,
+            }))
+            .expect("serialisable")
+        );
+        return Some(ExitCode::SUCCESS);
+    }
+    println!("How sure are these numbers? {}\n", m.notes[0]);
+    println!(
+        "{:<28} {:>10} {:>10} {:>10} {:>10}  {}",
+        "indicator", "published", "5 %", "median", "95 %", "moved most by (share of variance)"
+    );
+    for (k, (s, (_, best))) in m.summary.iter().zip(m.sensitivity()).enumerate() {
+        let most = best.map_or_else(String::new, |b| {
+            let a = m.assumptions.iter().position(|x| *x == b).unwrap_or(0);
+            format!("{b} ({:.0} %)", 100.0 * m.variance_share[k][a])
+        });
+        println!(
+            "{:<28} {:>10.4} {:>10.4} {:>10.4} {:>10.4}  {most}",
+            s.indicator, s.published, s.quantiles[0], s.median, s.quantiles[3]
+        );
+    }
+    println!("\nRanges (assumptions of ours):");
+    for r in datasets::COUNCIL_DEFAULT_RANGES {
+        println!("- {r}");
+    }
+    println!("\n{}", m.notes[m.notes.len() - 1]);
+    Some(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(code) = listing(&args) {
+        return code;
+    }
+    if let Some(code) = uncertainty(&args) {
         return code;
     }
     if let Some(code) = interregional(&args) {

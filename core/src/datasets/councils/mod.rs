@@ -483,4 +483,6 @@ pub(super) fn options(council: &CouncilCommuting, surplus: Vec<f64>) -> Regional
 mod tests;
 mod uncertainty;
 
-pub use uncertainty::{COUNCIL_UNCERTAIN_ASSUMPTIONS, COUNCIL_UNCERTAIN_INDICATORS};
+pub use uncertainty::{
+    COUNCIL_DEFAULT_RANGES, COUNCIL_UNCERTAIN_ASSUMPTIONS, COUNCIL_UNCERTAIN_INDICATORS,
+};

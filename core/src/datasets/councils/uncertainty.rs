@@ -109,7 +109,66 @@ fn noisy(scotland: &RegionalTable, r: f64, rng: &mut Rng) -> Result<RegionalTabl
     RegionalTable::new(parts)
 }
 
+/// The ranges of [`Sources::council_default_uncertainty`], each an ASSUMPTION of ours.
+pub const COUNCIL_DEFAULT_RANGES: [&str; 4] = [
+    "delta: uniform on [0.2, 0.3], the values that fit Scotland's published regional tables (Flegg & Tohmo 2013); the published table uses 0.3",
+    "resident_share: uniform on the census share ± 0.05 (within [0, 1]): the 2011 census is eight years older than the table",
+    "outside_owned_profit_share: uniform on [0.4, 0.7] around the published 0.551 (ONS income components, one year)",
+    "tax_retention: uniform on [0, 0.2]: the published table lets every tax leave; some comes back as council spending",
+];
+
 impl Sources {
+    /// The default Monte Carlo of a council: the ranges of [`COUNCIL_DEFAULT_RANGES`],
+    /// `draws` draws from `seed`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownOption`] for an unknown council.
+    pub fn council_default_uncertainty(
+        &self,
+        council: &str,
+        draws: usize,
+        seed: u64,
+    ) -> Result<UncertaintySpec> {
+        use crate::uncertainty::Distribution::Uniform;
+        let c = self.council(council)?;
+        let share = c.resident_share();
+        Ok(UncertaintySpec::new(
+            vec![
+                (
+                    "delta".into(),
+                    Uniform {
+                        low: 0.2,
+                        high: 0.3,
+                    },
+                ),
+                (
+                    "resident_share".into(),
+                    Uniform {
+                        low: (share - 0.05).max(0.0),
+                        high: (share + 0.05).min(1.0),
+                    },
+                ),
+                (
+                    "outside_owned_profit_share".into(),
+                    Uniform {
+                        low: 0.4,
+                        high: 0.7,
+                    },
+                ),
+                (
+                    "tax_retention".into(),
+                    Uniform {
+                        low: 0.0,
+                        high: 0.2,
+                    },
+                ),
+            ],
+            draws,
+            seed,
+        ))
+    }
+
     /// A Monte Carlo over a council table's assumptions (any of
     /// [`COUNCIL_UNCERTAIN_ASSUMPTIONS`], by name; those not in `spec` keep their published
     /// value): for each draw the council table is built as [`Sources::council_2019`] builds
