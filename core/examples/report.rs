@@ -373,8 +373,8 @@ fn uncertainty(args: &[String]) -> Option<ExitCode> {
     }
     println!("How sure are these numbers? {}\n", m.notes[0]);
     println!(
-        "{:<28} {:>10} {:>10} {:>10} {:>10}  {}",
-        "indicator", "published", "5 %", "median", "95 %", "moved most by (share of variance)"
+        "{:<28} {:>10} {:>10} {:>10} {:>10}  moved most by (share of variance)",
+        "indicator", "published", "5 %", "median", "95 %"
     );
     for (k, (s, (_, best))) in m.summary.iter().zip(m.sensitivity()).enumerate() {
         let most = best.map_or_else(String::new, |b| {
