@@ -1,4 +1,4 @@
-import type { RegionalTable, InterregionalTable, InterregionalBuild, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
+import type { RegionalTable, InterregionalTable, InterregionalBuild, MonteCarlo, UncertaintySpec, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -40,3 +40,7 @@ export declare function datasetReport(name: string): RegionReport;
 export declare function bres2019Employment(): { scotland: number[]; glasgow: number[] };
 /** The table text of a dataset in the labelled CSV layout. */
 export declare function datasetCsv(name: string): string;
+/** A Monte Carlo over a council table's assumptions (at most 10,000 draws; heavy: use a Web Worker). */
+export declare function councilUncertainty(council: string, spec: UncertaintySpec): MonteCarlo;
+/** The default Monte Carlo spec of a council (its assumptions' stated default ranges). */
+export declare function councilDefaultUncertainty(council: string, draws?: number, seed?: number | bigint): UncertaintySpec;

@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildCouncilUncertainty, buildCouncilDefaultUncertainty, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -136,4 +136,16 @@ export function datasetCsv(name) {
   } finally {
     t.free();
   }
+}
+
+/** A Monte Carlo over a council table's assumptions (`spec`: { assumptions: { delta: [0.2, 0.3],
+ * ... }, draws, seed, quantiles }), at most 10,000 draws (about 2 ms each: in a page, call it
+ * from a Web Worker). The same draws and numbers as in Rust and Python. */
+export function councilUncertainty(council, spec) {
+  return buildCouncilUncertainty(council, spec, SOURCES);
+}
+
+/** The default Monte Carlo spec of a council: its assumptions' stated default ranges. */
+export function councilDefaultUncertainty(council, draws = 1000, seed = 2019n) {
+  return buildCouncilDefaultUncertainty(council, draws, BigInt(seed), SOURCES);
 }

@@ -28,6 +28,22 @@ pub fn council_uncertainty<'py>(
     typed(py, "MonteCarlo", &m)
 }
 
+/// The default Monte Carlo spec of a council (`COUNCIL_DEFAULT_RANGES`), as the dict
+/// `council_uncertainty` takes: change it or pass it as it is.
+#[pyfunction]
+#[pyo3(signature = (council, draws = 1000, seed = 2019))]
+pub fn council_default_uncertainty<'py>(
+    py: Python<'py>,
+    council: &str,
+    draws: usize,
+    seed: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let spec = localecon::datasets::Sources::embedded()
+        .council_default_uncertainty(council, draws, seed)
+        .map_err(crate::error::to_py)?;
+    crate::convert::to_py(py, &spec)
+}
+
 /// Consecutive runs of one spec (chunks made with `first_draw`) as one run, equal to the run
 /// in one piece to the last bit: the draws concatenated, summarised again.
 #[pyfunction]
@@ -52,6 +68,11 @@ pub fn combine_monte_carlo<'py>(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(council_uncertainty, m)?)?;
     m.add_function(wrap_pyfunction!(combine_monte_carlo, m)?)?;
+    m.add_function(wrap_pyfunction!(council_default_uncertainty, m)?)?;
+    m.add(
+        "COUNCIL_DEFAULT_RANGES",
+        localecon::datasets::COUNCIL_DEFAULT_RANGES.to_vec(),
+    )?;
     m.add("MAX_DRAWS", MAX_DRAWS)?;
     m.add(
         "COUNCIL_UNCERTAIN_ASSUMPTIONS",

@@ -90,3 +90,12 @@ def test_chunks_on_a_thread_pool_and_bad_chunks():
     a = localecon.council_uncertainty("Fife", dict(spec, draws=5))
     with pytest.raises(localecon.InconsistentError, match="starts at draw"):
         localecon.uncertainty.combine_monte_carlo([a, a])
+
+
+def test_the_default_spec_states_its_ranges():
+    spec = localecon.uncertainty.council_default_uncertainty("Glasgow City", draws=10, seed=3)
+    assert [name for name, _ in spec["assumptions"]] == ["delta", "resident_share", "outside_owned_profit_share", "tax_retention"]
+    assert spec["assumptions"][0][1] == {"kind": "uniform", "low": 0.2, "high": 0.3}
+    assert len(localecon.uncertainty.COUNCIL_DEFAULT_RANGES) == 4
+    m = localecon.council_uncertainty("Glasgow City", spec)
+    assert len(m.outputs) == 10 and m.seed == 3

@@ -22,3 +22,4 @@ mod satellite;
 mod scenario;
 mod sparse;
 mod table;
+mod uncertainty;

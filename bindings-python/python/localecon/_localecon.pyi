@@ -85,6 +85,7 @@ __all__ = [
     "BRES_2019_ATTRIBUTION",
     "COUNCILS_RUK_ASSUMPTIONS",
     "COUNCIL_ASSUMPTIONS",
+    "COUNCIL_DEFAULT_RANGES",
     "COUNCIL_SYSTEM_ASSUMPTIONS",
     "COUNCIL_UNCERTAIN_ASSUMPTIONS",
     "COUNCIL_UNCERTAIN_INDICATORS",
@@ -150,6 +151,7 @@ __all__ = [
     "combine_monte_carlo",
     "commuting_cross_check",
     "council_commuting",
+    "council_default_uncertainty",
     "council_uncertainty",
     "dataset",
     "dataset_names",
@@ -829,6 +831,7 @@ COUNCIL_SYSTEM_ASSUMPTIONS: list[str]
 COUNCILS_RUK_ASSUMPTIONS: list[str]
 THREE_REGION_PREFIX: str
 MAX_DRAWS: int
+COUNCIL_DEFAULT_RANGES: list[str]
 COUNCIL_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
 COUNCIL_UNCERTAIN_INDICATORS: list[str]
 INTERREGIONAL_DATASETS: list[str]
@@ -837,5 +840,6 @@ SCOTLAND_RUK_ATTRIBUTION: str
 def interregional_dataset(name: str) -> InterregionalTable: ...
 def council_uncertainty(council: str, spec: Any, max_draws: int = 1000000) -> MonteCarlo: ...
 def combine_monte_carlo(runs: list[Any]) -> MonteCarlo: ...
+def council_default_uncertainty(council: str, draws: int = 1000, seed: int = 2019) -> dict[str, Any]: ...
 def interregional_build(name: str) -> tuple[InterregionalTable, BuildReport]: ...
 def interregional_households(name: str, table: InterregionalTable) -> tuple[_Array, _Array]: ...

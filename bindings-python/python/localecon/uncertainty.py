@@ -18,10 +18,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from localecon._localecon import combine_monte_carlo, council_uncertainty
+from localecon._localecon import (
+    COUNCIL_DEFAULT_RANGES,
+    combine_monte_carlo,
+    council_default_uncertainty,
+    council_uncertainty,
+)
 from localecon._results import MonteCarlo
 
-__all__ = ["combine_monte_carlo", "council_uncertainty", "map_councils"]
+__all__ = [
+    "COUNCIL_DEFAULT_RANGES",
+    "combine_monte_carlo",
+    "council_default_uncertainty",
+    "council_uncertainty",
+    "map_councils",
+]
 
 
 class _Future(Protocol):

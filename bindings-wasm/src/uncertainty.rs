@@ -1,0 +1,65 @@
+//! Uncertainty for JavaScript: a council's Monte Carlo (the spec is the same JSON data as in
+//! Rust and Python), as a plain object. Heavy: run it in a Web Worker.
+
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_json_value, to_plain};
+use crate::error::IntoJs;
+
+/// The most draws one call takes in WebAssembly (one thread: about 2 ms per draw).
+pub const WASM_MAX_DRAWS: usize = 10_000;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &str = r#"
+/** A distribution: a number (fixed), [low, high] (uniform), [low, mode, high] (triangular), or tagged. */
+export type Distribution = number | [number, number] | [number, number, number]
+  | { kind: "fixed"; value: number } | { kind: "uniform"; low: number; high: number }
+  | { kind: "triangular"; low: number; mode: number; high: number };
+/** What a Monte Carlo draws: assumptions by name (in their order), draws, seed, quantiles. */
+export interface UncertaintySpec {
+  assumptions: Record<string, Distribution> | [string, Distribution][];
+  draws: number; seed?: number; quantiles?: number[]; first_draw?: number;
+}
+/** One indicator over the draws. */
+export interface Summary { indicator: string; published: number; median: number; mean: number; quantiles: number[]; min: number; max: number }
+/** A Monte Carlo's draws, bands and sensitivity (indicators × assumptions). */
+export interface MonteCarlo {
+  assumptions: string[]; indicators: string[]; quantiles: number[]; seed: number; first_draw: number;
+  inputs: number[][]; outputs: number[][]; summary: Summary[]; rank_correlation: number[][];
+  variance_share: number[][]; notes: string[];
+}
+"#;
+
+/// A Monte Carlo over a council table's assumptions (see the Rust `council_uncertainty`): at
+/// most 10,000 draws here (about 2 ms each, on one thread: call it from a Web Worker).
+#[wasm_bindgen(js_name = buildCouncilUncertainty, unchecked_return_type = "MonteCarlo")]
+pub fn build_council_uncertainty(
+    council: &str,
+    #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: localecon::uncertainty::UncertaintySpec = from_json_value(&spec, "uncertainty spec")?;
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    to_plain(
+        &sources
+            .council_uncertainty(council, &spec, WASM_MAX_DRAWS)
+            .js_err()?,
+    )
+}
+
+/// The default Monte Carlo spec of a council (the stated default ranges), to pass to
+/// `councilUncertainty` as it is or changed.
+#[wasm_bindgen(js_name = buildCouncilDefaultUncertainty, unchecked_return_type = "UncertaintySpec")]
+pub fn build_council_default_uncertainty(
+    council: &str,
+    draws: usize,
+    seed: u64,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    to_plain(
+        &sources
+            .council_default_uncertainty(council, draws, seed)
+            .js_err()?,
+    )
+}

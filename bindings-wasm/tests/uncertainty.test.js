@@ -1,0 +1,39 @@
+// How sure are a council's numbers, from JavaScript: the same draws as in Rust and Python.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { expectError } from "./expect-error.js";
+
+const SPEC = {
+  assumptions: { delta: [0.2, 0.3], resident_share: [0.6, 0.8], tax_retention: [0.0, 0.2] },
+  draws: 200,
+  seed: 2026,
+};
+
+test("Glasgow's band: the same numbers as Rust and Python", async () => {
+  const { councilUncertainty, councilDefaultUncertainty } = await import("../data.js");
+  const m = councilUncertainty("Glasgow City", SPEC);
+  assert.deepEqual(m.assumptions, ["delta", "resident_share", "tax_retention"]);
+  assert.equal(m.outputs.length, 200);
+  // core/tests/uncertainty.rs and bindings-python/tests/test_uncertainty.py: median 1.18171
+  const typeI = m.summary[0];
+  assert.equal(typeI.indicator, "output_multiplier_type_i");
+  assert.ok(Math.abs(typeI.median - 1.18171) < 1e-5);
+  assert.ok(typeI.quantiles[0] < typeI.median && typeI.median < typeI.quantiles[3]);
+  // δ moves the Type I multiplier most
+  assert.ok(m.variance_share[0][0] > 0.9);
+  assert.deepEqual(councilUncertainty("Glasgow City", SPEC), m);
+  const spec = councilDefaultUncertainty("Fife", 20, 1);
+  assert.deepEqual(spec.assumptions.map(([name]) => name), ["delta", "resident_share", "outside_owned_profit_share", "tax_retention"]);
+  assert.equal(councilUncertainty("Fife", spec).outputs.length, 20);
+});
+
+test("bad specs are typed errors, and WebAssembly takes at most 10,000 draws", async () => {
+  const { councilUncertainty } = await import("../data.js");
+  const run = (assumptions, extra = {}) => councilUncertainty("Glasgow City", { assumptions, draws: 5, ...extra });
+  expectError(() => run({ beta: [0.1, 0.2] }), "UnknownOptionError", "unknown_option", /delta/);
+  expectError(() => run({ delta: [0.2, 1.0] }), "OutOfRangeError", "out_of_range", /delta\.high/);
+  expectError(() => run({ delta: [0.3, 0.2] }), "InvalidInputError", "invalid_input", /low/);
+  expectError(() => run({ delta: [0.2, 0.3] }, { draws: 0 }), "OutOfRangeError", "out_of_range", /draws/);
+  expectError(() => run({ delta: [0.2, 0.3] }, { quantiles: [1.2] }), "OutOfRangeError", "out_of_range", /quantiles/);
+  expectError(() => run({ delta: [0.2, 0.3] }, { draws: 10001 }), "TooLargeError", "too_large", /10000/);
+});
