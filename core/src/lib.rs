@@ -69,6 +69,9 @@ mod book_satellite {}
 #[doc = include_str!("../../docs/src/interregional.md")]
 mod book_interregional {}
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/src/uncertainty.md")]
+mod book_uncertainty {}
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
 
