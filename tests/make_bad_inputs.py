@@ -260,6 +260,23 @@ case("ir-dataset-unknown", "an embedded interregional dataset that does not exis
 case("ir-three-region-council", "a three-region table for a council that is not one of Scotland's 32", {"interregional_dataset": "three-region-2019:Atlantis"}, "unknown_label")
 
 
+def mc(assumptions, **extra):
+    """A council Monte Carlo of Glasgow City (5 draws unless said)."""
+    return {"uncertainty": {"council": "Glasgow City", "spec": dict({"assumptions": assumptions, "draws": 5, "seed": 1}, **extra)}}
+
+
+case("mc-valid", "a Monte Carlo of Glasgow's table over delta (control)", mc({"delta": [0.2, 0.3]}), None)
+case("mc-low-above-high", "a range whose low is above its high", mc({"delta": [0.3, 0.2]}), "invalid_input")
+case("mc-delta-one", "delta drawn up to 1 (FLQ needs delta < 1)", mc({"delta": [0.2, 1.0]}), "out_of_range")
+case("mc-share-above-one", "a resident share above 1", mc({"resident_share": [0.5, 1.1]}), "out_of_range")
+case("mc-mode-outside", "a triangular mode outside its range", mc({"delta": [0.2, 0.35, 0.3]}), "invalid_input")
+case("mc-zero-draws", "zero draws", mc({"delta": [0.2, 0.3]}, draws=0), "out_of_range")
+case("mc-quantile-one", "a quantile of 1 (quantiles lie in (0, 1))", mc({"delta": [0.2, 0.3]}, quantiles=[0.5, 1.0]), "out_of_range")
+case("mc-unknown-assumption", "an assumption the council table does not have", mc({"beta": [0.2, 0.3]}), "unknown_option")
+case("mc-too-many-draws", "more draws than any call takes (10,000,000 > 1,000,000)", mc({"delta": [0.2, 0.3]}, draws=10_000_000), "too_large")
+case("mc-four-values", "a distribution of four numbers", mc({"delta": [0.1, 0.2, 0.3, 0.4]}), "invalid_input")
+
+
 out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"
 out.write_text(json.dumps({"name": "bad_inputs", "cases": cases}, indent=1, ensure_ascii=False) + "\n")
 print(f"{len(cases)} cases, {sum(c['code'] is not None for c in cases)} of them errors")

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { RegionalTable, InterregionalTable, Satellite, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
-import { dataset, interregionalDataset } from "../../bindings-wasm/data.js";
+import { dataset, interregionalDataset, councilUncertainty } from "../../bindings-wasm/data.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
 const special = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
@@ -80,6 +80,7 @@ function run(input) {
   if (input.lm3) return lm3(camel(input.lm3));
   if (input.dataset) return dataset(input.dataset).free();
   if (input.interregional_dataset) return interregionalDataset(input.interregional_dataset).free();
+  if (input.uncertainty) return councilUncertainty(input.uncertainty.council, input.uncertainty.spec);
   if (input.interregional) {
     const ir = input.interregional;
     const t = InterregionalTable.fromJson(ir.json);

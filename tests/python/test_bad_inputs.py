@@ -117,6 +117,9 @@ def run(case_input):
         return localecon.datasets.by_name(case_input["dataset"])
     if "interregional_dataset" in case_input:
         return localecon.interregional_dataset(case_input["interregional_dataset"])
+    if "uncertainty" in case_input:
+        u = case_input["uncertainty"]
+        return localecon.council_uncertainty(u["council"], u["spec"])
     if "interregional" in case_input:
         ir = case_input["interregional"]
         t = localecon.InterregionalTable.from_json(ir["json"])

@@ -273,6 +273,21 @@ fn run(input: &Value) -> localecon::Result<()> {
     if let Some(name) = input.get("dataset") {
         return datasets::by_name(name.as_str().unwrap()).map(|_| ());
     }
+    if let Some(u) = input.get("uncertainty") {
+        let spec =
+            serde_json::from_value::<localecon::uncertainty::UncertaintySpec>(u["spec"].clone())
+                .map_err(|e| localecon::Error::InvalidInput {
+                    what: "uncertainty spec".into(),
+                    message: e.to_string(),
+                })?;
+        return datasets::Sources::embedded()
+            .council_uncertainty(
+                u["council"].as_str().unwrap(),
+                &spec,
+                localecon::uncertainty::MAX_DRAWS,
+            )
+            .map(|_| ());
+    }
     if let Some(name) = input.get("interregional_dataset") {
         return datasets::Sources::embedded()
             .interregional(name.as_str().unwrap())
