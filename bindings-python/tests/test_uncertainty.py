@@ -99,3 +99,22 @@ def test_the_default_spec_states_its_ranges():
     assert len(localecon.uncertainty.COUNCIL_DEFAULT_RANGES) == 4
     m = localecon.council_uncertainty("Glasgow City", spec)
     assert len(m.outputs) == 10 and m.seed == 3
+
+
+def test_the_band_picture_shows_the_quantiles():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from localecon import plot
+
+    m = localecon.council_uncertainty("Glasgow City", SPEC)
+    _fig, ax = plot.bands(m)
+    bars = ax.containers
+    assert len(bars) == len(m.summary)
+    first = bars[0][0]
+    s = m.summary[0]
+    assert first.get_x() == pytest.approx(s.quantiles[0] / s.published)
+    assert first.get_x() + first.get_width() == pytest.approx(s.quantiles[-1] / s.published)
+    assert "200 draws" in ax.get_title()
+    _fig, ax = plot.bands(m, low=0.25, high=0.75)
+    assert ax.containers[0][0].get_x() == pytest.approx(s.quantiles[1] / s.published)

@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["flows", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "flows", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -105,5 +105,28 @@ def regionalisation(national: RegionalTable, regional: RegionalTable, *, ax: Any
     ax.set_xlabel(f"{national.name} multiplier")
     ax.set_ylabel(f"{regional.name} multiplier")
     ax.set_title("Regionalised against national output multipliers")
+    fig.tight_layout()
+    return fig, ax
+
+
+def bands(result: Any, *, low: float | None = None, high: float | None = None, ax: Any = None) -> tuple[Any, Any]:
+    """The band of every indicator of a Monte Carlo (``council_uncertainty``), each relative to
+    its published value so that multipliers and shares share one axis: a bar from the ``low``
+    to the ``high`` quantile (default: the smallest and largest reported), a dot at the
+    median and a line at the published value (1)."""
+    quantiles = list(result.quantiles)
+    lo = quantiles.index(low) if low is not None else int(np.argmin(quantiles))
+    hi = quantiles.index(high) if high is not None else int(np.argmax(quantiles))
+    fig, ax = _axes(ax, (8, 0.6 * len(result.summary) + 1.2))
+    names = [s.indicator.replace("_", " ") for s in result.summary]
+    for k, s in enumerate(result.summary):
+        base = s.published if s.published != 0 else 1.0
+        a, b = s.quantiles[lo] / base, s.quantiles[hi] / base
+        ax.barh(k, b - a, left=a, height=0.5, color="#9cc3a8")
+        ax.plot([s.median / base], [k], "o", color="#3b7a57")
+    ax.axvline(1.0, color="#555555", linewidth=1)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlabel(f"relative to the published value (bars: {quantiles[lo]:g} to {quantiles[hi]:g} quantiles; dots: medians)")
+    ax.set_title(f"How sure are these numbers? {len(result.outputs)} draws")
     fig.tight_layout()
     return fig, ax
