@@ -21,7 +21,7 @@ pub use cycles::{
     Component, Cycle, DEFAULT_CYCLE_STEPS, Structure, strongest_cycles, strongest_cycles_bounded,
     strongly_connected_components, structure,
 };
-pub use flow::{FlowIndicators, fci_leontief, flow_indicators};
+pub use flow::{FlowIndicators, fci_leontief, finn_cycling_index, flow_indicators};
 pub use information::{InformationIndices, information_indices};
 
 use serde::{Deserialize, Serialize};

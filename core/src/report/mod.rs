@@ -134,6 +134,21 @@ impl Circulation {
     }
 }
 
+/// A region's headline figures alone ([`RegionReport::headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Final-demand-weighted Type I output multiplier.
+    pub output_multiplier_type_i: f64,
+    /// Final-demand-weighted Type II output multiplier (`None` without a closure).
+    pub output_multiplier_type_ii: Option<f64>,
+    /// Final-demand-weighted share of a pound of final demand that leaks (Type I).
+    pub leakage_share: f64,
+    /// Final-demand-weighted share that stays as local income (Type I).
+    pub retention_share: f64,
+    /// Finn cycling index of the inter-industry flows (open).
+    pub fci: f64,
+}
+
 /// The headline indicators of a region.
 ///
 /// Regional averages weight each sector by its final demand `f_j` (the region's actual
@@ -216,6 +231,50 @@ impl RegionReport {
     /// ```
     pub fn new(table: &RegionalTable) -> Result<Self> {
         Self::with_progress(table, &mut |_, _| {})
+    }
+
+    /// The headline figures alone, for a Monte Carlo's draws: final-demand-weighted Type I
+    /// and Type II output multipliers, leakage and retention shares by the same functions as
+    /// [`RegionReport::new`] (so the same values to the last bit), and the open Finn cycling
+    /// index from the diagonal of the integral matrix alone
+    /// ([`crate::circularity::finn_cycling_index`]: the report's to rounding), without the
+    /// rest of the report (sectors, closed-model leakage and circulation, audit). Cost: the
+    /// factorisations (`I − A`, the closed model, `I − G`), a few solves, and the two
+    /// triangular inverses of `I − G`.
+    ///
+    /// # Errors
+    ///
+    /// As [`RegionReport::new`]; [`crate::Error::NonFinite`] for a figure that is not
+    /// finite.
+    pub fn headline(table: &RegionalTable) -> Result<Headline> {
+        use crate::circularity::{Closure, FlowSystem, finn_cycling_index};
+        use crate::error::{Location, check_finite};
+        let model = table.leontief()?;
+        let (closed, _) = ClosedModel::optional(table, table.shared_leontief()?.clone())?;
+        let m = Multipliers::from_models(table, model, closed.as_ref());
+        let leak = Leakage::from_model(table, model);
+        let f = table.total_final_demand();
+        let fci = finn_cycling_index(&FlowSystem::from_table(table, Closure::Open)?)?;
+        let h = Headline {
+            output_multiplier_type_i: weighted(&m.output.type_i, &f),
+            output_multiplier_type_ii: m.output.type_ii.as_ref().map(|v| weighted(v, &f)),
+            leakage_share: weighted(&leak.leakage, &f),
+            retention_share: weighted(&leak.retention, &f),
+            fci,
+        };
+        for (name, v) in [
+            ("output_multiplier_type_i", h.output_multiplier_type_i),
+            (
+                "output_multiplier_type_ii",
+                h.output_multiplier_type_ii.unwrap_or(0.0),
+            ),
+            ("leakage_share", h.leakage_share),
+            ("retention_share", h.retention_share),
+            ("fci", h.fci),
+        ] {
+            check_finite(v, || Location::Field(format!("headline {name}")))?;
+        }
+        Ok(h)
     }
 
     /// [`RegionReport::new`], calling `progress(stage, done)` before each stage (`done` is
