@@ -369,3 +369,70 @@ $("returns-run").addEventListener("click", () => {
     showError(`The interregional worker failed: ${e.message ?? "it could not start"}`);
   };
 });
+
+// How sure are these numbers: the selected council's Monte Carlo in a Web Worker
+const BAND_NAMES = {
+  output_multiplier_type_i: "Type I output multiplier",
+  output_multiplier_type_ii: "Type II output multiplier",
+  retention_share: "share of £1 that stays as local income",
+  leakage_share: "share of £1 that leaks",
+  fci: "Finn cycling index",
+};
+
+function renderBands(data, council) {
+  const lo = data.quantiles.indexOf(0.05);
+  const hi = data.quantiles.indexOf(0.95);
+  $("bands-table").tBodies[0].replaceChildren(...data.summary.map((s, k) => {
+    const tr = document.createElement("tr");
+    tr.dataset.indicator = s.indicator;
+    tr.dataset.median = String(s.median);
+    tr.dataset.low = String(s.quantiles[lo]);
+    tr.dataset.high = String(s.quantiles[hi]);
+    const shares = data.variance_share[k];
+    const best = shares.reduce((b, v, a) => (v > shares[b] ? a : b), 0);
+    const most = shares[best] > 0 ? `${data.assumptions[best].replaceAll("_", " ")} (${(100 * shares[best]).toFixed(0)} %)` : "—";
+    const cells = [BAND_NAMES[s.indicator] ?? s.indicator, s.published.toFixed(4), s.quantiles[lo].toFixed(4), s.median.toFixed(4), s.quantiles[hi].toFixed(4), most];
+    for (const text of cells) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  $("bands-status").textContent = `${council}: ${data.summary.length} figures from 200 draws, computed in ${data.ms.toFixed(0)} ms in a background worker.`;
+  $("bands-status").dataset.ms = data.ms.toFixed(2);
+  $("bands-note").textContent = `Ranges (assumptions of ours): δ uniform on [0.2, 0.3]; residents' share of the council's wages the 2011 census value ± 0.05; the share of profits owned outside Scotland uniform on [0.4, 0.7]; tax spent locally uniform on [0, 0.2]. ${data.notes[data.notes.length - 1]}.`;
+}
+
+$("bands-run").addEventListener("click", () => {
+  const name = $("region").value;
+  const council = name === "glasgow-2019" ? "Glasgow City" : name;
+  if (!council.startsWith("scotland-council-2019:") && council !== "Glasgow City") {
+    $("bands-status").textContent = "Choose one of Scotland's council areas above: the bands are of a council table's assumptions.";
+    return;
+  }
+  const url = new URL("./uncertainty-worker.js", import.meta.url);
+  url.search = new URLSearchParams({ council, draws: "200", seed: "2019" }).toString();
+  const worker = new Worker(url, { type: "module" });
+  $("bands-run").disabled = true;
+  $("bands-status").textContent = "Drawing 200 versions of the council's table in a background worker …";
+  const done = () => {
+    worker.terminate();
+    $("bands-run").disabled = false;
+  };
+  worker.onmessage = ({ data }) => {
+    done();
+    if (data.error) {
+      showError(data.error);
+      $("bands-status").textContent = "";
+      return;
+    }
+    renderBands(data, council);
+    document.body.dataset.bands = council;
+  };
+  worker.onerror = (e) => {
+    done();
+    $("bands-status").textContent = "";
+    showError(`The uncertainty worker failed: ${e.message ?? "it could not start"}`);
+  };
+});

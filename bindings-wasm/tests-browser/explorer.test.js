@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { councilAtlas, councilNames, dataset, datasetReport, interregionalDataset } from "../data.js";
+import { councilAtlas, councilDefaultUncertainty, councilNames, councilUncertainty, dataset, datasetReport, interregionalDataset } from "../data.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = process.env.LOCALECON_ARTIFACTS ?? join(root, "..", "artifacts");
@@ -174,6 +174,19 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.match(await page.textContent("#returns-status"), /Of the pound that leaks from Glasgow City to the rest of Scotland, 4\.3p comes back/);
     const returnsMs = Number(await page.getAttribute("#returns-status", "data-ms"));
 
+    // how sure are these numbers: the selected council's (Orkney's) bands from a Web
+    // Worker, the core's numbers to the last bit
+    await page.click("#bands-run");
+    await page.waitForSelector('body[data-bands="scotland-council-2019:orkney-islands"], #error:not([hidden])', { timeout: 60_000 });
+    assert.equal(await page.isVisible("#error"), false, await page.textContent("#error"));
+    const shownBands = await page.$$eval("#bands-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.indicator, Number(tr.dataset.low), Number(tr.dataset.median), Number(tr.dataset.high)]));
+    const orkney = "scotland-council-2019:orkney-islands";
+    const mc = councilUncertainty(orkney, councilDefaultUncertainty(orkney, 200, 2019));
+    const expectedBands = mc.summary.map((s) => [s.indicator, s.quantiles[0], s.median, s.quantiles[3]]);
+    assert.deepEqual(shownBands, expectedBands, "the worker's bands are the core's, to the last bit");
+    assert.match(await page.textContent("#bands-status"), /5 figures from 200 draws, computed in \d+ ms in a background worker/);
+    const bandsMs = Number(await page.getAttribute("#bands-status", "data-ms"));
+
     // a malformed file gives a clear error message
     const bad = join(profile, "broken.json");
     await writeFile(bad, '{"format": "localecon-table", "version": 1, "name": "x",');
@@ -187,7 +200,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, "explorer.png"), fullPage: true });
     console.log(`browser timing: atlas of 32 councils in a worker ${atlasMs} ms; 32-council system ${returnsMs} ms`);
-    await writeFile(join(artifacts, "browser-timings.json"), JSON.stringify({ reportMs, scenarioMs, atlasMs, returnsMs }, null, 1));
+    await writeFile(join(artifacts, "browser-timings.json"), JSON.stringify({ reportMs, scenarioMs, atlasMs, returnsMs, bandsMs }, null, 1));
   } finally {
     if (context) await context.close();
     server.close();
