@@ -28,6 +28,26 @@ pub fn council_uncertainty<'py>(
     typed(py, "MonteCarlo", &m)
 }
 
+#[pymethods]
+impl crate::table::PyRegionalTable {
+    /// A Monte Carlo over this table's assumptions (`TABLE_UNCERTAIN_ASSUMPTIONS`:
+    /// `resident_share`, `local_surplus_share`, `tax_retention`, `flow_noise`), `spec` as in
+    /// `council_uncertainty`. Without `flow_noise` the table is factored once for every draw.
+    /// Draws run on every core with the GIL released; Ctrl-C stops it.
+    #[pyo3(signature = (spec, max_draws = 1_000_000))]
+    fn uncertainty<'py>(
+        &self,
+        py: Python<'py>,
+        spec: &Bound<'py, PyAny>,
+        max_draws: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let spec: UncertaintySpec = from_py(spec, "uncertainty spec")?;
+        let table = &self.inner;
+        let m = crate::interrupt::interruptible(py, || table.uncertainty(&spec, max_draws))?;
+        typed(py, "MonteCarlo", &m)
+    }
+}
+
 /// The default Monte Carlo spec of a council (`COUNCIL_DEFAULT_RANGES`), as the dict
 /// `council_uncertainty` takes: change it or pass it as it is.
 #[pyfunction]
@@ -77,6 +97,13 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add(
         "COUNCIL_UNCERTAIN_ASSUMPTIONS",
         localecon::datasets::COUNCIL_UNCERTAIN_ASSUMPTIONS
+            .iter()
+            .map(|a| (a.0, a.4))
+            .collect::<Vec<_>>(),
+    )?;
+    m.add(
+        "TABLE_UNCERTAIN_ASSUMPTIONS",
+        localecon::uncertainty::TABLE_UNCERTAIN_ASSUMPTIONS
             .iter()
             .map(|a| (a.0, a.4))
             .collect::<Vec<_>>(),

@@ -118,3 +118,16 @@ def test_the_band_picture_shows_the_quantiles():
     assert "200 draws" in ax.get_title()
     _fig, ax = plot.bands(m, low=0.25, high=0.75)
     assert ax.containers[0][0].get_x() == pytest.approx(s.quantiles[1] / s.published)
+
+
+def test_any_tables_assumptions():
+    t = localecon.datasets.scotland_2019()
+    m = t.uncertainty({"assumptions": {"tax_retention": [0.0, 0.5], "local_surplus_share": [0.3, 0.9]}, "draws": 50, "seed": 11})
+    frame = m.to_pandas()
+    # retention does not enter A: the Type I multiplier is the same in every draw
+    assert frame.loc["output_multiplier_type_i", "min"] == frame.loc["output_multiplier_type_i", "max"]
+    assert m.sensitivity().loc["retention_share"].idxmax() == "local_surplus_share"
+    assert [name for name, _ in localecon.uncertainty.TABLE_UNCERTAIN_ASSUMPTIONS] == [
+        "resident_share", "local_surplus_share", "tax_retention", "flow_noise"]
+    with pytest.raises(localecon.UnknownOptionError, match="flow_noise"):
+        t.uncertainty({"assumptions": {"delta": 0.3}, "draws": 5})

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_json_value, to_plain};
 use crate::error::IntoJs;
+use crate::table::RegionalTable;
 
 /// The most draws one call takes in WebAssembly (one thread: about 2 ms per draw).
 pub const WASM_MAX_DRAWS: usize = 10_000;
@@ -62,4 +63,19 @@ pub fn build_council_default_uncertainty(
             .council_default_uncertainty(council, draws, seed)
             .js_err()?,
     )
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// A Monte Carlo over this table's assumptions (`resident_share`, `local_surplus_share`,
+    /// `tax_retention`, `flow_noise`), at most 10,000 draws here; heavy: use a Web Worker.
+    #[wasm_bindgen(unchecked_return_type = "MonteCarlo")]
+    pub fn uncertainty(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: localecon::uncertainty::UncertaintySpec =
+            from_json_value(&spec, "uncertainty spec")?;
+        to_plain(&self.inner.uncertainty(&spec, WASM_MAX_DRAWS).js_err()?)
+    }
 }

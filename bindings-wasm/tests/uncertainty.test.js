@@ -37,3 +37,16 @@ test("bad specs are typed errors, and WebAssembly takes at most 10,000 draws", a
   expectError(() => run({ delta: [0.2, 0.3] }, { quantiles: [1.2] }), "OutOfRangeError", "out_of_range", /quantiles/);
   expectError(() => run({ delta: [0.2, 0.3] }, { draws: 10001 }), "TooLargeError", "too_large", /10000/);
 });
+
+test("any table's assumptions, from a RegionalTable", async () => {
+  const { dataset } = await import("../data.js");
+  const t = dataset("scotland-2019");
+  try {
+    const m = t.uncertainty({ assumptions: { tax_retention: [0, 0.5], local_surplus_share: [0.3, 0.9] }, draws: 50, seed: 11 });
+    assert.equal(m.summary[0].min, m.summary[0].max, "retention does not change the Type I multiplier");
+    assert.ok(m.variance_share[2][1] > m.variance_share[2][0]);
+    expectError(() => t.uncertainty({ assumptions: { delta: 0.3 }, draws: 5 }), "UnknownOptionError", "unknown_option", /flow_noise/);
+  } finally {
+    t.free();
+  }
+});

@@ -100,6 +100,7 @@ __all__ = [
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
     "SCOTLAND_RUK_ATTRIBUTION",
+    "TABLE_UNCERTAIN_ASSUMPTIONS",
     "THREE_REGION_PREFIX",
     "UK_2019_GHG_ATTRIBUTION",
     "Atlas",
@@ -281,6 +282,7 @@ class RegionalTable:
     ) -> StructuralPaths: ...
     def model_lm(self, k: int) -> _Array: ...
     def impact(self, final_demand: _ArrayLike, household_income: float = 0.0) -> Impact: ...
+    def uncertainty(self, spec: Any, max_draws: int = 1000000) -> MonteCarlo: ...
     def spending(self, amount: float, local_share: float, pattern: str) -> _Array: ...
     def import_substitution(
         self, buyer: str, product: str, share: float
@@ -834,6 +836,7 @@ MAX_DRAWS: int
 COUNCIL_DEFAULT_RANGES: list[str]
 COUNCIL_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
 COUNCIL_UNCERTAIN_INDICATORS: list[str]
+TABLE_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
 INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from localecon._localecon import (
     COUNCIL_DEFAULT_RANGES,
+    TABLE_UNCERTAIN_ASSUMPTIONS,
     combine_monte_carlo,
     council_default_uncertainty,
     council_uncertainty,
@@ -28,6 +29,7 @@ from localecon._results import MonteCarlo
 
 __all__ = [
     "COUNCIL_DEFAULT_RANGES",
+    "TABLE_UNCERTAIN_ASSUMPTIONS",
     "combine_monte_carlo",
     "council_default_uncertainty",
     "council_uncertainty",

@@ -26,10 +26,12 @@
 //! assumptions; it is not a full variance decomposition (interactions are left out).
 
 mod rng;
+pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
 pub use rng::Rng;
+pub use table::{HEADLINE_INDICATORS, TABLE_UNCERTAIN_ASSUMPTIONS};
 
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,7 @@
 use super::{CouncilCommuting, OUTSIDE_OWNED_PROFIT_SHARE, options};
 use crate::datasets::Sources;
 use crate::error::{Error, Result};
-use crate::table::{FinalDemandKind, PrimaryInputKind, RegionalTable, Share};
+use crate::table::{RegionalTable, Share};
 use crate::uncertainty::{MAX_DRAWS, MonteCarlo, Rng, UncertaintySpec, monte_carlo};
 
 /// The assumptions of a council table that a Monte Carlo can draw, with their domains:
@@ -57,56 +57,7 @@ pub const COUNCIL_UNCERTAIN_INDICATORS: [&str; 5] = [
 ];
 
 fn indicators(table: &RegionalTable) -> Result<Vec<f64>> {
-    let h = crate::report::RegionReport::headline(table)?;
-    Ok(vec![
-        h.output_multiplier_type_i,
-        h.output_multiplier_type_ii
-            .ok_or_else(|| Error::MissingData {
-                what: "the council table's household closure (Type II)".into(),
-            })?,
-        h.retention_share,
-        h.leakage_share,
-        h.fci,
-    ])
-}
-
-/// The Scottish table with a relative noise `r` on every flow, kept balanced (see
-/// [`COUNCIL_UNCERTAIN_ASSUMPTIONS`]): `n²` draws from `rng`.
-fn noisy(scotland: &RegionalTable, r: f64, rng: &mut Rng) -> Result<RegionalTable> {
-    let n = scotland.n();
-    let mut parts = scotland.parts().clone();
-    let mut row_change = vec![0.0; n];
-    let mut column_change = vec![0.0; n];
-    for i in 0..n {
-        for j in 0..n {
-            let z = &mut parts.z[i * n + j];
-            let dz = *z * r * (2.0 * rng.next_f64() - 1.0);
-            *z += dz;
-            row_change[i] += dz;
-            column_change[j] += dz;
-        }
-    }
-    let exports = parts
-        .final_demand
-        .iter_mut()
-        .find(|c| c.kind == FinalDemandKind::ExportsRestOfWorld)
-        .ok_or_else(|| Error::MissingData {
-            what: "Scotland's exports beyond the UK (to absorb the flows' noise)".into(),
-        })?;
-    for (e, d) in exports.values.iter_mut().zip(&row_change) {
-        *e -= d;
-    }
-    let surplus = parts
-        .primary_inputs
-        .iter_mut()
-        .find(|p| p.kind == PrimaryInputKind::OperatingSurplus)
-        .ok_or_else(|| Error::MissingData {
-            what: "Scotland's operating surplus (to absorb the flows' noise)".into(),
-        })?;
-    for (s, d) in surplus.values.iter_mut().zip(&column_change) {
-        *s -= d;
-    }
-    RegionalTable::new(parts)
+    crate::uncertainty::table::headline(table, true)
 }
 
 /// The ranges of [`Sources::council_default_uncertainty`], each an ASSUMPTION of ours.
@@ -246,7 +197,7 @@ impl Sources {
                 base.with_retention(retention)?
             } else {
                 let national_table = match get(4) {
-                    Some(r) if r > 0.0 => noisy(&scotland, r, rng)?,
+                    Some(r) if r > 0.0 => crate::uncertainty::table::noisy(&scotland, r, rng)?,
                     _ => scotland.clone(),
                 };
                 let mut o = options(&c, surplus);
