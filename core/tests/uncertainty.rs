@@ -74,6 +74,10 @@ fn glasgows_multiplier_band_and_what_moves_it() {
             .unwrap()
     );
     let type_i = &m.summary[0];
+    // the value Python (bindings-python/tests/test_uncertainty.py) and JavaScript
+    // (bindings-wasm/tests/uncertainty.test.js) assert too, to the last bit: the same draws
+    // and the same arithmetic natively and in WebAssembly
+    assert_eq!(type_i.median, 1.181_714_056_352_457_7);
     // δ = 0.3 is the published value and the top of the range: FLQ's regional purchase
     // coefficients fall as δ rises, so the published multiplier is the band's low end
     assert!(type_i.min >= type_i.published - 1e-12, "{type_i:?}");
