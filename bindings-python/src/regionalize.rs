@@ -46,7 +46,33 @@ pub fn regionalize(
     local_surplus_share: Option<&Bound<'_, PyAny>>,
     employment_unit: &str,
 ) -> PyResult<PyRegionalTable> {
-    let options = RegionalizeOptions {
+    let options = options(
+        method,
+        delta,
+        name,
+        resident_compensation_share,
+        local_surplus_share,
+        employment_unit,
+    )?;
+    let t = &national.inner;
+    let codes: Vec<String> = t.codes();
+    let ne = sector_vector(national_employment, &codes, "national_employment")?;
+    let re = sector_vector(regional_employment, &codes, "regional_employment")?;
+    let inner = py
+        .detach(|| core_regionalize(t, &ne, &re, &options))
+        .py_err()?;
+    Ok(PyRegionalTable { inner })
+}
+
+fn options(
+    method: &str,
+    delta: f64,
+    name: &str,
+    resident_compensation_share: Option<&Bound<'_, PyAny>>,
+    local_surplus_share: Option<&Bound<'_, PyAny>>,
+    employment_unit: &str,
+) -> PyResult<RegionalizeOptions> {
+    Ok(RegionalizeOptions {
         name: name.into(),
         method: parse(method)?,
         delta,
@@ -56,15 +82,49 @@ pub fn regionalize(
         )?,
         local_surplus_share: share(local_surplus_share, "local_surplus_share")?,
         employment_unit: employment_unit.into(),
-    };
+    })
+}
+
+/// A Monte Carlo over a regionalisation: `regionalize`'s arguments and options, and `spec`
+/// as in `council_uncertainty` with the assumptions `REGIONALISED_UNCERTAIN_ASSUMPTIONS`
+/// (`delta`, `resident_share`, `local_surplus_share`, `tax_retention`, `flow_noise` on the
+/// national table). Returns a `MonteCarlo`. Draws run on every core with the GIL released;
+/// Ctrl-C stops it.
+#[pyfunction]
+#[pyo3(signature = (national, national_employment, regional_employment, spec, *, method="flq", delta=0.3, name="region", resident_compensation_share=None, local_surplus_share=None, employment_unit="jobs", max_draws=1_000_000))]
+#[allow(clippy::too_many_arguments)]
+pub fn regionalize_uncertainty<'py>(
+    py: Python<'py>,
+    national: &PyRegionalTable,
+    national_employment: &Bound<'py, PyAny>,
+    regional_employment: &Bound<'py, PyAny>,
+    spec: &Bound<'py, PyAny>,
+    method: &str,
+    delta: f64,
+    name: &str,
+    resident_compensation_share: Option<&Bound<'py, PyAny>>,
+    local_surplus_share: Option<&Bound<'py, PyAny>>,
+    employment_unit: &str,
+    max_draws: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(
+        method,
+        delta,
+        name,
+        resident_compensation_share,
+        local_surplus_share,
+        employment_unit,
+    )?;
+    let spec: localecon::uncertainty::UncertaintySpec =
+        crate::convert::from_py(spec, "uncertainty spec")?;
     let t = &national.inner;
     let codes: Vec<String> = t.codes();
     let ne = sector_vector(national_employment, &codes, "national_employment")?;
     let re = sector_vector(regional_employment, &codes, "regional_employment")?;
-    let inner = py
-        .detach(|| core_regionalize(t, &ne, &re, &options))
-        .py_err()?;
-    Ok(PyRegionalTable { inner })
+    let m = crate::interrupt::interruptible(py, || {
+        localecon::uncertainty::regionalised(t, &ne, &re, &options, &spec, max_draws)
+    })?;
+    crate::convert::typed(py, "MonteCarlo", &m)
 }
 
 /// Simple location quotients SLQ_i = (RE_i/TRE)/(NE_i/TNE).
@@ -179,6 +239,7 @@ pub fn bres_2019_employment<'py>(
 /// Adds this module's classes and functions to `localecon._localecon`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(regionalize, m)?)?;
+    m.add_function(wrap_pyfunction!(regionalize_uncertainty, m)?)?;
     m.add_function(wrap_pyfunction!(slq, m)?)?;
     m.add_function(wrap_pyfunction!(location_quotients, m)?)?;
     m.add_function(wrap_pyfunction!(flegg_lambda, m)?)?;

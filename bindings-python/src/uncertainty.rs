@@ -102,6 +102,13 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
             .collect::<Vec<_>>(),
     )?;
     m.add(
+        "REGIONALISED_UNCERTAIN_ASSUMPTIONS",
+        localecon::uncertainty::REGIONALISED_UNCERTAIN_ASSUMPTIONS
+            .iter()
+            .map(|a| (a.0, a.4))
+            .collect::<Vec<_>>(),
+    )?;
+    m.add(
         "TABLE_UNCERTAIN_ASSUMPTIONS",
         localecon::uncertainty::TABLE_UNCERTAIN_ASSUMPTIONS
             .iter()

@@ -131,3 +131,16 @@ def test_any_tables_assumptions():
         "resident_share", "local_surplus_share", "tax_retention", "flow_noise"]
     with pytest.raises(localecon.UnknownOptionError, match="flow_noise"):
         t.uncertainty({"assumptions": {"delta": 0.3}, "draws": 5})
+
+
+def test_a_regionalisation_of_ones_own_over_delta():
+    scotland = localecon.datasets.scotland_2019()
+    national, glasgow = localecon.datasets.bres_2019_employment()
+    spec = {"assumptions": {"delta": [0.1, 0.3], "tax_retention": [0.0, 0.2]}, "draws": 60, "seed": 3}
+    m = localecon.uncertainty.regionalize_uncertainty(scotland, national, glasgow, spec, name="Glasgow")
+    assert m.notes[0].startswith("Glasgow: δ or the flows drawn")
+    # the Type I multiplier falls as δ rises, and δ = 0.3 (the default) gives the smallest
+    assert m.rank_correlation[0][0] < -0.999
+    assert m.summary[0].min >= m.summary[0].published - 1e-12
+    with pytest.raises(localecon.UnknownOptionError, match="delta"):
+        localecon.uncertainty.regionalize_uncertainty(scotland, national, glasgow, {"assumptions": {"gamma": 1}, "draws": 2})

@@ -161,4 +161,31 @@ impl RegionalTable {
             .js_err()?,
         })
     }
+
+    /// A Monte Carlo over a regionalisation of this national table (`delta`,
+    /// `resident_share`, `local_surplus_share`, `tax_retention`, `flow_noise`; `spec` as in
+    /// `councilUncertainty`), at most 10,000 draws here: heavy, use a Web Worker.
+    #[wasm_bindgen(js_name = regionalizeUncertainty, unchecked_return_type = "MonteCarlo")]
+    pub fn regionalize_uncertainty(
+        &self,
+        national_employment: &[f64],
+        regional_employment: &[f64],
+        #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = regionalize_options(options)?;
+        let spec: localecon::uncertainty::UncertaintySpec =
+            crate::convert::from_json_value(&spec, "uncertainty spec")?;
+        crate::convert::to_plain(
+            &localecon::uncertainty::regionalised(
+                &self.inner,
+                national_employment,
+                regional_employment,
+                &o,
+                &spec,
+                crate::uncertainty::WASM_MAX_DRAWS,
+            )
+            .js_err()?,
+        )
+    }
 }

@@ -50,3 +50,16 @@ test("any table's assumptions, from a RegionalTable", async () => {
     t.free();
   }
 });
+
+test("a regionalisation of one's own, drawn over δ", async () => {
+  const { dataset, bres2019Employment } = await import("../data.js");
+  const t = dataset("scotland-2019");
+  const jobs = bres2019Employment();
+  try {
+    const m = t.regionalizeUncertainty(jobs.scotland, jobs.glasgow, { name: "Glasgow" }, { assumptions: { delta: [0.1, 0.3] }, draws: 30, seed: 3 });
+    assert.ok(m.rank_correlation[0][0] < -0.999, "the Type I multiplier falls as δ rises");
+    assert.ok(m.summary[0].min >= m.summary[0].published - 1e-12);
+  } finally {
+    t.free();
+  }
+});

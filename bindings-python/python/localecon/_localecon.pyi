@@ -97,6 +97,7 @@ __all__ = [
     "LGA_ASSUMPTIONS",
     "MAX_DRAWS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
+    "REGIONALISED_UNCERTAIN_ASSUMPTIONS",
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
     "SCOTLAND_RUK_ATTRIBUTION",
@@ -168,6 +169,7 @@ __all__ = [
     "map_concordance",
     "ras",
     "regionalize",
+    "regionalize_uncertainty",
     "resident_share",
     "scotland_council_atlas",
     "slq",
@@ -684,6 +686,20 @@ def regionalize(
     local_surplus_share: float | _ArrayLike | None = None,
     employment_unit: str = "jobs",
 ) -> RegionalTable: ...
+def regionalize_uncertainty(
+    national: RegionalTable,
+    national_employment: _ArrayLike,
+    regional_employment: _ArrayLike,
+    spec: Any,
+    *,
+    method: str = "flq",
+    delta: float = 0.3,
+    name: str = "region",
+    resident_compensation_share: float | _ArrayLike | None = None,
+    local_surplus_share: float | _ArrayLike | None = None,
+    employment_unit: str = "jobs",
+    max_draws: int = 1000000,
+) -> MonteCarlo: ...
 def slq(regional: _ArrayLike, national: _ArrayLike) -> _Array: ...
 def location_quotients(
     regional: _ArrayLike, national: _ArrayLike, method: str = "flq", delta: float = 0.3
@@ -837,6 +853,7 @@ COUNCIL_DEFAULT_RANGES: list[str]
 COUNCIL_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
 COUNCIL_UNCERTAIN_INDICATORS: list[str]
 TABLE_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
+REGIONALISED_UNCERTAIN_ASSUMPTIONS: list[tuple[str, str]]
 INTERREGIONAL_DATASETS: list[str]
 SCOTLAND_RUK_ATTRIBUTION: str
 

@@ -20,20 +20,24 @@ from typing import Any, Protocol
 
 from localecon._localecon import (
     COUNCIL_DEFAULT_RANGES,
+    REGIONALISED_UNCERTAIN_ASSUMPTIONS,
     TABLE_UNCERTAIN_ASSUMPTIONS,
     combine_monte_carlo,
     council_default_uncertainty,
     council_uncertainty,
+    regionalize_uncertainty,
 )
 from localecon._results import MonteCarlo
 
 __all__ = [
     "COUNCIL_DEFAULT_RANGES",
+    "REGIONALISED_UNCERTAIN_ASSUMPTIONS",
     "TABLE_UNCERTAIN_ASSUMPTIONS",
     "combine_monte_carlo",
     "council_default_uncertainty",
     "council_uncertainty",
     "map_councils",
+    "regionalize_uncertainty",
 ]
 
 

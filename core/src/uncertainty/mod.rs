@@ -25,11 +25,13 @@
 //! rank-regression coefficients are the first-order variance shares). It ranks the
 //! assumptions; it is not a full variance decomposition (interactions are left out).
 
+mod regionalised;
 mod rng;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
+pub use regionalised::{REGIONALISED_UNCERTAIN_ASSUMPTIONS, regionalised};
 pub use rng::Rng;
 pub use table::{HEADLINE_INDICATORS, TABLE_UNCERTAIN_ASSUMPTIONS};
 

@@ -142,6 +142,55 @@ pub(crate) fn noisy(table: &RegionalTable, r: f64, rng: &mut Rng) -> Result<Regi
     RegionalTable::new(parts)
 }
 
+/// `table` with the drawn retention shares (each one share for every sector; `None` keeps
+/// the table's), its factored model kept ([`RegionalTable::with_retention`]).
+pub(crate) fn drawn_retention(
+    table: &RegionalTable,
+    resident: Option<f64>,
+    surplus: Option<f64>,
+    tax: Option<f64>,
+) -> Result<RegionalTable> {
+    if resident.is_none() && surplus.is_none() && tax.is_none() {
+        return Ok(table.clone());
+    }
+    let mut retention = table.retention().clone();
+    if let Some(s) = resident {
+        retention.compensation = Share::Uniform(s);
+    }
+    if let Some(s) = surplus {
+        retention.operating_surplus = Share::Uniform(s);
+    }
+    if let Some(s) = tax {
+        retention.taxes_on_products = Share::Uniform(s);
+        retention.taxes_on_production = Share::Uniform(s);
+    }
+    table.with_retention(retention)
+}
+
+/// Checks `spec`'s assumptions against `known` (name, min, max, open), returning the index
+/// in the spec of each known assumption (`None` when not drawn).
+pub(crate) fn slots<const K: usize>(
+    spec: &UncertaintySpec,
+    known: &[(&str, f64, f64, bool, &str); K],
+    what: &str,
+) -> Result<[Option<usize>; K]> {
+    let mut slot = [None; K];
+    for (k, (name, d)) in spec.assumptions.iter().enumerate() {
+        let a = known
+            .iter()
+            .position(|a| a.0 == name)
+            .ok_or_else(|| Error::UnknownOption {
+                what: what.into(),
+                value: name.clone(),
+                expected: known.iter().map(|a| a.0).collect::<Vec<_>>().join(", "),
+            })?;
+        let (_, min, max, open, _) = known[a];
+        d.check(name, min, max, open)?;
+        slot[a] = Some(k);
+    }
+    Ok(slot)
+}
+
 impl RegionalTable {
     /// A Monte Carlo over this table's assumptions (any of [`TABLE_UNCERTAIN_ASSUMPTIONS`],
     /// by name; those not in `spec` keep the table's values): for each draw the table with
@@ -158,24 +207,7 @@ impl RegionalTable {
     /// [`super::Distribution::check`] and [`UncertaintySpec::check`] (with `max_draws`, at
     /// most [`super::MAX_DRAWS`]); the errors of a draw's table.
     pub fn uncertainty(&self, spec: &UncertaintySpec, max_draws: usize) -> Result<MonteCarlo> {
-        let mut slot = [None; 4];
-        for (k, (name, d)) in spec.assumptions.iter().enumerate() {
-            let a = TABLE_UNCERTAIN_ASSUMPTIONS
-                .iter()
-                .position(|a| a.0 == name)
-                .ok_or_else(|| Error::UnknownOption {
-                    what: "table assumption".into(),
-                    value: name.clone(),
-                    expected: TABLE_UNCERTAIN_ASSUMPTIONS
-                        .iter()
-                        .map(|a| a.0)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-            let (_, min, max, open, _) = TABLE_UNCERTAIN_ASSUMPTIONS[a];
-            d.check(name, min, max, open)?;
-            slot[a] = Some(k);
-        }
+        let slot = slots(spec, &TABLE_UNCERTAIN_ASSUMPTIONS, "table assumption")?;
         let max_draws = max_draws.min(super::MAX_DRAWS);
         spec.check(max_draws)?;
         let with_type_ii = RegionReport::headline(self)?
@@ -191,18 +223,10 @@ impl RegionalTable {
                 Some(r) if r > 0.0 => noisy(self, r, rng)?,
                 _ => self.clone(),
             };
-            let mut retention = base.retention().clone();
-            if let Some(s) = get(0) {
-                retention.compensation = Share::Uniform(s);
-            }
-            if let Some(s) = get(1) {
-                retention.operating_surplus = Share::Uniform(s);
-            }
-            if let Some(s) = get(2) {
-                retention.taxes_on_products = Share::Uniform(s);
-                retention.taxes_on_production = Share::Uniform(s);
-            }
-            headline(&base.with_retention(retention)?, with_type_ii)
+            headline(
+                &drawn_retention(&base, get(0), get(1), get(2))?,
+                with_type_ii,
+            )
         };
         let names = indicator_names(with_type_ii);
         let mut m = monte_carlo(spec, &names, &published, max_draws, build)?;

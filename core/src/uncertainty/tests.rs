@@ -394,3 +394,42 @@ fn any_tables_assumptions_can_be_drawn() {
     assert_eq!(e.code(), "unknown_option");
     assert!(e.to_string().contains("flow_noise"), "{e}");
 }
+
+#[cfg(feature = "embedded-data")]
+#[test]
+fn a_regionalisation_of_ones_own_is_drawn_over_delta() {
+    use crate::regionalize::RegionalizeOptions;
+    // Glasgow from Scotland with the embedded BRES jobs and the default options: δ drawn
+    let s = crate::datasets::Sources::embedded();
+    let scotland = s.scotland_2019().unwrap();
+    let (national, regional) = s.council_employment(&scotland, "Glasgow City").unwrap();
+    let options = RegionalizeOptions::default();
+    let spec = UncertaintySpec::new(
+        vec![(
+            "delta".into(),
+            Distribution::Uniform {
+                low: 0.1,
+                high: 0.3,
+            },
+        )],
+        60,
+        3,
+    );
+    let m = regionalised(&scotland, &national, &regional, &options, &spec, 1000).unwrap();
+    // the Type I multiplier falls as δ rises: rank correlation −1
+    assert!(
+        m.rank_correlation[0][0] < -0.999,
+        "{:?}",
+        m.rank_correlation[0]
+    );
+    // δ = 0.3 (the options' value) is the top of the range: the published multiplier is
+    // the smallest
+    assert!(m.summary[0].min >= m.summary[0].published - 1e-12);
+    let bad = UncertaintySpec::new(
+        vec![("gamma".into(), Distribution::Fixed { value: 0.3 })],
+        5,
+        1,
+    );
+    let e = regionalised(&scotland, &national, &regional, &options, &bad, 1000).unwrap_err();
+    assert!(e.to_string().contains("delta"), "{e}");
+}
