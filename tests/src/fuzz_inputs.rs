@@ -42,7 +42,7 @@ const IDLE_SECTOR: &str = r#"{"format": "localecon-table", "version": 1, "name":
   {"label": "GOS", "kind": "operating_surplus", "values": [250.0, 400.0, 0.0]}]}"#;
 
 /// The inputs the harness knows, in the order of the selector byte.
-pub const INPUTS: [&str; 12] = [
+pub const INPUTS: [&str; 13] = [
     "scenario",
     "leak_ranking",
     "business",
@@ -55,6 +55,7 @@ pub const INPUTS: [&str; 12] = [
     "impact",
     "paths",
     "interregional",
+    "uncertainty",
 ];
 
 /// Panics when the `Debug` text of a result holds `NaN` or `inf` outside its strings (the
@@ -276,6 +277,13 @@ fn run(kind: usize, table: &RegionalTable, text: &str) {
                     check("miyazawa", &m.miyazawa(&r.name));
                     check("region table", &t.region_table(&r.name));
                 }
+            }
+        }
+        "uncertainty" => {
+            // a Monte Carlo spec over the table's assumptions, at most 16 draws (more is a
+            // typed error, as is every bad distribution)
+            if let Some(spec) = parse::<localecon::uncertainty::UncertaintySpec>(text) {
+                check("uncertainty", &table.uncertainty(&spec, 16));
             }
         }
         _ => unreachable!("INPUTS lists every arm"),
