@@ -48,6 +48,24 @@ impl crate::table::PyRegionalTable {
     }
 }
 
+/// A Monte Carlo over an Australian LGA table's assumptions (`REGIONALISED_UNCERTAIN_ASSUMPTIONS`:
+/// `delta`, `resident_share`, `local_surplus_share`, `tax_retention`, `flow_noise`), `spec`
+/// as in `council_uncertainty`.
+#[pyfunction]
+#[pyo3(signature = (lga, spec, max_draws = 1_000_000))]
+pub fn lga_uncertainty<'py>(
+    py: Python<'py>,
+    lga: &str,
+    spec: &Bound<'py, PyAny>,
+    max_draws: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let spec: UncertaintySpec = from_py(spec, "uncertainty spec")?;
+    let m = crate::interrupt::interruptible(py, || {
+        localecon::datasets::Sources::embedded().australia_lga_uncertainty(lga, &spec, max_draws)
+    })?;
+    typed(py, "MonteCarlo", &m)
+}
+
 /// The default Monte Carlo spec of a council (`COUNCIL_DEFAULT_RANGES`), as the dict
 /// `council_uncertainty` takes: change it or pass it as it is.
 #[pyfunction]
@@ -88,6 +106,7 @@ pub fn combine_monte_carlo<'py>(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(council_uncertainty, m)?)?;
     m.add_function(wrap_pyfunction!(combine_monte_carlo, m)?)?;
+    m.add_function(wrap_pyfunction!(lga_uncertainty, m)?)?;
     m.add_function(wrap_pyfunction!(council_default_uncertainty, m)?)?;
     m.add(
         "COUNCIL_DEFAULT_RANGES",

@@ -144,3 +144,20 @@ def test_a_regionalisation_of_ones_own_over_delta():
     assert m.summary[0].min >= m.summary[0].published - 1e-12
     with pytest.raises(localecon.UnknownOptionError, match="delta"):
         localecon.uncertainty.regionalize_uncertainty(scotland, national, glasgow, {"assumptions": {"gamma": 1}, "draws": 2})
+
+
+def test_australian_lgas_on_an_executor():
+    from concurrent.futures import ThreadPoolExecutor
+
+    spec = {"assumptions": {"delta": [0.2, 0.3], "local_surplus_share": [0.5, 1.0]}, "draws": 10, "seed": 4}
+    lgas = ["Alice Springs", "Darwin"]
+    with ThreadPoolExecutor(2) as pool:
+        runs = localecon.uncertainty.map_regions(localecon.uncertainty.lga_uncertainty, lgas, spec, executor=pool, chunk_draws=3)
+    for lga in lgas:
+        assert runs[lga] == localecon.uncertainty.lga_uncertainty(lga, spec)
+    # the LGA tables close the model with households: all five headline figures, Type II
+    # above Type I in every draw
+    assert runs["Darwin"].indicators == localecon.datasets.COUNCIL_UNCERTAIN_INDICATORS
+    outputs = runs["Darwin"].outputs
+    assert (outputs[:, 1] > outputs[:, 0]).all()
+    assert runs["Darwin"].notes[0].startswith("Darwin 2021-22: δ or the flows drawn")

@@ -1,6 +1,7 @@
 """Monte Carlo over many regions and draws, on one machine or many.
 
-``map_councils`` splits every council's draws into chunks (``first_draw`` and ``draws`` of
+``map_regions`` (``map_councils`` for Scotland's councils; ``lga_uncertainty`` for
+Australia's LGAs) splits every region's draws into chunks (``first_draw`` and ``draws`` of
 the spec) and submits each chunk to an executor: a ``dask.distributed.Client`` (one machine
 with ``LocalCluster``, or a cluster of many) or any ``concurrent.futures`` executor. Each
 draw has its own random stream, so the chunks combined (``combine_monte_carlo``) equal the
@@ -25,6 +26,7 @@ from localecon._localecon import (
     combine_monte_carlo,
     council_default_uncertainty,
     council_uncertainty,
+    lga_uncertainty,
     regionalize_uncertainty,
 )
 from localecon._results import MonteCarlo
@@ -36,7 +38,9 @@ __all__ = [
     "combine_monte_carlo",
     "council_default_uncertainty",
     "council_uncertainty",
+    "lga_uncertainty",
     "map_councils",
+    "map_regions",
     "regionalize_uncertainty",
 ]
 
@@ -52,17 +56,19 @@ class Executor(Protocol):
     def submit(self, fn: Any, /, *args: Any) -> _Future: ...
 
 
-def map_councils(
-    councils: Iterable[str],
+def map_regions(
+    run: Any,
+    regions: Iterable[str],
     spec: Mapping[str, Any],
     executor: Executor | None = None,
     chunk_draws: int | None = None,
 ) -> dict[str, MonteCarlo]:
-    """Every council's Monte Carlo (``council_uncertainty``) for one spec, the draws split into
-    chunks of ``chunk_draws`` (default: one chunk per council) and run on ``executor`` (default:
-    here, one after the other). Returns the runs by council, each equal digit for digit to
-    ``council_uncertainty(council, spec)``. Work: councils x draws reports of 98 industries
-    (about 2 ms each on one core)."""
+    """Every region's Monte Carlo ``run(region, spec)`` (``council_uncertainty`` for Scotland's
+    councils, ``lga_uncertainty`` for Australia's LGAs) for one spec, the draws split into
+    chunks of ``chunk_draws`` (default: one chunk per region) and run on ``executor`` (default:
+    here, one after the other). Returns the runs by region, each equal digit for digit to
+    ``run(region, spec)``. Work: regions x draws headline computations (about 1 ms each on
+    one core)."""
     spec = dict(spec)
     draws = int(spec["draws"])
     first = int(spec.get("first_draw", 0))
@@ -70,16 +76,26 @@ def map_councils(
     if size < 1:
         raise ValueError(f"chunk_draws must be at least 1, not {chunk_draws}")
     jobs = []
-    for council in councils:
+    for region in regions:
         for start in range(first, first + draws, size):
             chunk = dict(spec, first_draw=start, draws=min(size, first + draws - start))
-            jobs.append((council, chunk))
+            jobs.append((region, chunk))
     if executor is None:
-        results = [council_uncertainty(c, s) for c, s in jobs]
+        results = [run(r, s) for r, s in jobs]
     else:
-        futures = [executor.submit(council_uncertainty, c, s) for c, s in jobs]
+        futures = [executor.submit(run, r, s) for r, s in jobs]
         results = [f.result() for f in futures]
-    by_council: dict[str, list[MonteCarlo]] = {}
-    for (council, _), run in zip(jobs, results):
-        by_council.setdefault(council, []).append(run)
-    return {c: runs[0] if len(runs) == 1 else combine_monte_carlo(runs) for c, runs in by_council.items()}
+    by_region: dict[str, list[MonteCarlo]] = {}
+    for (region, _), result in zip(jobs, results):
+        by_region.setdefault(region, []).append(result)
+    return {r: runs[0] if len(runs) == 1 else combine_monte_carlo(runs) for r, runs in by_region.items()}
+
+
+def map_councils(
+    councils: Iterable[str],
+    spec: Mapping[str, Any],
+    executor: Executor | None = None,
+    chunk_draws: int | None = None,
+) -> dict[str, MonteCarlo]:
+    """``map_regions(council_uncertainty, councils, ...)``: Scotland's councils."""
+    return map_regions(council_uncertainty, councils, spec, executor, chunk_draws)

@@ -251,6 +251,41 @@ impl Sources {
         lga_table(&national, &employment, &lga)
     }
 
+    /// A Monte Carlo over an LGA table's assumptions
+    /// ([`crate::uncertainty::REGIONALISED_UNCERTAIN_ASSUMPTIONS`]: δ, the resident share,
+    /// the locally owned surplus share, tax retention, noise on the national flows), the
+    /// table built as [`Sources::australia_lga_2021`] builds it
+    /// ([`crate::uncertainty::regionalised`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Sources::australia_lga_2021`] and [`crate::uncertainty::regionalised`].
+    pub fn australia_lga_uncertainty(
+        &self,
+        name: &str,
+        spec: &crate::uncertainty::UncertaintySpec,
+        max_draws: usize,
+    ) -> Result<crate::uncertainty::MonteCarlo> {
+        let lga = self.australia_lga(name)?;
+        if lga.work.iter().sum::<f64>() <= 0.0 {
+            return Err(Error::OutOfRange {
+                location: Location::Field(format!("{LGA_FILE}: {}", lga.lga)),
+                value: 0.0,
+                expected: "an LGA with jobs classified to a division".into(),
+            });
+        }
+        let national = self.australia_2021()?;
+        let employment = self.australia_2021_employment()?;
+        crate::uncertainty::regionalised(
+            &national,
+            &employment,
+            &lga.work,
+            &lga_options(&lga),
+            spec,
+            max_draws,
+        )
+    }
+
     /// The atlas of every listed LGA ([`LgaEmployment::is_listed`], alphabetical), built and
     /// reported in parallel.
     /// Cost: one regionalisation and report of 19 divisions per LGA.
