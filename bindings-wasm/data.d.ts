@@ -44,3 +44,5 @@ export declare function datasetCsv(name: string): string;
 export declare function councilUncertainty(council: string, spec: UncertaintySpec): MonteCarlo;
 /** The default Monte Carlo spec of a council (its assumptions' stated default ranges). */
 export declare function councilDefaultUncertainty(council: string, draws?: number, seed?: number | bigint): UncertaintySpec;
+/** A Monte Carlo over an Australian LGA table's assumptions (at most 10,000 draws; heavy: use a Web Worker). */
+export declare function lgaUncertainty(lga: string, spec: UncertaintySpec): MonteCarlo;

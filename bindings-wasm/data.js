@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildCouncilUncertainty, buildCouncilDefaultUncertainty, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildCouncilUncertainty, buildCouncilDefaultUncertainty, buildLgaUncertainty, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -148,4 +148,10 @@ export function councilUncertainty(council, spec) {
 /** The default Monte Carlo spec of a council: its assumptions' stated default ranges. */
 export function councilDefaultUncertainty(council, draws = 1000, seed = 2019n) {
   return buildCouncilDefaultUncertainty(council, draws, BigInt(seed), SOURCES);
+}
+
+/** A Monte Carlo over an Australian LGA table's assumptions (delta, resident_share,
+ * local_surplus_share, tax_retention, flow_noise), at most 10,000 draws. */
+export function lgaUncertainty(lga, spec) {
+  return buildLgaUncertainty(lga, spec, SOURCES);
 }

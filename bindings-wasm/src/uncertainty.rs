@@ -48,6 +48,23 @@ pub fn build_council_uncertainty(
     )
 }
 
+/// A Monte Carlo over an Australian LGA table's assumptions (`delta`, `resident_share`,
+/// `local_surplus_share`, `tax_retention`, `flow_noise`), at most 10,000 draws here.
+#[wasm_bindgen(js_name = buildLgaUncertainty, unchecked_return_type = "MonteCarlo")]
+pub fn build_lga_uncertainty(
+    lga: &str,
+    #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: localecon::uncertainty::UncertaintySpec = from_json_value(&spec, "uncertainty spec")?;
+    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    to_plain(
+        &sources
+            .australia_lga_uncertainty(lga, &spec, WASM_MAX_DRAWS)
+            .js_err()?,
+    )
+}
+
 /// The default Monte Carlo spec of a council (the stated default ranges), to pass to
 /// `councilUncertainty` as it is or changed.
 #[wasm_bindgen(js_name = buildCouncilDefaultUncertainty, unchecked_return_type = "UncertaintySpec")]

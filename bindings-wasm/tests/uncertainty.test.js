@@ -63,3 +63,12 @@ test("a regionalisation of one's own, drawn over δ", async () => {
     t.free();
   }
 });
+
+test("an Australian LGA's band, the same as Python's", async () => {
+  const { lgaUncertainty } = await import("../data.js");
+  const m = lgaUncertainty("Darwin", { assumptions: { delta: [0.2, 0.3] }, draws: 10, seed: 4 });
+  assert.equal(m.outputs.length, 10);
+  assert.match(m.notes[0], /^Darwin 2021-22: δ or the flows drawn/);
+  assert.ok(m.outputs.every((o) => o[1] > o[0]), "Type II above Type I in every draw");
+  expectError(() => lgaUncertainty("Atlantis", { assumptions: {}, draws: 1 }), "UnknownOptionError", "unknown_option", /Atlantis/);
+});

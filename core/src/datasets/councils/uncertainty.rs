@@ -3,7 +3,7 @@
 
 use super::{CouncilCommuting, OUTSIDE_OWNED_PROFIT_SHARE, options};
 use crate::datasets::Sources;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::table::{RegionalTable, Share};
 use crate::uncertainty::{MAX_DRAWS, MonteCarlo, Rng, UncertaintySpec, monte_carlo};
 
@@ -74,7 +74,7 @@ impl Sources {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownOption`] for an unknown council.
+    /// [`crate::Error::UnknownOption`] for an unknown council.
     pub fn council_default_uncertainty(
         &self,
         council: &str,
@@ -136,7 +136,7 @@ impl Sources {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownOption`] for an unknown council (naming the closest) or an unknown
+    /// [`crate::Error::UnknownOption`] for an unknown council (naming the closest) or an unknown
     /// assumption; the errors of [`crate::uncertainty::Distribution::check`] (a
     /// range with low > high, values outside the assumption's domain) and of
     /// [`UncertaintySpec::check`] (zero draws, more than `max_draws` or
@@ -148,24 +148,11 @@ impl Sources {
         max_draws: usize,
     ) -> Result<MonteCarlo> {
         let c: CouncilCommuting = self.council(council)?;
-        let mut slot = [None; 5];
-        for (k, (name, d)) in spec.assumptions.iter().enumerate() {
-            let a = COUNCIL_UNCERTAIN_ASSUMPTIONS
-                .iter()
-                .position(|a| a.0 == name)
-                .ok_or_else(|| Error::UnknownOption {
-                    what: "council assumption".into(),
-                    value: name.clone(),
-                    expected: COUNCIL_UNCERTAIN_ASSUMPTIONS
-                        .iter()
-                        .map(|a| a.0)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-            let (_, min, max, open, _) = COUNCIL_UNCERTAIN_ASSUMPTIONS[a];
-            d.check(name, min, max, open)?;
-            slot[a] = Some(k);
-        }
+        let slot = crate::uncertainty::table::slots(
+            spec,
+            &COUNCIL_UNCERTAIN_ASSUMPTIONS,
+            "council assumption",
+        )?;
         spec.check(max_draws.min(MAX_DRAWS))?;
         let scotland = self.scotland_2019()?;
         let (national, regional) = self.council_employment(&scotland, &c.council)?;
