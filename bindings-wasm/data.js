@@ -139,7 +139,7 @@ export function datasetCsv(name) {
 }
 
 /** A Monte Carlo over a council table's assumptions (`spec`: { assumptions: { delta: [0.2, 0.3],
- * ... }, draws, seed, quantiles }), at most 10,000 draws (about 2 ms each: in a page, call it
+ * ... }, draws, seed, quantiles }), at most 10,000 draws (on one thread: in a page, call it
  * from a Web Worker). The same draws and numbers as in Rust and Python. */
 export function councilUncertainty(council, spec) {
   return buildCouncilUncertainty(council, spec, SOURCES);

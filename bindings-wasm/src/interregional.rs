@@ -127,17 +127,6 @@ pub fn build_interregional_dataset(
     })
 }
 
-/// How an embedded interregional table was built (the table itself aside).
-#[derive(serde::Serialize)]
-struct BuildReport<'a> {
-    name: &'a str,
-    clipped: &'a [localecon::datasets::ClippedCell],
-    clipped_total: f64,
-    row_balancing: f64,
-    column_balancing: f64,
-    assumptions: &'a [String],
-}
-
 /// An embedded interregional dataset with how it was built: `{ table, name, clipped,
 /// clipped_total, row_balancing, column_balancing, assumptions }` (the cells clipped to zero,
 /// in £ million, and the balancing of rows and columns), as Python's
@@ -149,19 +138,12 @@ pub fn build_interregional_build(
 ) -> Result<JsValue, JsValue> {
     let sources: localecon::datasets::Sources =
         crate::convert::from_json_value(&sources, "dataset sources")?;
-    let b = sources.interregional_build(name).js_err()?;
-    let out = to_plain(&BuildReport {
-        name,
-        clipped: &b.clipped,
-        clipped_total: b.clipped_total,
-        row_balancing: b.row_balancing,
-        column_balancing: b.column_balancing,
-        assumptions: &b.assumptions,
-    })?;
+    let (inner, report) = sources.interregional_build(name).js_err()?.split(name);
+    let out = to_plain(&report)?;
     js_sys::Reflect::set(
         &out,
         &JsValue::from_str("table"),
-        &JsValue::from(InterregionalTable { inner: b.table }),
+        &JsValue::from(InterregionalTable { inner }),
     )?;
     Ok(out)
 }

@@ -314,17 +314,6 @@ pub fn interregional_dataset(py: Python<'_>, name: &str) -> PyResult<PyInterregi
     Ok(PyInterregionalTable { inner })
 }
 
-/// How an embedded interregional table was built (the table itself aside).
-#[derive(serde::Serialize)]
-struct BuildReport<'a> {
-    name: &'a str,
-    clipped: &'a [localecon::datasets::ClippedCell],
-    clipped_total: f64,
-    row_balancing: f64,
-    column_balancing: f64,
-    assumptions: &'a [String],
-}
-
 /// An embedded interregional dataset with how it was built: `(table, report)`, the report
 /// holding every clipped cell (negative residuals set to zero), their total (£ million), the
 /// rows' and columns' balancing and the assumptions. Costs what `interregional_dataset` costs.
@@ -333,19 +322,14 @@ pub fn interregional_build<'py>(
     py: Python<'py>,
     name: &str,
 ) -> PyResult<(PyInterregionalTable, Bound<'py, PyAny>)> {
-    let b = crate::interrupt::interruptible(py, || {
+    let (inner, report) = crate::interrupt::interruptible(py, || {
         localecon::datasets::Sources::embedded().interregional_build(name)
-    })?;
-    let report = BuildReport {
-        name,
-        clipped: &b.clipped,
-        clipped_total: b.clipped_total,
-        row_balancing: b.row_balancing,
-        column_balancing: b.column_balancing,
-        assumptions: &b.assumptions,
-    };
-    let report = typed(py, "BuildReport", &report)?;
-    Ok((PyInterregionalTable { inner: b.table }, report))
+    })?
+    .split(name);
+    Ok((
+        PyInterregionalTable { inner },
+        typed(py, "BuildReport", &report)?,
+    ))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -47,8 +47,8 @@ pub use satellite::{
 #[cfg(feature = "embedded-data")]
 pub use satellite::{glasgow_2019_satellite, scotland_2019_satellite};
 pub use two_region::{
-    Classification, ClippedCell, INTERREGIONAL_NAMES, InterregionalBuild, REST_OF_UK, SCOTLAND,
-    SCOTLAND_RUK_ASSUMPTIONS, SCOTLAND_RUK_ATTRIBUTION, TwoRegionOptions,
+    BuildReport, Classification, ClippedCell, INTERREGIONAL_NAMES, InterregionalBuild, REST_OF_UK,
+    SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS, SCOTLAND_RUK_ATTRIBUTION, TwoRegionOptions,
 };
 pub use validation::{
     CommutingCheck, GvaComparison, GvaValidation, Itl3Area, ONS_REGIONAL_ATTRIBUTION, SectionShare,

@@ -142,6 +142,42 @@ pub struct InterregionalBuild {
     pub assumptions: Vec<String>,
 }
 
+/// How an embedded interregional table was built, the table aside: what the bindings
+/// return beside the table ([`InterregionalBuild::split`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BuildReport {
+    /// The dataset's name.
+    pub name: String,
+    /// Every clipped cell.
+    pub clipped: Vec<ClippedCell>,
+    /// `Σ |value|` of the clipped cells (£ million).
+    pub clipped_total: f64,
+    /// `Σ |adjustment|` that closed the rest of the UK's rows (£ million).
+    pub row_balancing: f64,
+    /// `Σ |adjustment|` that closed the rest of the UK's columns (£ million).
+    pub column_balancing: f64,
+    /// The assumptions the table rests on.
+    pub assumptions: Vec<String>,
+}
+
+impl InterregionalBuild {
+    /// The table and the report of how it was built, under the dataset's `name`.
+    #[must_use]
+    pub fn split(self, name: &str) -> (InterregionalTable, BuildReport) {
+        (
+            self.table,
+            BuildReport {
+                name: name.into(),
+                clipped: self.clipped,
+                clipped_total: self.clipped_total,
+                row_balancing: self.row_balancing,
+                column_balancing: self.column_balancing,
+                assumptions: self.assumptions,
+            },
+        )
+    }
+}
+
 /// The final-use groups of both regions: (label, kind, Scottish columns, UK columns).
 const GROUPS: [(&str, FinalDemandKind, &[&str], &[&str]); 3] = [
     (

@@ -1,7 +1,7 @@
 //! A Monte Carlo over the assumptions of a regionalisation ([`regionalised`]): δ and the
 //! national flows, as well as the table's retention assumptions.
 
-use super::table::{drawn_retention, headline, indicator_names, noisy, slots};
+use super::table::{drawn_retention, headline, indicator_names, noisy, reuse_note, slots};
 use super::{MonteCarlo, Rng, UncertaintySpec, monte_carlo};
 use crate::error::Result;
 use crate::regionalize::{RegionalizeOptions, regionalize};
@@ -83,17 +83,7 @@ pub fn regionalised(
     };
     let names = indicator_names(with_type_ii);
     let mut m = monte_carlo(spec, &names, &published, max_draws, build)?;
-    m.notes.insert(
-        0,
-        format!(
-            "{}: {}",
-            base.name(),
-            if fixed_a {
-                "A fixed: one factorisation for every draw"
-            } else {
-                "δ or the flows drawn: A regionalised and factored in every draw"
-            }
-        ),
-    );
+    m.notes
+        .insert(0, reuse_note(base.name(), fixed_a, "δ or the flows"));
     Ok(m)
 }

@@ -142,6 +142,16 @@ pub(crate) fn noisy(table: &RegionalTable, r: f64, rng: &mut Rng) -> Result<Regi
     RegionalTable::new(parts)
 }
 
+/// The first note of a run: the table's name and whether one factorisation served every
+/// draw (`A` fixed) or, `drawn` changing `A`, each draw factored its own.
+pub(crate) fn reuse_note(name: &str, fixed_a: bool, drawn: &str) -> String {
+    if fixed_a {
+        format!("{name}: A fixed: one factorisation for every draw")
+    } else {
+        format!("{name}: {drawn} drawn: A built and factored in every draw")
+    }
+}
+
 /// `table` with the drawn retention shares (each one share for every sector; `None` keeps
 /// the table's), its factored model kept ([`RegionalTable::with_retention`]).
 pub(crate) fn drawn_retention(
@@ -230,18 +240,8 @@ impl RegionalTable {
         };
         let names = indicator_names(with_type_ii);
         let mut m = monte_carlo(spec, &names, &published, max_draws, build)?;
-        m.notes.insert(
-            0,
-            format!(
-                "{}: {}",
-                self.name(),
-                if slot[3].is_none() {
-                    "A fixed: one factorisation for every draw"
-                } else {
-                    "the flows drawn: A factored in every draw"
-                }
-            ),
-        );
+        m.notes
+            .insert(0, reuse_note(self.name(), slot[3].is_none(), "the flows"));
         Ok(m)
     }
 }
