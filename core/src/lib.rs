@@ -6,6 +6,7 @@ mod spelling;
 pub mod atlas;
 mod buffer;
 pub mod circularity;
+pub mod clusters;
 pub mod currency;
 pub mod datasets;
 pub mod error;

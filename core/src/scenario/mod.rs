@@ -2,8 +2,8 @@
 //! (serde), composable, evaluated as before, after and difference in `RegionReport` terms.
 
 mod impact;
-mod ranking;
-mod substitution;
+pub(crate) mod ranking;
+pub(crate) mod substitution;
 
 pub use impact::{
     Business, BusinessFootprint, Impact, Split, business_footprint, impact, spending,

@@ -208,30 +208,8 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
         Some(e) => Some(f.model.solve_transpose(&per_unit_of_output(&e.values, x))?),
         None => None,
     };
-    let mut excluded_suppliers = Vec::new();
-    let mut allowed = vec![true; n];
-    for i in 0..n {
-        let sold: f64 = (0..n).map(|j| table.z_at(i, j)).sum();
-        let share = if x[i] > 0.0 { sold / x[i] } else { 0.0 };
-        let reason = if x[i] <= 0.0 {
-            Some(ExclusionReason::ZeroOutput)
-        } else if options.exclude.contains(&sectors[i].code) {
-            Some(ExclusionReason::Flagged)
-        } else if share < options.min_business_sales_share {
-            Some(ExclusionReason::NotSoldToBusinesses)
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            allowed[i] = false;
-            excluded_suppliers.push(ExcludedSupplier {
-                code: sectors[i].code.clone(),
-                name: sectors[i].name.clone(),
-                reason,
-                business_sales_share: share,
-            });
-        }
-    }
+    let (excluded_suppliers, allowed) =
+        supplier_exclusions(table, &options.exclude, options.min_business_sales_share);
     let imports = &f.imports;
     // rank light candidates first (gain, buyer, product, substituted, full, denominator);
     // the full records, with their names and origins, only for the top_k
@@ -291,6 +269,44 @@ pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Resu
         pairs_ranked,
         options: options.clone(),
     })
+}
+
+/// The sectors never proposed as suppliers (no output; flagged in `exclude`; selling less
+/// than `min_business_sales_share` of their output to local businesses), and for each
+/// sector whether it may be proposed.
+pub(crate) fn supplier_exclusions(
+    table: &RegionalTable,
+    exclude: &[String],
+    min_business_sales_share: f64,
+) -> (Vec<ExcludedSupplier>, Vec<bool>) {
+    let n = table.n();
+    let x = table.output();
+    let sectors = table.sectors();
+    let mut excluded_suppliers = Vec::new();
+    let mut allowed = vec![true; n];
+    for i in 0..n {
+        let sold: f64 = (0..n).map(|j| table.z_at(i, j)).sum();
+        let share = if x[i] > 0.0 { sold / x[i] } else { 0.0 };
+        let reason = if x[i] <= 0.0 {
+            Some(ExclusionReason::ZeroOutput)
+        } else if exclude.contains(&sectors[i].code) {
+            Some(ExclusionReason::Flagged)
+        } else if share < min_business_sales_share {
+            Some(ExclusionReason::NotSoldToBusinesses)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            allowed[i] = false;
+            excluded_suppliers.push(ExcludedSupplier {
+                code: sectors[i].code.clone(),
+                name: sectors[i].name.clone(),
+                reason,
+                business_sales_share: share,
+            });
+        }
+    }
+    (excluded_suppliers, allowed)
 }
 
 impl std::fmt::Display for LeakRanking {

@@ -85,7 +85,7 @@ pub(crate) struct Factored<'a> {
     table: &'a RegionalTable,
     pub(crate) model: LeontiefModel,
     pub(crate) imports: std::borrow::Cow<'a, ImportUse>,
-    r: Vec<f64>,
+    pub(crate) r: Vec<f64>,
     pub(crate) multipliers: Vec<f64>,
     pub(crate) retention: Vec<f64>,
 }

@@ -26,7 +26,7 @@
 //! assumptions; it is not a full variance decomposition (interactions are left out).
 
 mod regionalised;
-mod rng;
+pub(crate) mod rng;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;
