@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 mod audit;
 mod circularity;
+mod clusters;
 mod convert;
 mod datasets;
 mod error;
@@ -41,6 +42,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     linkages::register(m)?;
     ranking::register(m)?;
     circularity::register(m)?;
+    clusters::register(m)?;
     sparse::register(m)?;
     lm3::register(m)?;
     regionalize::register(m)?;

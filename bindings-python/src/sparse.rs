@@ -13,7 +13,7 @@ pub struct PySparseNetwork {
     inner: localecon::sparse::SparseNetwork,
 }
 
-fn indices(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u32>> {
+pub(crate) fn indices(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u32>> {
     let v = vector(obj, what)?;
     v.iter()
         .enumerate()

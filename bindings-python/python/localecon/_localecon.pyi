@@ -9,7 +9,9 @@ from ._results import (
     AtlasRow,
     BuildReport,
     BusinessFootprint,
+    Clustering,
     Component,
+    Consensus,
     CurrencyResult,
     Cycle,
     ExcludedSupplier,
@@ -30,12 +32,14 @@ from ._results import (
     Records,
     RegionReturn,
     RoundMatrices,
+    ScanRow,
     ScenarioResult,
     SparseResult,
     StressorAccounts,
     StructuralPaths,
     Structure,
     SubstitutionEffect,
+    TableClusters,
     TypeIi,
 )
 
@@ -114,6 +118,7 @@ __all__ = [
     "Atlas",
     "Audit",
     "ClosedLeakage",
+    "ClusterGraph",
     "CouncilCommuting",
     "CsvError",
     "DisconnectedError",
@@ -133,6 +138,7 @@ __all__ = [
     "LeontiefModel",
     "Linkages",
     "LocaleconError",
+    "MapFlows",
     "MissingDataError",
     "Multipliers",
     "NegativeValueError",
@@ -293,6 +299,9 @@ class RegionalTable:
     def model_lm(self, k: int) -> _Array: ...
     def impact(self, final_demand: _ArrayLike, household_income: float = 0.0) -> Impact: ...
     def uncertainty(self, spec: Any, max_draws: int = 1000000) -> MonteCarlo: ...
+    def clusters(self, preset: str | None = None, **kwargs: Any) -> TableClusters: ...
+    def cluster_graph(self, self_loops: bool = False) -> ClusterGraph: ...
+    def map_flows(self) -> MapFlows: ...
     def spending(self, amount: float, local_share: float, pattern: str) -> _Array: ...
     def import_substitution(
         self, buyer: str, product: str, share: float
@@ -571,6 +580,49 @@ class SparseNetwork:
     def memory_bytes(self) -> int: ...
     def analyse(self, tolerance: float = 1e-10, max_iterations: int = 1000) -> SparseResult: ...
     def relative_residual(self, y: _ArrayLike, w: _ArrayLike) -> float: ...
+
+@final
+class ClusterGraph:
+    def __new__(
+        cls,
+        n: int,
+        source: _ArrayLike,
+        target: _ArrayLike,
+        weight: _ArrayLike,
+        undirected: bool = False,
+        self_loops: bool = False,
+    ) -> ClusterGraph: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def total_weight(self) -> float: ...
+    def modularity(self, membership: list[int], resolution: float = 1.0) -> float: ...
+    def cpm(self, membership: list[int], resolution: float = 1.0) -> float: ...
+    def cluster(self, **kwargs: Any) -> Clustering: ...
+    def scan(self, resolutions: list[float], **kwargs: Any) -> Records[ScanRow]: ...
+    def consensus(self, **kwargs: Any) -> Consensus: ...
+
+@final
+class MapFlows:
+    def __new__(
+        cls,
+        n: int,
+        source: _ArrayLike,
+        target: _ArrayLike,
+        weight: _ArrayLike,
+        undirected: bool = False,
+        teleportation: float | None = None,
+    ) -> MapFlows: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def node_flow(self) -> _Array: ...
+    def codelength(self, membership: list[int]) -> float: ...
+    def cluster(self, **kwargs: Any) -> Clustering: ...
+
+SCOTTISH_GOVERNMENT_RESOLUTION: float
+MAX_STARTS: int
+MAX_CONSENSUS_NODES: int
 
 def dataset(name: str) -> RegionalTable: ...
 def dataset_satellite(name: str) -> Satellite: ...

@@ -827,3 +827,147 @@ class TypeIi(Result):
         return pd.DataFrame(
             {k: getattr(self, k) for k in columns}, index=_entries(self.region, self.sector)
         )
+
+
+# ---- value-based clusters ------------------------------------------------------------------
+
+
+class Clustering(Result):
+    """The best partition found (``ClusterGraph.cluster``, ``MapFlows.cluster``): the cluster
+    of each node (``membership``), the quality optimised and its ``value`` (modularity, CPM,
+    or the map equation in bits), how many of the starts found the same partition and every
+    start's value. ``to_pandas()``: the membership as a Series by node."""
+
+    membership: list[int]
+    n_clusters: int
+    quality: str
+    value: float
+    resolution: float
+    starts_reaching_best: int
+    start_values: Vector
+    options: dict[str, Any]
+
+    def to_pandas(self) -> pd.Series:  # type: ignore[override]
+        import pandas as pd
+
+        return pd.Series(self.membership, index=pd.RangeIndex(len(self.membership), name="node"), name="cluster")
+
+
+class ScanRow(Record):
+    """One resolution of a scan: the best partition there and its adjusted Rand index with the
+    previous row's."""
+
+    resolution: float
+    clustering: Clustering
+    similarity_to_previous: float
+
+    def _row(self) -> dict[str, Any]:
+        c = self.clustering
+        return {
+            "resolution": self.resolution, "n_clusters": c.n_clusters, "value": c.value,
+            "starts_reaching_best": c.starts_reaching_best,
+            "similarity_to_previous": self.similarity_to_previous,
+        }
+
+
+class Consensus(Result):
+    """How stable a partition is over the starts: ``co_occurrence`` (n × n, the share of
+    starts putting two nodes together) and ``attachment`` (n × clusters: the mean
+    co-occurrence of a node with each cluster's members); ``to_pandas()`` the attachment."""
+
+    best: Clustering
+    co_occurrence: Vector
+    attachment: Vector
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        n = len(self.best.membership)
+        att = np.asarray(self.attachment).reshape(n, self.best.n_clusters)
+        frame = pd.DataFrame(att, columns=pd.RangeIndex(self.best.n_clusters, name="cluster"))
+        frame.index.name = "node"
+        return frame
+
+    def matrix(self) -> Vector:
+        """The co-occurrence as an n × n array."""
+        n = len(self.best.membership)
+        return np.asarray(self.co_occurrence).reshape(n, n)
+
+
+class MissingLink(Record):
+    """A cluster member's imports of a product another member makes: moving ``share`` of
+    them to the cluster's producer raises the cluster's retained income by
+    ``cluster_income_gain`` (``gain_per_unit`` per unit substituted)."""
+
+    buyer: str
+    buyer_name: str
+    product: str
+    product_name: str
+    imports: float
+    imports_substituted: float
+    cluster_income_gain: float
+    gain_per_unit: float
+    region_income_gain: float
+
+
+class ClusterAccount(Record):
+    """The accounts of one cluster: its sectors, output, GVA, jobs, the share of its
+    purchases bought inside it, the within-cluster multiplier and turns, retention and
+    leakage by channel per pound of its final demand, and its missing links."""
+
+    cluster: int
+    sectors: list[str]
+    names: list[str]
+    output: float
+    gva: float
+    jobs: float | None
+    final_demand: float
+    internal_purchase_share: float
+    within_multiplier: float
+    turns_inside: float
+    retention: float
+    leakage_by_channel: Records[ChannelShare]
+    missing_links: Records[MissingLink]
+
+    def _row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"cluster": self.cluster, "n_sectors": len(self.sectors), "sectors": ", ".join(self.sectors)}
+        for k in ("output", "gva", "jobs", "final_demand", "internal_purchase_share",
+                  "within_multiplier", "turns_inside", "retention"):
+            row[k] = getattr(self, k)
+        row.update({f"leakage_{c.channel}": c.share for c in self.leakage_by_channel})
+        return row
+
+
+class TableClusters(Result):
+    """A table's value-based clusters (``RegionalTable.clusters``): ``partition`` is the
+    cluster of each sector as a Series by code; ``to_pandas()`` one row per cluster (largest
+    output first); ``missing_links()`` every cluster's missing links; ``plot()`` a picture."""
+
+    codes: list[str]
+    clustering: Clustering
+    clusters: Records[ClusterAccount]
+    assumptions: list[str]
+    options: dict[str, Any]
+
+    @property
+    def partition(self) -> pd.Series:
+        """The cluster of each sector, by sector code."""
+        import pandas as pd
+
+        return pd.Series(self.clustering.membership, index=pd.Index(self.codes, name="sector"), name="cluster")
+
+    def to_pandas(self) -> pd.DataFrame:
+        return self.clusters.to_pandas().set_index("cluster")
+
+    def missing_links(self) -> pd.DataFrame:
+        """Every cluster's missing links, one row each, with the cluster's number."""
+        import pandas as pd
+
+        frames = [a.missing_links.to_pandas().assign(cluster=a.cluster) for a in self.clusters]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def plot(self, **kwargs: Any) -> Any:
+        """``localecon.plot.clusters`` of these clusters."""
+        from .plot import clusters
+
+        return clusters(self, **kwargs)

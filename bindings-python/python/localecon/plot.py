@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "flows", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "clusters", "flows", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -128,5 +128,32 @@ def bands(result: Any, *, low: float | None = None, high: float | None = None, a
     ax.set_yticks(range(len(names)), names)
     ax.set_xlabel(f"relative to the published value (bars: {quantiles[lo]:g} to {quantiles[hi]:g} quantiles; dots: medians)")
     ax.set_title(f"How sure are these numbers? {len(result.outputs)} draws")
+    fig.tight_layout()
+    return fig, ax
+
+
+def clusters(result: Any, *, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
+    """A table's value-based clusters (``RegionalTable.clusters``): one bar per cluster (the
+    ``top`` largest by output), the part bought inside the cluster shaded, each labelled with
+    its largest sectors and how many times a pound of its final demand changes hands inside
+    it."""
+    accounts = list(result.clusters)[:top]
+    fig, ax = _axes(ax, (9, 0.55 * len(accounts) + 1.5))
+    names = []
+    for a in accounts:
+        first = ", ".join(a.names[:2]) + (f" +{len(a.names) - 2}" if len(a.names) > 2 else "")
+        names.append(f"{a.cluster}: {first[:48]}")
+    output = np.array([a.output for a in accounts])
+    inside = np.array([a.output * a.internal_purchase_share for a in accounts])
+    y = np.arange(len(accounts))[::-1]
+    ax.barh(y, output, color="#9cc3a8", label="output")
+    ax.barh(y, inside, color="#3b7a57", label="of which bought inside the cluster (share of purchases × output)")
+    for yy, a in zip(y, accounts):
+        ax.text(a.output, yy, f"  {a.turns_inside:.2f} turns", va="center", fontsize=8)
+    ax.set_yticks(y, names, fontsize=8)
+    ax.set_xlabel("output")
+    c = result.clustering
+    ax.set_title(f"{c.n_clusters} clusters ({c.quality} {c.value:.4f})")
+    ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
     return fig, ax

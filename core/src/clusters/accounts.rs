@@ -6,8 +6,9 @@ use super::{
     ClusterGraph, ClusterOptions, Clustering, MapFlows, Quality, cluster, cluster_map_equation,
 };
 use crate::error::{Error, Result};
-use crate::leakage::{Leakage, LeakageChannel};
+use crate::leakage::Leakage;
 use crate::leontief::LeontiefModel;
+use crate::report::ChannelShare;
 use crate::scenario::ranking::{
     DEFAULT_MIN_BUSINESS_SALES_SHARE, DEFAULT_RANKING_SHARE, supplier_exclusions,
 };
@@ -165,15 +166,6 @@ impl TableClusterOptions {
             seed: self.seed,
         }
     }
-}
-
-/// A channel's share of a pound of the cluster's final demand.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChannelShare {
-    /// The leakage channel.
-    pub channel: LeakageChannel,
-    /// Its share.
-    pub share: f64,
 }
 
 /// A missing link: a cluster member buys part of its imports of a product that another
@@ -415,7 +407,8 @@ pub fn cluster_table(
             .iter()
             .zip(&leak.by_channel)
             .map(|(&channel, v)| ChannelShare {
-                channel,
+                channel: channel.as_str().into(),
+                label: channel.label().into(),
                 share: weigh(v),
             })
             .collect();
