@@ -88,7 +88,7 @@ def test_scan_consensus_and_plot():
     assert cons.to_pandas().shape == (34, cons.best.n_clusters)
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    fig, ax = localecon.datasets.scotland_2019().clusters(starts=2).plot()
+    _, ax = localecon.datasets.scotland_2019().clusters(starts=2).plot()
     assert "clusters" in ax.get_title()
 
 

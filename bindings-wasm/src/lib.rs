@@ -5,6 +5,7 @@
 //! here: validation, defaults and option parsing are the core's.
 
 mod circularity;
+mod clusters;
 mod convert;
 mod currency;
 mod datasets;

@@ -21,10 +21,10 @@ export interface SparseResult {
 
 /// The most flows a `SparseNetwork` may have in WebAssembly: the inputs and the CSR matrix
 /// take about 28 bytes per flow of the 4 GiB that 32-bit WebAssembly can address.
-const MAX_FLOWS: usize = 50_000_000;
+pub(crate) const MAX_FLOWS: usize = 50_000_000;
 
 /// Account indices from a `Uint32Array` or an array of whole numbers ≥ 0.
-fn indices_from_js(v: &JsValue, what: &str) -> Result<Vec<u32>, JsValue> {
+pub(crate) fn indices_from_js(v: &JsValue, what: &str) -> Result<Vec<u32>, JsValue> {
     js_length(
         v,
         what,

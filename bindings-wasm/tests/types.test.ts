@@ -1,5 +1,5 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
-import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction } from "../index.js";
+import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters } from "../index.js";
 import { dataset, datasetReport } from "../data.js";
 
 const options: TableOptions = {
@@ -73,4 +73,15 @@ export { stays, netRatio, ratio, coe };
   const index: [string, string][] = t.index;
   void [share, back, cut, index];
   t.free();
+}
+
+// value-based clusters: typed options in, typed results out
+{
+  const g = new ClusterGraph(4, new Uint32Array([0, 1, 2]), [1, 2, 3], [1, 1, 1], true);
+  const c: Clustering = g.cluster({ quality: "modularity", resolution: 1, starts: 2, seed: 1 });
+  const labels: number[] = c.membership;
+  const tc: TableClusters = table.clusters({ preset: "scottish_government", missingLinks: 3 });
+  const within: number = tc.clusters[0].within_multiplier;
+  void [labels, within];
+  g.free();
 }

@@ -1,0 +1,311 @@
+//! Value-based clusters for JavaScript: `ClusterGraph` and `MapFlows` over typed arrays,
+//! `RegionalTable.clusters`. Options are camelCase here, results plain objects as in the
+//! core; one seed gives the same partition to the bit as in Rust and Python.
+
+use localecon::clusters::{self as core, Basis, ClusterOptions, Quality, TableClusterOptions};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_json_value, numbers_from_js, to_plain};
+use crate::error::{IntoJs, to_js};
+use crate::sparse::{MAX_FLOWS, indices_from_js};
+use crate::table::RegionalTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &str = r#"
+/** How clusters are searched for: `quality` "modularity" | "cpm" | "map_equation", the
+ * resolution γ > 0, independent starts (1 to 10,000) and the seed (a whole number up to 2⁵³ − 1). */
+export interface ClusterOptions { quality?: "modularity" | "cpm" | "map_equation"; resolution?: number; starts?: number; seed?: number }
+/** A table's cluster options: the clustering's, the basis ("flows" or "leontief_inverse"),
+ * self-loops, missing links per cluster and the share of imports a missing link moves;
+ * `preset: "scottish_government"` starts from their method (γ = 1.8 on the Leontief inverse). */
+export interface TableClusterOptions extends ClusterOptions {
+  preset?: "scottish_government"; basis?: "flows" | "leontief_inverse"; selfLoops?: boolean;
+  missingLinks?: number; share?: number;
+}
+/** The best partition found, its quality and how many starts reached it. */
+export interface Clustering {
+  membership: number[]; n_clusters: number; quality: string; value: number; resolution: number;
+  starts_reaching_best: number; start_values: number[]; options: object;
+}
+/** One resolution of a scan. */
+export interface ScanRow { resolution: number; clustering: Clustering; similarity_to_previous: number }
+/** How often nodes fall together over the starts (n × n) and each node's attachment (n × clusters). */
+export interface Consensus { best: Clustering; co_occurrence: number[]; attachment: number[] }
+/** A missing link of a cluster. */
+export interface MissingLink {
+  buyer: string; buyer_name: string; product: string; product_name: string; imports: number;
+  imports_substituted: number; cluster_income_gain: number; gain_per_unit: number; region_income_gain: number;
+}
+/** The accounts of one cluster. */
+export interface ClusterAccount {
+  cluster: number; sectors: string[]; names: string[]; output: number; gva: number; jobs: number | null;
+  final_demand: number; internal_purchase_share: number; within_multiplier: number; turns_inside: number;
+  retention: number; leakage_by_channel: { channel: string; label: string; share: number }[];
+  missing_links: MissingLink[];
+}
+/** A table's clusters with their accounts. */
+export interface TableClusters {
+  codes: string[]; clustering: Clustering; clusters: ClusterAccount[]; assumptions: string[]; options: object;
+}
+"#;
+
+/// The cluster options as JavaScript spells them.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct Input {
+    preset: Option<String>,
+    quality: Option<Quality>,
+    resolution: Option<f64>,
+    starts: Option<usize>,
+    seed: Option<f64>,
+    basis: Option<Basis>,
+    self_loops: Option<bool>,
+    missing_links: Option<usize>,
+    share: Option<f64>,
+    undirected: Option<bool>,
+    teleportation: Option<f64>,
+}
+
+const SAFE: f64 = 9_007_199_254_740_991.0;
+
+fn read(options: &JsValue) -> Result<Input, JsValue> {
+    let o: Input = if options.is_undefined() || options.is_null() {
+        Input::default()
+    } else {
+        from_json_value(options, "cluster options")?
+    };
+    if let Some(s) = o.seed {
+        if !(s >= 0.0 && s.fract() == 0.0 && s <= SAFE) {
+            return Err(to_js(&localecon::Error::OutOfRange {
+                location: localecon::Location::Field("seed".into()),
+                value: s,
+                expected: "a whole number from 0 to 2⁵³ − 1".into(),
+            }));
+        }
+    }
+    Ok(o)
+}
+
+impl Input {
+    fn table(&self) -> Result<TableClusterOptions, JsValue> {
+        let mut t = match self.preset.as_deref() {
+            None => TableClusterOptions::default(),
+            Some("scottish_government") => TableClusterOptions::scottish_government(),
+            Some(other) => {
+                return Err(to_js(&localecon::Error::UnknownOption {
+                    what: "cluster preset".into(),
+                    value: other.into(),
+                    expected: "scottish_government".into(),
+                }));
+            }
+        };
+        let c = self.clustering(&ClusterOptions {
+            quality: t.quality,
+            resolution: t.resolution,
+            starts: t.starts,
+            seed: t.seed,
+        });
+        t.quality = c.quality;
+        t.resolution = c.resolution;
+        t.starts = c.starts;
+        t.seed = c.seed;
+        t.basis = self.basis.unwrap_or(t.basis);
+        t.self_loops = self.self_loops.unwrap_or(t.self_loops);
+        t.missing_links = self.missing_links.unwrap_or(t.missing_links);
+        t.share = self.share.unwrap_or(t.share);
+        Ok(t)
+    }
+
+    fn clustering(&self, base: &ClusterOptions) -> ClusterOptions {
+        ClusterOptions {
+            quality: self.quality.unwrap_or(base.quality),
+            resolution: self.resolution.unwrap_or(base.resolution),
+            starts: self.starts.unwrap_or(base.starts),
+            seed: self.seed.map_or(base.seed, |s| s as u64),
+        }
+    }
+}
+
+type Flows = (Vec<u32>, Vec<u32>, Vec<f64>);
+
+fn flows(source: &JsValue, target: &JsValue, weight: &JsValue) -> Result<Flows, JsValue> {
+    Ok((
+        indices_from_js(source, "source")?,
+        indices_from_js(target, "target")?,
+        numbers_from_js(weight, "weight", MAX_FLOWS)?,
+    ))
+}
+
+/// A network prepared for community detection: flows `source[k] → target[k]` of
+/// `weight[k]` among `n` nodes; `undirected` stores each edge both ways, `selfLoops` keeps
+/// flows from a node to itself. Memory: call `free()` when done.
+#[wasm_bindgen]
+pub struct ClusterGraph {
+    inner: core::ClusterGraph,
+}
+
+#[wasm_bindgen]
+impl ClusterGraph {
+    /// A graph from flows (typed arrays or arrays of numbers).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        n: usize,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
+        undirected: Option<bool>,
+        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
+    ) -> Result<ClusterGraph, JsValue> {
+        let (s, t, w) = flows(&source, &target, &weight)?;
+        let self_loops = self_loops.unwrap_or(false);
+        let inner = if undirected.unwrap_or(false) {
+            core::ClusterGraph::undirected(n, &s, &t, &w, self_loops)
+        } else {
+            core::ClusterGraph::directed(n, &s, &t, &w, self_loops)
+        };
+        Ok(Self {
+            inner: inner.js_err()?,
+        })
+    }
+
+    /// Number of nodes.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// Directed modularity of a partition (Leicht & Newman 2008).
+    pub fn modularity(
+        &self,
+        membership: Vec<u32>,
+        resolution: Option<f64>,
+    ) -> Result<f64, JsValue> {
+        core::modularity(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
+    }
+
+    /// The Constant Potts Model of a partition.
+    pub fn cpm(&self, membership: Vec<u32>, resolution: Option<f64>) -> Result<f64, JsValue> {
+        core::cpm(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
+    }
+
+    /// The best partition by the Leiden algorithm (one thread here: heavy networks belong in
+    /// a Web Worker).
+    #[wasm_bindgen(unchecked_return_type = "Clustering")]
+    pub fn cluster(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = read(&options)?.clustering(&ClusterOptions::default());
+        to_plain(&core::cluster(&self.inner, &o).js_err()?)
+    }
+
+    /// The best partition at each resolution.
+    #[wasm_bindgen(unchecked_return_type = "ScanRow[]")]
+    pub fn scan(
+        &self,
+        resolutions: Vec<f64>,
+        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = read(&options)?.clustering(&ClusterOptions::default());
+        to_plain(&core::resolution_scan(&self.inner, &o, &resolutions).js_err()?)
+    }
+
+    /// How often each pair of nodes falls together over the starts (at most 5,000 nodes).
+    #[wasm_bindgen(unchecked_return_type = "Consensus")]
+    pub fn consensus(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = read(&options)?.clustering(&ClusterOptions::default());
+        to_plain(&core::consensus(&self.inner, None, &o).js_err()?)
+    }
+}
+
+/// The flows of a random walker, for the map equation: by default the weights are the flows
+/// (money); `teleportation: τ` is PageRank with teleportation to links (Infomap's
+/// "directed"); `undirected: true` Infomap's "undirected". Memory: call `free()` when done.
+#[wasm_bindgen]
+pub struct MapFlows {
+    inner: core::MapFlows,
+}
+
+#[wasm_bindgen]
+impl MapFlows {
+    /// Flows from arrays; `options` `{ undirected?: boolean, teleportation?: number }`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        n: usize,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ undirected?: boolean; teleportation?: number } | undefined"
+        )]
+        options: JsValue,
+    ) -> Result<MapFlows, JsValue> {
+        let (s, t, w) = flows(&source, &target, &weight)?;
+        let o = read(&options)?;
+        let inner = if o.undirected.unwrap_or(false) {
+            core::MapFlows::undirected(n, &s, &t, &w)
+        } else {
+            let model = o
+                .teleportation
+                .map_or(core::FlowModel::Observed, core::FlowModel::Teleport);
+            core::MapFlows::directed(n, &s, &t, &w, model)
+        };
+        Ok(Self {
+            inner: inner.js_err()?,
+        })
+    }
+
+    /// Number of nodes.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> usize {
+        self.inner.n()
+    }
+
+    /// The two-level map equation of a partition, in bits per step.
+    pub fn codelength(&self, membership: Vec<u32>) -> Result<f64, JsValue> {
+        core::map_equation(&self.inner, &membership).js_err()
+    }
+
+    /// The partition of shortest codelength over the starts.
+    #[wasm_bindgen(unchecked_return_type = "Clustering")]
+    pub fn cluster(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = read(&options)?.clustering(&ClusterOptions::default());
+        to_plain(&core::cluster_map_equation(&self.inner, &o).js_err()?)
+    }
+}
+
+#[wasm_bindgen]
+impl RegionalTable {
+    /// Value-based clusters of the sectors with their accounts and missing links.
+    #[wasm_bindgen(unchecked_return_type = "TableClusters")]
+    pub fn clusters(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TableClusterOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let o = read(&options)?.table()?;
+        to_plain(&core::cluster_table(&self.inner, &o).js_err()?)
+    }
+
+    /// The money flows between the sectors as a `ClusterGraph` (payer → payee).
+    #[wasm_bindgen(js_name = clusterGraph)]
+    pub fn cluster_graph(&self, self_loops: Option<bool>) -> Result<ClusterGraph, JsValue> {
+        Ok(ClusterGraph {
+            inner: core::table_graph(&self.inner, self_loops.unwrap_or(false)).js_err()?,
+        })
+    }
+
+    /// The walker of the map equation on this table (the outside world is node `n`).
+    #[wasm_bindgen(js_name = mapFlows)]
+    pub fn map_flows(&self) -> Result<MapFlows, JsValue> {
+        Ok(MapFlows {
+            inner: core::table_map_flows(&self.inner).js_err()?,
+        })
+    }
+}

@@ -1,0 +1,71 @@
+// Value-based clusters from JavaScript: the reference values, the pinned partitions (the same
+// bits as Rust and Python), the table's accounts and the typed errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { ClusterGraph, MapFlows } from "localecon";
+import { dataset } from "localecon/data";
+import { expectError } from "./expect-error.js";
+
+const fixtures = new URL("../../tests/fixtures/clusters/", import.meta.url);
+const golden = JSON.parse(readFileSync(new URL("golden.json", fixtures), "utf8"));
+const rows = readFileSync(new URL("karate_edges.csv", fixtures), "utf8").trim().split("\n").slice(1)
+  .map((l) => l.split(",").map(Number));
+
+function karate(weighted) {
+  return new ClusterGraph(34, rows.map((r) => r[0]), rows.map((r) => r[1]),
+    rows.map((r) => (weighted ? r[2] : 1)), true);
+}
+
+test("the karate club's exact optima", () => {
+  const best = karate(false).cluster({ starts: 100 });
+  assert.ok(Math.abs(best.value - 0.41978961209730437) <= 1e-9);
+  assert.equal(best.n_clusters, 4);
+  assert.ok(best.starts_reaching_best > 50);
+  const w = karate(true).cluster({ starts: 100 });
+  assert.ok(Math.abs(w.value - 0.44490358126721763) <= 1e-9);
+});
+
+test("the map equation matches Infomap", () => {
+  const links = [[0, 1], [0, 2], [0, 3], [1, 0], [1, 2], [2, 1], [2, 0], [3, 0], [3, 4], [3, 5], [4, 3], [4, 5], [5, 4], [5, 3]];
+  const f = new MapFlows(6, links.map((l) => l[0]), links.map((l) => l[1]), links.map(() => 1), { teleportation: 0.15 });
+  assert.ok(Math.abs(f.codelength([0, 0, 0, 1, 1, 1]) - 2.3207303568337903) <= 1e-9);
+  const k = new MapFlows(34, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), { undirected: true });
+  const c = k.cluster();
+  assert.ok(Math.abs(c.value - 4.087423158819622) <= 1e-9);
+  assert.equal(c.n_clusters, 3);
+});
+
+test("one seed gives the pinned partitions to the last bit", () => {
+  const c = karate(false).cluster({ starts: 5, seed: 7 });
+  assert.deepEqual(c.membership, golden.karate_seed7_starts5.membership);
+  assert.deepEqual(c.start_values, golden.karate_seed7_starts5.start_values);
+  const t = dataset("scotland-2019");
+  const flows = t.clusters({ starts: 4, seed: 11 });
+  const g = golden.scotland_flows_seed11_starts4;
+  assert.deepEqual(flows.clustering.membership, g.membership);
+  assert.deepEqual(flows.clustering.start_values, g.start_values);
+  assert.equal(flows.clusters[0].within_multiplier, g.first_cluster_within_multiplier);
+  const m = t.clusters({ quality: "map_equation", starts: 4, seed: 11 });
+  assert.deepEqual(m.clustering.membership, golden.scotland_map_equation_seed11_starts4.membership);
+});
+
+test("the Scottish Government preset reaches their modularity", () => {
+  const sg = dataset("scotland-2019").clusters({ preset: "scottish_government", starts: 20 });
+  assert.ok(sg.clustering.value >= 0.13464271047738519, String(sg.clustering.value));
+  assert.equal(sg.options.basis, "leontief_inverse");
+});
+
+test("bad inputs are typed errors naming the place", () => {
+  const g = karate(false);
+  expectError(() => g.cluster({ resolution: 0 }), "OutOfRangeError", "out_of_range", /resolution/);
+  expectError(() => g.cluster({ starts: 0 }), "OutOfRangeError", "out_of_range", /starts/);
+  expectError(() => g.cluster({ seed: -1 }), "OutOfRangeError", "out_of_range", /seed/);
+  expectError(() => g.cluster({ seed: 1.5 }), "OutOfRangeError", "out_of_range", /seed/);
+  expectError(() => g.cluster({ resolutoin: 1 }), "InvalidInputError", "invalid_input", /resolutoin/);
+  expectError(() => g.modularity([0, 1]), "ShapeError", "shape", /partition/);
+  expectError(() => new ClusterGraph(3, [0], [1], [-1]), "NegativeValueError", "negative", /flows\[0\]/);
+  expectError(() => new ClusterGraph(3, [], [], []), "InvalidInputError", "invalid_input", /no flow/);
+  expectError(() => new ClusterGraph(1, [0], [0], [1], false, true), "InvalidInputError", "invalid_input", /no flow/);
+  expectError(() => dataset("scotland-2019").clusters({ preset: "glasgow" }), "UnknownOptionError", "unknown_option", /scottish_government/);
+});
