@@ -277,6 +277,30 @@ case("mc-too-many-draws", "more draws than any call takes (10,000,000 > 1,000,00
 case("mc-four-values", "a distribution of four numbers", mc({"delta": [0.1, 0.2, 0.3, 0.4]}), "invalid_input")
 
 
+TRIANGLES = {"n": 6, "source": [0, 1, 2, 3, 4, 5, 2], "target": [1, 2, 0, 4, 5, 3, 3], "weight": [1.0] * 7}
+
+
+def cl(then="cluster", options=None, **graph):
+    """A clustering call on two triangles joined by one flow (or the graph given)."""
+    return {"clusters": dict(TRIANGLES, **graph, then=then, options=options or {})}
+
+
+case("clusters-valid", "Leiden on two joined triangles (control)", cl(), None)
+case("clusters-map-valid", "the map equation's optimiser on the same flows (control)", cl("map_equation"), None)
+case("clusters-gamma-zero", "a resolution of 0", cl(options={"resolution": 0.0}), "out_of_range")
+case("clusters-gamma-negative", "a negative resolution", cl(options={"resolution": -1.0}), "out_of_range")
+case("clusters-zero-starts", "zero starts", cl(options={"starts": 0}), "out_of_range")
+case("clusters-unknown-quality", "a quality that does not exist", cl(options={"quality": "conductance"}), "invalid_input")
+case("clusters-empty", "a network of no nodes", cl(n=0, source=[], target=[], weight=[]), "empty")
+case("clusters-edgeless", "three nodes and no flow", cl(n=3, source=[], target=[], weight=[]), "invalid_input")
+case("clusters-one-node", "a network of one node (its only flow is to itself)", cl(n=1, source=[0], target=[0], weight=[2.0]), "invalid_input")
+case("clusters-negative-flow", "a negative flow", cl(weight=[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -0.5]), "negative")
+case("clusters-node-outside", "a flow to node 9 of a network of 6", cl(target=[1, 2, 0, 4, 5, 3, 9]), "out_of_range")
+case("clusters-partition-short", "a partition with 4 labels for 6 nodes", cl("modularity", membership=[0, 0, 1, 1]), "shape")
+case("clusters-map-partition-short", "a map-equation partition with 4 labels for 6 nodes", cl("codelength", membership=[0, 0, 1, 1]), "shape")
+case("clusters-teleport-one", "a teleportation probability of 1", cl("map_equation", teleportation=1.0), "out_of_range")
+
+
 out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"
 out.write_text(json.dumps({"name": "bad_inputs", "cases": cases}, indent=1, ensure_ascii=False) + "\n")
 print(f"{len(cases)} cases, {sum(c['code'] is not None for c in cases)} of them errors")

@@ -14,6 +14,7 @@
 //! cargo run --release --example report -- --dataset scotland-council-2019:city-of-edinburgh
 //! cargo run --release --example report -- --uncertainty  # how sure are Glasgow's numbers
 //! cargo run --release --example report -- --atlas scotland-2019   # every council area, ranked by what stays
+//! cargo run --release --example report -- --clusters scottish-government  # value-based clusters
 //! cargo run --release --example report -- --validation scotland-2019   # against ONS regional accounts
 //! ```
 //!
@@ -22,10 +23,11 @@
 
 use std::process::ExitCode;
 
+use localecon::clusters::{Quality, TableClusterOptions, cluster_table};
 use localecon::scenario::{LeakRankingOptions, leak_ranking};
 use localecon::{RegionReport, RegionalTable, Satellite, datasets, interchange};
 
-const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report [--json] [--dataset COUNCIL] --uncertainty [DRAWS]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --uncertainty: the 5-95 % bands of a council's headline indicators over the default ranges of its assumptions (DRAWS default 1000, seed 2019), and the assumption that moves each most; COUNCIL: glasgow-2019 (default) or scotland-council-2019:<council>\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK; scotland-ruk-2019-shared at 94 groups), scotland-councils-2019 (interregional: the 32 council areas; scotland-councils-ruk-2019 with the rest of the UK), three-region-2019:<council> (interregional: a council, the rest of Scotland, the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
+const USAGE: &str = "usage: report [--json] [--dataset NAME | --table FILE] [--leaks K [--leak-cap SHARE]] [--footprint [STRESSOR]]\n       report [--json] [--dataset NAME | --table FILE] --clusters [flows|map-equation|scottish-government] [--resolution G] [--seed S]\n       report [--json] [--dataset COUNCIL] --uncertainty [DRAWS]\n       report --list-datasets\n       report [--json] --atlas scotland-2019|australia-2021\n       report --validation scotland-2019\n  --atlas: the headline of every council area of Scotland (multipliers, leakage by channel, FCI), ranked by the share of a pound that stays\n  --validation: the council tables' GVA against ONS regional GVA 2019, and census commuting against ONS wages\n  --clusters: value-based clusters of the sectors (Leiden on the money flows by default; the map equation; or the Scottish Government's method, γ = 1.8 on the Leontief inverse) with each cluster's accounts and best missing link\n  --leaks K: the K best imported products to buy locally instead (leak ranking)\n  --uncertainty: the 5-95 % bands of a council's headline indicators over the default ranges of its assumptions (DRAWS default 1000, seed 2019), and the assumption that moves each most; COUNCIL: glasgow-2019 (default) or scotland-council-2019:<council>\n  --footprint: every sector's STRESSOR (default GHG) per unit of final demand inside and outside the region, and the region's accounts\n  NAME: scotland-2019 (default), scotland-2019-sections, scotland-ruk-2019 (interregional: Scotland and the rest of the UK; scotland-ruk-2019-shared at 94 groups), scotland-councils-2019 (interregional: the 32 council areas; scotland-councils-ruk-2019 with the rest of the UK), three-region-2019:<council> (interregional: a council, the rest of Scotland, the rest of the UK), glasgow-2019, miller-blair-2sector, australia-2021, a council area scotland-council-2019:<council> or an Australian Local Government Area australia-2021:<LGA> (see --list-datasets)\n  FILE: a table in the interchange JSON (.json) or the labelled CSV layout (.csv)";
 
 struct Command {
     table: RegionalTable,
@@ -33,6 +35,7 @@ struct Command {
     json: bool,
     leaks: Option<LeakRankingOptions>,
     footprint: Option<String>,
+    clusters: Option<TableClusterOptions>,
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, String> {
@@ -48,6 +51,9 @@ fn load(args: &[String]) -> Result<Command, String> {
     let mut footprint = None;
     let mut leaks: Option<LeakRankingOptions> = None;
     let mut cap = None;
+    let mut clusters: Option<TableClusterOptions> = None;
+    let mut resolution = None;
+    let mut seed = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -85,6 +91,27 @@ fn load(args: &[String]) -> Result<Command, String> {
                 });
             }
             "--leak-cap" => cap = Some(number::<f64>("--leak-cap", it.next())?),
+            "--clusters" => {
+                let how = it.clone().next().filter(|a| !a.starts_with("--")).cloned();
+                if how.is_some() {
+                    it.next();
+                }
+                clusters = Some(match how.as_deref() {
+                    None | Some("flows") => TableClusterOptions::default(),
+                    Some("map-equation") => TableClusterOptions {
+                        quality: Quality::MapEquation,
+                        ..Default::default()
+                    },
+                    Some("scottish-government") => TableClusterOptions::scottish_government(),
+                    Some(other) => {
+                        return Err(format!(
+                            "--clusters: {other:?} is not flows, map-equation or scottish-government\n{USAGE}"
+                        ));
+                    }
+                });
+            }
+            "--resolution" => resolution = Some(number::<f64>("--resolution", it.next())?),
+            "--seed" => seed = Some(number::<u64>("--seed", it.next())?),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -94,6 +121,12 @@ fn load(args: &[String]) -> Result<Command, String> {
             .as_mut()
             .ok_or("--leak-cap goes with --leaks")?
             .max_output_increase = Some(c);
+    }
+    if let Some(c) = clusters.as_mut() {
+        c.resolution = resolution.unwrap_or(c.resolution);
+        c.seed = seed.unwrap_or(c.seed);
+    } else if resolution.is_some() || seed.is_some() {
+        return Err("--resolution and --seed go with --clusters".into());
     }
     if table.is_none() {
         table = Some(datasets::scotland_2019());
@@ -110,6 +143,7 @@ fn load(args: &[String]) -> Result<Command, String> {
         json,
         leaks,
         footprint,
+        clusters,
     })
 }
 
@@ -411,6 +445,7 @@ fn main() -> ExitCode {
         json,
         leaks,
         footprint,
+        clusters,
     } = match load(&args) {
         Ok(v) => v,
         Err(msg) => {
@@ -418,6 +453,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(options) = clusters {
+        return match cluster_table(&table, &options) {
+            Ok(c) if json => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&c).expect("serialisable")
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(c) => {
+                print!("{c}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error [{}]: {e}", e.code());
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Some(options) = leaks {
         return match leak_ranking(&table, &options) {
             Ok(r) if json => {

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RegionalTable, InterregionalTable, Satellite, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
+import { RegionalTable, InterregionalTable, Satellite, ClusterGraph, MapFlows, calibrate, ras, enaAnalysis, lm3 } from "../../bindings-wasm/index.node.js";
 import { dataset, interregionalDataset, councilUncertainty } from "../../bindings-wasm/data.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
@@ -80,6 +80,23 @@ function run(input) {
   if (input.lm3) return lm3(camel(input.lm3));
   if (input.dataset) return dataset(input.dataset).free();
   if (input.interregional_dataset) return interregionalDataset(input.interregional_dataset).free();
+  if (input.clusters) {
+    const c = input.clusters;
+    if (c.then === "map_equation" || c.then === "codelength") {
+      const f = new MapFlows(c.n, c.source, c.target, c.weight, { teleportation: c.teleportation });
+      try {
+        return c.then === "codelength" ? f.codelength(c.membership) : f.cluster(c.options);
+      } finally {
+        f.free();
+      }
+    }
+    const g = new ClusterGraph(c.n, c.source, c.target, c.weight);
+    try {
+      return c.then === "modularity" ? g.modularity(c.membership) : g.cluster(c.options);
+    } finally {
+      g.free();
+    }
+  }
   if (input.uncertainty) return councilUncertainty(input.uncertainty.council, input.uncertainty.spec);
   if (input.interregional) {
     const ir = input.interregional;

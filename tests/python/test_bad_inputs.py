@@ -117,6 +117,13 @@ def run(case_input):
         return localecon.datasets.by_name(case_input["dataset"])
     if "interregional_dataset" in case_input:
         return localecon.interregional_dataset(case_input["interregional_dataset"])
+    if "clusters" in case_input:
+        c = case_input["clusters"]
+        if c["then"] in ("map_equation", "codelength"):
+            f = localecon.MapFlows(c["n"], c["source"], c["target"], c["weight"], teleportation=c.get("teleportation"))
+            return f.codelength(c["membership"]) if c["then"] == "codelength" else f.cluster(**c["options"])
+        g = localecon.ClusterGraph(c["n"], c["source"], c["target"], c["weight"])
+        return g.modularity(c["membership"]) if c["then"] == "modularity" else g.cluster(**c["options"])
     if "uncertainty" in case_input:
         u = case_input["uncertainty"]
         return localecon.council_uncertainty(u["council"], u["spec"])

@@ -273,6 +273,60 @@ fn run(input: &Value) -> localecon::Result<()> {
     if let Some(name) = input.get("dataset") {
         return datasets::by_name(name.as_str().unwrap()).map(|_| ());
     }
+    if let Some(c) = input.get("clusters") {
+        use localecon::clusters as cl;
+        let idx = |k: &str| -> Vec<u32> {
+            c[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_u64().unwrap() as u32)
+                .collect()
+        };
+        let weight: Vec<f64> = c["weight"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        let n = c["n"].as_u64().unwrap() as usize;
+        let options: cl::ClusterOptions =
+            serde_json::from_value(c["options"].clone()).map_err(|e| {
+                localecon::Error::InvalidInput {
+                    what: "cluster options".into(),
+                    message: e.to_string(),
+                }
+            })?;
+        let membership: Vec<u32> = c
+            .get("membership")
+            .map(|_| idx("membership"))
+            .unwrap_or_default();
+        let (source, target) = (idx("source"), idx("target"));
+        return match c["then"].as_str().unwrap() {
+            "cluster" => cl::cluster(
+                &cl::ClusterGraph::directed(n, &source, &target, &weight, false)?,
+                &options,
+            )
+            .map(|r| assert!(r.value.is_finite())),
+            "modularity" => cl::modularity(
+                &cl::ClusterGraph::directed(n, &source, &target, &weight, false)?,
+                &membership,
+                1.0,
+            )
+            .map(|_| ()),
+            then => {
+                let model = c
+                    .get("teleportation")
+                    .and_then(Value::as_f64)
+                    .map_or(cl::FlowModel::Observed, cl::FlowModel::Teleport);
+                let flows = cl::MapFlows::directed(n, &source, &target, &weight, model)?;
+                if then == "codelength" {
+                    cl::map_equation(&flows, &membership).map(|_| ())
+                } else {
+                    cl::cluster_map_equation(&flows, &options).map(|r| assert!(r.value.is_finite()))
+                }
+            }
+        };
+    }
     if let Some(u) = input.get("uncertainty") {
         let spec =
             serde_json::from_value::<localecon::uncertainty::UncertaintySpec>(u["spec"].clone())

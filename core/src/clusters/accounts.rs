@@ -169,7 +169,7 @@ impl TableClusterOptions {
 }
 
 /// A missing link: a cluster member buys part of its imports of a product that another
-/// member (or itself) makes locally.
+/// member makes locally.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MissingLink {
     /// Buyer code.
@@ -420,7 +420,8 @@ pub fn cluster_table(
         let r_c_l = f.model.solve_transpose(&r_c)?;
         let mut links = Vec::new();
         for &j in members.iter().filter(|&&j| x[j] > 0.0) {
-            for &i in members.iter().filter(|&&i| allowed[i]) {
+            // a link between two members: a sector buying its own product is not one
+            for &i in members.iter().filter(|&&i| allowed[i] && i != j) {
                 let mi = imports.total(n, i, j);
                 if mi <= 0.0 {
                     continue;
@@ -473,4 +474,62 @@ pub fn cluster_table(
         assumptions,
         options: options.clone(),
     })
+}
+
+impl std::fmt::Display for TableClusters {
+    /// A readable report: the partition's quality, one block per cluster (its accounts, its
+    /// first sectors, its best missing link), then the assumptions.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = &self.clustering;
+        writeln!(
+            f,
+            "{} clusters on the {} ({} {:.4}, γ = {}; {} of {} starts found this partition)",
+            c.n_clusters,
+            match self.options.basis {
+                Basis::Flows => "money flows between sectors",
+                Basis::LeontiefInverse => "Type I Leontief inverse (diagonal zeroed)",
+            },
+            c.quality,
+            c.value,
+            c.resolution,
+            c.starts_reaching_best,
+            c.start_values.len()
+        )?;
+        writeln!(
+            f,
+            "{:>3}  {:>7} {:>10} {:>9} {:>8} {:>7} {:>9}  sectors",
+            "#", "sectors", "output", "GVA", "inside", "turns", "retained"
+        )?;
+        for a in &self.clusters {
+            let shown: Vec<&str> = a.names.iter().take(3).map(String::as_str).collect();
+            writeln!(
+                f,
+                "{:>3}  {:>7} {:>10.0} {:>9.0} {:>7.1}% {:>7.3} {:>8.1}p  {}{}",
+                a.cluster,
+                a.sectors.len(),
+                a.output,
+                a.gva,
+                100.0 * a.internal_purchase_share,
+                a.turns_inside,
+                100.0 * a.retention,
+                shown.join(", "),
+                if a.sectors.len() > 3 { ", …" } else { "" }
+            )?;
+            if let Some(m) = a.missing_links.first() {
+                writeln!(
+                    f,
+                    "       missing link: {} buying {} locally (+{:.3} kept in the cluster per unit)",
+                    m.buyer_name, m.product_name, m.gain_per_unit
+                )?;
+            }
+        }
+        writeln!(
+            f,
+            "inside: share of the cluster's purchases bought from members; turns: times a pound of its final demand changes hands inside it; retained: income kept in the region per pound."
+        )?;
+        for a in &self.assumptions {
+            writeln!(f, "Assumption: {a}")?;
+        }
+        Ok(())
+    }
 }
