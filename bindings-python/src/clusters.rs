@@ -233,7 +233,8 @@ impl PyRegionalTable {
     /// (a `TableClusters`: `partition` a Series by sector code, `to_pandas()` one row per
     /// cluster, `missing_links()`, `plot()`). Keyword options: `basis` ("flows" or
     /// "leontief_inverse"), `quality` ("modularity", "cpm", "map_equation"), `resolution`,
-    /// `starts`, `seed`, `self_loops`, `missing_links`, `share`; `preset="scottish_government"`
+    /// `starts`, `seed`, `self_loops`, `missing_links`, `share`, `rank_links_by` ("per_pound"
+    /// or "total"); `preset="scottish_government"`
     /// starts from their method (γ = 1.8 on the Leontief inverse).
     #[pyo3(signature = (preset = None, **kwargs))]
     fn clusters<'py>(
@@ -268,11 +269,17 @@ impl PyRegionalTable {
         typed(py, "TableClusters", &c)
     }
 
-    /// The money flows between this table's sectors as a `ClusterGraph` (payer → payee).
-    #[pyo3(signature = (self_loops = false))]
-    fn cluster_graph(&self, self_loops: bool) -> PyResult<PyClusterGraph> {
+    /// This table's sectors as a `ClusterGraph`: the money flows (payer → payee) with
+    /// `basis="flows"`, or the Type I Leontief inverse with its diagonal zeroed with
+    /// `basis="leontief_inverse"` (the Scottish Government's).
+    #[pyo3(signature = (self_loops = false, basis = "flows"))]
+    fn cluster_graph(&self, self_loops: bool, basis: &str) -> PyResult<PyClusterGraph> {
+        let inner = match basis.parse::<core::Basis>().py_err()? {
+            core::Basis::Flows => core::table_graph(&self.inner, self_loops),
+            core::Basis::LeontiefInverse => core::scottish_government_graph(&self.inner),
+        };
         Ok(PyClusterGraph {
-            inner: core::table_graph(&self.inner, self_loops).py_err()?,
+            inner: inner.py_err()?,
         })
     }
 

@@ -21,7 +21,7 @@ export interface ClusterOptions { quality?: "modularity" | "cpm" | "map_equation
  * `preset: "scottish_government"` starts from their method (γ = 1.8 on the Leontief inverse). */
 export interface TableClusterOptions extends ClusterOptions {
   preset?: "scottish_government"; basis?: "flows" | "leontief_inverse"; selfLoops?: boolean;
-  missingLinks?: number; share?: number;
+  missingLinks?: number; share?: number; rankLinksBy?: "per_pound" | "total";
 }
 /** The best partition found, its quality and how many starts reached it. */
 export interface Clustering {
@@ -63,6 +63,7 @@ struct Input {
     self_loops: Option<bool>,
     missing_links: Option<usize>,
     share: Option<f64>,
+    rank_links_by: Option<localecon::clusters::LinkRanking>,
     undirected: Option<bool>,
     teleportation: Option<f64>,
 }
@@ -114,6 +115,7 @@ impl Input {
         t.self_loops = self.self_loops.unwrap_or(t.self_loops);
         t.missing_links = self.missing_links.unwrap_or(t.missing_links);
         t.share = self.share.unwrap_or(t.share);
+        t.rank_links_by = self.rank_links_by.unwrap_or(t.rank_links_by);
         Ok(t)
     }
 
@@ -293,11 +295,25 @@ impl RegionalTable {
         to_plain(&core::cluster_table(&self.inner, &o).js_err()?)
     }
 
-    /// The money flows between the sectors as a `ClusterGraph` (payer → payee).
+    /// The sectors as a `ClusterGraph`: the money flows (payer → payee), or with `basis`
+    /// "leontief_inverse" the Type I Leontief inverse with its diagonal zeroed.
     #[wasm_bindgen(js_name = clusterGraph)]
-    pub fn cluster_graph(&self, self_loops: Option<bool>) -> Result<ClusterGraph, JsValue> {
+    pub fn cluster_graph(
+        &self,
+        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
+        #[wasm_bindgen(unchecked_param_type = "\"flows\" | \"leontief_inverse\" | undefined")]
+        basis: Option<String>,
+    ) -> Result<ClusterGraph, JsValue> {
+        let basis = match basis {
+            None => Basis::Flows,
+            Some(b) => b.parse::<Basis>().js_err()?,
+        };
+        let inner = match basis {
+            Basis::Flows => core::table_graph(&self.inner, self_loops.unwrap_or(false)),
+            Basis::LeontiefInverse => core::scottish_government_graph(&self.inner),
+        };
         Ok(ClusterGraph {
-            inner: core::table_graph(&self.inner, self_loops.unwrap_or(false)).js_err()?,
+            inner: inner.js_err()?,
         })
     }
 

@@ -73,6 +73,9 @@ mod book_interregional {}
 #[doc = include_str!("../../docs/src/uncertainty.md")]
 mod book_uncertainty {}
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/src/clusters.md")]
+mod book_clusters {}
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
 

@@ -106,7 +106,9 @@ __all__ = [
     "ERROR_KINDS",
     "INTERREGIONAL_DATASETS",
     "LGA_ASSUMPTIONS",
+    "MAX_CONSENSUS_NODES",
     "MAX_DRAWS",
+    "MAX_STARTS",
     "OUTSIDE_OWNED_PROFIT_SHARE",
     "REGIONALISED_UNCERTAIN_ASSUMPTIONS",
     "SCOTLAND_2019_ATTRIBUTION",
@@ -146,6 +148,7 @@ __all__ = [
     "NonProductiveError",
     "OutOfRangeError",
     "RegionReport",
+    "SCOTTISH_GOVERNMENT_RESOLUTION",
     "RegionalTable",
     "Satellite",
     "SatelliteAccounts",
@@ -300,7 +303,7 @@ class RegionalTable:
     def impact(self, final_demand: _ArrayLike, household_income: float = 0.0) -> Impact: ...
     def uncertainty(self, spec: Any, max_draws: int = 1000000) -> MonteCarlo: ...
     def clusters(self, preset: str | None = None, **kwargs: Any) -> TableClusters: ...
-    def cluster_graph(self, self_loops: bool = False) -> ClusterGraph: ...
+    def cluster_graph(self, self_loops: bool = False, basis: str = "flows") -> ClusterGraph: ...
     def map_flows(self) -> MapFlows: ...
     def spending(self, amount: float, local_share: float, pattern: str) -> _Array: ...
     def import_substitution(

@@ -67,6 +67,18 @@ pub fn scottish_government_graph(table: &RegionalTable) -> Result<ClusterGraph> 
     ClusterGraph::from_dense(n, &l, false)
 }
 
+spelled_enum! {
+    /// How a cluster's missing links are ranked.
+    LinkRanking, "missing-link ranking" {
+        /// By the cluster's income gain per unit of imports moved (which product, bought
+        /// inside, keeps most: for one product, nearly the same for every buyer).
+        PerPound => "per_pound",
+        /// By the cluster's income gain when `share` of the buyer's imports move (which
+        /// opportunity is largest).
+        Total => "total",
+    }
+}
+
 /// The walker of the map equation on a table: a pound moving between local sectors with the
 /// flows `z_ij`, leaving to an outside node (node `n`, held in a module of its own) with
 /// each sector's primary inputs `x_j − Σ_i z_ij`, and coming back with each sector's final
@@ -128,6 +140,8 @@ pub struct TableClusterOptions {
     /// The share `σ` of a buyer's imports of a product that a missing link moves to the
     /// cluster's producer, in (0, 1]. Default [`DEFAULT_RANKING_SHARE`].
     pub share: f64,
+    /// How the missing links are ranked. Default [`LinkRanking::PerPound`].
+    pub rank_links_by: LinkRanking,
 }
 
 impl Default for TableClusterOptions {
@@ -141,6 +155,7 @@ impl Default for TableClusterOptions {
             self_loops: false,
             missing_links: 5,
             share: DEFAULT_RANKING_SHARE,
+            rank_links_by: LinkRanking::PerPound,
         }
     }
 }
@@ -222,7 +237,8 @@ pub struct ClusterAccount {
     pub retention: f64,
     /// The leakage of that pound by channel (Type I; with `retention` it adds to 1).
     pub leakage_by_channel: Vec<ChannelShare>,
-    /// The missing links that raise the cluster's retained income most per pound.
+    /// The missing links that raise the cluster's retained income most (per pound moved, or
+    /// in total: [`TableClusterOptions::rank_links_by`]).
     pub missing_links: Vec<MissingLink>,
 }
 
@@ -444,7 +460,15 @@ pub fn cluster_table(
                 });
             }
         }
-        links.sort_by(|p, q| q.gain_per_unit.total_cmp(&p.gain_per_unit));
+        // stable: equal keys keep the table's (buyer, product) order
+        match options.rank_links_by {
+            LinkRanking::PerPound => {
+                links.sort_by(|p, q| q.gain_per_unit.total_cmp(&p.gain_per_unit))
+            }
+            LinkRanking::Total => {
+                links.sort_by(|p, q| q.cluster_income_gain.total_cmp(&p.cluster_income_gain));
+            }
+        }
         links.truncate(options.missing_links);
         accounts.push(ClusterAccount {
             cluster: c,

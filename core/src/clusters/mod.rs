@@ -34,8 +34,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use accounts::{
-    Basis, ClusterAccount, MissingLink, SCOTTISH_GOVERNMENT_RESOLUTION, TableClusterOptions,
-    TableClusters, cluster_table, scottish_government_graph, table_graph, table_map_flows,
+    Basis, ClusterAccount, LinkRanking, MissingLink, SCOTTISH_GOVERNMENT_RESOLUTION,
+    TableClusterOptions, TableClusters, cluster_table, scottish_government_graph, table_graph,
+    table_map_flows,
 };
 pub use graph::{ClusterGraph, MAX_CLUSTER_FLOWS};
 pub use mapequation::{FlowModel, MAX_POWER_ITERATIONS, MapFlows};

@@ -428,6 +428,17 @@ fn cluster_accounts_add_up() {
                 assert!(w[0].gain_per_unit >= w[1].gain_per_unit);
             }
         }
+        let o = TableClusterOptions {
+            quality,
+            starts: 4,
+            rank_links_by: LinkRanking::Total,
+            ..Default::default()
+        };
+        for a in cluster_table(&t, &o).unwrap().clusters {
+            for w in a.missing_links.windows(2) {
+                assert!(w[0].cluster_income_gain >= w[1].cluster_income_gain);
+            }
+        }
     }
 }
 
