@@ -40,7 +40,7 @@ fn options<T: serde::de::DeserializeOwned>(
 /// Memory `28·n + 24·pairs` bytes.
 #[pyclass(name = "ClusterGraph", module = "localecon", frozen)]
 pub struct PyClusterGraph {
-    inner: core::ClusterGraph,
+    pub(crate) inner: core::ClusterGraph,
 }
 
 #[pymethods]

@@ -71,10 +71,25 @@ impl PySparseNetwork {
         self.inner.flows()
     }
 
-    /// Bytes held by the sparse matrix and the leakage vector.
+    /// Bytes held by the sparse matrix, the leakage vector and the outlays.
     #[getter]
     fn memory_bytes(&self) -> usize {
         self.inner.memory_bytes()
+    }
+
+    /// The money flows between the accounts as a `ClusterGraph` (payments out of the
+    /// region and local incomes are the boundary): `A_ij·x_j` per flow, the amount up to one
+    /// rounding. GIL released.
+    #[pyo3(signature = (self_loops = false))]
+    fn cluster_graph(
+        &self,
+        py: Python<'_>,
+        self_loops: bool,
+    ) -> PyResult<crate::clusters::PyClusterGraph> {
+        let inner = py
+            .detach(|| self.inner.cluster_graph(self_loops))
+            .py_err()?;
+        Ok(crate::clusters::PyClusterGraph { inner })
     }
 
     /// Output multipliers and leakage of every account (two BiCGSTAB solves, GIL released):

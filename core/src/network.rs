@@ -169,6 +169,30 @@ impl FlowNetwork {
             .sum()
     }
 
+    /// The flows between local sectors as a graph for [`crate::clusters`]: the outside
+    /// accounts (final demand, primary inputs) are the boundary, not nodes; a sector's
+    /// purchases from itself are kept only when `self_loops` asks. The same graph as
+    /// [`crate::clusters::table_graph`] on the table (a table's flows between sectors are
+    /// never negative).
+    ///
+    /// Cost: `O(e + n + f log d)` for `e` edges in all, `f` between sectors.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::InvalidInput`] when no two distinct sectors trade.
+    pub fn cluster_graph(&self, self_loops: bool) -> Result<crate::clusters::ClusterGraph> {
+        let n = self.n_sectors;
+        let (mut source, mut target, mut weight) = (Vec::new(), Vec::new(), Vec::new());
+        for (u, v, w) in self.flows() {
+            if u < n && v < n {
+                source.push(u as u32);
+                target.push(v as u32);
+                weight.push(w);
+            }
+        }
+        crate::clusters::ClusterGraph::directed(n, &source, &target, &weight, self_loops)
+    }
+
     /// Rebuilds the table this network was made from.
     ///
     /// # Errors

@@ -114,6 +114,7 @@ __all__ = [
     "SCOTLAND_2019_ATTRIBUTION",
     "SCOTLAND_RUK_ASSUMPTIONS",
     "SCOTLAND_RUK_ATTRIBUTION",
+    "SCOTTISH_GOVERNMENT_RESOLUTION",
     "TABLE_UNCERTAIN_ASSUMPTIONS",
     "THREE_REGION_PREFIX",
     "UK_2019_GHG_ATTRIBUTION",
@@ -148,7 +149,6 @@ __all__ = [
     "NonProductiveError",
     "OutOfRangeError",
     "RegionReport",
-    "SCOTTISH_GOVERNMENT_RESOLUTION",
     "RegionalTable",
     "Satellite",
     "SatelliteAccounts",
@@ -581,6 +581,7 @@ class SparseNetwork:
     def flows(self) -> int: ...
     @property
     def memory_bytes(self) -> int: ...
+    def cluster_graph(self, self_loops: bool = False) -> ClusterGraph: ...
     def analyse(self, tolerance: float = 1e-10, max_iterations: int = 1000) -> SparseResult: ...
     def relative_residual(self, y: _ArrayLike, w: _ArrayLike) -> float: ...
 

@@ -12,7 +12,12 @@ use super::det::exp_nonpositive;
 use super::graph::{ClusterGraph, renumber};
 use crate::uncertainty::rng::Rng;
 
-/// The randomness of the refinement: `θ` in units of the total flow (Traag et al. use 0.01).
+/// The randomness of the refinement: a singleton joins a community with probability
+/// `∝ exp(ΔH/θ)`, `ΔH` its gain in the quality's own units (flows, not shares of the total),
+/// as in Traag et al.'s reference implementation (leidenalg), which uses `θ = 0.01`. On
+/// money flows in £m this makes the refinement all but greedy; on shares (the Leontief
+/// basis) it keeps some randomness. Greedier refinement reached higher quality on the
+/// benchmark network (see `bindings-python/benches/clusters.py`).
 pub(crate) const THETA: f64 = 0.01;
 
 #[derive(Debug, Clone, Copy)]
@@ -89,7 +94,12 @@ impl Communities {
 /// Fast local moving: nodes from a queue (all of them, in random order, at first) move to
 /// the neighbouring community of largest positive gain; the neighbours of a moved node
 /// outside its new community join the queue again. Returns whether any node moved.
-fn move_nodes(graph: &ClusterGraph, q: Potts, p: &mut Communities, rng: &mut Rng) -> bool {
+fn move_nodes(
+    graph: &ClusterGraph,
+    q: Potts,
+    p: &mut Communities,
+    rng: &mut Rng,
+) -> crate::error::Result<bool> {
     let n = graph.n;
     let mut queue: std::collections::VecDeque<u32> = shuffled(rng, n).into();
     let mut queued = vec![true; n];
@@ -97,7 +107,12 @@ fn move_nodes(graph: &ClusterGraph, q: Potts, p: &mut Communities, rng: &mut Rng
     let mut seen = vec![false; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut moved = false;
+    let mut pops = 0usize;
     while let Some(v) = queue.pop_front() {
+        pops += 1;
+        if pops % (1 << 16) == 0 {
+            crate::interrupt::check("the Leiden algorithm")?;
+        }
         let v = v as usize;
         queued[v] = false;
         let (av, bv) = (q.a(graph, v), q.b(graph, v));
@@ -153,11 +168,11 @@ fn move_nodes(graph: &ClusterGraph, q: Potts, p: &mut Communities, rng: &mut Rng
             }
         }
     }
-    moved
+    Ok(moved)
 }
 
 /// The refinement: inside each community of `p`, singletons merge into well-connected
-/// sub-communities, each chosen at random with probability `∝ exp(ΔH / (θ·m))` among the
+/// sub-communities, each chosen at random with probability `∝ exp(ΔH / θ)` among the
 /// merges that do not lower `H`. Returns the refined labels (not renumbered).
 fn refine(graph: &ClusterGraph, q: Potts, p: &Communities, rng: &mut Rng) -> Vec<u32> {
     let n = graph.n;
@@ -176,7 +191,7 @@ fn refine(graph: &ClusterGraph, q: Potts, p: &Communities, rng: &mut Rng) -> Vec
         })
         .collect();
     let well = |e: f64, a: f64, b: f64, c: usize| e >= q.g * (a * (p.b[c] - b) + b * (p.a[c] - a));
-    let scale = THETA * graph.total;
+    let scale = THETA;
     let mut acc = vec![0.0; n];
     let mut seen = vec![false; n];
     let mut touched: Vec<u32> = Vec::new();
@@ -258,7 +273,7 @@ pub(crate) fn leiden_iteration(
     rng: &mut Rng,
     max_levels: usize,
     initial: Option<&[u32]>,
-) -> Vec<u32> {
+) -> crate::error::Result<Vec<u32>> {
     let n0 = graph.n;
     let mut to_agg: Vec<u32> = (0..n0 as u32).collect();
     let mut current: Option<ClusterGraph> = None;
@@ -266,7 +281,8 @@ pub(crate) fn leiden_iteration(
     for _ in 0..max_levels {
         let g = current.as_ref().unwrap_or(graph);
         let mut p = Communities::new(g, q, labels);
-        move_nodes(g, q, &mut p, rng);
+        crate::interrupt::check("the Leiden algorithm")?;
+        move_nodes(g, q, &mut p, rng)?;
         let k = {
             let mut l = p.of.clone();
             renumber(&mut l)
@@ -297,7 +313,7 @@ pub(crate) fn leiden_iteration(
     }
     let mut out: Vec<u32> = to_agg.iter().map(|&t| labels[t as usize]).collect();
     renumber(&mut out);
-    out
+    Ok(out)
 }
 
 /// The most iterations of one Leiden run.
@@ -305,14 +321,19 @@ pub(crate) const MAX_ITERATIONS: usize = 20;
 
 /// A Leiden run: iterations, each from the partition the last one found, until an iteration
 /// changes nothing (at most [`MAX_ITERATIONS`]; leidenalg's `n_iterations = -1`).
-pub(crate) fn leiden(graph: &ClusterGraph, q: Potts, rng: &mut Rng, max_levels: usize) -> Vec<u32> {
-    let mut m = leiden_iteration(graph, q, rng, max_levels, None);
+pub(crate) fn leiden(
+    graph: &ClusterGraph,
+    q: Potts,
+    rng: &mut Rng,
+    max_levels: usize,
+) -> crate::error::Result<Vec<u32>> {
+    let mut m = leiden_iteration(graph, q, rng, max_levels, None)?;
     for _ in 1..MAX_ITERATIONS {
-        let next = leiden_iteration(graph, q, rng, max_levels, Some(&m));
+        let next = leiden_iteration(graph, q, rng, max_levels, Some(&m))?;
         if next == m {
             break;
         }
         m = next;
     }
-    m
+    Ok(m)
 }

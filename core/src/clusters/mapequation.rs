@@ -276,6 +276,7 @@ pub(crate) fn optimise(flows: &MapFlows, rng: &mut Rng, max_levels: usize) -> Re
         let mut touched: Vec<u32> = Vec::new();
         let mut any_move = false;
         for _sweep in 0..100 {
+            crate::interrupt::check("the map equation's optimiser")?;
             let before = sums.codelength(flows.node_entropy_term);
             let mut moved = false;
             for v in shuffled(rng, n) {

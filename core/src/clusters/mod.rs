@@ -296,8 +296,9 @@ fn best_of(
 
 /// Clusters maximising modularity or the CPM by the Leiden algorithm (Traag, Waltman & van
 /// Eck 2019): fast local moving, refinement (merges chosen at random with probability
-/// `∝ exp(ΔH/(θ·m))`, `θ = 0.01`), aggregation on the refined partition, until a level
-/// moves no node; `starts` runs, the best kept (ties: the earliest start).
+/// `∝ exp(ΔH/θ)`, `θ = 0.01` in the units of the flows, as in leidenalg), aggregation on
+/// the refined partition, until a level moves no node; `starts` runs, the best kept (ties:
+/// the earliest start).
 ///
 /// Cost: `O(f)` per pass of local moving, a few passes per level, a few levels per run;
 /// `starts` runs, in parallel where threads exist. The benchmarks page gives the time for
@@ -319,7 +320,7 @@ pub fn cluster(graph: &ClusterGraph, options: &ClusterOptions) -> Result<Cluster
     let seeds = start_seeds(options.seed, options.starts);
     let runs = crate::atlas::map(&seeds, |&s| {
         let mut rng = Rng::new(s);
-        let m = leiden::leiden(graph, q, &mut rng, MAX_LEVELS);
+        let m = leiden::leiden(graph, q, &mut rng, MAX_LEVELS)?;
         let v = potts_value(graph, &m, options.quality, options.resolution);
         Ok((m, v))
     })?;
@@ -471,7 +472,7 @@ pub fn consensus(
         let mut rng = Rng::new(s);
         match flows {
             Some(f) => mapequation::optimise(f, &mut rng, MAX_LEVELS),
-            None => Ok(leiden::leiden(graph, q, &mut rng, MAX_LEVELS)),
+            None => leiden::leiden(graph, q, &mut rng, MAX_LEVELS),
         }
     })?;
     let mut co = vec![0.0; n * n];

@@ -442,6 +442,52 @@ fn cluster_accounts_add_up() {
     }
 }
 
+#[test]
+fn flow_and_sparse_networks_give_the_tables_graph() {
+    let t = crate::datasets::scotland_2019();
+    let n = t.n();
+    let from_table = table_graph(&t, false).unwrap();
+    let net = crate::network::FlowNetwork::from_table(&t);
+    assert_eq!(net.cluster_graph(false).unwrap(), from_table);
+    // the sparse network keeps shares A_ij and outlays x_j: A_ij·x_j is the flow up to one
+    // rounding, so the graphs agree to 1e-15 relative and give the same partition
+    let (mut payer, mut payee, mut amount) = (Vec::new(), Vec::new(), Vec::new());
+    for j in 0..n {
+        for i in 0..n {
+            let z = t.z_at(i, j);
+            if z > 0.0 {
+                payer.push(j as u32);
+                payee.push(i as u32);
+                amount.push(z);
+            }
+        }
+    }
+    let x = t.output();
+    let local: Vec<f64> = (0..n)
+        .map(|j| (0..n).map(|i| t.z_at(i, j).max(0.0)).sum())
+        .collect();
+    let leaked: Vec<f64> = (0..n).map(|j| (x[j] - local[j]).max(1.0)).collect();
+    let sparse =
+        crate::sparse::SparseNetwork::new(n, &payer, &payee, &amount, &leaked, &vec![0.0; n])
+            .unwrap();
+    let g = sparse.cluster_graph(false).unwrap();
+    assert_eq!(
+        (g.n, &g.start, &g.nbr),
+        (from_table.n, &from_table.start, &from_table.nbr)
+    );
+    for (a, b) in g.w.iter().zip(&from_table.w) {
+        close(*a, *b, 4e-16 * b.abs());
+    }
+    let o = ClusterOptions {
+        starts: 4,
+        seed: 3,
+        ..Default::default()
+    };
+    let (p, q) = (cluster(&g, &o).unwrap(), cluster(&from_table, &o).unwrap());
+    assert_eq!(p.membership, q.membership);
+    close(p.value, q.value, 1e-14);
+}
+
 const GOLDEN: &str = include_str!("../../../tests/fixtures/clusters/golden.json");
 
 /// The pinned results every binding must give to the last bit (`tests/fixtures/clusters/
