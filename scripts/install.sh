@@ -31,7 +31,7 @@ python_env() {
   if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
-  if ! "$venv/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis, scipy, twine, dask.distributed" 2>/dev/null; then
+  if ! "$venv/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, material, pymdownx, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis, scipy, twine, dask.distributed" 2>/dev/null; then
     "$venv/bin/pip" install --quiet --upgrade pip
     "$venv/bin/pip" install --quiet -r "$ROOT/scripts/requirements-dev.txt"
   fi
@@ -49,7 +49,7 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   background chromium chromium_install
 fi
 
-if [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/bindings-wasm/node_modules/playwright-core" ]; then
+if [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/bindings-wasm/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/bindings-wasm/node_modules/playwright-core" ] || [ ! -d "$ROOT/bindings-wasm/node_modules/katex" ] || [ ! -d "$ROOT/bindings-wasm/node_modules/iframe-worker" ]; then
   background npm bash -c "cd '$ROOT/bindings-wasm' && npm ci --no-audit --no-fund"
 fi
 

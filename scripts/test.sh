@@ -107,7 +107,7 @@ step "javascript: the Local Economy Explorer in headless Chromium"
 node scripts/run-doc-js.mjs docs/src
 
 step "docs: build the book"
-"$CACHE/venv/bin/mkdocs" build --strict -q -f docs/mkdocs.yml -d "$CACHE/site"
+scripts/build-docs.sh "$CACHE/site"
 
 step "packaging: wheel, sdist and npm tarball, each checked in a fresh environment"
 LOCALECON_DIST="$CACHE/dist" scripts/package.sh

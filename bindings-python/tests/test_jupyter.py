@@ -77,6 +77,25 @@ def test_multiplier_flow_and_regionalisation_pictures():
     assert len(points) == 98 and np.all(points[:, 1] <= points[:, 0] + 1e-12)
 
 
+def test_cycle_and_currency_pictures_show_the_numbers():
+    t = localecon.datasets.scotland_2019()
+    system = localecon.FlowSystem.from_table(t, "households")
+    _fig, ax = plot.cycles(system, max_length=3, top=6)
+    cycles = list(system.strongest_cycles(max_length=3, top_k=6))
+    widths = [b.get_width() for b in ax.containers[0]][::-1]
+    assert widths == [c.bottleneck for c in cycles] and len(widths) == 6
+    assert widths == sorted(widths, reverse=True)
+    first = ax.get_yticklabels()[-1].get_text().split(" → ")
+    assert first == [*cycles[0].labels, cycles[0].labels[0]]
+    design = {"acceptance": [("10.7", 0.3), ("47", 0.3)], "redemption": 0.35, "fee": 0.03, "holding_days": 10, "substitution": 0.1}
+    c = t.local_currency(design)
+    _fig, ax = plot.currency(c, top=5)
+    widths = [b.get_width() for b in ax.containers[0]]
+    assert widths == [v for v in sorted(np.asarray(c.visits))[::-1][:5] if v > 0][::-1]
+    assert all(w > 0 for w in widths)
+    assert f"{c.multiplier_after:.4f}" in ax.get_title() and f"{c.transactions:.2f}" in ax.get_title()
+
+
 def test_report_progress_reaches_done():
     seen = []
     r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))

@@ -19,7 +19,7 @@ const CHANNEL_LABELS = {
 };
 const COLOURS = ["#2c6e91", "#7fb3d5", "#c0392b", "#e59866", "#8e44ad", "#16a085", "#7f8c8d", "#f1c40f", "#2e4053"];
 
-const state = { table: null, report: null, sector: 0, unit: "" };
+const state = { table: null, name: undefined, report: null, sector: 0, unit: "" };
 
 function setText(id, text, value) {
   const el = $(id);
@@ -53,6 +53,7 @@ function load(table, name) {
   const ms = performance.now() - t0;
   if (state.table) state.table.free();
   state.table = table;
+  state.name = name;
   state.report = report;
   state.unit = report.unit;
   $("timing").dataset.reportMs = ms.toFixed(2);
@@ -435,4 +436,101 @@ $("bands-run").addEventListener("click", () => {
     $("bands-status").textContent = "";
     showError(`The uncertainty worker failed: ${e.message ?? "it could not start"}`);
   };
+});
+
+// Value-based clusters of the page's table, from a Web Worker
+const CLUSTER_METHODS = {
+  scottish_government: (resolution) => ({ preset: "scottish_government", resolution }),
+  flows: (resolution) => ({ basis: "flows", resolution, starts: 100 }),
+  map_equation: () => ({ quality: "map_equation", starts: 20 }),
+};
+
+function cell(content) {
+  const td = document.createElement("td");
+  if (typeof content === "string") td.textContent = content;
+  else td.append(content);
+  return td;
+}
+
+function renderClusters(result, ms, region) {
+  const total = result.clusters.reduce((a, c) => a + c.output, 0);
+  $("clusters-table").tBodies[0].replaceChildren(...result.clusters.map((c, k) => {
+    const tr = document.createElement("tr");
+    Object.assign(tr.dataset, {
+      cluster: String(c.cluster),
+      sectors: c.sectors.join(" "),
+      output: String(c.output),
+      internal: String(c.internal_purchase_share),
+      turns: String(c.turns_inside),
+      retention: String(c.retention),
+    });
+    // the members: the first names, all of them on opening
+    const members = document.createElement("details");
+    const summary = document.createElement("summary");
+    const shown = c.names.slice(0, 3).join("; ");
+    summary.textContent = c.names.length > 3 ? `${shown} and ${c.names.length - 3} more` : shown;
+    const list = document.createElement("ul");
+    list.replaceChildren(...c.sectors.map((code, j) => {
+      const li = document.createElement("li");
+      li.textContent = `${code} — ${c.names[j]}`;
+      return li;
+    }));
+    members.append(summary, list);
+    const link = c.missing_links[0];
+    if (link) tr.dataset.link = `${link.buyer} ${link.product}`;
+    tr.append(
+      cell(String(k + 1)),
+      cell(members),
+      cell(`${c.output.toFixed(0)} ${state.unit} (${pct(c.output / total)})`),
+      cell(pct(c.internal_purchase_share)),
+      cell(c.turns_inside.toFixed(3)),
+      cell(pct(c.retention)),
+      cell(link ? `${link.buyer_name} buys ${link.product_name} from outside: ${(100 * link.gain_per_unit).toFixed(1)}p` : "— (no member imports what another makes)"),
+    );
+    return tr;
+  }));
+  const c = result.clustering;
+  const measure = c.quality === "map_equation" ? `codelength ${c.value.toFixed(4)} bits` : `${c.quality === "cpm" ? "CPM" : "directed modularity"} ${c.value.toFixed(4)} at γ = ${c.resolution}`;
+  const status = $("clusters-status");
+  status.textContent = `${region}: ${c.n_clusters} clusters, ${measure}, reached by ${c.starts_reaching_best} of ${c.options.starts} starts; computed in ${ms.toFixed(0)} ms in a background worker.`;
+  status.dataset.ms = ms.toFixed(2);
+  status.dataset.value = String(c.value);
+  status.dataset.membership = c.membership.join(" ");
+  $("clusters-note").textContent = `Assumptions: ${result.assumptions.join(" ")} A cluster is what a method finds, not a fact: at high resolutions many partitions are nearly as good (compare the starts that reached the best), so read a cluster's core, not its margins.`;
+}
+
+$("clusters-method").addEventListener("change", () => {
+  $("clusters-resolution").disabled = $("clusters-method").value === "map_equation";
+});
+
+$("clusters-run").addEventListener("click", () => {
+  const options = CLUSTER_METHODS[$("clusters-method").value](Number($("clusters-resolution").value));
+  const region = state.report.region;
+  const message = state.name ? { dataset: state.name, options } : { json: state.table.toJson(), options };
+  const worker = new Worker(new URL("./clusters-worker.js", import.meta.url), { type: "module" });
+  $("clusters-run").disabled = true;
+  $("clusters-status").textContent = `Finding the clusters of ${region} in a background worker …`;
+  $("clusters-status").dataset.options = JSON.stringify(options);
+  const done = () => {
+    worker.terminate();
+    $("clusters-run").disabled = false;
+  };
+  worker.onmessage = ({ data }) => {
+    done();
+    if (data.error) {
+      showError(data.error);
+      $("clusters-status").textContent = "";
+      document.body.dataset.clusters = "error";
+      return;
+    }
+    showError("");
+    renderClusters(data.clusters, data.ms, region);
+    document.body.dataset.clusters = $("clusters-status").dataset.options;
+  };
+  worker.onerror = (e) => {
+    done();
+    $("clusters-status").textContent = "";
+    showError(`The clusters worker failed: ${e.message ?? "it could not start"}`);
+  };
+  worker.postMessage(message);
 });

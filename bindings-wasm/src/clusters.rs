@@ -70,6 +70,62 @@ struct Input {
 
 const SAFE: f64 = 9_007_199_254_740_991.0;
 
+/// The options a clustering of a graph or of map flows takes.
+const CLUSTERING: &[&str] = &["quality", "resolution", "starts", "seed"];
+/// The options `RegionalTable.clusters` takes.
+const TABLE: &[&str] = &[
+    "preset",
+    "quality",
+    "resolution",
+    "starts",
+    "seed",
+    "basis",
+    "selfLoops",
+    "missingLinks",
+    "share",
+    "rankLinksBy",
+];
+/// The options of the `MapFlows` constructor.
+const WALKER: &[&str] = &["undirected", "teleportation"];
+
+impl Input {
+    /// The options given, as JavaScript spells them.
+    fn given(&self) -> [(&'static str, bool); 12] {
+        [
+            ("preset", self.preset.is_some()),
+            ("quality", self.quality.is_some()),
+            ("resolution", self.resolution.is_some()),
+            ("starts", self.starts.is_some()),
+            ("seed", self.seed.is_some()),
+            ("basis", self.basis.is_some()),
+            ("selfLoops", self.self_loops.is_some()),
+            ("missingLinks", self.missing_links.is_some()),
+            ("share", self.share.is_some()),
+            ("rankLinksBy", self.rank_links_by.is_some()),
+            ("undirected", self.undirected.is_some()),
+            ("teleportation", self.teleportation.is_some()),
+        ]
+    }
+}
+
+/// The options for `call`, refusing (by name) any that belong to another call: a
+/// `teleportation` given to `table.clusters` would otherwise be ignored without a word.
+fn read_for(options: &JsValue, call: &str, allowed: &[&str]) -> Result<Input, JsValue> {
+    let o = read(options)?;
+    if let Some((name, _)) = o
+        .given()
+        .into_iter()
+        .find(|(name, on)| *on && !allowed.contains(name))
+    {
+        return Err(to_js(&localecon::Error::UnknownOption {
+            what: format!("option of {call}"),
+            value: name.into(),
+            expected: allowed.join(", "),
+        }));
+    }
+    Ok(o)
+}
+
 fn read(options: &JsValue) -> Result<Input, JsValue> {
     let o: Input = if options.is_undefined() || options.is_null() {
         Input::default()
@@ -198,7 +254,8 @@ impl ClusterGraph {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read(&options)?.clustering(&ClusterOptions::default());
+        let o = read_for(&options, "ClusterGraph.cluster", CLUSTERING)?
+            .clustering(&ClusterOptions::default());
         to_plain(&core::cluster(&self.inner, &o).js_err()?)
     }
 
@@ -209,7 +266,8 @@ impl ClusterGraph {
         resolutions: Vec<f64>,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read(&options)?.clustering(&ClusterOptions::default());
+        let o = read_for(&options, "ClusterGraph.scan", CLUSTERING)?
+            .clustering(&ClusterOptions::default());
         to_plain(&core::resolution_scan(&self.inner, &o, &resolutions).js_err()?)
     }
 
@@ -219,7 +277,8 @@ impl ClusterGraph {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read(&options)?.clustering(&ClusterOptions::default());
+        let o = read_for(&options, "ClusterGraph.consensus", CLUSTERING)?
+            .clustering(&ClusterOptions::default());
         to_plain(&core::consensus(&self.inner, None, &o).js_err()?)
     }
 }
@@ -247,7 +306,7 @@ impl MapFlows {
         options: JsValue,
     ) -> Result<MapFlows, JsValue> {
         let (s, t, w) = flows(&source, &target, &weight)?;
-        let o = read(&options)?;
+        let o = read_for(&options, "new MapFlows", WALKER)?;
         let inner = if o.undirected.unwrap_or(false) {
             core::MapFlows::undirected(n, &s, &t, &w)
         } else {
@@ -278,7 +337,8 @@ impl MapFlows {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read(&options)?.clustering(&ClusterOptions::default());
+        let o = read_for(&options, "MapFlows.cluster", CLUSTERING)?
+            .clustering(&ClusterOptions::default());
         to_plain(&core::cluster_map_equation(&self.inner, &o).js_err()?)
     }
 }
@@ -291,7 +351,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "TableClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read(&options)?.table()?;
+        let o = read_for(&options, "RegionalTable.clusters", TABLE)?.table()?;
         to_plain(&core::cluster_table(&self.inner, &o).js_err()?)
     }
 

@@ -187,6 +187,35 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.match(await page.textContent("#bands-status"), /5 figures from 200 draws, computed in \d+ ms in a background worker/);
     const bandsMs = Number(await page.getAttribute("#bands-status", "data-ms"));
 
+    // value-based clusters in a Web Worker: the Scottish Government's method, then the map
+    // equation, on Scotland's table; the partitions and accounts are the core's, to the last bit
+    await page.selectOption("#region", "scotland-2019");
+    const scotland = dataset("scotland-2019");
+    const clustersShown = async (method) => {
+      const options = await page.getAttribute("#clusters-status", "data-options");
+      await page.waitForFunction((o) => document.body.dataset.clusters === o || !document.getElementById("error").hidden, options, { timeout: 60_000 });
+      assert.equal(await page.isVisible("#error"), false, await page.textContent("#error"));
+      const expected = scotland.clusters(JSON.parse(options));
+      assert.equal(Number(await page.getAttribute("#clusters-status", "data-value")), expected.clustering.value, method);
+      assert.equal(await page.getAttribute("#clusters-status", "data-membership"), expected.clustering.membership.join(" "));
+      const rows = await page.$$eval("#clusters-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.sectors, Number(tr.dataset.output), Number(tr.dataset.internal), Number(tr.dataset.turns), Number(tr.dataset.retention), tr.dataset.link ?? null]));
+      assert.deepEqual(rows, expected.clusters.map((c) => [c.sectors.join(" "), c.output, c.internal_purchase_share, c.turns_inside, c.retention, c.missing_links[0] ? `${c.missing_links[0].buyer} ${c.missing_links[0].product}` : null]), method);
+      return expected;
+    };
+    await page.click("#clusters-run");
+    const sg = await clustersShown("scottish_government");
+    assert.equal(sg.clustering.n_clusters, 18);
+    assert.match(await page.textContent("#clusters-status"), /^Scotland 2019: 18 clusters, directed modularity 0\.1358 at γ = 1\.8, reached by \d+ of 100 starts; computed in \d+ ms in a background worker\.$/);
+    assert.match(await page.textContent("#clusters-note"), /Type I Leontief inverse with its diagonal zeroed/);
+    await page.selectOption("#clusters-method", "map_equation");
+    assert.equal(await page.isDisabled("#clusters-resolution"), true, "the map equation has no resolution");
+    await page.click("#clusters-run");
+    const mapEq = await clustersShown("map_equation");
+    assert.equal(mapEq.clustering.quality, "map_equation");
+    assert.match(await page.textContent("#clusters-status"), /codelength \d\.\d{4} bits/);
+    const clustersMs = Number(await page.getAttribute("#clusters-status", "data-ms"));
+    scotland.free();
+
     // a malformed file gives a clear error message
     const bad = join(profile, "broken.json");
     await writeFile(bad, '{"format": "localecon-table", "version": 1, "name": "x",');
@@ -200,7 +229,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, "explorer.png"), fullPage: true });
     console.log(`browser timing: atlas of 32 councils in a worker ${atlasMs} ms; 32-council system ${returnsMs} ms`);
-    await writeFile(join(artifacts, "browser-timings.json"), JSON.stringify({ reportMs, scenarioMs, atlasMs, returnsMs, bandsMs }, null, 1));
+    await writeFile(join(artifacts, "browser-timings.json"), JSON.stringify({ reportMs, scenarioMs, atlasMs, returnsMs, bandsMs, clustersMs }, null, 1));
   } finally {
     if (context) await context.close();
     server.close();

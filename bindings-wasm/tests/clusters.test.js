@@ -68,4 +68,10 @@ test("bad inputs are typed errors naming the place", () => {
   expectError(() => new ClusterGraph(3, [], [], []), "InvalidInputError", "invalid_input", /no flow/);
   expectError(() => new ClusterGraph(1, [0], [0], [1], false, true), "InvalidInputError", "invalid_input", /no flow/);
   expectError(() => dataset("scotland-2019").clusters({ preset: "glasgow" }), "UnknownOptionError", "unknown_option", /scottish_government/);
+  // an option of another call is refused by name, never ignored
+  expectError(() => dataset("scotland-2019").clusters({ teleportation: 0.15 }), "UnknownOptionError", "unknown_option", /RegionalTable\.clusters.*teleportation/);
+  expectError(() => dataset("scotland-2019").clusters({ undirected: true }), "UnknownOptionError", "unknown_option", /undirected/);
+  expectError(() => g.cluster({ basis: "flows" }), "UnknownOptionError", "unknown_option", /ClusterGraph\.cluster.*basis/);
+  expectError(() => g.scan([1], { preset: "scottish_government" }), "UnknownOptionError", "unknown_option", /preset/);
+  expectError(() => new MapFlows(3, [0, 1], [1, 2], [1, 1], { starts: 3 }), "UnknownOptionError", "unknown_option", /new MapFlows.*starts/);
 });

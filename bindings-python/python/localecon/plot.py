@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "clusters", "flows", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "clusters", "currency", "cycles", "flows", "leaks", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -89,6 +89,62 @@ def flows(system: FlowSystem, *, top: int = 15, ax: Any = None) -> tuple[Any, An
     ax.set_xlabel("money per period")
     cycles = system.strongest_cycles(max_length=3, top_k=3)
     ax.set_title("Strongest flows; cycles: " + "; ".join(" → ".join(c["labels"]) for c in cycles), fontsize=9)
+    fig.tight_layout()
+    return fig, ax
+
+
+def cycles(system: FlowSystem, *, max_length: int = 3, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
+    """The ``top`` strongest simple cycles of at most ``max_length`` accounts of a flow
+    system (``FlowSystem.strongest_cycles``): one bar per cycle, its length the cycle's
+    bottleneck, the smallest flow along it (what can go round the whole loop)."""
+    found = list(system.strongest_cycles(max_length=max_length, top_k=top))
+    fig, ax = _axes(ax, (8, 0.45 * max(len(found), 1) + 1.4))
+    names = [" → ".join([*c.labels, c.labels[0]]) for c in found][::-1]
+    values = [c.bottleneck for c in found][::-1]
+    bars = ax.barh(names, values, color="#8c564b")
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=3, fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel("bottleneck: the smallest flow along the cycle")
+    ax.set_title(f"The {len(found)} strongest cycles of at most {max_length} accounts")
+    fig.tight_layout()
+    return fig, ax
+
+
+def currency(result: Any, *, top: int = 12, ax: Any = None) -> tuple[Any, Any]:
+    """How a local currency circulates (``RegionalTable.local_currency``): the expected
+    number of times one unit issued passes through each account before it is redeemed
+    (the ``top`` accounts it visits most), with the transactions per unit, and the Type II
+    multiplier before and after, in the title. Accounts it never reaches are left out."""
+    visits = np.asarray(result.visits)
+    accounts = list(result.accounts)
+    order = [k for k in np.argsort(visits)[::-1][:top] if visits[k] > 0][::-1]
+    fig, ax = _axes(ax, (8, 0.4 * len(order) + 1.6))
+    bars = ax.barh([accounts[k] for k in order], visits[order], color="#16a085")
+    ax.bar_label(bars, labels=[f"{v:.3f}" for v in visits[order]], padding=3, fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel("expected visits per unit issued, before it is redeemed")
+    ax.set_title(
+        f"{result.transactions:.2f} transactions per unit; Type II multiplier "
+        f"{result.multiplier_before:.4f} → {result.multiplier_after:.4f}",
+        fontsize=10,
+    )
+    fig.tight_layout()
+    return fig, ax
+
+
+def leaks(ranking: Any, *, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
+    """Which leak to plug first (``RegionalTable.leak_ranking``): the ``top`` import
+    substitutions by the local income they would keep, one bar each, labelled with the buyer
+    and the product it would buy locally instead, and the income kept per unit moved."""
+    rows = list(ranking.opportunities)[:top]
+    fig, ax = _axes(ax, (9, 0.45 * max(len(rows), 1) + 1.4))
+    names = [f"{r.buyer_name[:28]} ← {r.product_name[:28]}" for r in rows][::-1]
+    gains = [r.retained_income_gain for r in rows][::-1]
+    bars = ax.barh(names, gains, color="#c0392b")
+    ax.bar_label(bars, labels=[f"{r.gain_per_unit * 100:.0f}p per £" for r in rows][::-1], padding=3, fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel("local income kept if the share of the buyer's imports is bought locally")
+    ax.set_title("Which leak to plug first: the largest import substitutions")
     fig.tight_layout()
     return fig, ax
 

@@ -353,10 +353,7 @@ pub fn cluster_table(
     };
     let f = Factored::new(table)?;
     let imports = &f.imports;
-    assumptions.push(format!(
-        "Missing links: imports by product {}.",
-        imports.basis.assumption()
-    ));
+    assumptions.push(format!("Missing links: {}.", imports.basis.assumption()));
     let n = table.n();
     let x = table.output();
     let sectors = table.sectors();

@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+const [url, out, sel] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+page.on("requestfailed", (r) => errors.push("failed " + r.url()));
+await page.goto(url);
+await page.waitForTimeout(1500);
+console.log("katex:", await page.$$eval(".katex", (e) => e.length), "errors:", await page.$$eval(".katex-error", (e) => e.length), errors);
+if (sel) await (await page.$(sel)).scrollIntoViewIfNeeded();
+await page.screenshot({ path: out, fullPage: !sel });
+await browser.close();
