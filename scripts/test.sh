@@ -106,8 +106,9 @@ step "javascript: the Local Economy Explorer in headless Chromium"
 (cd bindings-wasm && LOCALECON_ARTIFACTS="$ROOT/artifacts" node --test --test-timeout=180000 tests-browser/)
 node scripts/run-doc-js.mjs docs/src
 
-step "docs: build the book"
+step "docs: build the book (figures, KaTeX, the Explorer) and read it in headless Chromium"
 scripts/build-docs.sh "$CACHE/site"
+(cd bindings-wasm && LOCALECON_SITE="$CACHE/site" node --test --test-timeout=180000 tests-book/)
 
 step "packaging: wheel, sdist and npm tarball, each checked in a fresh environment"
 LOCALECON_DIST="$CACHE/dist" scripts/package.sh

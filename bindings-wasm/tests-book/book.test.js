@@ -1,0 +1,100 @@
+// The built book in a real headless Chromium (Debian's, driven by playwright-core), opened
+// from the file system as a reader who downloaded it would: every formula is rendered by
+// KaTeX, the figures are there with alt text, no request leaves the machine, search finds a
+// page, and the Explorer, served with the site, opens and computes.
+// Usage: LOCALECON_SITE=path/to/site node --test tests-book/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, extname, normalize, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const site = resolve(process.env.LOCALECON_SITE ?? join(process.env.HOME, ".cache/localecon/site"));
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml" };
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end("not found");
+    }
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+test("the built book, offline", { timeout: 120_000 }, async () => {
+  assert.ok(existsSync(join(site, "councils.html")), `no built book at ${site}: run scripts/build-docs.sh`);
+  const profile = await mkdtemp(join(tmpdir(), "localecon-book-"));
+  const server = await serve(site);
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
+    });
+    const page = await context.newPage();
+    const errors = [];
+    const outside = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.protocol !== "file:" && url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:") outside.push(r.url());
+    });
+
+    // formulas rendered, none in error, on the concept pages that carry them
+    for (const name of ["leakage", "multipliers", "circularity"]) {
+      await page.goto(pathToFileURL(join(site, `${name}.html`)).href);
+      await page.waitForSelector(".katex", { timeout: 15_000 });
+      const rendered = await page.$$eval(".arithmatex", (els) => els.map((e) => e.querySelector(".katex") !== null));
+      assert.ok(rendered.length > 3 && rendered.every(Boolean), `${name}: every formula rendered (${rendered.length})`);
+      assert.equal(await page.$$eval(".katex-error", (e) => e.length), 0, `${name}: no KaTeX error`);
+      // the examples in three languages, as tabs
+      const tabs = await page.$$eval(".tabbed-labels label", (ls) => ls.map((l) => l.textContent.trim()));
+      assert.deepEqual(tabs.slice(0, 3), ["Rust", "Python", "JavaScript"], name);
+    }
+
+    // the council page: four figures, each an image that loaded, with alt text
+    await page.goto(pathToFileURL(join(site, "councils.html")).href);
+    const figures = await page.$$eval("article img", (imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), alt: i.alt, width: i.naturalWidth })));
+    assert.equal(figures.length, 4);
+    for (const f of figures) {
+      assert.ok(f.src.startsWith("figures/") && f.src.endsWith(".svg"), f.src);
+      assert.ok(f.width > 0, `${f.src} loaded`);
+      assert.ok(f.alt.length > 80, `${f.src} has alt text saying what it shows`);
+    }
+
+    // search works from the file system (the index is inlined by the offline plugin)
+    await page.click("input.md-search__input");
+    await page.keyboard.type("leakage", { delay: 20 });
+    await page.waitForSelector(".md-search-result__item", { timeout: 15_000 });
+    const hits = await page.$$eval(".md-search-result__item a", (as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hits.some((h) => h.endsWith("/leakage.html")), hits.join(" "));
+
+    // the Explorer is linked from the book and runs from the built site (over HTTP: WebAssembly
+    // and workers are not loaded from file:// URLs)
+    const link = await page.getAttribute('article a[href="app/explorer/index.html"]', "href");
+    assert.equal(link, "app/explorer/index.html");
+    const { port } = server.address();
+    await page.goto(`http://127.0.0.1:${port}/app/explorer/index.html`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+    assert.match(await page.textContent("#source"), /Scotland/);
+
+    assert.deepEqual(outside, [], "no request leaves the machine");
+    assert.deepEqual(errors, [], "no uncaught errors");
+  } finally {
+    if (context) await context.close();
+    server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
