@@ -47,6 +47,7 @@ def figures():
         ("cycles", lambda: plot.cycles(localecon.FlowSystem.from_table(scotland, "households"), top=8)[0]),
         ("currency-glasgow", lambda: plot.currency(glasgow.local_currency(CURRENCY))[0]),
         ("leaks-glasgow", lambda: plot.leaks(glasgow.leak_ranking(top_k=10))[0]),
+        ("lm-rounds", lambda: plot.lm_rounds(scotland, ["10.7", "47"])[0]),
         ("clusters", lambda: plot.clusters(scotland.clusters(preset="scottish_government"))[0]),
         ("bands-glasgow", bands),
     ]

@@ -96,6 +96,17 @@ def test_cycle_and_currency_pictures_show_the_numbers():
     assert f"{c.multiplier_after:.4f}" in ax.get_title() and f"{c.transactions:.2f}" in ax.get_title()
 
 
+def test_lm_rounds_picture_shows_the_model_lm():
+    t = localecon.datasets.scotland_2019()
+    _fig, ax = plot.lm_rounds(t, ["10.7", "47"], rounds=6)
+    lines = ax.get_lines()
+    bakery = lines[0].get_ydata()
+    j = t.sector_index("10.7")
+    assert list(bakery) == [t.model_lm(k)[j] for k in range(1, 7)]
+    assert bakery[0] == 1.0 and all(a < b for a, b in zip(bakery, bakery[1:]))
+    assert len([line for line in lines if line.get_label().startswith("47")]) == 1
+
+
 def test_report_progress_reaches_done():
     seen = []
     r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))

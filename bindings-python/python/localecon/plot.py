@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "clusters", "currency", "cycles", "flows", "leaks", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "clusters", "currency", "cycles", "flows", "leaks", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -145,6 +145,27 @@ def leaks(ranking: Any, *, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
     ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel("local income kept if the share of the buyer's imports is bought locally")
     ax.set_title("Which leak to plug first: the largest import substitutions")
+    fig.tight_layout()
+    return fig, ax
+
+
+def lm_rounds(table: RegionalTable, sectors: list[str], *, rounds: int = 10, ax: Any = None) -> tuple[Any, Any]:
+    """The model LMk of ``sectors`` for k = 1 … ``rounds`` (``RegionalTable.model_lm``): how
+    the local money counted grows round by round, LM3 marked, towards the household-closed
+    multiplier that counts every local transaction."""
+    ks = np.arange(1, rounds + 1)
+    values = np.array([np.asarray(table.model_lm(int(k))) for k in ks])
+    fig, ax = _axes(ax, (7, 4))
+    for code in sectors:
+        j = table.sector_index(code)
+        ax.plot(ks, values[:, j], marker="o", label=f"{code} {table.names[j]}")
+        ax.annotate(f"LM3 {values[2, j]:.2f}", (3, values[2, j]), textcoords="offset points", xytext=(6, -12), fontsize=8)
+    ax.axvline(3, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xticks(ks)
+    ax.set_xlabel("rounds counted (k)")
+    ax.set_ylabel("local money per £1 (LMk)")
+    ax.set_title(f"LMk, round by round — {table.name}")
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return fig, ax
 
