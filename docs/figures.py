@@ -42,12 +42,20 @@ def figures():
     return [
         ("pound-bakery", lambda: plot.where_a_pound_goes(scotland, "10.7")[0]),
         ("pound-bakery-glasgow", lambda: plot.where_a_pound_goes(glasgow, "10.7")[0]),
+        ("flow-matrix", lambda: plot.flow_matrix(scotland)[0]),
+        ("linkages", lambda: plot.linkages(scotland)[0]),
         ("multipliers", lambda: plot.multipliers(scotland)[0]),
         ("regionalisation-glasgow", lambda: plot.regionalisation(scotland, glasgow)[0]),
         ("cycles", lambda: plot.cycles(localecon.FlowSystem.from_table(scotland, "households"), top=8)[0]),
         ("currency-glasgow", lambda: plot.currency(glasgow.local_currency(CURRENCY))[0]),
         ("leaks-glasgow", lambda: plot.leaks(glasgow.leak_ranking(top_k=10))[0]),
         ("lm-rounds", lambda: plot.lm_rounds(scotland, ["10.7", "47"])[0]),
+        (
+            "footprint-glasgow",
+            lambda: plot.footprint(
+                localecon.datasets.satellite("glasgow-2019").footprint(glasgow), "GHG", top=12
+            )[0],
+        ),
         ("clusters", lambda: plot.clusters(scotland.clusters(preset="scottish_government"))[0]),
         ("bands-glasgow", bands),
     ]

@@ -107,6 +107,38 @@ def test_lm_rounds_picture_shows_the_model_lm():
     assert len([line for line in lines if line.get_label().startswith("47")]) == 1
 
 
+def test_flow_matrix_and_linkage_pictures():
+    t = localecon.datasets.scotland_2019()
+    _fig, ax = plot.flow_matrix(t)
+    shown = ax.images[0].get_array()
+    z = np.asarray(t.z)
+    assert shown.shape == (98, 98)
+    assert np.array_equal(np.ma.filled(shown, 0.0), np.where(z > 0, z, 0.0))
+    i, j = t.sector_index("41-43"), t.sector_index("68.1-2")
+    assert shown[i, j] == z[i, j]  # row: the seller (construction), column: the buyer
+    _fig, ax = plot.linkages(t)
+    links = t.linkages()
+    points = np.concatenate([c.get_offsets() for c in ax.collections])
+    assert len(points) == 98
+    expected = sorted(zip(links.backward, links.forward_ghosh))
+    assert sorted(map(tuple, points)) == expected
+    assert f"key sectors ({links.classification.count('key')})" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_footprint_picture_splits_inside_and_outside():
+    g = localecon.datasets.glasgow_2019()
+    fp = localecon.datasets.satellite("glasgow-2019").footprint(g)
+    _fig, ax = plot.footprint(fp, "GHG", sectors=["56", "10.7", "35.1"])
+    frame = fp.to_pandas("GHG")
+    totals = np.zeros(3)
+    for container in ax.containers:
+        totals += [b.get_width() for b in container]
+    # bars from the bottom up: the sectors in reverse order
+    np.testing.assert_allclose(totals[::-1], frame.loc[["56", "10.7", "35.1"], "total"], rtol=1e-12)
+    inside = [b.get_width() for b in ax.containers[0]][::-1]
+    assert inside == frame.loc[["56", "10.7", "35.1"], "inside"].tolist()
+
+
 def test_report_progress_reaches_done():
     seen = []
     r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))

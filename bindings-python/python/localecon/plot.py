@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "clusters", "currency", "cycles", "flows", "leaks", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "clusters", "currency", "cycles", "flows", "flow_matrix", "footprint", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -132,6 +132,30 @@ def currency(result: Any, *, top: int = 12, ax: Any = None) -> tuple[Any, Any]:
     return fig, ax
 
 
+def footprint(result: Any, stressor: str, *, sectors: list[str] | None = None, top: int = 12, ax: Any = None) -> tuple[Any, Any]:
+    """What one unit of final demand for each sector causes of ``stressor`` (a
+    ``Satellite.footprint`` result): a bar per sector split into what is caused inside the
+    region and at each origin of its imports; the ``sectors`` given, or the ``top`` largest."""
+    frame = result.to_pandas(stressor)
+    origins = [c for c in frame.columns if c not in ("name", "inside", "total", "inside_share")]
+    rows = frame.loc[sectors] if sectors is not None else frame.sort_values("total", ascending=False).head(top)
+    rows = rows.iloc[::-1]
+    fig, ax = _axes(ax, (8, 0.4 * len(rows) + 1.6))
+    labels = [f"{code} {name[:30]}" for code, name in zip(rows.index, rows["name"])]
+    left = np.zeros(len(rows))
+    colours = ["#27ae60", "#2c6e91", "#7fb3d5", "#e59866", "#8e44ad"]
+    for k, column in enumerate(["inside", *origins]):
+        values = rows[column].to_numpy()
+        ax.barh(labels, values, left=left, color=colours[k % len(colours)], label="inside the region" if column == "inside" else f"imports: {column}")
+        left += values
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel(f"{stressor} per unit of final demand")
+    ax.set_title(f"{stressor} caused per unit of final demand, inside and outside")
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig, ax
+
+
 def leaks(ranking: Any, *, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
     """Which leak to plug first (``RegionalTable.leak_ranking``): the ``top`` import
     substitutions by the local income they would keep, one bar each, labelled with the buyer
@@ -166,6 +190,54 @@ def lm_rounds(table: RegionalTable, sectors: list[str], *, rounds: int = 10, ax:
     ax.set_ylabel("local money per £1 (LMk)")
     ax.set_title(f"LMk, round by round — {table.name}")
     ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig, ax
+
+
+def flow_matrix(table: RegionalTable, *, ax: Any = None) -> tuple[Any, Any]:
+    """The table's local flows ``Z`` as a picture: a cell per (selling sector ``i``, buying
+    sector ``j``), coloured by ``log10`` of what ``j`` buys from ``i`` (blank where nothing is
+    bought), rows and columns in the table's order — Miller & Blair's orientation, money
+    flowing from the column to the row."""
+    from matplotlib.colors import LogNorm
+
+    z = np.asarray(table.z)
+    shown = np.where(z > 0, z, np.nan)
+    fig, ax = _axes(ax, (6.4, 5.6))
+    positive = z[z > 0]
+    image = ax.imshow(shown, norm=LogNorm(vmin=positive.min(), vmax=positive.max()), cmap="viridis", interpolation="nearest")
+    fig.colorbar(image, ax=ax, label=f"purchases ({table.unit}, log scale)", shrink=0.8)
+    ax.set_xlabel("buying sector j (column)")
+    ax.set_ylabel("selling sector i (row)")
+    step = max(1, table.n // 10)
+    ticks = list(range(0, table.n, step))
+    ax.set_xticks(ticks, [table.codes[k] for k in ticks], rotation=90, fontsize=7)
+    ax.set_yticks(ticks, [table.codes[k] for k in ticks], fontsize=7)
+    ax.set_title(f"Who buys from whom — {table.name}: {int((z > 0).sum()):,} of {z.size:,} flows")
+    fig.tight_layout()
+    return fig, ax
+
+
+def linkages(table: RegionalTable, *, label: int = 8, ax: Any = None) -> tuple[Any, Any]:
+    """Rasmussen–Hirschman linkages (``RegionalTable.linkages``): each sector's backward index
+    against its Ghosh forward index, the lines at 1 dividing key, backward-oriented,
+    forward-oriented and weak sectors; the ``label`` sectors with the largest backward plus
+    forward index are named."""
+    links = table.linkages()
+    back = np.asarray(links.backward)
+    forward = np.asarray(links.forward_ghosh)
+    fig, ax = _axes(ax, (6, 5))
+    key = np.array([c == "key" for c in links.classification])
+    ax.scatter(back[~key], forward[~key], s=14, color="#7f8c8d", label="other sectors")
+    ax.scatter(back[key], forward[key], s=18, color="#c0392b", label=f"key sectors ({int(key.sum())})")
+    ax.axvline(1.0, color="grey", linewidth=0.8)
+    ax.axhline(1.0, color="grey", linewidth=0.8)
+    for k in np.argsort(back + forward)[::-1][:label]:
+        ax.annotate(table.codes[k], (back[k], forward[k]), textcoords="offset points", xytext=(4, 3), fontsize=7)
+    ax.set_xlabel("backward linkage (pull on local suppliers)")
+    ax.set_ylabel("forward linkage, Ghosh (push to local buyers)")
+    ax.set_title(f"Key sectors — {table.name}")
+    ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     return fig, ax
 
