@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "clusters", "currency", "cycles", "flows", "flow_matrix", "footprint", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["bands", "clusters", "currency", "cycles", "flow_matrix", "flows", "footprint", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
