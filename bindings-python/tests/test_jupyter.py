@@ -139,6 +139,32 @@ def test_footprint_picture_splits_inside_and_outside():
     assert inside == frame.loc[["56", "10.7", "35.1"], "inside"].tolist()
 
 
+def test_returns_picture_ranks_what_comes_back():
+    system = localecon.datasets.scotland_ruk_2019()
+    rows = system.returns()
+    _fig, (left, right) = plot.returns(rows)
+    back = [b.get_width() for b in right.containers[0]]
+    assert back == sorted(r.returned_per_leak for r in rows)
+    leak = {t.get_text(): b.get_width() for t, b in zip(left.get_yticklabels(), left.containers[0])}
+    assert leak == {r.region: r.leak_to_other_regions for r in rows}
+
+
+def test_atlas_and_gva_validation_pictures():
+    a = localecon.datasets.scotland_council_atlas()
+    _fig, ax = plot.atlas(a, label=4)
+    points = ax.collections[0].get_offsets()
+    frame = a.to_pandas()
+    assert len(points) == 32
+    assert sorted(map(tuple, points)) == sorted(zip(frame["output"], frame["retention_share"]))
+    named = {t.get_text() for t in ax.texts}
+    assert "Highland" in named and "Renfrewshire" in named  # most and least retained
+    v = localecon.datasets.gva_validation()
+    _fig, ax = plot.gva_validation(v)
+    points = ax.collections[0].get_offsets()
+    assert len(points) == len(v.to_pandas()) == 19
+    assert f"{v.mean_absolute_error:.3f}" in ax.get_title()
+
+
 def test_report_progress_reaches_done():
     seen = []
     r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))

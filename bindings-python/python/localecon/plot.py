@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["bands", "clusters", "currency", "cycles", "flow_matrix", "flows", "footprint", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "where_a_pound_goes"]
+__all__ = ["atlas", "bands", "clusters", "currency", "cycles", "flow_matrix", "flows", "footprint", "gva_validation", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "returns", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -30,6 +30,65 @@ def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]
         return ax.figure, ax
     fig, ax = plt.subplots(figsize=size)
     return fig, ax
+
+
+def atlas(result: Any, *, label: int = 6, ax: Any = None) -> tuple[Any, Any]:
+    """Every area of an atlas (``scotland_council_atlas()``, ``australia_lga_atlas()``): its
+    output (log scale) across and the share of a pound of its final demand that stays as
+    local income up; the ``label`` areas that keep the most and the least are named."""
+    frame = result.to_pandas()
+    fig, ax = _axes(ax, (7, 4.5))
+    ax.scatter(frame["output"], frame["retention_share"], s=10, color="#2c6e91", alpha=0.7)
+    ax.set_xscale("log")
+    ordered = frame.sort_values("retention_share")
+    for _, row in list(ordered.head(label // 2).iterrows()) + list(ordered.tail(label - label // 2).iterrows()):
+        ax.annotate(row["region"].rsplit(" ", 1)[0], (row["output"], row["retention_share"]), textcoords="offset points", xytext=(4, 2), fontsize=7)
+    ax.set_xlabel("output (log scale)")
+    ax.set_ylabel("share of £1 of final demand kept as local income")
+    ax.set_title(f"{len(frame)} areas: how much of a pound stays")
+    fig.tight_layout()
+    return fig, ax
+
+
+def gva_validation(result: Any, *, ax: Any = None) -> tuple[Any, Any]:
+    """The council tables' GVA against the ONS regional accounts (``gva_validation()``): each
+    area's share of Scotland's GVA, published across and regionalised up, with the diagonal
+    (points above it: the regionalisation overstates the area); the three largest gaps in
+    share are named."""
+    frame = result.to_pandas()
+    fig, ax = _axes(ax, (5.5, 5.5))
+    ons = 100 * frame["ons_share"].to_numpy()
+    ours = 100 * frame["regionalised_share"].to_numpy()
+    ax.scatter(ons, ours, s=16, color="#d62728")
+    hi = max(ons.max(), ours.max()) * 1.05
+    ax.plot([0, hi], [0, hi], color="grey", linewidth=0.8)
+    for k in np.argsort(np.abs(ours - ons))[::-1][:3]:  # the three largest gaps in share
+        ax.annotate(frame["name"].iloc[k][:28], (ons[k], ours[k]), textcoords="offset points", xytext=(4, -8), fontsize=7)
+    ax.set_xlabel("ONS share of Scotland's GVA (%)")
+    ax.set_ylabel("regionalised share (%)")
+    ax.set_title(f"GVA by area: mean absolute error of the ratio {result.mean_absolute_error:.3f}")
+    fig.tight_layout()
+    return fig, ax
+
+
+def returns(rows: Any, *, ax: Any = None) -> tuple[Any, Any]:
+    """The leak that comes back (``InterregionalTable.returns()``): for each region, what its
+    supply chains spend in the other regions per unit of its final demand (left) and how much
+    of each unit so leaked comes back as orders for its own sectors (right), ranked by the
+    latter."""
+    import matplotlib.pyplot as plt
+
+    ordered = sorted(rows, key=lambda r: r.returned_per_leak)
+    names = [r.region for r in ordered]
+    fig, (left, right) = plt.subplots(1, 2, sharey=True, figsize=(9, 0.22 * len(ordered) + 1.6)) if ax is None else (ax.figure, ax)
+    left.barh(names, [r.leak_to_other_regions for r in ordered], color="#e59866")
+    left.set_xlabel("leaks to the other regions, per £1")
+    left.tick_params(axis="y", labelsize=8)
+    right.barh(names, [r.returned_per_leak for r in ordered], color="#27ae60")
+    right.set_xlabel("comes back, per £1 leaked")
+    fig.suptitle("The leak that comes back")
+    fig.tight_layout()
+    return fig, (left, right)
 
 
 def where_a_pound_goes(table: RegionalTable, sector: str, *, closed: bool = True, ax: Any = None) -> tuple[Any, Any]:
