@@ -1,4 +1,4 @@
-import type { RegionalTable, InterregionalTable, InterregionalBuild, MonteCarlo, UncertaintySpec, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck } from "./index.js";
+import type { RegionalTable, InterregionalTable, InterregionalBuild, MonteCarlo, UncertaintySpec, Commuting, RegionReport, Satellite, CouncilCommuting, Atlas, GvaValidation, CommutingCheck, RegionalisationValidation } from "./index.js";
 /** Attribution for the Scottish tables (Open Government Licence v3.0). */
 export declare const SCOTLAND_2019_ATTRIBUTION: string;
 /** Attribution for BRES employment (ONS, Open Government Licence v3.0). */
@@ -18,6 +18,7 @@ export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];
 export declare function gvaValidation(method?: "slq" | "cilq" | "flq" | "aflq", delta?: number): GvaValidation;
 export declare function commutingCrossCheck(): CommutingCheck[];
+export declare function regionalisationValidation(): RegionalisationValidation;
 /** The names of the embedded interregional datasets; a three-region table is named by its council. */
 export type InterregionalDatasetName =
   | "scotland-ruk-2019" | "scotland-ruk-2019-shared" | "scotland-councils-2019"

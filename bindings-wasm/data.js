@@ -1,6 +1,6 @@
 // The embedded datasets, as a separate entry point (`import { dataset } from "localecon/data"`):
 // the WebAssembly module itself carries no data, so pages that load their own tables stay small.
-import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildCouncilUncertainty, buildCouncilDefaultUncertainty, buildLgaUncertainty, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck } from "localecon";
+import { buildDataset, buildInterregionalDataset, buildInterregionalBuild, buildCouncilUncertainty, buildCouncilDefaultUncertainty, buildLgaUncertainty, buildInterregionalHouseholds, buildSatellite, buildCouncilCommuting, buildCouncils, buildLocalSurplusShares, buildCouncilAtlas, buildAustraliaLgaAtlas, buildGvaValidation, buildCommutingCrossCheck, buildRegionalisationValidation } from "localecon";
 import { NAMES, SOURCES, BRES_2019_EMPLOYMENT, SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION } from "./pkg/data.js";
 
 export { SCOTLAND_2019_ATTRIBUTION, BRES_2019_ATTRIBUTION };
@@ -55,6 +55,12 @@ export function australiaLgaAtlas() {
  * 0.3), per ITL3 area, against ONS balanced regional GVA 2019. */
 export function gvaValidation(method, delta) {
   return buildGvaValidation(SOURCES, method, delta);
+}
+
+/** The UK 2019 table regionalised to Scotland by every location-quotient method, each
+ * method's Type I output multipliers against the real Scottish table's (20 SIC sections). */
+export function regionalisationValidation() {
+  return buildRegionalisationValidation(SOURCES);
 }
 
 /** Census 2011 commuting against the ONS money measure (resident over workplace

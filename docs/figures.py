@@ -59,6 +59,7 @@ def figures():
         ("returns-councils", lambda: plot.returns(localecon.datasets.scotland_councils_2019().returns())[0]),
         ("atlas-australia", lambda: plot.atlas(localecon.datasets.australia_lga_atlas())[0]),
         ("gva-validation", lambda: plot.gva_validation(localecon.datasets.gva_validation())[0]),
+        ("regionalisation-errors", lambda: plot.regionalisation_errors(localecon.datasets.regionalisation_validation())[0]),
         ("clusters", lambda: plot.clusters(scotland.clusters(preset="scottish_government"))[0]),
         ("bands-glasgow", bands),
     ]

@@ -302,6 +302,23 @@ pub fn commuting_cross_check(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     df.call_method1("set_index", ("itl3",))
 }
 
+/// The UK 2019 table regionalised to Scotland by every method against the real Scottish
+/// table (20 SIC sections): a DataFrame indexed by method label (method, delta, bias,
+/// mean_absolute_error, worst_absolute_error, worst_section).
+#[pyfunction]
+pub fn regionalisation_validation(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let mut v = Sources::embedded().regionalisation_validation().py_err()?;
+    for m in &mut v.methods {
+        m.multipliers.clear(); // per method and section: `RegionalisationValidation` in Rust
+    }
+    let df = py.import("pandas")?.getattr("DataFrame")?;
+    let df = df.call1((to_py(py, &v.methods)?,))?;
+    let drop = pyo3::types::PyDict::new(py);
+    drop.set_item("columns", vec!["multipliers"])?;
+    df.call_method("drop", (), Some(&drop))?
+        .call_method1("set_index", ("label",))
+}
+
 /// An embedded dataset by name (see `dataset_names()`).
 #[pyfunction]
 fn dataset(name: &str) -> PyResult<crate::table::PyRegionalTable> {
@@ -323,6 +340,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(australia_lga_atlas, m)?)?;
     m.add_function(wrap_pyfunction!(gva_validation, m)?)?;
     m.add_function(wrap_pyfunction!(commuting_cross_check, m)?)?;
+    m.add_function(wrap_pyfunction!(regionalisation_validation, m)?)?;
     use localecon::datasets as d;
     m.add("DATASETS", d::NAMES.to_vec())?;
     for (name, value) in [

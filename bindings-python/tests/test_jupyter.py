@@ -165,6 +165,18 @@ def test_atlas_and_gva_validation_pictures():
     assert f"{v.mean_absolute_error:.3f}" in ax.get_title()
 
 
+def test_regionalisation_errors_picture():
+    frame = localecon.datasets.regionalisation_validation()
+    assert len(frame) == 17 and frame.loc["FLQ δ=0.3", "worst_section"] == "B"
+    assert round(float(frame.loc["FLQ δ=0.25", "mean_absolute_error"]), 3) == 0.078
+    _fig, ax = plot.regionalisation_errors(frame)
+    flq = ax.get_lines()[0]
+    assert list(flq.get_xdata()) == [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
+    assert list(flq.get_ydata()) == frame[frame["method"] == "flq"]["mean_absolute_error"].tolist()
+    levels = {line.get_label(): line.get_ydata()[0] for line in ax.get_lines()[2:]}
+    assert levels["SLQ"] == frame.loc["SLQ", "mean_absolute_error"]
+
+
 def test_report_progress_reaches_done():
     seen = []
     r = localecon.datasets.scotland_2019().report(progress=lambda stage, done: seen.append((stage, done)))

@@ -20,6 +20,15 @@ export interface SectionShare { section: string; ons: number; regionalised: numb
 export interface GvaComparison { itl3: string; name: string; ons_gva: number; ons_share: number; regionalised_gva: number; regionalised_share: number; ratio: number; sections: SectionShare[] }
 /** The council tables' GVA against ONS balanced regional GVA 2019, for one method and δ. */
 export interface GvaValidation { method: string; delta: number; areas: GvaComparison[]; mean_absolute_error: number }
+/** One method's Type I output multipliers for Scotland (one per section) and their errors. */
+export interface MethodErrors {
+  label: string; method: "slq" | "cilq" | "flq" | "aflq" | null; delta: number | null; bias: number;
+  mean_absolute_error: number; worst_absolute_error: number; worst_section: string; multipliers: number[];
+}
+/** The UK 2019 table regionalised to Scotland by every method against the real Scottish table. */
+export interface RegionalisationValidation {
+  sections: string[]; scotland: number[]; uk_jobs: number[]; scotland_jobs: number[]; methods: MethodErrors[];
+}
 /** Census 2011 commuting against the ONS money measure in one ITL3 area. */
 export interface CommutingCheck { itl3: string; name: string; census_net_ratio: number; coe_ratio: number | null; resident_share: number; resident_share_of_workplace_population: number }
 "#;
@@ -120,6 +129,15 @@ pub fn build_commuting_cross_check(
     to_plain(&sources(&sources_)?.commuting_cross_check().js_err()?)
 }
 
+/// The UK 2019 table regionalised to Scotland by every method (SLQ, CILQ, FLQ and AFLQ at
+/// δ = 0.1 … 0.4), each against the real Scottish table's Type I output multipliers.
+#[wasm_bindgen(js_name = buildRegionalisationValidation, unchecked_return_type = "RegionalisationValidation")]
+pub fn build_regionalisation_validation(
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_plain(&sources(&sources_)?.regionalisation_validation().js_err()?)
+}
+
 /// The atlas of Australia's Local Government Areas with jobs (547, 2021-22), each with its
 /// commuting per industry (run it in a Web Worker in a page).
 #[wasm_bindgen(js_name = buildAustraliaLgaAtlas, unchecked_return_type = "Atlas")]
@@ -132,7 +150,7 @@ pub fn build_australia_lga_atlas(
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
-export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; australia_2021_22: string; australia_2021_lga_employment: string; australia_2021_22_115: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string }
+export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; australia_2021_22: string; australia_2021_lga_employment: string; australia_2021_22_115: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string; uk_2019_sections: string; uk_2019_shared: string; ioc098_shared: string; scotland_2019_ruk_purchases_by_final_use: string; census_2011_council_od: string; bres_2019_uk_scotland_division: string }
 "#;
 
 /// An embedded dataset built from its raw files (`localecon/data` ships them) by the same

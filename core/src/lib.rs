@@ -78,6 +78,9 @@ mod book_clusters {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/performance.md")]
 mod book_performance {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/regionalisation-validation.md")]
+mod book_regionalisation_validation {}
 
 pub use atlas::{Atlas, AtlasRow};
 pub use circularity::FlowSystem;

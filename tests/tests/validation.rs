@@ -15,6 +15,44 @@ fn the_book_shows_the_computed_validation_table() {
     );
 }
 
+/// The library's validation (the embedded UK table at sections, the embedded BRES file) is
+/// the conformance crate's (the 105-industry ONS table of the fixtures, summed here), to
+/// rounding: the two routes sum the same numbers in different orders.
+#[test]
+fn the_library_validation_is_the_one_recomputed_from_the_105_industry_table() {
+    let core = localecon::datasets::Sources::embedded()
+        .regionalisation_validation()
+        .unwrap();
+    let ours = errors();
+    assert_eq!(core.methods.len(), ours.len());
+    for (c, o) in core.methods.iter().zip(&ours) {
+        assert_eq!(c.label, o.method);
+        assert!(
+            (c.bias - o.bias).abs() < 1e-9,
+            "{}: {} vs {}",
+            c.label,
+            c.bias,
+            o.bias
+        );
+        assert!(
+            (c.mean_absolute_error - o.mean_abs).abs() < 1e-9,
+            "{}",
+            c.label
+        );
+        assert!(
+            (c.worst_absolute_error - o.worst_abs).abs() < 1e-9,
+            "{}",
+            c.label
+        );
+        assert_eq!(c.worst_section, o.worst_section);
+    }
+    assert_eq!(core.markdown(), markdown_table());
+    assert_eq!(core.sections.len(), 20);
+    let flq = core.get("FLQ δ=0.3").unwrap();
+    assert_eq!(flq.multipliers.len(), 20);
+    assert!(core.get("FLQ δ=0.5").is_err());
+}
+
 #[test]
 fn flq_beats_slq_and_the_national_table() {
     let e = errors();

@@ -41,6 +41,7 @@ from localecon._localecon import (
     gva_validation,
     interregional_dataset,
     local_surplus_shares,
+    regionalisation_validation,
     scotland_council_atlas,
 )
 
@@ -77,6 +78,7 @@ __all__ = [
     "gva_validation",
     "local_surplus_shares",
     "miller_blair_2sector",
+    "regionalisation_validation",
     "satellite",
     "scotland_2019",
     "scotland_2019_sections",

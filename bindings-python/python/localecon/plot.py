@@ -20,7 +20,7 @@ import numpy as np
 
 from localecon._localecon import FlowSystem, RegionalTable
 
-__all__ = ["atlas", "bands", "clusters", "currency", "cycles", "flow_matrix", "flows", "footprint", "gva_validation", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "returns", "where_a_pound_goes"]
+__all__ = ["atlas", "bands", "clusters", "currency", "cycles", "flow_matrix", "flows", "footprint", "gva_validation", "leaks", "linkages", "lm_rounds", "multipliers", "regionalisation", "regionalisation_errors", "returns", "where_a_pound_goes"]
 
 
 def _axes(ax: Any = None, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
@@ -67,6 +67,28 @@ def gva_validation(result: Any, *, ax: Any = None) -> tuple[Any, Any]:
     ax.set_xlabel("ONS share of Scotland's GVA (%)")
     ax.set_ylabel("regionalised share (%)")
     ax.set_title(f"GVA by area: mean absolute error of the ratio {result.mean_absolute_error:.3f}")
+    fig.tight_layout()
+    return fig, ax
+
+
+def regionalisation_errors(frame: Any, *, ax: Any = None) -> tuple[Any, Any]:
+    """Which location-quotient method to trust (``datasets.regionalisation_validation()``):
+    the mean absolute error of the Type I output multipliers against the real table, for FLQ
+    and AFLQ at each δ (lines), and for the table not regionalised, SLQ and CILQ (dashed
+    levels)."""
+    fig, ax = _axes(ax, (7, 4.2))
+    for method, colour in (("flq", "#c0392b"), ("aflq", "#2c6e91")):
+        rows = frame[frame["method"] == method].sort_values("delta")
+        ax.plot(rows["delta"], rows["mean_absolute_error"], marker="o", color=colour, label=method.upper())
+    styles = {"UK table, not regionalised": "#7f8c8d", "SLQ": "#8e44ad", "CILQ": "#16a085"}
+    for label, colour in styles.items():
+        if label in frame.index:
+            ax.axhline(frame.loc[label, "mean_absolute_error"], color=colour, linestyle="--", linewidth=1, label=label)
+    ax.set_xlabel("δ (FLQ and AFLQ)")
+    ax.set_ylabel("mean absolute error of the Type I multipliers")
+    ax.set_ylim(bottom=0)
+    ax.set_title("Regionalised UK table against the real Scottish table, 20 sections")
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return fig, ax
 

@@ -51,7 +51,8 @@ pub use two_region::{
     SCOTLAND, SCOTLAND_RUK_ASSUMPTIONS, SCOTLAND_RUK_ATTRIBUTION, TwoRegionOptions,
 };
 pub use validation::{
-    CommutingCheck, GvaComparison, GvaValidation, Itl3Area, ONS_REGIONAL_ATTRIBUTION, SectionShare,
+    CommutingCheck, GvaComparison, GvaValidation, Itl3Area, MethodErrors, ONS_REGIONAL_ATTRIBUTION,
+    RegionalisationValidation, SectionShare, VALIDATION_DELTAS,
 };
 
 use crate::error::{Error, Result};
@@ -82,6 +83,9 @@ const UK_2019_GHG_HOUSEHOLDS_CSV: &str = include_str!("../../data/uk_2019_ghg_ho
 /// Census 2011 travel to work between Scotland's councils and the rest of the UK.
 #[cfg(feature = "embedded-data")]
 const COUNCIL_OD_CSV: &str = include_str!("../../data/census_2011_council_od.csv");
+/// BRES 2019 jobs of the UK and of Scotland by SIC division.
+#[cfg(feature = "embedded-data")]
+const BRES_UK_SCOTLAND_CSV: &str = include_str!("../../data/bres_2019_uk_scotland_division.csv");
 /// The UK 2019 table summed to the 20 SIC sections.
 #[cfg(feature = "embedded-data")]
 const UK_2019_SECTIONS_CSV: &str = include_str!("../../data/uk_2019_sections.csv");
@@ -190,6 +194,9 @@ pub struct Sources {
     /// `census_2011_council_od.csv`: 2011 census travel to work between the 32 council areas
     /// and the rest of the UK (rows residence, columns workplace).
     pub census_2011_council_od: String,
+    /// `bres_2019_uk_scotland_division.csv`: BRES 2019 jobs of the UK and of Scotland by SIC
+    /// division (the regionalisation validation).
+    pub bres_2019_uk_scotland_division: String,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -218,6 +225,7 @@ impl Sources {
             ioc098_shared: IOC098_SHARED_CSV.into(),
             scotland_2019_ruk_purchases_by_final_use: SCOTLAND_RUK_FINAL_CSV.into(),
             census_2011_council_od: COUNCIL_OD_CSV.into(),
+            bres_2019_uk_scotland_division: BRES_UK_SCOTLAND_CSV.into(),
         }
     }
 }

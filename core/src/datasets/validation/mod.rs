@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Sources, number, records, source_error};
 
+mod methods;
 mod text;
 use crate::error::{Error, Result};
 use crate::regionalize::{LqMethod, regionalize};
 use crate::table::RegionalTable;
+pub use methods::{MethodErrors, RegionalisationValidation, VALIDATION_DELTAS};
 
 /// Attribution of the ONS regional accounts (Open Government Licence v3.0).
 pub const ONS_REGIONAL_ATTRIBUTION: &str = "Source: Office for National Statistics, Regional economic activity by GDP, UK: 1998 to 2021 (25 April 2023), and Regional gross disposable household income, UK: 1997 to 2018. Contains public sector information licensed under the Open Government Licence v3.0.";
