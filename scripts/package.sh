@@ -4,7 +4,8 @@
 #     texts, checked by `twine check`; the wheel installed into a fresh virtual environment
 #     outside the source tree and imported;
 #   - the npm package: `npm pack` of bindings-wasm (README, licences, no Explorer), installed
-#     into a fresh project and imported from Node, its embedded data from `localecon/data`.
+#     into a fresh project and imported from Node, its embedded data from `localecon/data`
+#     and one dataset alone from `localecon/data/glasgow-2019`.
 # Publishing is then one step each: `twine upload dist/*.whl dist/*.tar.gz` and
 # `npm publish dist/localecon-<version>.tgz`. Nothing is uploaded here.
 set -euo pipefail
@@ -55,7 +56,7 @@ scripts/build-wasm.sh >/dev/null
 (cd bindings-wasm && npm pack --silent --pack-destination "$DIST" >/dev/null)
 TARBALL="$(ls "$DIST"/localecon-*.tgz)"
 CONTENTS="$(tar -tzf "$TARBALL")"
-for f in package/README.md package/LICENSE-MIT package/LICENSE-APACHE package/pkg/localecon_bg.wasm package/data.js; do
+for f in package/README.md package/LICENSE-MIT package/LICENSE-APACHE package/pkg/localecon_bg.wasm package/data.js package/pkg/data/glasgow-2019.js package/data-one.d.ts; do
   grep -qx "$f" <<<"$CONTENTS" || { echo "npm package lacks $f" >&2; exit 1; }
 done
 if grep -q "^package/explorer/" <<<"$CONTENTS"; then echo "the npm package must not carry the Explorer" >&2; exit 1; fi
@@ -65,6 +66,10 @@ npm install --silent --no-audit --no-fund "$TARBALL"
 node --input-type=module -e "
 import { RegionalTable } from 'localecon';
 import { datasetReport } from 'localecon/data';
+import { dataset as glasgow } from 'localecon/data/glasgow-2019';
+const g = glasgow();
+if (g.name !== 'Glasgow City 2019') throw new Error('per-dataset entry point: ' + g.name);
+g.free();
 const r = datasetReport('scotland-2019');
 if (r.n_sectors !== 98) throw new Error('98 sectors expected, got ' + r.n_sectors);
 const t = RegionalTable.fromArrays(new Float64Array([150, 500, 200, 100]), ['farm', 'mill'], {

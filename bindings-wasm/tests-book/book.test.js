@@ -68,6 +68,9 @@ test("the built book, offline", { timeout: 120_000 }, async () => {
     await page.goto(pathToFileURL(join(site, "councils.html")).href);
     const figures = await page.$$eval("article img", (imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), alt: i.alt, width: i.naturalWidth })));
     assert.equal(figures.length, 4);
+    // the code behind each number, in three languages
+    const councilTabs = await page.$$eval(".tabbed-labels label", (ls) => ls.map((l) => l.textContent.trim()));
+    assert.deepEqual(councilTabs, Array(4).fill(["Rust", "Python", "JavaScript"]).flat());
     for (const f of figures) {
       assert.ok(f.src.startsWith("figures/") && f.src.endsWith(".svg"), f.src);
       assert.ok(f.width > 0, `${f.src} loaded`);

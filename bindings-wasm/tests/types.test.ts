@@ -1,6 +1,11 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
 import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters } from "../index.js";
 import { dataset, datasetReport } from "../data.js";
+import { dataset as glasgowAlone, NAME } from "localecon/data/glasgow-2019";
+const alone: RegionalTable = glasgowAlone();
+const aloneName: string = NAME;
+alone.free();
+export { aloneName };
 
 const options: TableOptions = {
   finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],

@@ -81,6 +81,9 @@ mod book_performance {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/regionalisation-validation.md")]
 mod book_regionalisation_validation {}
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/src/councils.md")]
+mod book_councils {}
 
 pub use atlas::{Atlas, AtlasRow};
 pub use circularity::FlowSystem;

@@ -9,7 +9,7 @@ returns ``(fig, ax)``, so that notebooks show it and scripts can save it.
 >>> from localecon import plot
 >>> fig, ax = plot.where_a_pound_goes(localecon.datasets.scotland_2019(), "10.7")
 >>> ax.get_title()
-'Where £1 of final demand for Bakery & farinaceous ends up'
+'Where £1 of final demand for Bakery & farinaceous ends up — Scotland 2019'
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def where_a_pound_goes(table: RegionalTable, sector: str, *, closed: bool = True
     bars = ax.barh(names, values[order], color="#3b7a57")
     ax.bar_label(bars, labels=[f"{100 * v:.1f}p" for v in values[order]], padding=3)
     ax.set_xlabel("share of £1")
-    ax.set_title(f"Where £1 of final demand for {table.names[j]} ends up")
+    ax.set_title(f"Where £1 of final demand for {table.names[j]} ends up — {table.name}")
     fig.tight_layout()
     return fig, ax
 
