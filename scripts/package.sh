@@ -2,7 +2,8 @@
 # Builds the release artifacts into dist/ and checks each as its users will meet it:
 #   - the Python package: an abi3 wheel (CPython ≥ 3.9) and an sdist, both with the licence
 #     texts, checked by `twine check`; the wheel installed into a fresh virtual environment
-#     outside the source tree and imported;
+#     outside the source tree and imported, and the sdist built from source by pip into
+#     another and imported;
 #   - the npm package: `npm pack` of bindings-wasm (README, licences, no Explorer), installed
 #     into a fresh project and imported from Node, its embedded data from `localecon/data`
 #     and one dataset alone from `localecon/data/glasgow-2019`.
@@ -49,6 +50,17 @@ import localecon
 r = localecon.datasets.scotland_2019().report()
 assert r.n_sectors == 98, r.n_sectors
 print('wheel installed in a fresh environment:', localecon.__version__, round(r.output_multiplier_type_i, 4))
+")
+echo "== Python: the sdist built from source in a fresh environment (what pip does where no wheel fits)"
+# pip fetches maturin into an isolated build environment and compiles the crates; the shared
+# CARGO_TARGET_DIR (exported above) lets the dependencies come from the cache
+python3 -m venv "$FRESH/sdist-venv"
+"$FRESH/sdist-venv/bin/pip" install -q "$DIST"/*.tar.gz
+(cd "$FRESH" && sdist-venv/bin/python -c "
+import localecon
+r = localecon.datasets.glasgow_2019().report()
+assert r.n_sectors == 98, r.n_sectors
+print('sdist built from source and installed:', localecon.__version__, round(r.retention_share, 4))
 ")
 
 echo "== npm: package, install into a fresh project, import"

@@ -53,7 +53,7 @@ test("the built book, offline", { timeout: 120_000 }, async () => {
     });
 
     // formulas rendered, none in error, on the concept pages that carry them
-    for (const name of ["leakage", "multipliers", "circularity"]) {
+    for (const name of ["leakage", "multipliers", "circularity", "clusters"]) {
       await page.goto(pathToFileURL(join(site, `${name}.html`)).href);
       await page.waitForSelector(".katex", { timeout: 15_000 });
       const rendered = await page.$$eval(".arithmatex", (els) => els.map((e) => e.querySelector(".katex") !== null));
@@ -62,6 +62,9 @@ test("the built book, offline", { timeout: 120_000 }, async () => {
       // the examples in three languages, as tabs
       const tabs = await page.$$eval(".tabbed-labels label", (ls) => ls.map((l) => l.textContent.trim()));
       assert.deepEqual(tabs.slice(0, 3), ["Rust", "Python", "JavaScript"], name);
+      // rustdoc's hidden lines stay hidden, as on docs.rs
+      const hidden = await page.$$eval("pre code", (cs) => cs.filter((c) => /^# Ok::</m.test(c.textContent)).length);
+      assert.equal(hidden, 0, `${name}: a hidden line of a Rust example is shown`);
     }
 
     // the council page: four figures, each an image that loaded, with alt text

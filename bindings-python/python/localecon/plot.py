@@ -248,6 +248,7 @@ def leaks(ranking: Any, *, top: int = 10, ax: Any = None) -> tuple[Any, Any]:
     bars = ax.barh(names, gains, color="#c0392b")
     ax.bar_label(bars, labels=[f"{r.gain_per_unit * 100:.0f}p per £" for r in rows][::-1], padding=3, fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
+    ax.margins(x=0.18)  # room for the labels
     ax.set_xlabel("local income kept if the share of the buyer's imports is bought locally")
     ax.set_title("Which leak to plug first: the largest import substitutions")
     fig.tight_layout()
