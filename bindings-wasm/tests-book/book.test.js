@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -65,6 +65,13 @@ test("the built book, offline", { timeout: 120_000 }, async () => {
       // rustdoc's hidden lines stay hidden, as on docs.rs
       const hidden = await page.$$eval("pre code", (cs) => cs.filter((c) => /^# Ok::</m.test(c.textContent)).length);
       assert.equal(hidden, 0, `${name}: a hidden line of a Rust example is shown`);
+    }
+
+    // no formula is wider than the text column, on any page
+    for (const file of readdirSync(site).filter((f) => f.endsWith(".html"))) {
+      await page.goto(pathToFileURL(join(site, file)).href);
+      const wide = await page.$$eval(".arithmatex", (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 2).map((e) => e.textContent.slice(0, 50)));
+      assert.deepEqual(wide, [], `${file}: formulas wider than the column`);
     }
 
     // the council page: four figures, each an image that loaded, with alt text
