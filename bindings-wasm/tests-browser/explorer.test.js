@@ -10,6 +10,7 @@ import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { councilAtlas, councilDefaultUncertainty, councilNames, councilUncertainty, dataset, datasetReport, interregionalDataset } from "../data.js";
+import { RegionalTable } from "../index.node.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = process.env.LOCALECON_ARTIFACTS ?? join(root, "..", "artifacts");
@@ -215,6 +216,28 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.match(await page.textContent("#clusters-status"), /codelength \d\.\d{4} bits/);
     const clustersMs = Number(await page.getAttribute("#clusters-status", "data-ms"));
     scotland.free();
+
+    // a table of the user's own (a CSV file) goes to the worker as JSON: its clusters are
+    // those of the same table in Node
+    const sections = dataset("scotland-2019-sections");
+    const csv = sections.toCsv();
+    sections.free();
+    const own = join(profile, "sections.csv");
+    await writeFile(own, csv);
+    await page.setInputFiles("#file", own);
+    await page.waitForFunction(() => document.getElementById("source").textContent.includes("Scotland 2019"), null, { timeout: 10_000 });
+    await page.selectOption("#clusters-method", "flows");
+    await page.selectOption("#clusters-resolution", "1.0");
+    await page.click("#clusters-run");
+    const options = await page.getAttribute("#clusters-status", "data-options");
+    assert.equal(options, JSON.stringify({ basis: "flows", resolution: 1, starts: 100 }));
+    await page.waitForFunction((o) => document.body.dataset.clusters === o || !document.getElementById("error").hidden, options, { timeout: 60_000 });
+    assert.equal(await page.isVisible("#error"), false, await page.textContent("#error"));
+    const fromFile = RegionalTable.fromJson(RegionalTable.fromCsv(csv).toJson());
+    const expectedOwn = fromFile.clusters(JSON.parse(options));
+    fromFile.free();
+    assert.equal(await page.getAttribute("#clusters-status", "data-membership"), expectedOwn.clustering.membership.join(" "));
+    assert.equal(Number(await page.getAttribute("#clusters-status", "data-value")), expectedOwn.clustering.value);
 
     // a malformed file gives a clear error message
     const bad = join(profile, "broken.json");
