@@ -109,22 +109,30 @@ pub struct Circulation {
 }
 
 impl Circulation {
+    /// The report needs the FCI, the APL and two information indices, not the whole of
+    /// [`crate::circularity::flow_indicators`]: the FCI comes from the diagonal of the
+    /// Leontief inverse ([`fci_leontief`], the same number as the graph route on a balanced
+    /// table, a property test), the APL is `TST / Σz`, and neither needs the full inverse
+    /// `(I − G)⁻¹` that the other flow indicators do (which took four fifths of the report).
+    ///
+    /// [`fci_leontief`]: crate::circularity::fci_leontief
     fn new(table: &RegionalTable, closed: bool) -> Result<Self> {
-        use crate::circularity::{Closure, FlowSystem, flow_indicators, information_indices};
+        use crate::circularity::{Closure, FlowSystem, fci_leontief, information_indices};
+        let apl = |s: &FlowSystem| {
+            s.throughflow().iter().sum::<f64>() / s.inputs().iter().sum::<f64>()
+        };
         let open = FlowSystem::from_table(table, Closure::Open)?;
-        let f = flow_indicators(&open)?;
         let i = information_indices(&open);
         let (mut fci_closed, mut apl_closed, mut robustness_closed) = (None, None, None);
         if closed {
             let c = FlowSystem::from_table(table, Closure::Households)?;
-            let fc = flow_indicators(&c)?;
-            fci_closed = Some(fc.fci);
-            apl_closed = Some(fc.apl);
+            fci_closed = Some(fci_leontief(table, Closure::Households)?);
+            apl_closed = Some(apl(&c));
             robustness_closed = Some(information_indices(&c).robustness);
         }
         Ok(Self {
-            fci: f.fci,
-            apl: f.apl,
+            fci: fci_leontief(table, Closure::Open)?,
+            apl: apl(&open),
             robustness: i.robustness,
             ascendency_ratio: i.ascendency_ratio,
             fci_closed,
