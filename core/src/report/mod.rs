@@ -118,9 +118,8 @@ impl Circulation {
     /// [`fci_leontief`]: crate::circularity::fci_leontief
     fn new(table: &RegionalTable, closed: bool) -> Result<Self> {
         use crate::circularity::{Closure, FlowSystem, fci_leontief, information_indices};
-        let apl = |s: &FlowSystem| {
-            s.throughflow().iter().sum::<f64>() / s.inputs().iter().sum::<f64>()
-        };
+        let apl =
+            |s: &FlowSystem| s.throughflow().iter().sum::<f64>() / s.inputs().iter().sum::<f64>();
         let open = FlowSystem::from_table(table, Closure::Open)?;
         let i = information_indices(&open);
         let (mut fci_closed, mut apl_closed, mut robustness_closed) = (None, None, None);
