@@ -307,10 +307,8 @@ pub fn commuting_cross_check(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// mean_absolute_error, worst_absolute_error, worst_section).
 #[pyfunction]
 pub fn regionalisation_validation(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    let mut v = Sources::embedded().regionalisation_validation().py_err()?;
-    for m in &mut v.methods {
-        m.multipliers.clear(); // per method and section: `RegionalisationValidation` in Rust
-    }
+    // the multipliers per method and section stay in Rust's `RegionalisationValidation`
+    let v = Sources::embedded().regionalisation_validation().py_err()?;
     let df = py.import("pandas")?.getattr("DataFrame")?;
     let df = df.call1((to_py(py, &v.methods)?,))?;
     let drop = pyo3::types::PyDict::new(py);

@@ -3,37 +3,22 @@
 // check the numbers against the core, load a malformed file, save a screenshot.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
+import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, extname, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serve } from "./serve.js";
 import { councilAtlas, councilDefaultUncertainty, councilNames, councilUncertainty, dataset, datasetReport, interregionalDataset } from "../data.js";
 import { RegionalTable } from "../index.node.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = process.env.LOCALECON_ARTIFACTS ?? join(root, "..", "artifacts");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    try {
-      const body = await readFile(join(root, path));
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end("not found");
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
-  const server = await serve();
+  const server = await serve(root);
   const profile = await mkdtemp(join(tmpdir(), "localecon-chromium-"));
   let context;
   try {
