@@ -243,7 +243,7 @@ impl InterregionalTable {
     /// `L = (I − A)⁻¹`, row-major `N × N`, by `N` solves with the one LU.
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
-        Ok(self.model()?.leontief().leontief_inverse())
+        Ok(self.model()?.leontief().js_err()?.leontief_inverse())
     }
 
     /// One region as a single-region `RegionalTable` (purchases from the other regions are
@@ -262,17 +262,20 @@ impl InterregionalTable {
     #[wasm_bindgen(unchecked_return_type = "InterregionalDecomposition")]
     pub fn decomposition(&self, round: Option<bool>) -> Result<JsValue, JsValue> {
         let m = self.model()?;
-        to_plain(&if round == Some(false) {
-            m.decomposition_without_round()
-        } else {
-            m.decomposition()
-        })
+        to_plain(
+            &if round == Some(false) {
+                m.decomposition_without_round()
+            } else {
+                m.decomposition()
+            }
+            .js_err()?,
+        )
     }
 
     /// Each region's leak to the others and what comes back, over its final-demand mix.
     #[wasm_bindgen(unchecked_return_type = "RegionReturn[]")]
     pub fn returns(&self) -> Result<JsValue, JsValue> {
-        to_plain(&self.model()?.returns())
+        to_plain(&self.model()?.returns().js_err()?)
     }
 
     /// Where each region's first-round leak goes (`leak[r][s]`, weighted as in `returns`).
@@ -285,7 +288,7 @@ impl InterregionalTable {
     /// fio's interdependence measures from the block sums of `L`.
     #[wasm_bindgen(unchecked_return_type = "Interdependence")]
     pub fn interdependence(&self) -> Result<JsValue, JsValue> {
-        to_plain(&self.model()?.interdependence())
+        to_plain(&self.model()?.interdependence().js_err()?)
     }
 
     /// fio's spill-over matrix, row-major `N × N` (at most 8,000 entries).

@@ -211,7 +211,12 @@ fn interregional(c: &mut Criterion) {
         b.iter(|| InterregionalModel::new(&table).unwrap())
     });
     group.bench_function("factor_and_decompose", |b| {
-        b.iter(|| InterregionalModel::new(&table).unwrap().decomposition())
+        b.iter(|| {
+            InterregionalModel::new(&table)
+                .unwrap()
+                .decomposition()
+                .unwrap()
+        })
     });
     group.finish();
 }

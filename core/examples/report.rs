@@ -246,9 +246,11 @@ fn interregional(args: &[String]) -> Option<ExitCode> {
         Ok(m) => m,
         Err(e) => return fail(e),
     };
-    let returns = model.returns();
+    let (returns, d) = match (model.returns(), model.decomposition_without_round()) {
+        (Ok(r), Ok(d)) => (r, d),
+        (Err(e), _) | (_, Err(e)) => return fail(e),
+    };
     let destinations = model.leak_destinations();
-    let d = model.decomposition_without_round();
     if args.iter().any(|a| a == "--json") {
         let value = serde_json::json!({
             "name": table.parts().name, "returns": returns, "decomposition": d,

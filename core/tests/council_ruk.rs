@@ -55,7 +55,7 @@ fn scotland_and_the_rest_of_the_uk_at_the_shared_groups() {
     assert_eq!(t.regions()[0].sectors.len(), 94);
     assert_balanced(t);
     // Scotland's own block is the Scottish 98-industry table summed to the groups
-    let d = t.model().unwrap().decomposition();
+    let d = t.model().unwrap().decomposition().unwrap();
     let scottish = LeontiefModel::new(&s.scotland_2019_shared().unwrap())
         .unwrap()
         .output_multipliers();
@@ -137,7 +137,7 @@ fn a_council_the_rest_of_scotland_and_the_rest_of_the_uk() {
     assert!((scotland - councils).abs() < 1e-6 * councils);
     // the leak split by where it goes: each row sums to the region's first-round leak
     let m = t.model().unwrap();
-    let returns = m.returns();
+    let returns = m.returns().unwrap();
     let dest = m.leak_destinations();
     for (r, ret) in returns.iter().enumerate() {
         assert_eq!(dest.leak[r][r], 0.0);
@@ -155,7 +155,7 @@ fn a_council_the_rest_of_scotland_and_the_rest_of_the_uk() {
     let within = Sources::embedded().scotland_council_system_2019().unwrap();
     let w = within.model().unwrap();
     let k = w.region_index("Glasgow City").unwrap();
-    let alone = w.returns()[k].leak_to_other_regions;
+    let alone = w.returns().unwrap()[k].leak_to_other_regions;
     assert!(
         (dest.leak[0][1] / alone - 1.0).abs() < 0.05,
         "{} {alone}",
@@ -183,7 +183,7 @@ fn the_three_region_table_is_the_council_system_with_the_other_councils_summed()
     assert_balanced(&all.table);
     let (ma, mt) = (all.table.model().unwrap(), three.table.model().unwrap());
     let k = ma.region_index("Glasgow City").unwrap();
-    let (ra, rt) = (&ma.returns()[k], &mt.returns()[0]);
+    let (ra, rt) = (&ma.returns().unwrap()[k], &mt.returns().unwrap()[0]);
     assert!((ra.leak_to_other_regions - rt.leak_to_other_regions).abs() < 1e-12);
     assert!((ra.single_region - rt.single_region).abs() < 1e-12);
     let (da, dt) = (ma.leak_destinations(), mt.leak_destinations());

@@ -12,7 +12,7 @@ fn scotlands_block_is_the_scottish_table_and_the_rest_of_uk_is_close_to_the_uk()
     let t = scotland_ruk_2019();
     assert_eq!(t.regions()[0].name, SCOTLAND);
     assert_eq!(t.regions()[1].name, REST_OF_UK);
-    let d = t.model().unwrap().decomposition();
+    let d = t.model().unwrap().decomposition().unwrap();
     // Scotland's own block is the Scottish table: its single-region multipliers are the
     // Scottish sections table's Type I output multipliers (the same A_SS)
     let scottish = LeontiefModel::new(&scotland_2019_sections())
@@ -103,7 +103,7 @@ fn the_build_balances_exactly_and_reports_what_it_clipped() {
 #[test]
 fn of_each_pound_scotland_leaks_to_the_rest_of_the_uk_a_little_returns() {
     let t = scotland_ruk_2019();
-    let r = t.model().unwrap().returns();
+    let r = t.model().unwrap().returns().unwrap();
     let (scot, rest) = (&r[0], &r[1]);
     // Scotland's supply chains spend 15.6p of each pound of final demand in the rest of the
     // UK; 2.5p of each such pound comes back as orders for Scottish firms. The rest of the
@@ -134,7 +134,7 @@ fn scotlands_councils_as_one_system() {
     let council = sources.council_2019("Glasgow City").unwrap();
     let own = LeontiefModel::new(&council).unwrap().output_multipliers();
     let m = t.model().unwrap();
-    let d = m.decomposition();
+    let d = m.decomposition().unwrap();
     for (k, j) in block.clone().enumerate() {
         assert!(
             (d.single_region[j] - own[k]).abs() < 1e-12,
@@ -157,7 +157,7 @@ fn scotlands_councils_as_one_system() {
     // Glasgow leaks 9.8p of each pound of final demand to the other councils in the first
     // round, and 4.3p of each such pound comes back: more than any other council (the
     // islands get back about 0.1p)
-    let r = m.returns();
+    let r = m.returns().unwrap();
     let g = &r[glasgow];
     assert!((g.leak_to_other_regions - 0.0984).abs() < 5e-4, "{g:?}");
     assert!((g.returned_per_leak - 0.0433).abs() < 5e-4, "{g:?}");

@@ -266,9 +266,9 @@ fn run(kind: usize, table: &RegionalTable, text: &str) {
                 && t.n() <= 64
                 && let Ok(m) = t.model()
             {
-                assert_finite("decomposition", &m.decomposition());
-                assert_finite("returns", &m.returns());
-                assert_finite("interdependence", &m.interdependence());
+                check("decomposition", &m.decomposition());
+                check("returns", &m.returns());
+                check("interdependence", &m.interdependence());
                 check("spill-over matrix", &m.spillover_matrix());
                 check("round matrices", &m.round_matrices());
                 check("impact", &m.impact(&vec![1.0; t.n()]));

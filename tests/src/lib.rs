@@ -171,7 +171,7 @@ fn interregional_quantity(
     let interdependence = || model.interdependence();
     Ok(match field {
         "output" => table.output().to_vec(),
-        "leontief_inverse" => model.leontief().leontief_inverse(),
+        "leontief_inverse" => model.leontief()?.leontief_inverse(),
         "impact_output" => impact()?.output,
         "impact_single_region" => {
             let n = table.block(0).len();
@@ -181,12 +181,12 @@ fn interregional_quantity(
             let e = model.extraction(fixture.extraction_region.as_deref().unwrap_or(""))?;
             vec![e.total, e.backward, e.forward]
         }
-        "self_reliance" => interdependence().self_reliance,
-        "spillover_out" => interdependence().spillover_out,
-        "spillover_in" => interdependence().spillover_in,
-        "spillover_balance" => interdependence().spillover_balance,
-        "spillover_export_share" => interdependence().spillover_export_share,
-        "net_spillover" => flat(interdependence().net_spillover),
+        "self_reliance" => interdependence()?.self_reliance,
+        "spillover_out" => interdependence()?.spillover_out,
+        "spillover_in" => interdependence()?.spillover_in,
+        "spillover_balance" => interdependence()?.spillover_balance,
+        "spillover_export_share" => interdependence()?.spillover_export_share,
+        "net_spillover" => flat(interdependence()?.net_spillover),
         "spillover_matrix" => flat(model.spillover_matrix()?),
         "multipliers" => flat(accounts()?.multipliers),
         "production" => flat(accounts()?.production),
@@ -194,7 +194,7 @@ fn interregional_quantity(
         "imports" => flat(accounts()?.imports),
         "exports" => flat(accounts()?.exports),
         other => {
-            let d = serde_json::to_value(model.decomposition()).expect("serialisable");
+            let d = serde_json::to_value(model.decomposition()?).expect("serialisable");
             let values = d.get(other).and_then(serde_json::Value::as_array).ok_or_else(|| {
                 localecon::Error::UnknownOption {
                     what: "interregional quantity".into(),

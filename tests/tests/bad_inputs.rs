@@ -368,7 +368,7 @@ fn run(input: &Value) -> localecon::Result<()> {
                 Ok(())
             }
             _ => {
-                let d = model.decomposition();
+                let d = model.decomposition()?;
                 assert!(
                     d.total
                         .iter()

@@ -146,7 +146,7 @@ impl PyInterregionalTable {
     /// flops more than the factorisation): for looking at, not for computing with.
     fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
-        let l = self.with_model(py, |m| Ok(m.leontief().leontief_inverse()))?;
+        let l = self.with_model(py, |m| Ok(m.leontief()?.leontief_inverse()))?;
         out2(py, l, n, n)
     }
 
@@ -167,18 +167,18 @@ impl PyInterregionalTable {
     #[pyo3(signature = (round = true))]
     fn decomposition<'py>(&self, py: Python<'py>, round: bool) -> PyResult<Bound<'py, PyAny>> {
         let d = self.with_model(py, |m| {
-            Ok(if round {
+            if round {
                 m.decomposition()
             } else {
                 m.decomposition_without_round()
-            })
+            }
         })?;
         typed(py, "InterregionalDecomposition", &d)
     }
 
     /// Each region's leak to the others and what comes back, over its final-demand mix.
     fn returns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.with_model(py, |m| Ok(m.returns()))?;
+        let r = self.with_model(py, |m| m.returns())?;
         typed_records(py, "RegionReturn", &r)
     }
 
@@ -192,7 +192,7 @@ impl PyInterregionalTable {
 
     /// fio's interdependence measures from the block sums of `L`.
     fn interdependence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let i = self.with_model(py, |m| Ok(m.interdependence()))?;
+        let i = self.with_model(py, |m| m.interdependence())?;
         typed(py, "Interdependence", &i)
     }
 

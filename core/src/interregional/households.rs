@@ -218,15 +218,15 @@ impl InterregionalTable {
             );
         }
         let rows = closed.solve_transpose_rows(&indicators);
-        let type_i = model.leontief().output_multipliers();
-        let d = model.decomposition_without_round();
+        let d = model.decomposition_without_round()?;
+        let type_i = &d.total;
         let type_ii: Vec<f64> = rows[0][..n].to_vec();
         let intra: Vec<f64> = (0..n).map(|j| rows[1 + self.region_of(j)][j]).collect();
         let column_sum = |r: usize| -> f64 { (0..r_count).map(|s| commuting.shares[s][r]).sum() };
         Ok(TypeIi {
             region: d.region,
             sector: d.sector,
-            induced: type_ii.iter().zip(&type_i).map(|(b, a)| b - a).collect(),
+            induced: type_ii.iter().zip(type_i).map(|(b, a)| b - a).collect(),
             induced_in_own_region: intra
                 .iter()
                 .zip(&d.intra_regional)
@@ -237,7 +237,7 @@ impl InterregionalTable {
                 .collect(),
             wages_beyond_system: (0..r_count).map(|r| 1.0 - column_sum(r)).collect(),
             regions: names,
-            type_i,
+            type_i: type_i.clone(),
             type_ii,
             type_ii_intra_regional: intra,
             household_income: income,

@@ -23,6 +23,7 @@
 mod document;
 mod households;
 mod model;
+mod sweeps;
 #[cfg(test)]
 mod tests;
 

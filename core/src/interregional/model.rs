@@ -7,11 +7,18 @@
 //!
 //! One LU factorisation of `I − A` (`2N³/3` flops) and one of each `I − A_rr` serve every
 //! result; `L` is formed only by the calls that return it (`spillover_matrix`,
-//! `round_matrices`).
+//! `round_matrices`). From [`ITERATIVE_MIN_N`] entries, when the column sums of `A` certify
+//! the system productive, `I − A` is factored only on first use, and the decomposition (and
+//! everything built on the region rows `1_rᵀ·L`) sweeps instead: block Gauss–Seidel over the
+//! regions' own factors (see `sweeps.rs`), which on many loosely linked regions costs a
+//! fraction of the LU and gives the same numbers to the rounding level.
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::OnceLock;
+
 use super::InterregionalTable;
+use super::sweeps::{ITERATIVE_MIN_N, System};
 use crate::error::{Error, Result};
 use crate::leontief::LeontiefModel;
 use crate::linalg::DenseLu;
@@ -33,7 +40,14 @@ pub struct InterregionalModel {
     output: Vec<f64>,
     /// `x − Z·1`: what each entry sells to final users (the final demand the output implies).
     final_demand: Vec<f64>,
-    whole: LeontiefModel,
+    /// `A` of the whole system, row-major `N × N`.
+    a: Vec<f64>,
+    /// The factored `I − A`: at construction below [`ITERATIVE_MIN_N`] entries (or when the
+    /// column sums do not certify the system productive), else on first use.
+    whole: OnceLock<Result<LeontiefModel>>,
+    /// Whether the region rows are swept (`I − A` not factored at construction). Fixed at
+    /// construction, so that a result never depends on which calls came before.
+    sweep: bool,
     own: Vec<LeontiefModel>,
     /// Final demand of each region's final users (the columns naming it), per entry.
     regional_demand: Vec<Vec<f64>>,
@@ -250,7 +264,12 @@ pub struct InterregionalImpact {
 impl InterregionalModel {
     /// Factors `I − A` of the whole system and `I − A_rr` of every region.
     ///
-    /// Cost: `2N³/3 + Σ 2n_r³/3` flops, `N²` values.
+    /// From [`ITERATIVE_MIN_N`] entries, when every column of `A` sums (in absolute value)
+    /// to less than `1 − 10⁻⁹` — which proves the system productive (`ρ(A) ≤ ‖A‖₁ < 1`) and
+    /// `I − A` safely factorable — the whole system is factored only when a call needs it.
+    ///
+    /// Cost: `2N³/3 + Σ 2n_r³/3` flops (the first term deferred as above), `2N²` to `3N²`
+    /// values.
     ///
     /// # Errors
     ///
@@ -260,8 +279,11 @@ impl InterregionalModel {
         let n = table.n();
         let sectors = table.system_sectors();
         let a = crate::leontief::technical_coefficients(n, table.z(), table.output());
-        let whole = LeontiefModel::productive(n, a, &sectors)?;
-        let a = whole.coefficients();
+        let whole = OnceLock::new();
+        let sweep = n >= ITERATIVE_MIN_N && certified_productive(n, &a);
+        if !sweep {
+            let _ = whole.set(Ok(LeontiefModel::productive(n, a.clone(), &sectors)?));
+        }
         let mut own = Vec::with_capacity(table.regions().len());
         for r in 0..table.regions().len() {
             let b = table.block(r);
@@ -300,7 +322,9 @@ impl InterregionalModel {
             starts,
             output: table.output().to_vec(),
             final_demand,
+            a,
             whole,
+            sweep,
             own,
             regional_demand,
         })
@@ -343,13 +367,42 @@ impl InterregionalModel {
     /// `A` of the whole system, row-major `N × N`.
     #[must_use]
     pub fn coefficients(&self) -> &[f64] {
-        self.whole.coefficients()
+        &self.a
     }
 
-    /// The whole system's open model.
-    #[must_use]
-    pub fn leontief(&self) -> &LeontiefModel {
-        &self.whole
+    /// The whole system's open model, factored on first use (see [`Self::new`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Singular`] (only for a system the column sums certified productive, so in
+    /// practice never).
+    pub fn leontief(&self) -> Result<&LeontiefModel> {
+        match self
+            .whole
+            .get_or_init(|| LeontiefModel::from_coefficients(self.n(), self.a.clone()))
+        {
+            Ok(m) => Ok(m),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The sweeps of `sweeps.rs` over this system, when it is large and certified (the
+    /// whole system not factored at construction), else `None`.
+    fn sweeps(&self, round: Option<&[f64]>) -> Option<super::sweeps::SweepResult> {
+        if !self.sweep {
+            return None;
+        }
+        let system = System {
+            a: &self.a,
+            starts: &self.starts,
+            own_inverses: self
+                .own
+                .iter()
+                .map(LeontiefModel::leontief_inverse)
+                .collect(),
+            budget: super::sweeps::budget(self.n(), self.r_count()),
+        };
+        system.solve(round, |v| self.times_m1(&self.times_off_diagonal(v)))
     }
 
     /// `v·M1`: the row vector times the block-diagonal `diag(B_r)` (one transposed solve per
@@ -367,28 +420,10 @@ impl InterregionalModel {
     /// `v·A_o`: the row vector times the off-diagonal blocks of `A`.
     fn times_off_diagonal(&self, v: &[f64]) -> Vec<f64> {
         let n = self.n();
-        let a = self.whole.coefficients();
+        let a = &self.a;
         if n > crate::linalg::PORTABLE_MAX_N {
-            // above the portable kernels' size: `v·A` by faer's product (a pass over `A` at
-            // memory speed), then each own block's part taken out
-            let product = faer::MatRef::from_row_major_slice(a, n, n).transpose()
-                * faer::ColRef::from_slice(v);
-            let mut out: Vec<f64> = product.iter().copied().collect();
-            for r in 0..self.r_count() {
-                let own = self.block(r);
-                for i in own.clone() {
-                    let vi = v[i];
-                    if vi != 0.0 {
-                        for (o, x) in out[own.clone()]
-                            .iter_mut()
-                            .zip(&a[i * n + own.start..i * n + own.end])
-                        {
-                            *o -= vi * x;
-                        }
-                    }
-                }
-            }
-            return out;
+            // above the portable kernels' size: four rows at a time, at memory speed
+            return super::sweeps::off_diagonal_product(a, &self.starts, v);
         }
         let mut out = vec![0.0; n];
         for (i, &vi) in v.iter().enumerate() {
@@ -413,26 +448,41 @@ impl InterregionalModel {
         self.starts.partition_point(|&s| s <= i) - 1
     }
 
-    /// `1_rᵀ·L` for every region `r` (one blocked transposed solve with `R` right-hand sides).
-    fn region_rows(&self) -> Vec<Vec<f64>> {
+    /// The indicator rows `1_rᵀ` of every region.
+    fn indicators(&self) -> Vec<Vec<f64>> {
         let n = self.n();
-        let indicators: Vec<Vec<f64>> = (0..self.r_count())
+        (0..self.r_count())
             .map(|r| {
                 let b = self.block(r);
                 (0..n)
                     .map(|i| if b.contains(&i) { 1.0 } else { 0.0 })
                     .collect()
             })
-            .collect();
-        self.whole.solve_transpose_rows(&indicators)
+            .collect()
+    }
+
+    /// `1_rᵀ·L` for every region `r`: swept for a large certified system (see [`Self::new`]),
+    /// else one blocked transposed solve with `R` right-hand sides.
+    fn region_rows(&self) -> Result<Vec<Vec<f64>>> {
+        if let Some(s) = self.sweeps(None) {
+            return Ok(s.rows);
+        }
+        Ok(self.leontief()?.solve_transpose_rows(&self.indicators()))
     }
 
     /// Every column's multipliers, decomposed (see [`Decomposition`]).
     ///
     /// Cost: one transposed solve with `I − A` per region plus `R` row-vector products with
-    /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse.
-    #[must_use]
-    pub fn decomposition(&self) -> Decomposition {
+    /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse. From
+    /// [`ITERATIVE_MIN_N`] entries (see [`Self::new`]) the factorisation is replaced by block
+    /// Gauss–Seidel sweeps over the regions (`2R·N²` flops each; 13 on Scotland's 32 council
+    /// areas), which carry Round's rounds along; the results agree with the factored route to
+    /// about `10⁻¹⁵` relative.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Singular`] if `I − A` must be factored and cannot be.
+    pub fn decomposition(&self) -> Result<Decomposition> {
         self.decompose(true)
     }
 
@@ -440,69 +490,90 @@ impl InterregionalModel {
     /// and `round_feedback` are empty): Round's spill-over needs `R − 1` passes over `A`,
     /// which for many regions cost as much as the factorisation; everything else (total,
     /// intraregional, spill-over, single-region, feedback, the leak and what returns) is the
-    /// same to the last bit. Cost: `R` transposed solves with `I − A` and one product with
-    /// `A_o`.
-    #[must_use]
-    pub fn decomposition_without_round(&self) -> Decomposition {
+    /// same to the last bit. Cost: `R` transposed solves with `I − A` (or the sweeps) and one
+    /// product with `A_o`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::decomposition`].
+    pub fn decomposition_without_round(&self) -> Result<Decomposition> {
         self.decompose(false)
     }
 
-    fn decompose(&self, round: bool) -> Decomposition {
+    fn decompose(&self, round: bool) -> Result<Decomposition> {
         let n = self.n();
-        let total = self.whole.output_multipliers();
-        let rows = self.region_rows();
-        let intra: Vec<f64> = (0..n).map(|j| rows[self.region_of(j)][j]).collect();
         let ones = vec![1.0; n];
         let single = self.times_m1(&ones);
-        // the spill-over rounds 1ᵀ·A*ᵏ·M1 = op^k(1ᵀM1), op(v) = (v·A_o)·M1, k = 1 … R−1
-        let mut round_spillover = vec![0.0; n];
-        let mut v = single.clone();
-        for _ in 1..if round { self.r_count() } else { 1 } {
-            v = self.times_m1(&self.times_off_diagonal(&v));
-            for (s, x) in round_spillover.iter_mut().zip(&v) {
-                *s += x;
-            }
-        }
+        let (total, rows, round_spillover) =
+            if let Some(s) = self.sweeps(round.then_some(single.as_slice())) {
+                let mut total = vec![0.0; n];
+                for row in &s.rows {
+                    for (t, x) in total.iter_mut().zip(row) {
+                        *t += x;
+                    }
+                }
+                (total, s.rows, s.round_spillover)
+            } else {
+                let whole = self.leontief()?;
+                let total = whole.output_multipliers();
+                let rows = whole.solve_transpose_rows(&self.indicators());
+                // the spill-over rounds 1ᵀ·A*ᵏ·M1 = op^k(1ᵀM1), op(v) = (v·A_o)·M1, k = 1 … R−1
+                let mut round_spillover = vec![0.0; if round { n } else { 0 }];
+                let mut v = single.clone();
+                for _ in 1..if round { self.r_count() } else { 1 } {
+                    v = self.times_m1(&self.times_off_diagonal(&v));
+                    for (s, x) in round_spillover.iter_mut().zip(&v) {
+                        *s += x;
+                    }
+                }
+                (total, rows, round_spillover)
+            };
+        let intra: Vec<f64> = (0..n).map(|j| rows[self.region_of(j)][j]).collect();
         // first-round leak: column sums of A over the other regions' rows, times B_r
         let leak_rows = self.times_off_diagonal(&ones);
         let leak = self.times_m1(&leak_rows);
-        let mut d = Decomposition {
+        let (round_intra, round_feedback) = if round {
+            (
+                single.iter().map(|s| s - 1.0).collect(),
+                (0..n)
+                    .map(|j| total[j] - single[j] - round_spillover[j])
+                    .collect(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let feedback: Vec<f64> = intra.iter().zip(&single).map(|(i, s)| i - s).collect();
+        let returned_per_leak = feedback
+            .iter()
+            .zip(&leak)
+            .map(|(f, l)| if *l > 0.0 { f / l } else { 0.0 })
+            .collect();
+        Ok(Decomposition {
             region: self.regions.clone(),
             sector: self.codes.clone(),
             spillover: total.iter().zip(&intra).map(|(t, i)| t - i).collect(),
-            feedback: intra.iter().zip(&single).map(|(i, s)| i - s).collect(),
-            round_intra: single.iter().map(|s| s - 1.0).collect(),
-            round_feedback: (0..n)
-                .map(|j| total[j] - single[j] - round_spillover[j])
-                .collect(),
-            returned_per_leak: Vec::new(),
+            feedback,
+            round_intra,
+            round_feedback,
+            returned_per_leak,
             total,
             intra_regional: intra,
             single_region: single,
             round_spillover,
             leak_to_other_regions: leak,
-        };
-        if !round {
-            d.round_intra.clear();
-            d.round_spillover.clear();
-            d.round_feedback.clear();
-        }
-        d.returned_per_leak = d
-            .feedback
-            .iter()
-            .zip(&d.leak_to_other_regions)
-            .map(|(f, l)| if *l > 0.0 { f / l } else { 0.0 })
-            .collect();
-        d
+        })
     }
 
     /// Every region's leak to the others and what comes back, weighted by the final demand
     /// its sectors serve (see [`RegionReturn`]). Cost: one
     /// [`Self::decomposition_without_round`].
-    #[must_use]
-    pub fn returns(&self) -> Vec<RegionReturn> {
-        let d = self.decomposition_without_round();
-        (0..self.r_count())
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::decomposition`].
+    pub fn returns(&self) -> Result<Vec<RegionReturn>> {
+        let d = self.decomposition_without_round()?;
+        Ok((0..self.r_count())
             .map(|r| {
                 let b = self.block(r);
                 let mean = self.weighted_mean(r);
@@ -523,7 +594,7 @@ impl InterregionalModel {
                     returned_per_leak: if leak > 0.0 { feedback / leak } else { 0.0 },
                 }
             })
-            .collect()
+            .collect())
     }
 
     /// The mean over region `r`'s sectors weighted by the final demand they serve,
@@ -547,7 +618,7 @@ impl InterregionalModel {
     #[must_use]
     pub fn leak_destinations(&self) -> LeakDestinations {
         let (n, count) = (self.n(), self.r_count());
-        let a = self.whole.coefficients();
+        let a = &self.a;
         // column sums of A over each region's rows, own blocks left out
         let mut sums = vec![vec![0.0; n]; count];
         for s in 0..count {
@@ -572,10 +643,13 @@ impl InterregionalModel {
     }
 
     /// fio's regional interdependence measures (see [`Interdependence`]). Cost: `R`
-    /// transposed solves.
-    #[must_use]
-    pub fn interdependence(&self) -> Interdependence {
-        let rows = self.region_rows();
+    /// transposed solves (or the sweeps of [`Self::decomposition`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::decomposition`].
+    pub fn interdependence(&self) -> Result<Interdependence> {
+        let rows = self.region_rows()?;
         let count = self.r_count();
         let sums: Vec<Vec<f64>> = rows
             .iter()
@@ -591,7 +665,7 @@ impl InterregionalModel {
             .map(|r| (0..count).filter(|&s| s != r).map(|s| sums[r][s]).sum())
             .collect();
         let all: f64 = out.iter().sum();
-        Interdependence {
+        Ok(Interdependence {
             regions: self.region_names(),
             self_reliance: (0..count)
                 .map(|r| sums[r][r] / self.block(r).len() as f64)
@@ -605,7 +679,7 @@ impl InterregionalModel {
             spillover_in: inn,
             net_spillover: net,
             block_sums: sums,
-        }
+        })
     }
 
     /// `L` with its diagonal blocks set to zero: `[L]ᵢⱼ` where `i` and `j` lie in different
@@ -617,7 +691,7 @@ impl InterregionalModel {
     pub fn spillover_matrix(&self) -> Result<Vec<Vec<f64>>> {
         let n = self.n();
         limit("the spill-over matrix", n, SPILLOVER_MATRIX_MAX_N)?;
-        let l = self.whole.leontief_inverse();
+        let l = self.leontief()?.leontief_inverse();
         Ok((0..n)
             .map(|i| {
                 let r = self.region_of(i);
@@ -641,7 +715,7 @@ impl InterregionalModel {
     ///
     /// [`Error::Shape`] when `delta_f.len() ≠ N`; [`Error::NonFinite`].
     pub fn impact(&self, delta_f: &[f64]) -> Result<InterregionalImpact> {
-        let output = self.whole.solve(delta_f)?;
+        let output = self.leontief()?.solve(delta_f)?;
         let mut single_region = Vec::with_capacity(self.n());
         for (r, own) in self.own.iter().enumerate() {
             single_region.extend(own.solve(&delta_f[self.block(r)])?);
@@ -671,8 +745,8 @@ impl InterregionalModel {
     pub fn extraction(&self, region: &str) -> Result<Extraction> {
         let r = self.region_index(region)?;
         let (n, b) = (self.n(), self.block(r));
-        let a = self.whole.coefficients();
-        let y = self.whole.solve(&self.final_demand)?;
+        let a = &self.a;
+        let y = self.leontief()?.solve(&self.final_demand)?;
         let base: f64 = self.output.iter().sum();
         // U_back: A restricted to the other regions' rows in r's columns (N × n_r, column-wise)
         let u_back: Vec<Vec<f64>> = b
@@ -739,7 +813,7 @@ impl InterregionalModel {
                 flat[i * k + q] = *v;
             }
         }
-        let x = self.whole.solve_many(&flat, k)?;
+        let x = self.leontief()?.solve_many(&flat, k)?;
         Ok((0..k)
             .map(|q| (0..n).map(|i| x[i * k + q]).collect())
             .collect())
@@ -803,7 +877,7 @@ impl InterregionalModel {
                 );
             }
         }
-        let solved = self.whole.solve_transpose_rows(&rows);
+        let solved = self.leontief()?.solve_transpose_rows(&rows);
         let (multipliers, domestic) = solved.split_at(stressors.len());
         let by_product = |row: &[f64], y: &[f64]| {
             let mut out = vec![0.0; k];
@@ -829,7 +903,7 @@ impl InterregionalModel {
                 demand[i * count + r] = y[i];
             }
         }
-        let x_by_region = self.whole.solve_many(&demand, count)?;
+        let x_by_region = self.leontief()?.solve_many(&demand, count)?;
         let x_exp: Vec<f64> = (0..n)
             .map(|i| {
                 let own = self.region_of(i);
@@ -912,7 +986,7 @@ impl InterregionalModel {
                     .copy_from_slice(&inv[p * b.len()..(p + 1) * b.len()]);
             }
         }
-        let a = self.whole.coefficients();
+        let a = &self.a;
         let mut a_o = a.to_vec();
         for i in 0..n {
             for j in self.block(self.region_of(i)) {
@@ -937,6 +1011,19 @@ impl InterregionalModel {
             m3: rows(m3),
         })
     }
+}
+
+/// Whether every column of `A` sums, in absolute value, to less than `1 − 10⁻⁹`: then
+/// `ρ(A) ≤ ‖A‖₁ < 1` (productive), and `I − A` is strictly column diagonally dominant, so
+/// its LU needs no pivoting and no pivot is below `10⁻⁹`.
+fn certified_productive(n: usize, a: &[f64]) -> bool {
+    let mut sums = vec![0.0; n];
+    for row in a.chunks_exact(n.max(1)) {
+        for (s, x) in sums.iter_mut().zip(row) {
+            *s += x.abs();
+        }
+    }
+    sums.iter().all(|s| *s < 1.0 - 1e-9)
 }
 
 fn limit(what: &str, n: usize, max: usize) -> Result<()> {
