@@ -16,18 +16,86 @@ use crate::sector::Sector;
 
 /// Technical coefficients `A = Z·diag(x)⁻¹`, row-major: `a_ij = z_ij / x_j`.
 ///
-/// A sector with zero output gets a zero column (DESIGN §1: no division by zero).
+/// A sector with zero output gets a zero column (DESIGN §1: no division by zero). One pass,
+/// vectorised (each quotient is exactly rounded, so the SIMD width does not change a bit).
 #[must_use]
 pub fn technical_coefficients(n: usize, z: &[f64], x: &[f64]) -> Vec<f64> {
     let mut a = vec![0.0; n * n];
-    for i in 0..n {
-        for j in 0..n {
-            if x[j] != 0.0 {
-                a[i * n + j] = z[i * n + j] / x[j];
+    technical_coefficients_into(n, z, x, &mut a);
+    a
+}
+
+/// [`technical_coefficients`] written into `a` (`n²` values, e.g. a huge-page
+/// [`Buffer`]).
+pub(crate) fn technical_coefficients_into(n: usize, z: &[f64], x: &[f64], a: &mut [f64]) {
+    struct Op<'a>(usize, &'a [f64], &'a [f64], &'a mut [f64]);
+    impl pulp::WithSimd for Op<'_> {
+        type Output = ();
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, _: S) {
+            let Op(n, z, x, a) = self;
+            for (a_row, z_row) in a.chunks_exact_mut(n.max(1)).zip(z.chunks_exact(n.max(1))) {
+                for ((a, z), x) in a_row.iter_mut().zip(z_row).zip(x) {
+                    *a = if *x != 0.0 { z / x } else { 0.0 };
+                }
             }
         }
     }
-    a
+    pulp::Arch::new().dispatch(Op(n, z, x, a));
+}
+
+/// The row sums of a row-major `m × n` matrix, each summed left to right (the same bits as
+/// `row.iter().sum()`), four rows at a time so that the four sums overlap.
+#[must_use]
+pub fn row_sums(n: usize, z: &[f64]) -> Vec<f64> {
+    struct Op<'a>(usize, &'a [f64]);
+    impl pulp::WithSimd for Op<'_> {
+        type Output = Vec<f64>;
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, _: S) -> Vec<f64> {
+            let Op(n, z) = self;
+            let rows: Vec<&[f64]> = z.chunks_exact(n.max(1)).collect();
+            let mut out = Vec::with_capacity(rows.len());
+            for four in rows.chunks(4) {
+                if let [r0, r1, r2, r3] = four {
+                    let mut s = [0.0_f64; 4];
+                    for (((a, b), c), d) in r0.iter().zip(*r1).zip(*r2).zip(*r3) {
+                        s[0] += a;
+                        s[1] += b;
+                        s[2] += c;
+                        s[3] += d;
+                    }
+                    out.extend(s);
+                } else {
+                    out.extend(four.iter().map(|r| r.iter().sum::<f64>()));
+                }
+            }
+            out
+        }
+    }
+    pulp::Arch::new().dispatch(Op(n, z))
+}
+
+/// The column sums of a row-major `m × n` matrix, each summed top to bottom (vectorised
+/// across the columns, so the order of each sum, and its bits, stay the same).
+#[must_use]
+pub fn column_sums(n: usize, z: &[f64]) -> Vec<f64> {
+    struct Op<'a>(usize, &'a [f64]);
+    impl pulp::WithSimd for Op<'_> {
+        type Output = Vec<f64>;
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, _: S) -> Vec<f64> {
+            let Op(n, z) = self;
+            let mut out = vec![0.0; n];
+            for row in z.chunks_exact(n.max(1)) {
+                for (t, v) in out.iter_mut().zip(row) {
+                    *t += v;
+                }
+            }
+            out
+        }
+    }
+    pulp::Arch::new().dispatch(Op(n, z))
 }
 
 /// Per-unit-of-output coefficients of a row vector: `v_j / x_j`, and 0 where `x_j = 0`.
@@ -37,17 +105,6 @@ pub fn per_unit_of_output(v: &[f64], x: &[f64]) -> Vec<f64> {
         .zip(x)
         .map(|(v, x)| if *x == 0.0 { 0.0 } else { v / x })
         .collect()
-}
-
-/// Column sums of a row-major `n × n` matrix, read row by row (contiguously).
-fn column_sums(n: usize, a: &[f64]) -> Vec<f64> {
-    let mut sums = vec![0.0; n];
-    for row in a.chunks_exact(n.max(1)) {
-        for (s, v) in sums.iter_mut().zip(row) {
-            *s += v;
-        }
-    }
-    sums
 }
 
 /// What the productivity check found.

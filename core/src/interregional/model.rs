@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use super::InterregionalTable;
 use super::sweeps::{ITERATIVE_MIN_N, System};
+use crate::buffer::Buffer;
 use crate::error::{Error, Result};
 use crate::leontief::LeontiefModel;
 use crate::linalg::DenseLu;
@@ -40,8 +41,8 @@ pub struct InterregionalModel {
     output: Vec<f64>,
     /// `x − Z·1`: what each entry sells to final users (the final demand the output implies).
     final_demand: Vec<f64>,
-    /// `A` of the whole system, row-major `N × N`.
-    a: Vec<f64>,
+    /// `A` of the whole system, row-major `N × N` (huge-page backed when large).
+    a: Buffer,
     /// The factored `I − A`: at construction below [`ITERATIVE_MIN_N`] entries (or when the
     /// column sums do not certify the system productive), else on first use.
     whole: OnceLock<Result<LeontiefModel>>,
@@ -278,11 +279,12 @@ impl InterregionalModel {
     pub fn new(table: &InterregionalTable) -> Result<Self> {
         let n = table.n();
         let sectors = table.system_sectors();
-        let a = crate::leontief::technical_coefficients(n, table.z(), table.output());
+        let mut a = Buffer::zeroed(n * n);
+        crate::leontief::technical_coefficients_into(n, table.z(), table.output(), &mut a);
         let whole = OnceLock::new();
         let sweep = n >= ITERATIVE_MIN_N && certified_productive(n, &a);
         if !sweep {
-            let _ = whole.set(Ok(LeontiefModel::productive(n, a.clone(), &sectors)?));
+            let _ = whole.set(Ok(LeontiefModel::productive(n, a.to_vec(), &sectors)?));
         }
         let mut own = Vec::with_capacity(table.regions().len());
         for r in 0..table.regions().len() {
@@ -294,8 +296,10 @@ impl InterregionalModel {
             own.push(LeontiefModel::productive(b.len(), block, &sectors[b])?);
         }
         let (regions, codes) = table.index();
-        let final_demand = (0..n)
-            .map(|i| table.output()[i] - table.z()[i * n..(i + 1) * n].iter().sum::<f64>())
+        let final_demand = crate::leontief::row_sums(n, table.z())
+            .iter()
+            .zip(table.output())
+            .map(|(z, x)| x - z)
             .collect();
         let mut starts: Vec<usize> = (0..table.regions().len())
             .map(|r| table.block(r).start)
@@ -379,7 +383,7 @@ impl InterregionalModel {
     pub fn leontief(&self) -> Result<&LeontiefModel> {
         match self
             .whole
-            .get_or_init(|| LeontiefModel::from_coefficients(self.n(), self.a.clone()))
+            .get_or_init(|| LeontiefModel::from_coefficients(self.n(), self.a.to_vec()))
         {
             Ok(m) => Ok(m),
             Err(e) => Err(e.clone()),
@@ -1023,6 +1027,7 @@ fn certified_productive(n: usize, a: &[f64]) -> bool {
             *s += x.abs();
         }
     }
+    // NaN fails the comparison too
     sums.iter().all(|s| *s < 1.0 - 1e-9)
 }
 

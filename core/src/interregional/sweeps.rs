@@ -33,10 +33,8 @@ pub const ITERATIVE_MIN_N: usize = 1000;
 
 /// The sweeps stop when no entry changed by more than this times the largest entry, or when
 /// the change times `rate/(1 − rate)` (the error the observed rate of convergence leaves) is
-/// below `EPSILON` times it.
+/// below it.
 const TOLERANCE: f64 = 4.0 * f64::EPSILON;
-
-const EPSILON: f64 = f64::EPSILON;
 
 /// The most sweeps ever tried.
 const MAX_SWEEPS: usize = 100;
@@ -194,7 +192,7 @@ impl System<'_> {
             // the rate seen so far (the error left is about delta·rate/(1 − rate))
             let rate = delta / previous;
             if delta <= TOLERANCE * scale
-                || (sweeps >= 3 && rate < 0.5 && delta * rate / (1.0 - rate) <= EPSILON * scale)
+                || (sweeps >= 3 && rate < 0.5 && delta * rate / (1.0 - rate) <= TOLERANCE * scale)
             {
                 converged = true;
             } else if sweeps >= 3 {
