@@ -390,9 +390,16 @@ impl InterregionalModel {
         }
     }
 
+    /// Whether `I − A` of the whole system has been factored (at construction, or since by a
+    /// call that needed it).
+    #[must_use]
+    pub fn is_factored(&self) -> bool {
+        self.whole.get().is_some()
+    }
+
     /// The sweeps of `sweeps.rs` over this system, when it is large and certified (the
     /// whole system not factored at construction), else `None`.
-    fn sweeps(&self, round: Option<&[f64]>) -> Option<super::sweeps::SweepResult> {
+    pub(super) fn sweeps(&self, round: Option<&[f64]>) -> Option<super::sweeps::SweepResult> {
         if !self.sweep {
             return None;
         }

@@ -572,3 +572,68 @@ fn commuting_moves_induced_output_to_where_the_workers_live() {
     let e = miller_blair().type_ii(&Commuting::none(2)).unwrap_err();
     assert_eq!(e.code(), "missing_data", "{e}");
 }
+
+#[test]
+fn the_councils_are_swept_not_factored() {
+    // 3,136 entries whose columns sum below 1: the decomposition sweeps over the 32 councils
+    // (block SOR on their own inverses) and I − A is never factored; what the sweeps give is
+    // compared with numpy's LU in bindings-python/tests/test_interregional.py
+    let table = crate::datasets::Sources::embedded()
+        .scotland_council_system_2019()
+        .unwrap();
+    let m = table.model().unwrap();
+    let d = m.decomposition().unwrap();
+    assert!(!m.is_factored());
+    let swept = m.sweeps(None).unwrap();
+    // measured: 10 sweeps (12 without the over-relaxation)
+    assert!((5..=11).contains(&swept.sweeps), "{} sweeps", swept.sweeps);
+    for j in 0..table.n() {
+        let total: f64 = swept.rows.iter().map(|r| r[j]).sum();
+        assert_eq!(total, d.total[j]);
+        assert!(d.feedback[j] > -1e-14 && d.round_feedback[j] > -1e-14);
+        let round = 1.0 + d.round_intra[j] + d.round_spillover[j] + d.round_feedback[j];
+        assert!((round - d.total[j]).abs() < 1e-13);
+    }
+}
+
+#[test]
+fn a_large_system_the_sweeps_cannot_solve_cheaply_is_factored() {
+    // 1,000 entries in 50 regions of 20 sectors whose trade with one another outweighs their
+    // own: the sweeps' budget (N/2R = 10) cannot reach the rounding level, so the
+    // decomposition factors I − A and gives the LU's numbers
+    let (count, k) = (50, 20);
+    let n = count * k;
+    let x: Vec<f64> = (0..n).map(|j| 100.0 + (j % 7) as f64).collect();
+    let mut z = vec![0.0; n * n];
+    for j in 0..n {
+        let own = j / k;
+        for i in 0..n {
+            // within the region: 0.1 of output spread evenly; across: 0.7
+            let share = if i / k == own {
+                0.1 / k as f64
+            } else {
+                0.7 / (n - k) as f64
+            };
+            z[i * n + j] = share * x[j] * (1.0 + ((i * 31 + j * 17) % 5) as f64 * 0.1) / 1.2;
+        }
+    }
+    let regions: Vec<Region> = (0..count)
+        .map(|r| Region {
+            name: format!("R{r}"),
+            sectors: (0..k)
+                .map(|i| Sector {
+                    code: format!("s{i}"),
+                    name: String::new(),
+                })
+                .collect(),
+        })
+        .collect();
+    let table =
+        InterregionalTable::new(InterregionalParts::new("strongly linked", regions, z, x)).unwrap();
+    let m = table.model().unwrap();
+    assert!(!m.is_factored());
+    assert!(m.sweeps(None).is_none());
+    let d = m.decomposition().unwrap();
+    assert!(m.is_factored());
+    assert_eq!(d.total, m.leontief().unwrap().output_multipliers());
+}
