@@ -71,8 +71,9 @@ def machine():
 
 def interregional(repeat):
     """Scotland's 32 councils as one system (3,136 entries): every region's decomposition.
-    localecon: build the table from the arrays, factor once, decompose (total, intraregional,
-    spill-over, single-region, feedback, Round's terms, leak and what returns). numpy, the
+    localecon: build the table from the arrays and decompose (total, intraregional,
+    spill-over, single-region, feedback, Round's terms, leak and what returns): the councils'
+    own blocks factored, the region rows 1_rᵀ·L swept (block SOR), I - A never factored. numpy, the
     straightforward route: inv(I - A) and the 32 block inverses (I - A_rr)^-1, then the same
     column sums and Round's spill-over rounds. The floor: one LAPACK LU of I - A."""
     import scipy.linalg

@@ -141,3 +141,28 @@ def test_ctrl_c_stops_a_long_call_within_a_second(call):
     # nothing was left half-changed: the table gives the same report, and runs calls again
     assert t.report().to_dict() == before.to_dict()
     assert len(t.structural_paths("10.7", top_k=3).paths) == 3
+
+
+def test_ctrl_c_stops_the_sweeps_of_a_large_interregional_system():
+    import _thread
+    import time
+
+    system = localecon.datasets.scotland_councils_2019()  # 3,136 entries: about 0.3 s of sweeps
+    pressed = []
+
+    def press():
+        pressed.append(time.perf_counter())
+        _thread.interrupt_main()
+
+    timer = threading.Timer(0.1, press)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        system.decomposition()
+    stopped = time.perf_counter()
+    timer.join()
+    assert pressed, "the call ended before Ctrl-C"
+    assert stopped - pressed[0] < 1.0, f"stopped {stopped - pressed[0]:.2f} s after Ctrl-C"
+    # the system still answers, the same as a fresh one
+    again = system.decomposition(round=False)
+    fresh = localecon.datasets.scotland_councils_2019().decomposition(round=False)
+    np.testing.assert_array_equal(again.total, fresh.total)

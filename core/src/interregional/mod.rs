@@ -43,6 +43,7 @@ pub use model::{
     LeakDestinations, Miyazawa, ROUND_MATRICES_MAX_N, RegionReturn, RoundMatrices,
     SPILLOVER_MATRIX_MAX_N, Stressor, StressorAccounts,
 };
+pub use sweeps::ITERATIVE_MIN_N;
 
 use crate::error::{Error, Location, Result};
 use crate::sector::Sector;

@@ -7,7 +7,7 @@
 //!
 //! One LU factorisation of `I − A` (`2N³/3` flops) and one of each `I − A_rr` serve every
 //! result; `L` is formed only by the calls that return it (`spillover_matrix`,
-//! `round_matrices`). From [`ITERATIVE_MIN_N`] entries, when the column sums of `A` certify
+//! `round_matrices`). From [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries, when the column sums of `A` certify
 //! the system productive, `I − A` is factored only on first use, and the decomposition (and
 //! everything built on the region rows `1_rᵀ·L`) sweeps instead: block Gauss–Seidel over the
 //! regions' own factors (see `sweeps.rs`), which on many loosely linked regions costs a
@@ -43,7 +43,7 @@ pub struct InterregionalModel {
     final_demand: Vec<f64>,
     /// `A` of the whole system, row-major `N × N` (huge-page backed when large).
     a: Buffer,
-    /// The factored `I − A`: at construction below [`ITERATIVE_MIN_N`] entries (or when the
+    /// The factored `I − A`: at construction below [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries (or when the
     /// column sums do not certify the system productive), else on first use.
     whole: OnceLock<Result<LeontiefModel>>,
     /// Whether the region rows are swept (`I − A` not factored at construction). Fixed at
@@ -265,7 +265,7 @@ pub struct InterregionalImpact {
 impl InterregionalModel {
     /// Factors `I − A` of the whole system and `I − A_rr` of every region.
     ///
-    /// From [`ITERATIVE_MIN_N`] entries, when every column of `A` sums (in absolute value)
+    /// From [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries, when every column of `A` sums (in absolute value)
     /// to less than `1 − 10⁻⁹` — which proves the system productive (`ρ(A) ≤ ‖A‖₁ < 1`) and
     /// `I − A` safely factorable — the whole system is factored only when a call needs it.
     ///
@@ -399,9 +399,12 @@ impl InterregionalModel {
 
     /// The sweeps of `sweeps.rs` over this system, when it is large and certified (the
     /// whole system not factored at construction), else `None`.
-    pub(super) fn sweeps(&self, round: Option<&[f64]>) -> Option<super::sweeps::SweepResult> {
+    pub(super) fn sweeps(
+        &self,
+        round: Option<&[f64]>,
+    ) -> Result<Option<super::sweeps::SweepResult>> {
         if !self.sweep {
-            return None;
+            return Ok(None);
         }
         let system = System {
             a: &self.a,
@@ -475,7 +478,7 @@ impl InterregionalModel {
     /// `1_rᵀ·L` for every region `r`: swept for a large certified system (see [`Self::new`]),
     /// else one blocked transposed solve with `R` right-hand sides.
     fn region_rows(&self) -> Result<Vec<Vec<f64>>> {
-        if let Some(s) = self.sweeps(None) {
+        if let Some(s) = self.sweeps(None)? {
             return Ok(s.rows);
         }
         Ok(self.leontief()?.solve_transpose_rows(&self.indicators()))
@@ -485,14 +488,15 @@ impl InterregionalModel {
     ///
     /// Cost: one transposed solve with `I − A` per region plus `R` row-vector products with
     /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse. From
-    /// [`ITERATIVE_MIN_N`] entries (see [`Self::new`]) the factorisation is replaced by block
+    /// [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries (see [`Self::new`]) the factorisation is replaced by block
     /// Gauss–Seidel sweeps over the regions (`2R·N²` flops each; 13 on Scotland's 32 council
     /// areas), which carry Round's rounds along; the results agree with the factored route to
     /// about `10⁻¹⁵` relative.
     ///
     /// # Errors
     ///
-    /// [`Error::Singular`] if `I − A` must be factored and cannot be.
+    /// [`Error::Singular`] if `I − A` must be factored and cannot be; [`Error::Interrupted`]
+    /// (the sweeps look at [`crate::interrupt`] between passes).
     pub fn decomposition(&self) -> Result<Decomposition> {
         self.decompose(true)
     }
@@ -516,7 +520,7 @@ impl InterregionalModel {
         let ones = vec![1.0; n];
         let single = self.times_m1(&ones);
         let (total, rows, round_spillover) =
-            if let Some(s) = self.sweeps(round.then_some(single.as_slice())) {
+            if let Some(s) = self.sweeps(round.then_some(single.as_slice()))? {
                 let mut total = vec![0.0; n];
                 for row in &s.rows {
                     for (t, x) in total.iter_mut().zip(row) {

@@ -108,6 +108,12 @@ impl System<'_> {
     /// (`1ᵀ·M1`) when `round` is given; `round_step` performs one round alone (a pass over
     /// `A_o`, then `M1`) once the rows have converged. `None` when the sweeps would cost
     /// more than factoring `I − A` (or do not converge): the caller then factors.
+    /// Interruptible ([`crate::interrupt`]) between sweeps and rounds, every few
+    /// milliseconds.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Interrupted`].
     ///
     /// The round rides in the sweep's products as row `R` of the left-hand side (`R + 1`
     /// rows, the last one zero when no round is due), so that the region rows are computed by
@@ -116,11 +122,11 @@ impl System<'_> {
         &self,
         round: Option<&[f64]>,
         round_step: impl Fn(&[f64]) -> Vec<f64>,
-    ) -> Option<SweepResult> {
+    ) -> crate::Result<Option<SweepResult>> {
         let (n, count) = (self.n(), self.regions());
         let budget = self.budget;
         if budget < 4 {
-            return None;
+            return Ok(None);
         }
         let rows = count + 1;
         // rows 0 … R−1: the region rows X; row R: Round's v (read only during a sweep)
@@ -153,6 +159,7 @@ impl System<'_> {
         let mut p = Mat::<f64>::zeros(rows, 0);
         let mut fresh = Mat::<f64>::zeros(rows, 0);
         while !converged || rounds_left > 0 {
+            crate::interrupt::check("the interregional sweeps")?;
             if converged {
                 let v = round_step(&x[count * n..]);
                 add(&mut round_sum, &v);
@@ -198,7 +205,7 @@ impl System<'_> {
                 }
             }
             if !delta.is_finite() {
-                return None;
+                return Ok(None);
             }
             // the rate seen so far (the error left is about delta·rate/(1 − rate))
             let rate = delta / previous;
@@ -209,11 +216,11 @@ impl System<'_> {
             } else if sweeps >= 3 {
                 // the sweeps the rate says are still needed
                 if rate >= 1.0 {
-                    return None;
+                    return Ok(None);
                 }
                 let needed = ((TOLERANCE * scale / delta).ln() / rate.ln()).ceil();
                 if sweeps as f64 + needed > budget as f64 {
-                    return None;
+                    return Ok(None);
                 }
             }
             if sweeps == 2 {
@@ -225,11 +232,11 @@ impl System<'_> {
             previous = delta;
         }
         x.truncate(count * n);
-        Some(SweepResult {
+        Ok(Some(SweepResult {
             rows: x.chunks_exact(n.max(1)).map(<[f64]>::to_vec).collect(),
             round_spillover: round_sum,
             sweeps,
-        })
+        }))
     }
 }
 
@@ -397,8 +404,8 @@ mod tests {
             let s = system(&a, &starts);
             let step = |v: &[f64]| times_m1(&s, &off_diagonal_product(&a, &starts, v));
             let v0 = times_m1(&s, &vec![1.0; n]);
-            let swept = s.solve(Some(&v0), step).expect("converges");
-            let without = s.solve(None, step).expect("converges");
+            let swept = s.solve(Some(&v0), step).unwrap().expect("converges");
+            let without = s.solve(None, step).unwrap().expect("converges");
             prop_assert_eq!(&swept.rows, &without.rows);
             prop_assert!(without.round_spillover.is_empty());
             // the factored route
@@ -451,10 +458,10 @@ mod tests {
         let mut s = system(&a, &starts);
         s.budget = 8;
         let step = |v: &[f64]| v.to_vec();
-        assert!(s.solve(None, step).is_none());
+        assert!(s.solve(None, step).unwrap().is_none());
         // with room enough they get there
         s.budget = 100;
-        let rows = s.solve(None, step).expect("converges").rows;
+        let rows = s.solve(None, step).unwrap().expect("converges").rows;
         let whole = LeontiefModel::from_coefficients(12, a.clone()).unwrap();
         let total = whole.output_multipliers();
         let summed: Vec<f64> = (0..12).map(|j| rows.iter().map(|r| r[j]).sum()).collect();
@@ -466,6 +473,6 @@ mod tests {
         let (a, starts) = coefficients(&[2, 2], &[0.5], 0.3, 0.1);
         let mut s = system(&a, &starts);
         s.budget = super::budget(4, 2);
-        assert!(s.solve(None, |v: &[f64]| v.to_vec()).is_none());
+        assert!(s.solve(None, |v: &[f64]| v.to_vec()).unwrap().is_none());
     }
 }
