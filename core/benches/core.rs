@@ -29,6 +29,7 @@ fn scotland(c: &mut Criterion) {
     c.bench_function("scotland98/region_report", |b| {
         b.iter(|| RegionReport::new(&table).unwrap())
     });
+    report_stages(&table);
     c.bench_function("scotland98/structural_paths_1e-4", |b| {
         b.iter(|| structural_paths(&table, "10.7", PathTarget::ValueAdded, 1e-4, 8, 20).unwrap())
     });
@@ -53,6 +54,35 @@ fn scotland(c: &mut Criterion) {
     c.bench_function("glasgow98/local_currency", |b| {
         b.iter(|| local_currency(&glasgow, &pound).unwrap())
     });
+}
+
+/// The report's split by stage (medians of 1,000 reports, from its progress callback), on
+/// a table whose LU and audit are already cached as in the benchmark above.
+fn report_stages(table: &RegionalTable) {
+    use std::time::Instant;
+    let mut times: Vec<(String, Vec<f64>)> = Vec::new();
+    for _ in 0..1000 {
+        let mut marks: Vec<(String, Instant)> = Vec::new();
+        RegionReport::with_progress(table, &mut |stage, _| {
+            marks.push((stage.to_string(), Instant::now()));
+        })
+        .unwrap();
+        for w in marks.windows(2) {
+            let ms = w[1].1.duration_since(w[0].1).as_secs_f64() * 1e3;
+            match times.iter_mut().find(|(s, _)| *s == w[0].0) {
+                Some((_, v)) => v.push(ms),
+                None => times.push((w[0].0.clone(), vec![ms])),
+            }
+        }
+    }
+    let split: Vec<String> = times
+        .iter_mut()
+        .map(|(stage, v)| {
+            v.sort_by(f64::total_cmp);
+            format!("{stage} {:.3} ms", v[v.len() / 2])
+        })
+        .collect();
+    eprintln!("scotland98/region_report by stage: {}", split.join(", "));
 }
 
 /// A firm network like the Python comparison's: 10⁵ accounts, 10 flows each, 20–60 % leakage.

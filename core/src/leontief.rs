@@ -80,22 +80,29 @@ pub fn row_sums(n: usize, z: &[f64]) -> Vec<f64> {
 /// across the columns, so the order of each sum, and its bits, stay the same).
 #[must_use]
 pub fn column_sums(n: usize, z: &[f64]) -> Vec<f64> {
-    struct Op<'a>(usize, &'a [f64]);
+    let mut out = vec![0.0; n];
+    add_column_sums(n, z, &mut out);
+    out
+}
+
+/// Adds each column of a row-major `m × n` matrix to `into`, row by row (`into[j] + z₀ⱼ +
+/// z₁ⱼ + …`, the order of the plain loop), vectorised across the columns by `pulp`'s
+/// run-time dispatch.
+pub fn add_column_sums(n: usize, z: &[f64], into: &mut [f64]) {
+    struct Op<'a>(usize, &'a [f64], &'a mut [f64]);
     impl pulp::WithSimd for Op<'_> {
-        type Output = Vec<f64>;
+        type Output = ();
         #[inline(always)]
-        fn with_simd<S: pulp::Simd>(self, _: S) -> Vec<f64> {
-            let Op(n, z) = self;
-            let mut out = vec![0.0; n];
+        fn with_simd<S: pulp::Simd>(self, _: S) {
+            let Op(n, z, out) = self;
             for row in z.chunks_exact(n.max(1)) {
                 for (t, v) in out.iter_mut().zip(row) {
                     *t += v;
                 }
             }
-            out
         }
     }
-    pulp::Arch::new().dispatch(Op(n, z))
+    pulp::Arch::new().dispatch(Op(n, z, into));
 }
 
 /// Per-unit-of-output coefficients of a row vector: `v_j / x_j`, and 0 where `x_j = 0`.
@@ -252,6 +259,8 @@ pub struct LeontiefModel {
     max_column_sum: f64,
     /// `Σᵢ |δᵢⱼ − aᵢⱼ|` for every column `j` of `I − A`.
     pub(crate) column_norms: Vec<f64>,
+    /// `diag(L)`, computed on first use and kept (the factor does not change).
+    diagonal: std::sync::OnceLock<Vec<f64>>,
 }
 
 impl LeontiefModel {
@@ -349,6 +358,7 @@ impl LeontiefModel {
                 column_norms: norms,
                 a,
                 lu,
+                diagonal: std::sync::OnceLock::new(),
             }),
             Err(e) => Err((e, a)),
         }
@@ -447,10 +457,14 @@ impl LeontiefModel {
     }
 
     /// The diagonal of `L = (I − A)⁻¹` (what the Finn cycling index needs), from the LU
-    /// factor without forming `L`: half the work of [`Self::leontief_inverse`].
+    /// factor without forming `L`: half the work of [`Self::leontief_inverse`]. Computed
+    /// on the first call and kept with the factor (a table's model is shared by every
+    /// analysis of it, so a second report does not redo it).
     #[must_use]
     pub fn leontief_diagonal(&self) -> Vec<f64> {
-        self.lu.inverse_diagonal()
+        self.diagonal
+            .get_or_init(|| self.lu.inverse_diagonal())
+            .clone()
     }
 
     /// A model from coefficients without the productivity check (for diagnostics).

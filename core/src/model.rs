@@ -216,6 +216,27 @@ impl ClosedModel {
         out
     }
 
+    /// The diagonal of `L̄ = (I − Ā)⁻¹` (households last) from the open model's `diag(L)`,
+    /// with no second factorisation: by the bordered inverse (Miller & Blair 2009, §6.1.3),
+    /// `L̄ⱼⱼ = Lⱼⱼ + (L·c)ⱼ·(hᵀL)ⱼ / s` and `L̄_hh = 1/s`, `s = 1 − hᵀL·c`. `O(n)`.
+    #[must_use]
+    pub fn leontief_diagonal_from(&self, open_diagonal: &[f64]) -> Vec<f64> {
+        let mut d: Vec<f64> = open_diagonal
+            .iter()
+            .zip(self.lc.iter().zip(&self.hl))
+            .map(|(l, (lc, hl))| l + lc * hl / self.schur)
+            .collect();
+        d.push(1.0 / self.schur);
+        d
+    }
+
+    /// [`ClosedModel::leontief_diagonal_from`] with the open diagonal computed here (two
+    /// triangular inverses of the open factor, `O(n³/3)`).
+    #[must_use]
+    pub fn leontief_diagonal(&self) -> Vec<f64> {
+        self.leontief_diagonal_from(&self.open.leontief_diagonal())
+    }
+
     /// The `(n + 1)`-dimensional model (households last), factored on first use: only
     /// results that need the whole closed inverse (e.g. its diagonal) ask for it.
     ///

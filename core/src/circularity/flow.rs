@@ -272,20 +272,25 @@ pub fn flow_indicators(s: &FlowSystem) -> Result<FlowIndicators> {
 /// # Ok::<(), localecon::Error>(())
 /// ```
 pub fn fci_leontief(table: &RegionalTable, closure: Closure) -> Result<f64> {
-    let mut x = table.output().to_vec();
-    let l_diagonal = match closure {
-        Closure::Open => table.leontief()?.leontief_diagonal(),
+    Ok(match closure {
+        Closure::Open => fci_from_diagonal(table.output(), &table.leontief()?.leontief_diagonal()),
         Closure::Households => {
             let c = ClosedModel::new(table)?;
+            let mut x = table.output().to_vec();
             x.push(c.household_income());
-            c.model()?.leontief_diagonal()
+            fci_from_diagonal(&x, &c.leontief_diagonal())
         }
-    };
+    })
+}
+
+/// `FCI = Σⱼ (1 − 1/Lⱼⱼ)·xⱼ / Σⱼ xⱼ` from the diagonal of the Leontief inverse and the
+/// throughflows (see [`fci_leontief`]).
+pub(crate) fn fci_from_diagonal(x: &[f64], l_diagonal: &[f64]) -> f64 {
     let total: f64 = x.iter().sum();
     let cycled: f64 = l_diagonal
         .iter()
-        .zip(&x)
+        .zip(x)
         .map(|(l, x)| (1.0 - 1.0 / l) * x)
         .sum();
-    Ok(cycled / total)
+    cycled / total
 }

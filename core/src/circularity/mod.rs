@@ -21,6 +21,7 @@ pub use cycles::{
     Component, Cycle, DEFAULT_CYCLE_STEPS, Structure, strongest_cycles, strongest_cycles_bounded,
     strongly_connected_components, structure,
 };
+pub(crate) use flow::fci_from_diagonal;
 pub use flow::{FlowIndicators, fci_leontief, finn_cycling_index, flow_indicators};
 pub use information::{InformationIndices, information_indices};
 
@@ -116,15 +117,15 @@ impl FlowSystem {
         shape("boundary inputs", n, inputs.len())?;
         shape("exports", n, exports.len())?;
         shape("dissipation", n, dissipation.len())?;
-        for (k, &v) in flows.iter().enumerate() {
+        // one vectorised scan; the first bad flow is then named
+        if let Some(k) = crate::error::first_negative_or_non_finite(&flows) {
+            let v = flows[k];
             let loc = || Location::Field(format!("flows[{} → {}]", labels[k / n], labels[k % n]));
             check_finite(v, loc)?;
-            if v < 0.0 {
-                return Err(Error::Negative {
-                    location: loc(),
-                    value: v,
-                });
-            }
+            return Err(Error::Negative {
+                location: loc(),
+                value: v,
+            });
         }
         for (what, v) in [
             ("inputs", &inputs),
@@ -142,19 +143,15 @@ impl FlowSystem {
                 }
             }
         }
+        // inflow: the inputs plus each column, added in row order (vectorised across the
+        // columns); outflow: the row sums four rows at a time, plus exports and dissipation
         let mut inflow = inputs.clone();
-        let mut outflow: Vec<f64> = exports
+        crate::leontief::add_column_sums(n, &flows, &mut inflow);
+        let outflow: Vec<f64> = crate::leontief::row_sums(n, &flows)
             .iter()
-            .zip(&dissipation)
-            .map(|(e, d)| e + d)
+            .zip(exports.iter().zip(&dissipation))
+            .map(|(f, (e, d))| f + (e + d))
             .collect();
-        for i in 0..n {
-            for j in 0..n {
-                let f = flows[i * n + j];
-                outflow[i] += f;
-                inflow[j] += f;
-            }
-        }
         for j in 0..n {
             if inflow[j] == 0.0 && outflow[j] == 0.0 {
                 return Err(Error::Disconnected {

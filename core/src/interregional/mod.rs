@@ -320,7 +320,7 @@ impl InterregionalTable {
         let p = &self.parts;
         // places are named by "region/code" (and position), not by position alone; one
         // vectorisable scan finds the first bad cell (NaN fails both comparisons)
-        if let Some(k) = first_negative_or_non_finite(&p.z) {
+        if let Some(k) = crate::error::first_negative_or_non_finite(&p.z) {
             let v = p.z[k];
             let (row, col) = (k / n, k % n);
             let location = Location::Field(format!(
@@ -650,29 +650,6 @@ impl InterregionalTable {
             Err(e) => Err(e.clone()),
         }
     }
-}
-
-/// The position of the first value that is negative, NaN or infinite: a branch-free test of
-/// each run of 256 values (vectorised for the machine's SIMD level by `pulp`'s run-time
-/// dispatch), then the position inside the first failing run.
-fn first_negative_or_non_finite(values: &[f64]) -> Option<usize> {
-    struct Op<'a>(&'a [f64]);
-    impl pulp::WithSimd for Op<'_> {
-        type Output = Option<usize>;
-        #[inline(always)]
-        fn with_simd<S: pulp::Simd>(self, _: S) -> Option<usize> {
-            let bad = |v: f64| !(0.0..f64::INFINITY).contains(&v);
-            self.0.chunks(256).enumerate().find_map(|(c, run)| {
-                let fails = run.iter().fold(0_u32, |n, &v| n + u32::from(bad(v)));
-                if fails == 0 {
-                    None
-                } else {
-                    run.iter().position(|&v| bad(v)).map(|i| c * 256 + i)
-                }
-            })
-        }
-    }
-    pulp::Arch::new().dispatch(Op(values))
 }
 
 fn duplicate(what: &str, label: &str) -> Error {

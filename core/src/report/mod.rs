@@ -114,23 +114,35 @@ impl Circulation {
     /// Leontief inverse ([`fci_leontief`], the same number as the graph route on a balanced
     /// table, a property test), the APL is `TST / Σz`, and neither needs the full inverse
     /// `(I − G)⁻¹` that the other flow indicators do (which took four fifths of the report).
+    /// The closed FCI takes the closed diagonal from the open one by the bordered inverse
+    /// ([`ClosedModel::leontief_diagonal_from`]): one diagonal, no second factorisation.
     ///
     /// [`fci_leontief`]: crate::circularity::fci_leontief
-    fn new(table: &RegionalTable, closed: bool) -> Result<Self> {
-        use crate::circularity::{Closure, FlowSystem, fci_leontief, information_indices};
+    fn new(table: &RegionalTable, closed: Option<&ClosedModel>) -> Result<Self> {
+        use crate::circularity::{Closure, FlowSystem, fci_from_diagonal, information_indices};
         let apl =
             |s: &FlowSystem| s.throughflow().iter().sum::<f64>() / s.inputs().iter().sum::<f64>();
         let open = FlowSystem::from_table(table, Closure::Open)?;
-        let i = information_indices(&open);
+        // diag(L) once: the open FCI, and the closed one by the bordered inverse (no second
+        // factorisation)
+        let diagonal = table.leontief()?.leontief_diagonal();
         let (mut fci_closed, mut apl_closed, mut robustness_closed) = (None, None, None);
-        if closed {
+        let i = if let Some(model) = closed {
             let c = FlowSystem::from_table(table, Closure::Households)?;
-            fci_closed = Some(fci_leontief(table, Closure::Households)?);
+            let mut x = table.output().to_vec();
+            x.push(model.household_income());
+            fci_closed = Some(fci_from_diagonal(
+                &x,
+                &model.leontief_diagonal_from(&diagonal),
+            ));
             apl_closed = Some(apl(&c));
             robustness_closed = Some(information_indices(&c).robustness);
-        }
+            information_indices(&open)
+        } else {
+            information_indices(&open)
+        };
         Ok(Self {
-            fci: fci_leontief(table, Closure::Open)?,
+            fci: fci_from_diagonal(table.output(), &diagonal),
             apl: apl(&open),
             robustness: i.robustness,
             ascendency_ratio: i.ascendency_ratio,
@@ -380,7 +392,7 @@ impl RegionReport {
             })
             .collect();
         stage(progress, "circulation", 0.7)?;
-        let circulation = Circulation::new(table, closed.is_some())?;
+        let circulation = Circulation::new(table, closed.as_ref())?;
         let audit = {
             stage(progress, "audit", 0.9)?;
             table.audit().checks

@@ -387,6 +387,8 @@ pub struct RegionalTable {
     row_totals: Vec<f64>,
     /// The open model, factored once on first use and shared by every analysis.
     model: std::sync::OnceLock<Result<std::sync::Arc<LeontiefModel>>>,
+    /// The audit, run once on first use (the table does not change).
+    audit: std::sync::OnceLock<Audit>,
 }
 
 impl PartialEq for RegionalTable {
@@ -466,6 +468,7 @@ impl RegionalTable {
             column_totals,
             row_totals,
             model: std::sync::OnceLock::new(),
+            audit: std::sync::OnceLock::new(),
         };
         if let Some(e) = table.balance_errors(1).into_iter().next() {
             return Err(e);
@@ -635,6 +638,7 @@ impl RegionalTable {
         }
         let mut table = self.clone();
         table.parts.retention = retention;
+        table.audit = std::sync::OnceLock::new();
         Ok(table)
     }
 
@@ -721,7 +725,7 @@ impl RegionalTable {
     /// Audits the table (see [`TableParts::audit`]).
     #[must_use]
     pub fn audit(&self) -> Audit {
-        self.parts.audit()
+        self.audit.get_or_init(|| self.parts.audit()).clone()
     }
 
     /// The parts this table was built from.
