@@ -53,10 +53,33 @@ pub fn report_from_csv(text: &str) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 impl RegionalTable {
-    /// The RegionReport as a plain object.
+    /// The RegionReport as a plain object. `progress`, when given, is called as
+    /// `progress(stage, done)` before each stage (`done` from 0 to 1), as in Python: what the
+    /// benchmarks use to time the stages. An exception it throws is rethrown when the
+    /// report has run (the report is then dropped).
     #[wasm_bindgen(unchecked_return_type = "RegionReport")]
-    pub fn report(&self) -> Result<JsValue, JsValue> {
-        to_plain(&RegionReport::new(&self.inner).js_err()?)
+    pub fn report(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "((stage: string, done: number) => void) | undefined"
+        )]
+        progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let Some(callback) = progress else {
+            return to_plain(&RegionReport::new(&self.inner).js_err()?);
+        };
+        let mut thrown: Option<JsValue> = None;
+        let report = RegionReport::with_progress(&self.inner, &mut |stage, done| {
+            if thrown.is_none()
+                && let Err(e) = callback.call2(&JsValue::NULL, &stage.into(), &done.into())
+            {
+                thrown = Some(e);
+            }
+        });
+        if let Some(e) = thrown {
+            return Err(e);
+        }
+        to_plain(&report.js_err()?)
     }
 
     /// The report as readable text.

@@ -70,6 +70,26 @@ test("stateless report functions return plain objects", () => {
   assert.equal(r2.n_sectors, 2);
 });
 
+test("report(progress) names each stage and gives the report without it", () => {
+  const t = dataset("scotland-2019");
+  try {
+    const seen = [];
+    const r = t.report((stage, done) => seen.push([stage, done]));
+    assert.deepEqual(
+      seen.map(([s]) => s),
+      ["factorising I − A", "closing the model with households", "multipliers", "leakage",
+        "circulation", "audit", "done"],
+    );
+    assert.deepEqual(seen.map(([, d]) => d), [0, 0.2, 0.4, 0.55, 0.7, 0.9, 1]);
+    assert.deepEqual(r, t.report());
+    // an exception in the callback comes back to the caller
+    assert.throws(() => t.report(() => { throw new RangeError("stop"); }), RangeError);
+    assert.equal(t.report().n_sectors, 98, "the table still answers");
+  } finally {
+    t.free();
+  }
+});
+
 test("JSON and CSV round trips", () => {
   const t = dataset("scotland-2019-sections");
   const a = RegionalTable.fromJson(t.toJson());
