@@ -488,10 +488,10 @@ impl InterregionalModel {
     ///
     /// Cost: one transposed solve with `I − A` per region plus `R` row-vector products with
     /// `A_o` and `M1`: `O(R·N²)` flops after the factorisation, no inverse. From
-    /// [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries (see [`Self::new`]) the factorisation is replaced by block
-    /// Gauss–Seidel sweeps over the regions (`2R·N²` flops each; 13 on Scotland's 32 council
-    /// areas), which carry Round's rounds along; the results agree with the factored route to
-    /// about `10⁻¹⁵` relative.
+    /// [`ITERATIVE_MIN_N`](crate::interregional::ITERATIVE_MIN_N) entries (see [`Self::new`])
+    /// the factorisation is replaced by block Gauss–Seidel (over-relaxed) sweeps over the
+    /// regions (`2R·N²` flops each; 10 on Scotland's 32 council areas), which carry Round's
+    /// rounds along; the results agree with the factored route to about `10⁻¹⁴` relative.
     ///
     /// # Errors
     ///

@@ -13,7 +13,8 @@
 //! (`A ≥ 0`, `B_s ≥ 0`), so the sweeps converge whenever the system is productive, at least as
 //! fast as the block Jacobi iteration (Varga 2000, *Matrix Iterative Analysis*, §3.6; the
 //! Stein–Rosenberg theorem). Where trade between regions is small next to trade within them,
-//! they converge fast: on Scotland's 32 council areas, 13 sweeps reach the rounding level.
+//! they converge fast: on Scotland's 32 council areas, 10 sweeps (over-relaxed; 12 without)
+//! reach the rounding level.
 //!
 //! Round's spill-over rounds `v_k = v_{k−1}·A_o·M1` (`v_0 = 1ᵀ·M1`, `k = 1 … R − 1`) are the
 //! terms of the block Jacobi series, and ride along: while the sweeps run, each round reuses
@@ -240,7 +241,7 @@ impl System<'_> {
                     converged = true;
                 } else {
                     // the sweeps the rate says are still needed
-                    let needed = ((TOLERANCE * scale / delta).ln() / rate.ln()).ceil();
+                    let needed = (libm::log(TOLERANCE * scale / delta) / libm::log(rate)).ceil();
                     if sweeps as f64 + needed > budget as f64 {
                         return Ok(None);
                     }
