@@ -433,29 +433,9 @@ impl InterregionalModel {
 
     /// `v·A_o`: the row vector times the off-diagonal blocks of `A`.
     fn times_off_diagonal(&self, v: &[f64]) -> Vec<f64> {
-        let n = self.n();
-        let a = &self.a;
-        if n > crate::linalg::PORTABLE_MAX_N {
-            // above the portable kernels' size: four rows at a time, at memory speed
-            return super::sweeps::off_diagonal_product(a, &self.starts, v);
-        }
-        let mut out = vec![0.0; n];
-        for (i, &vi) in v.iter().enumerate() {
-            if vi == 0.0 {
-                continue;
-            }
-            let own = self.block(self.region_of(i));
-            let row = &a[i * n..(i + 1) * n];
-            // two contiguous slices (the columns before and after the own block), which the
-            // compiler vectorises
-            for (o, x) in out[..own.start].iter_mut().zip(&row[..own.start]) {
-                *o += vi * x;
-            }
-            for (o, x) in out[own.end..].iter_mut().zip(&row[own.end..]) {
-                *o += vi * x;
-            }
-        }
-        out
+        // four rows of A at a time, each region's own columns left out (one pass at memory
+        // speed on large systems, vectorised on small ones)
+        super::sweeps::off_diagonal_product(&self.a, &self.starts, v)
     }
 
     fn region_of(&self, i: usize) -> usize {

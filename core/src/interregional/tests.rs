@@ -319,6 +319,23 @@ fn uniform_system() -> impl Strategy<Value = InterregionalTable> {
     (2usize..=5, 1usize..=4).prop_flat_map(|(r, k)| with_sizes(vec![k; r]))
 }
 
+/// Regions `R0, R1, …` with `sizes[r]` sectors `s0, s1, …`.
+fn numbered(sizes: &[usize]) -> Vec<Region> {
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(r, &k)| Region {
+            name: format!("R{r}"),
+            sectors: (0..k)
+                .map(|i| Sector {
+                    code: format!("s{i}"),
+                    name: String::new(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn with_sizes(sizes: Vec<usize>) -> impl Strategy<Value = InterregionalTable> {
     let n: usize = sizes.iter().sum();
     (
@@ -337,20 +354,8 @@ fn with_sizes(sizes: Vec<usize>) -> impl Strategy<Value = InterregionalTable> {
                     z[i * n + j] = raw[i * n + j] / s * spend[j] * x[j];
                 }
             }
-            let spec: Vec<Region> = sizes
-                .iter()
-                .enumerate()
-                .map(|(r, &k)| Region {
-                    name: format!("R{r}"),
-                    sectors: (0..k)
-                        .map(|i| Sector {
-                            code: format!("s{i}"),
-                            name: String::new(),
-                        })
-                        .collect(),
-                })
-                .collect();
-            InterregionalTable::new(InterregionalParts::new("random", spec, z, x)).unwrap()
+            InterregionalTable::new(InterregionalParts::new("random", numbered(&sizes), z, x))
+                .unwrap()
         })
 }
 
@@ -617,17 +622,7 @@ fn a_large_system_the_sweeps_cannot_solve_cheaply_is_factored() {
             z[i * n + j] = share * x[j] * (1.0 + ((i * 31 + j * 17) % 5) as f64 * 0.1) / 1.2;
         }
     }
-    let regions: Vec<Region> = (0..count)
-        .map(|r| Region {
-            name: format!("R{r}"),
-            sectors: (0..k)
-                .map(|i| Sector {
-                    code: format!("s{i}"),
-                    name: String::new(),
-                })
-                .collect(),
-        })
-        .collect();
+    let regions = numbered(&vec![k; count]);
     let table =
         InterregionalTable::new(InterregionalParts::new("strongly linked", regions, z, x)).unwrap();
     let m = table.model().unwrap();
