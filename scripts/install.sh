@@ -31,7 +31,7 @@ python_env() {
   if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
-  if ! "$venv/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, material, pymdownx, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis, scipy, twine, dask.distributed" 2>/dev/null; then
+  if ! "$venv/bin/python" -c "import maturin, pytest, numpy, pandas, mkdocs, material, pymdownx, ruff, matplotlib, pymrio, mypy, nbconvert, nbclient, ipykernel, hypothesis, scipy, twine, dask.distributed, threadpoolctl" 2>/dev/null; then
     "$venv/bin/pip" install --quiet --upgrade pip
     "$venv/bin/pip" install --quiet -r "$ROOT/scripts/requirements-dev.txt"
   fi

@@ -66,7 +66,22 @@ def machine():
     except OSError:
         pass
     simd = [f for f in ("sse4_2", "avx", "avx2", "fma", "avx512f") if f in flags]
-    return f"{model}, {os.cpu_count()} logical CPUs, SIMD: {' '.join(simd) or 'unknown'}"
+    return (
+        f"{model}, {os.cpu_count()} logical CPUs, SIMD: {' '.join(simd) or 'unknown'}\n"
+        f"localecon's dense kernels: {localecon.kernel_path()}\n"
+        f"numpy's BLAS: {blas_core()}"
+    )
+
+
+def blas_core():
+    """The kernel OpenBLAS chose (``OPENBLAS_CORETYPE=Haswell`` forces its AVX2 kernels on an
+    AVX-512 machine), through threadpoolctl when it is installed."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "unknown (install threadpoolctl to see it)"
+    infos = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    return ", ".join(f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')}" for i in infos) or "unknown"
 
 
 def interregional(repeat):

@@ -99,7 +99,15 @@ impl PyLeontiefModel {
 }
 
 /// Adds this module's classes and functions to `localecon._localecon`.
+/// The SIMD paths the dense engine takes on this machine, in words (what benchmarks print
+/// next to their ratios): the core's `linalg::kernel_path`.
+#[pyfunction]
+fn kernel_path() -> String {
+    localecon::linalg::kernel_path()
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLeontiefModel>()?;
+    m.add_function(wrap_pyfunction!(kernel_path, m)?)?;
     Ok(())
 }

@@ -156,3 +156,21 @@ def test_ctrl_c_stops_the_sweeps_of_a_large_interregional_system():
     again = system.decomposition(round=False)
     fresh = localecon.datasets.scotland_councils_2019().decomposition(round=False)
     np.testing.assert_array_equal(again.total, fresh.total)
+
+
+def test_kernel_path_names_what_this_cpu_has():
+    # the benchmarks print it next to their ratios: it must follow the CPU's own flags (read
+    # here from /proc/cpuinfo, independently of the run-time tests the core repeats)
+    path = localecon.kernel_path()
+    assert path.startswith("n ≤ 256: portable kernels")
+    try:
+        with open("/proc/cpuinfo") as info:
+            flags = next(line for line in info if line.startswith("flags")).split()
+    except (OSError, StopIteration):
+        pytest.skip("no /proc/cpuinfo flags")
+    if "avx512f" in flags:
+        assert "faer LU with AVX-512 matrix products and AVX2+FMA panels" in path
+    elif "avx2" in flags and "fma" in flags:
+        assert "faer LU with AVX2+FMA matrix products and AVX2+FMA panels" in path
+    else:
+        assert "AVX" not in path

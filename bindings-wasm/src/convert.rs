@@ -113,3 +113,64 @@ pub(crate) fn text_or_bytes(value: &JsValue) -> Result<Result<String, Vec<u8>>, 
         ),
     }))
 }
+
+/// Reads a plain object straight into `T` (strings are copied once into WebAssembly memory,
+/// not escaped into JSON text and parsed back), refusing keys `T` does not have, as serde's
+/// `deny_unknown_fields` does on the JSON route: serde-wasm-bindgen looks up only the fields
+/// it knows, so an unknown key would otherwise be ignored silently.
+pub(crate) fn from_object<T: serde::de::DeserializeOwned>(
+    v: &JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
+    if let Some(fields) = struct_fields::<T>() {
+        check_keys(v, fields, what)?;
+    }
+    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
+        // the message is a JavaScript Error's text ("Error: missing field …")
+        let text = e.to_string();
+        invalid(what, text.strip_prefix("Error: ").unwrap_or(&text))
+    })
+}
+
+/// The field names serde's derive gives `T` when `T` is a struct: a deserializer that only
+/// records what `deserialize_struct` is told, then stops.
+fn struct_fields<T: serde::de::DeserializeOwned>() -> Option<&'static [&'static str]> {
+    use serde::de::{Error, Visitor};
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("field names recorded")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl Error for Stop {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+    struct Fields<'a>(&'a mut Option<&'static [&'static str]>);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Stop;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            *self.0 = Some(fields);
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut fields = None;
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
+}

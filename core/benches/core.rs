@@ -30,6 +30,12 @@ fn scotland(c: &mut Criterion) {
         b.iter(|| RegionReport::new(&table).unwrap())
     });
     report_stages(&table);
+    // what a first `dataset("scotland-2019")` does before its report: read the CSV layout
+    // (and the FTE and imports-by-product files) into a validated table
+    let sources = datasets::Sources::embedded();
+    c.bench_function("scotland98/build_from_csv", |b| {
+        b.iter(|| sources.build("scotland-2019").unwrap())
+    });
     c.bench_function("scotland98/structural_paths_1e-4", |b| {
         b.iter(|| structural_paths(&table, "10.7", PathTarget::ValueAdded, 1e-4, 8, 20).unwrap())
     });

@@ -179,6 +179,7 @@ __all__ = [
     "interregional_build",
     "interregional_dataset",
     "interregional_households",
+    "kernel_path",
     "lga_uncertainty",
     "lm3",
     "local_surplus_shares",
@@ -769,6 +770,9 @@ def slq(regional: _ArrayLike, national: _ArrayLike) -> _Array: ...
 def location_quotients(
     regional: _ArrayLike, national: _ArrayLike, method: str = "flq", delta: float = 0.3
 ) -> _Array: ...
+def kernel_path() -> str:
+    """The SIMD paths the dense engine takes on this machine, in words (benchmarks print it)."""
+
 def flegg_lambda(regional_total: float, national_total: float, delta: float) -> float: ...
 def ras(
     matrix_: _ArrayLike,

@@ -101,7 +101,7 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
     let mut records = Vec::new();
     for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| csv_err(skipped_lines + k + 1, 1, e.to_string()))?;
-        records.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
+        records.push(rec);
     }
     let line_of = |k: usize| skipped_lines + k + 1;
     if records.len() < 3 {
@@ -131,8 +131,9 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
             format!("expected {width} fields, found {}", kinds_row.len()),
         ));
     }
-    let n = kinds_row[3..]
+    let n = kinds_row
         .iter()
+        .skip(3)
         .take_while(|k| k.trim() == "sector")
         .count();
     let mut fd_kinds = Vec::new();
@@ -143,12 +144,15 @@ pub fn read_csv_parts(text: &str) -> Result<TableParts> {
                 .map_err(|e| csv_err(line_of(1), c + 1, e.to_string()))?,
         );
     }
-    let codes: Vec<String> = header[3..3 + n]
+    let codes: Vec<String> = header
         .iter()
+        .skip(3)
+        .take(n)
         .map(|s| s.trim().to_string())
         .collect();
-    let fd_labels: Vec<String> = header[3 + n..]
+    let fd_labels: Vec<String> = header
         .iter()
+        .skip(3 + n)
         .map(|s| s.trim().to_string())
         .collect();
     let mut sectors = Vec::new();

@@ -327,6 +327,45 @@ impl DenseLu {
     }
 }
 
+/// The SIMD paths the dense engine takes on this machine, in words, for benchmarks to print
+/// next to their ratios (a ratio measured on one path is no claim for another).
+///
+/// Up to [`PORTABLE_MAX_N`] sectors the portable kernels run under pulp's run-time
+/// dispatch: AVX2 + FMA (x86-64-v3) when the CPU has it, otherwise SSE2, SIMD128 in
+/// WebAssembly. Above it, faer's blocked LU: its matrix products (the bulk of the flops)
+/// go through `private-gemm-x86`, which faer 0.24 points at AVX-512 when the CPU has
+/// `avx512f` and at AVX2 + FMA otherwise (`faer::linalg::matmul::internal`); its other
+/// kernels (panel factorisation, triangular solves) are compiled by pulp for x86-64-v3 at
+/// most, since pulp's AVX-512 level needs faer's `nightly` feature. This function repeats
+/// those run-time tests; it does not observe the kernels.
+pub fn kernel_path() -> String {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let v3 = pulp::x86::V3::try_new().is_some();
+        let small = if v3 { "AVX2+FMA" } else { "SSE2" };
+        let products = if std::arch::is_x86_feature_detected!("avx512f") {
+            "AVX-512"
+        } else if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma")
+        {
+            "AVX2+FMA"
+        } else {
+            "faer's generic gemm"
+        };
+        format!(
+            "n ≤ {PORTABLE_MAX_N}: portable kernels, {small}; above: faer LU with {products} matrix products and {small} panels"
+        )
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        "WebAssembly: portable kernels and faer LU, SIMD128".to_string()
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "wasm32")))]
+    {
+        "portable kernels and faer LU (no x86-64 dispatch on this architecture)".to_string()
+    }
+}
+
 /// `Σ vᵢ` with four running sums (so the additions pipeline and vectorise; the rounding
 /// differs from a left-to-right sum by at most a few ulps).
 pub(crate) fn sum(v: &[f64]) -> f64 {
