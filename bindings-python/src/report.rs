@@ -164,7 +164,7 @@ impl PyRegionReport {
         if let Some(first) = s.first() {
             for ch in first.leakage_by_channel.keys() {
                 cols.push((
-                    format!("leak_{ch}"),
+                    format!("leak_{}", ch.as_str()),
                     s.iter().map(|r| r.leakage_by_channel[ch]).collect(),
                 ));
             }

@@ -21,6 +21,10 @@ use crate::model::{ClosedModel, LeontiefModel};
 use crate::table::{PrimaryInputKind, RegionalTable, Sector};
 
 /// Where money leaves the region's circuit.
+///
+/// Channels are ordered as declared here (the order of the tables), in results and in maps
+/// keyed by channel (a report's `leakage_by_channel`); as a key a channel serialises as its
+/// name ([`LeakageChannel::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeakageChannel {

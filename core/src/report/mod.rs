@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::leakage::{ClosedLeakage, Leakage, local_purchase_coefficients};
+use crate::leakage::{ClosedLeakage, Leakage, LeakageChannel, local_purchase_coefficients};
 use crate::model::ClosedModel;
 use crate::multipliers::Multipliers;
 use crate::table::{
@@ -48,10 +48,10 @@ pub struct SectorReport {
     pub leakage_share: f64,
     /// Retained local income per unit of final demand (Type I).
     pub retention_share: f64,
-    /// Leakage share by channel (Type I).
-    pub leakage_by_channel: BTreeMap<String, f64>,
+    /// Leakage share by channel (Type I), in the order of [`LeakageChannel`].
+    pub leakage_by_channel: BTreeMap<LeakageChannel, f64>,
     /// Where one unit finally ends up in the household-closed model, by channel.
-    pub closed_leakage_by_channel: Option<BTreeMap<String, f64>>,
+    pub closed_leakage_by_channel: Option<BTreeMap<LeakageChannel, f64>>,
     /// Local intermediate purchases / all intermediate purchases.
     pub local_purchase_coefficient: f64,
     /// Stressors per unit of final demand (jobs, kg CO2e per £, …), when the report was made
@@ -378,13 +378,13 @@ impl RegionReport {
                     .channels
                     .iter()
                     .zip(&leak.by_channel)
-                    .map(|(c, v)| (c.as_str().to_string(), v[j]))
+                    .map(|(c, v)| (*c, v[j]))
                     .collect(),
                 closed_leakage_by_channel: closed_leak.as_ref().map(|cl| {
                     cl.channels
                         .iter()
                         .zip(&cl.by_channel)
-                        .map(|(c, v)| (c.as_str().to_string(), v[j]))
+                        .map(|(c, v)| (*c, v[j]))
                         .collect()
                 }),
                 local_purchase_coefficient: lpc[j],
