@@ -28,6 +28,21 @@ proptest! {
     }
 
     #[test]
+    fn a_tables_audit_is_its_parts_audit_to_the_bit_in_any_call_order(s in common::spec(7)) {
+        // the table's audit takes the condition estimate from the table's own factor; the
+        // parts' audit factors I − A itself: the same A, the same bits, whatever came first
+        let parts = common::build(&s);
+        let from_parts = parts.audit();
+        let audited_first = RegionalTable::new(parts.clone()).unwrap();
+        let first = audited_first.audit();
+        let factored_first = RegionalTable::new(parts).unwrap();
+        let _ = factored_first.leontief();
+        prop_assert_eq!(&first, &from_parts);
+        prop_assert_eq!(&factored_first.audit(), &from_parts);
+        prop_assert_eq!(first.condition.map(f64::to_bits), from_parts.condition.map(f64::to_bits));
+    }
+
+    #[test]
     fn open_leakage_and_retention_sum_to_one(s in common::spec(7)) {
         let t = RegionalTable::new(common::build(&s)).unwrap();
         let l = Leakage::new(&t).unwrap();

@@ -121,6 +121,17 @@ fn summarise(errors: &[Error], what: &str) -> String {
 }
 
 pub(super) fn audit(parts: &TableParts) -> Audit {
+    audit_with(parts, None)
+}
+
+/// [`audit`] with the table's own factorisation of `I − A` when it has one (a
+/// [`super::RegionalTable`] always does once productive), so that the condition estimate
+/// does not factor the same matrix a second time. Both factorisations see the same `A`
+/// (`z / x` entry by entry) and give the same bits (a test compares the two audits).
+pub(super) fn audit_with(
+    parts: &TableParts,
+    model: Option<&crate::leontief::LeontiefModel>,
+) -> Audit {
     use AuditStatus::{Fail, Pass, Warn};
     let errors = parts.structural_errors(usize::MAX);
     let (structure, rest): (Vec<_>, Vec<_>) = errors.into_iter().partition(|e| {
@@ -327,11 +338,16 @@ pub(super) fn audit(parts: &TableParts) -> Audit {
                 ),
             };
             audit.checks.push(check("productive", Pass, detail));
-            if let Ok(model) = crate::leontief::LeontiefModel::new_unchecked(
-                n,
-                crate::leontief::technical_coefficients(n, &parts.z, &x),
-            ) {
-                let kappa = model.condition_estimate();
+            let kappa = match model {
+                Some(model) => Some(model.condition_estimate()),
+                None => crate::leontief::LeontiefModel::new_unchecked(
+                    n,
+                    crate::leontief::technical_coefficients(n, &parts.z, &x),
+                )
+                .ok()
+                .map(|model| model.condition_estimate()),
+            };
+            if let Some(kappa) = kappa {
                 audit.condition = Some(kappa);
                 audit.checks.push(if kappa > ILL_CONDITIONED {
                     check("conditioning", Warn, format!("condition number of I − A is {kappa:.2e}: results lose about {:.0} of 16 digits", libm::log10(kappa)))

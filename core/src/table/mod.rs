@@ -725,7 +725,9 @@ impl RegionalTable {
     /// Audits the table (see [`TableParts::audit`]).
     #[must_use]
     pub fn audit(&self) -> Audit {
-        self.audit.get_or_init(|| self.parts.audit()).clone()
+        self.audit
+            .get_or_init(|| audit::audit_with(&self.parts, self.leontief().ok()))
+            .clone()
     }
 
     /// The parts this table was built from.
