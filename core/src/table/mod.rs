@@ -722,7 +722,11 @@ impl RegionalTable {
             .collect()
     }
 
-    /// Audits the table (see [`TableParts::audit`]).
+    /// Audits the table (see [`TableParts::audit`]), once; later calls return the kept
+    /// audit. Its condition estimate uses the table's own factorisation of `I − A`
+    /// ([`RegionalTable::leontief`]): the first audit of a productive table costs that one
+    /// LU, O(n³), unless an analysis has already made it, and the factor is kept for every
+    /// later analysis. The numbers are those of [`TableParts::audit`] to the bit.
     #[must_use]
     pub fn audit(&self) -> Audit {
         self.audit
