@@ -1,0 +1,24 @@
+// The first Scotland 2019 table and report of a Node process, split by step and by the
+// report's stages, to show what V8's tiers cost a first call. Run it with V8's flags
+// (after scripts/build-wasm.sh):
+//   node bindings-wasm/benches/first-call.mjs                                        (lazy baseline compilation, as browsers do)
+//   node --no-wasm-lazy-compilation bindings-wasm/benches/first-call.mjs             (all compiled at load by the baseline tier)
+//   node --no-liftoff --no-wasm-lazy-compilation bindings-wasm/benches/first-call.mjs (all optimised at load)
+const t0 = performance.now();
+await import("../index.node.js");
+const t1 = performance.now();
+const { dataset } = await import("../pkg/data/scotland-2019.js");
+const t2 = performance.now();
+const table = dataset();
+const t3 = performance.now();
+const marks = [];
+table.report((stage) => marks.push([stage, performance.now()]));
+const t4 = performance.now();
+table.free();
+const stages = [`before the first stage ${(marks[0][1] - t3).toFixed(1)}`];
+for (let k = 0; k + 1 < marks.length; k++) stages.push(`${marks[k][0]} ${(marks[k + 1][1] - marks[k][1]).toFixed(1)}`);
+stages.push(`to a JavaScript object ${(t4 - marks.at(-1)[1]).toFixed(1)}`);
+console.log(
+  `module loaded ${(t1 - t0).toFixed(1)} ms, dataset module ${(t2 - t1).toFixed(1)} ms, ` +
+    `first table ${(t3 - t2).toFixed(1)} ms, first report ${(t4 - t3).toFixed(1)} ms (${stages.join(", ")})`,
+);
