@@ -4,6 +4,8 @@
 //   node bindings-wasm/benches/first-call.mjs                                        (lazy baseline compilation, as browsers do)
 //   node --no-wasm-lazy-compilation bindings-wasm/benches/first-call.mjs             (all compiled at load by the baseline tier)
 //   node --no-liftoff --no-wasm-lazy-compilation bindings-wasm/benches/first-call.mjs (all optimised at load)
+import { timedReport } from "./timed-report.js";
+
 const t0 = performance.now();
 await import("../index.node.js");
 const t1 = performance.now();
@@ -11,14 +13,10 @@ const { dataset } = await import("../pkg/data/scotland-2019.js");
 const t2 = performance.now();
 const table = dataset();
 const t3 = performance.now();
-const marks = [];
-table.report((stage) => marks.push([stage, performance.now()]));
-const t4 = performance.now();
+const { ms, stages: split } = timedReport(table);
 table.free();
-const stages = [`before the first stage ${(marks[0][1] - t3).toFixed(1)}`];
-for (let k = 0; k + 1 < marks.length; k++) stages.push(`${marks[k][0]} ${(marks[k + 1][1] - marks[k][1]).toFixed(1)}`);
-stages.push(`to a JavaScript object ${(t4 - marks.at(-1)[1]).toFixed(1)}`);
+const stages = Object.entries(split).map(([s, t]) => `${s} ${t.toFixed(1)}`);
 console.log(
   `module loaded ${(t1 - t0).toFixed(1)} ms, dataset module ${(t2 - t1).toFixed(1)} ms, ` +
-    `first table ${(t3 - t2).toFixed(1)} ms, first report ${(t4 - t3).toFixed(1)} ms (${stages.join(", ")})`,
+    `first table ${(t3 - t2).toFixed(1)} ms, first report ${ms.toFixed(1)} ms (${stages.join(", ")})`,
 );

@@ -4,6 +4,7 @@
 // one table (its factor and audit kept after the first, as in the Rust and Python benches).
 // Run after scripts/build-wasm.sh: node bindings-wasm/benches/report.mjs
 import { dataset } from "../data.js";
+import { timedReport } from "./timed-report.js";
 
 const times = [];
 for (let i = 0; i < 60; i++) {
@@ -24,20 +25,13 @@ const table = dataset("scotland-2019");
 const stages = new Map();
 const whole = [];
 for (let i = 0; i < 60; i++) {
-  const marks = [];
-  const t0 = performance.now();
-  table.report((stage) => marks.push([stage, performance.now()]));
-  const t1 = performance.now();
+  const { ms, stages: split } = timedReport(table);
   if (i < 10) continue;
-  whole.push(t1 - t0);
-  for (let k = 0; k + 1 < marks.length; k++) {
-    const [stage, start] = marks[k];
+  whole.push(ms);
+  for (const [stage, t] of Object.entries(split)) {
     if (!stages.has(stage)) stages.set(stage, []);
-    stages.get(stage).push(marks[k + 1][1] - start);
+    stages.get(stage).push(t);
   }
-  // the rest: turning the report into a JavaScript object
-  if (!stages.has("to a JavaScript object")) stages.set("to a JavaScript object", []);
-  stages.get("to a JavaScript object").push(t1 - marks[marks.length - 1][1]);
 }
 table.free();
 console.log(
