@@ -88,7 +88,7 @@ export function interregionalBuild(name) {
 }
 
 /** The households of an interregional dataset built by `interregionalDataset(name)`: census
- * 2011 commuting shares and household income per region, for `table.typeIi(...)`. */
+ * 2011 commuting shares and household income per region, for `table.typeII(...)`. */
 export function interregionalHouseholds(name, table) {
   return buildInterregionalHouseholds(name, table, SOURCES);
 }

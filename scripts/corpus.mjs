@@ -57,6 +57,16 @@ function run(c) {
   }
 }
 
+// JavaScript spells the core's field names in camelCase (typeII for type_ii); the corpus is
+// compared under Rust's names, so each key is spelt back (keys that are data, such as sector
+// codes and channel names, are not camelCase and pass unchanged)
+const rustName = (k) => (/^[a-z][a-zA-Z0-9]*$/.test(k) ? k.replace(/II(?=[A-Z]|$)/g, "_ii").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : k);
+const rustNames = (v) => {
+  if (Array.isArray(v)) return v.map(rustNames);
+  if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [rustName(k), rustNames(x)]));
+};
+
 const [input, output] = process.argv.slice(2);
 const corpus = JSON.parse(readFileSync(input, "utf8"));
-writeFileSync(output, JSON.stringify(corpus.cases.map(run)));
+writeFileSync(output, JSON.stringify(corpus.cases.map((c) => rustNames(run(c)))));

@@ -79,7 +79,7 @@ function renderProducts() {
   const buyer = state.report.sectors[Number($("buyer").value)];
   const products = buyer ? state.table.importedProducts(buyer.code) : [];
   $("product").replaceChildren(
-    ...products.map((p) => new Option(`${p.product} — ${p.product_name} (${p.imports.toFixed(1)} ${state.unit})`, p.product)),
+    ...products.map((p) => new Option(`${p.product} — ${p.productName} (${p.imports.toFixed(1)} ${state.unit})`, p.product)),
   );
   $("product").dataset.count = String(products.length);
   $("product-note").textContent =
@@ -90,7 +90,7 @@ function renderProducts() {
 
 function renderRegion() {
   const r = state.report;
-  setText("region-retention", pct(r.retention_share), r.retention_share);
+  setText("region-retention", pct(r.retentionShare), r.retentionShare);
   setText("region-fci", r.circulation.fci.toFixed(4), r.circulation.fci);
   setText("region-apl", r.circulation.apl.toFixed(3), r.circulation.apl);
   setText("region-robustness", r.circulation.robustness.toFixed(3), r.circulation.robustness);
@@ -99,9 +99,9 @@ function renderRegion() {
 function renderSector() {
   const s = state.report.sectors[state.sector];
   setText("sector-name", s.name);
-  setText("sector-leakage", pct(s.leakage_share), s.leakage_share);
-  const jobs = s.employment_effect_type_i;
-  const jobs2 = s.employment_effect_type_ii;
+  setText("sector-leakage", pct(s.leakageShare), s.leakageShare);
+  const jobs = s.employmentEffectTypeI;
+  const jobs2 = s.employmentEffectTypeII;
   setText(
     "sector-jobs",
     jobs === null ? "— (this table has no employment)" : `${jobs.toFixed(1)} / ${jobs2 === null ? "—" : jobs2.toFixed(1)}`,
@@ -110,12 +110,12 @@ function renderSector() {
   const ghg = (s.footprint ?? []).find((f) => f.stressor === "GHG");
   setText(
     "sector-ghg",
-    ghg ? `${(ghg.type_i + ghg.outside).toFixed(3)} kg CO2e, ${pct(ghg.local_share)} of it emitted in the region` : "— (no emissions data for this table)",
-    ghg ? ghg.type_i + ghg.outside : "",
+    ghg ? `${(ghg.typeI + ghg.outside).toFixed(3)} kg CO2e, ${pct(ghg.localShare)} of it emitted in the region` : "— (no emissions data for this table)",
+    ghg ? ghg.typeI + ghg.outside : "",
   );
-  const t2 = s.output_multiplier_type_ii;
-  setText("sector-multiplier", `${s.output_multiplier_type_i.toFixed(3)} / ${t2 === null ? "—" : t2.toFixed(3)}`, s.output_multiplier_type_i);
-  const shares = s.closed_leakage_by_channel ?? { ...s.leakage_by_channel, retained_as_local_income: s.retention_share };
+  const t2 = s.outputMultiplierTypeII;
+  setText("sector-multiplier", `${s.outputMultiplierTypeI.toFixed(3)} / ${t2 === null ? "—" : t2.toFixed(3)}`, s.outputMultiplierTypeI);
+  const shares = s.closedLeakageByChannel ?? { ...s.leakageByChannel, retained_as_local_income: s.retentionShare };
   const entries = Object.entries(shares).filter(([, v]) => Math.abs(v) > 1e-9).sort((a, b) => b[1] - a[1]);
   const chart = $("pound-chart");
   chart.replaceChildren();
@@ -128,25 +128,25 @@ function renderSector() {
     chart.append(svg("text", { x: 40, y: 81 + 20 * k }, `${(100 * v).toFixed(1)}p — ${CHANNEL_LABELS[channel] ?? channel.replaceAll("_", " ")}`));
     x += w;
   });
-  const closed = s.closed_leakage_by_channel !== null;
+  const closed = s.closedLeakageByChannel !== null;
   $("pound-text").textContent = closed
     ? `Following every round of local supply chains and household spending, each pound finally leaves or comes to rest as shown; the shares add up to £1.`
     : `This table has no household closure: the bars show where £1 leaks in the supply chain and how much stays as local income.`;
 }
 
 function renderMultipliers() {
-  const sectors = [...state.report.sectors].sort((a, b) => b.output_multiplier_type_i - a.output_multiplier_type_i).slice(0, 10);
+  const sectors = [...state.report.sectors].sort((a, b) => b.outputMultiplierTypeI - a.outputMultiplierTypeI).slice(0, 10);
   const chart = $("multipliers-chart");
   chart.replaceChildren();
-  const max = Math.max(...sectors.map((s) => s.output_multiplier_type_ii ?? s.output_multiplier_type_i));
+  const max = Math.max(...sectors.map((s) => s.outputMultiplierTypeII ?? s.outputMultiplierTypeI));
   sectors.forEach((s, k) => {
     const y = 10 + 24 * k;
-    const w1 = (s.output_multiplier_type_i / max) * 380;
-    const w2 = ((s.output_multiplier_type_ii ?? s.output_multiplier_type_i) / max) * 380;
+    const w1 = (s.outputMultiplierTypeI / max) * 380;
+    const w2 = ((s.outputMultiplierTypeII ?? s.outputMultiplierTypeI) / max) * 380;
     chart.append(svg("rect", { x: 220, y, width: w2, height: 18, fill: "#a3c4dc" }));
-    chart.append(svg("rect", { x: 220, y, width: w1, height: 18, fill: "#2c6e91", "data-code": s.code, "data-value": String(s.output_multiplier_type_i) }));
+    chart.append(svg("rect", { x: 220, y, width: w1, height: 18, fill: "#2c6e91", "data-code": s.code, "data-value": String(s.outputMultiplierTypeI) }));
     chart.append(svg("text", { x: 4, y: y + 13 }, `${s.code} ${s.name}`.slice(0, 32)));
-    chart.append(svg("text", { x: 224 + w2, y: y + 13 }, s.output_multiplier_type_i.toFixed(2)));
+    chart.append(svg("text", { x: 224 + w2, y: y + 13 }, s.outputMultiplierTypeI.toFixed(2)));
   });
 }
 
@@ -165,7 +165,7 @@ function renderScenario() {
   const column = localGovernmentColumn();
   if (procurement > 0 && column) {
     const amount = procurement * column.values.reduce((a, b) => a + Math.max(0, b), 0);
-    changes.push({ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label });
+    changes.push({ type: "spending", label: "local procurement", amount, localShare: 1, pattern: column.label });
   }
   const buyer = report.sectors[Number($("buyer").value)];
   const product = $("product").value;
@@ -181,8 +181,8 @@ function renderScenario() {
     } else {
       const r = state.table.evaluateScenario({ name: "explorer", changes });
       setText("delta-output", money(r.difference.output, state.unit), r.difference.output);
-      setText("delta-income", money(r.difference.retained_income, state.unit), r.difference.retained_income);
-      setText("delta-leakage", `${(100 * r.difference.leakage_share).toFixed(2)} points`, r.difference.leakage_share);
+      setText("delta-income", money(r.difference.retainedIncome, state.unit), r.difference.retainedIncome);
+      setText("delta-leakage", `${(100 * r.difference.leakageShare).toFixed(2)} points`, r.difference.leakageShare);
     }
     renderCurrency();
     showError("");
@@ -201,14 +201,14 @@ function renderCurrency() {
   const sectors = state.report.sectors;
   const hospitality = sectors.filter((s) => /retail|accommodation|food|hotel|restaurant/i.test(s.name)).map((s) => s.code);
   const codes = [...new Set([sectors[state.sector].code, ...hospitality])];
-  if (acceptance === 0 || sectors.every((s) => s.output_multiplier_type_ii === null)) {
+  if (acceptance === 0 || sectors.every((s) => s.outputMultiplierTypeII === null)) {
     el.textContent = "Move the slider to see how a local currency accepted in these sectors would circulate.";
     el.dataset.transactions = "0";
     return;
   }
-  const c = state.table.localCurrency({ acceptance: codes.map((code) => [code, acceptance]), redemption: 0.35, fee: 0.03, holding_days: 10, substitution: 0.1 });
+  const c = state.table.localCurrency({ acceptance: codes.map((code) => [code, acceptance]), redemption: 0.35, fee: 0.03, holdingDays: 10, substitution: 0.1 });
   el.dataset.transactions = String(c.transactions);
-  el.textContent = `Accepted by ${pct(acceptance)} of ${codes.join(", ")}, a unit changes hands ${c.transactions.toFixed(3)} times before it is redeemed (${c.velocity_per_year.toFixed(1)} times a year at 10 days' holding), and lifts the region's Type II multiplier from ${c.multiplier_before.toFixed(4)} to ${c.multiplier_after.toFixed(4)}.`;
+  el.textContent = `Accepted by ${pct(acceptance)} of ${codes.join(", ")}, a unit changes hands ${c.transactions.toFixed(3)} times before it is redeemed (${c.velocityPerYear.toFixed(1)} times a year at 10 days' holding), and lifts the region's Type II multiplier from ${c.multiplierBefore.toFixed(4)} to ${c.multiplierAfter.toFixed(4)}.`;
 }
 
 async function loadFile(file) {
@@ -243,7 +243,7 @@ $("lga").addEventListener("change", () => {
 });
 
 function renderAtlas(atlas, ms) {
-  const rows = [...atlas.rows].sort((a, b) => b.retention_share - a.retention_share);
+  const rows = [...atlas.rows].sort((a, b) => b.retentionShare - a.retentionShare);
   const channels = atlas.channels;
   const chart = $("atlas-chart");
   const height = 30 + 18 * rows.length + 24 * (channels.length + 1);
@@ -253,7 +253,7 @@ function renderAtlas(atlas, ms) {
   const width = 440;
   rows.forEach((r, k) => {
     const y = 10 + 18 * k;
-    const g = svg("g", { "data-dataset": r.dataset, "data-retention": String(r.retention_share) });
+    const g = svg("g", { "data-dataset": r.dataset, "data-retention": String(r.retentionShare) });
     const link = svg("a", { href: "#choose-title", "data-open": r.dataset });
     link.append(svg("text", { x: 4, y: y + 12 }, r.region.replace(/ 2019$/, "")));
     link.addEventListener("click", () => {
@@ -262,13 +262,13 @@ function renderAtlas(atlas, ms) {
     });
     g.append(link);
     let x = left;
-    const parts = [["retained_as_local_income", r.retention_share], ...channels.map((c) => [c, r.leakage_by_channel.find((l) => l.channel === c)?.share ?? 0])];
+    const parts = [["retained_as_local_income", r.retentionShare], ...channels.map((c) => [c, r.leakageByChannel.find((l) => l.channel === c)?.share ?? 0])];
     parts.forEach(([channel, share], j) => {
       const w = Math.max(0, share) * width;
       g.append(svg("rect", { x, y, width: w, height: 14, fill: j === 0 ? "#27ae60" : COLOURS[(j - 1) % COLOURS.length], "data-channel": channel, "data-share": String(share) }));
       x += w;
     });
-    g.append(svg("text", { x: left + 2, y: y + 11, fill: "#fff" }, `${(100 * r.retention_share).toFixed(0)}p`));
+    g.append(svg("text", { x: left + 2, y: y + 11, fill: "#fff" }, `${(100 * r.retentionShare).toFixed(0)}p`));
     chart.append(g);
   });
   const legendY = 30 + 18 * rows.length;
@@ -276,7 +276,7 @@ function renderAtlas(atlas, ms) {
     chart.append(svg("rect", { x: left, y: legendY + 24 * j - 10, width: 12, height: 12, fill: j === 0 ? "#27ae60" : COLOURS[(j - 1) % COLOURS.length] }));
     chart.append(svg("text", { x: left + 18, y: legendY + 24 * j }, c === "retained_as_local_income" ? "stays as local income" : (CHANNEL_LABELS[c] ?? c.replaceAll("_", " "))));
   });
-  $("atlas-status").textContent = `${rows.length} council areas, computed in ${ms.toFixed(0)} ms in a background worker. Most retained: ${rows[0].region.replace(/ 2019$/, "")} (${pct(rows[0].retention_share)}); least: ${rows.at(-1).region.replace(/ 2019$/, "")} (${pct(rows.at(-1).retention_share)}).`;
+  $("atlas-status").textContent = `${rows.length} council areas, computed in ${ms.toFixed(0)} ms in a background worker. Most retained: ${rows[0].region.replace(/ 2019$/, "")} (${pct(rows[0].retentionShare)}); least: ${rows.at(-1).region.replace(/ 2019$/, "")} (${pct(rows.at(-1).retentionShare)}).`;
   $("atlas-status").dataset.ms = ms.toFixed(2);
   $("atlas-note").textContent = "Assumptions: residents and in-commuters earn the same per job (2011 census commuting); 55.1 % of private trading profits leave Scotland; output per job is Scotland's in every industry. Source: Scottish Government input-output tables 2019, ONS BRES 2019, 2011 Census, ONS regional accounts (Open Government Licence v3.0).";
 }
@@ -327,13 +327,13 @@ document.body.dataset.ready = "true";
 
 // the leak that comes back: the 32 councils as one system, from a worker
 function renderReturns(returns, ms) {
-  const rows = [...returns].sort((a, b) => b.returned_per_leak - a.returned_per_leak);
+  const rows = [...returns].sort((a, b) => b.returnedPerLeak - a.returnedPerLeak);
   $("returns-table").tBodies[0].replaceChildren(...rows.map((r) => {
     const tr = document.createElement("tr");
     tr.dataset.region = r.region;
-    tr.dataset.returned = String(r.returned_per_leak);
-    tr.dataset.leak = String(r.leak_to_other_regions);
-    for (const text of [r.region, `${(100 * r.leak_to_other_regions).toFixed(1)}p`, `${(100 * r.returned_per_leak).toFixed(2)}p`]) {
+    tr.dataset.returned = String(r.returnedPerLeak);
+    tr.dataset.leak = String(r.leakToOtherRegions);
+    for (const text of [r.region, `${(100 * r.leakToOtherRegions).toFixed(1)}p`, `${(100 * r.returnedPerLeak).toFixed(2)}p`]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.append(td);
@@ -341,7 +341,7 @@ function renderReturns(returns, ms) {
     return tr;
   }));
   const top = rows[0];
-  $("returns-status").textContent = `Of the pound that leaks from ${top.region} to the rest of Scotland, ${(100 * top.returned_per_leak).toFixed(1)}p comes back: the most of the 32 council areas (computed in ${ms.toFixed(0)} ms in a background worker).`;
+  $("returns-status").textContent = `Of the pound that leaks from ${top.region} to the rest of Scotland, ${(100 * top.returnedPerLeak).toFixed(1)}p comes back: the most of the 32 council areas (computed in ${ms.toFixed(0)} ms in a background worker).`;
   $("returns-status").dataset.ms = ms.toFixed(2);
   $("returns-note").textContent = "Assumptions: each council's own trade is its council table's (FLQ, δ = 0.3); what a council buys from the rest of Scotland comes from the other councils in proportion to their output of the product (no distance decay); purchases from the rest of the UK and the world leave the system. Source: Scottish Government input-output tables 2019, ONS BRES 2019, 2011 Census (Open Government Licence v3.0).";
 }
@@ -389,7 +389,7 @@ function renderBands(data, council) {
     tr.dataset.median = String(s.median);
     tr.dataset.low = String(s.quantiles[lo]);
     tr.dataset.high = String(s.quantiles[hi]);
-    const shares = data.variance_share[k];
+    const shares = data.varianceShare[k];
     const best = shares.reduce((b, v, a) => (v > shares[b] ? a : b), 0);
     const most = shares[best] > 0 ? `${data.assumptions[best].replaceAll("_", " ")} (${(100 * shares[best]).toFixed(0)} %)` : "—";
     const cells = [BAND_NAMES[s.indicator] ?? s.indicator, s.published.toFixed(4), s.quantiles[lo].toFixed(4), s.median.toFixed(4), s.quantiles[hi].toFixed(4), most];
@@ -460,8 +460,8 @@ function renderClusters(result, ms, region) {
       cluster: String(c.cluster),
       sectors: c.sectors.join(" "),
       output: String(c.output),
-      internal: String(c.internal_purchase_share),
-      turns: String(c.turns_inside),
+      internal: String(c.internalPurchaseShare),
+      turns: String(c.turnsInside),
       retention: String(c.retention),
     });
     // the members: the first names, all of them on opening
@@ -476,23 +476,23 @@ function renderClusters(result, ms, region) {
       return li;
     }));
     members.append(summary, list);
-    const link = c.missing_links[0];
+    const link = c.missingLinks[0];
     if (link) tr.dataset.link = `${link.buyer} ${link.product}`;
     tr.append(
       cell(String(k + 1)),
       cell(members),
       cell(`${c.output.toFixed(0)} ${state.unit} (${pct(c.output / total)})`),
-      cell(pct(c.internal_purchase_share)),
-      cell(c.turns_inside.toFixed(3)),
+      cell(pct(c.internalPurchaseShare)),
+      cell(c.turnsInside.toFixed(3)),
       cell(pct(c.retention)),
-      cell(link ? `${link.buyer_name} buys ${link.product_name} from outside: ${(100 * link.gain_per_unit).toFixed(1)}p` : "— (no member imports what another makes)"),
+      cell(link ? `${link.buyerName} buys ${link.productName} from outside: ${(100 * link.gainPerUnit).toFixed(1)}p` : "— (no member imports what another makes)"),
     );
     return tr;
   }));
   const c = result.clustering;
   const measure = c.quality === "map_equation" ? `codelength ${c.value.toFixed(4)} bits` : `${c.quality === "cpm" ? "CPM" : "directed modularity"} ${c.value.toFixed(4)} at γ = ${c.resolution}`;
   const status = $("clusters-status");
-  status.textContent = `${region}: ${c.n_clusters} clusters, ${measure}, reached by ${c.starts_reaching_best} of ${c.options.starts} starts; computed in ${ms.toFixed(0)} ms in a background worker.`;
+  status.textContent = `${region}: ${c.nClusters} clusters, ${measure}, reached by ${c.startsReachingBest} of ${c.options.starts} starts; computed in ${ms.toFixed(0)} ms in a background worker.`;
   status.dataset.ms = ms.toFixed(2);
   status.dataset.value = String(c.value);
   status.dataset.membership = c.membership.join(" ");

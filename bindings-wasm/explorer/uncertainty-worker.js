@@ -11,7 +11,7 @@ try {
   const council = params.get("council");
   const spec = buildCouncilDefaultUncertainty(council, Number(params.get("draws")), BigInt(params.get("seed")), SOURCES);
   const m = buildCouncilUncertainty(council, spec, SOURCES);
-  self.postMessage({ summary: m.summary, quantiles: m.quantiles, assumptions: m.assumptions, variance_share: m.variance_share, notes: m.notes, ms: performance.now() - t0 });
+  self.postMessage({ summary: m.summary, quantiles: m.quantiles, assumptions: m.assumptions, varianceShare: m.varianceShare, notes: m.notes, ms: performance.now() - t0 });
 } catch (e) {
   self.postMessage({ error: `${e.name}: ${e.message}` });
 }

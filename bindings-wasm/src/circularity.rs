@@ -4,8 +4,8 @@ use localecon::circularity;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, to_plain};
-use crate::error::{IntoJs, invalid};
+use crate::convert::to_plain;
+use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -14,24 +14,24 @@ const TS_TYPES: &'static str = r#"
 export interface FlowSystemInput { labels: string[]; flows: number[] | Float64Array; inputs: number[]; exports: number[]; dissipation: number[] }
 /** Options of enaAnalysis and RegionalTable.ena. */
 export interface EnaOptions { balanceTolerance?: number; allowUnbalanced?: boolean; maxCycleLength?: number; topCycles?: number; maxCycleSteps?: number }
-/** Flow indicators (enaR enaFlow names in snake_case). */
+/** Flow indicators (enaR enaFlow names in camelCase). */
 export interface FlowIndicators {
-  boundary: number; tst: number; tstp: number; apl: number; fci: number; cycled_throughflow: number;
-  bfi: number; dfi: number; ifi: number; id_f: number | null; id_f_i: number | null; id_f_o: number | null;
-  hmg_i: number | null; hmg_o: number | null; amp_i: number; amp_o: number; mode0: number; mode1: number; mode2: number;
+  boundary: number; tst: number; tstp: number; apl: number; fci: number; cycledThroughflow: number;
+  bfi: number; dfi: number; ifi: number; idF: number | null; idFI: number | null; idFO: number | null;
+  hmgI: number | null; hmgO: number | null; ampI: number; ampO: number; mode0: number; mode1: number; mode2: number;
 }
 /** Ulanowicz information indices (bits). */
 export interface InformationIndices {
   h: number; ami: number; hr: number; capacity: number; ascendency: number; overhead: number;
-  ascendency_ratio: number; overhead_ratio: number; robustness: number;
-  ascendency_input: number; ascendency_internal: number; ascendency_export: number; ascendency_dissipation: number;
+  ascendencyRatio: number; overheadRatio: number; robustness: number;
+  ascendencyInput: number; ascendencyInternal: number; ascendencyExport: number; ascendencyDissipation: number;
 }
 /** Network analysis of a flow system. */
 export interface EnaAnalysis {
   labels: string[]; throughflow: number[];
   flow: FlowIndicators; information: InformationIndices;
   structure: { n: number; links: number; connectance: number; lambda1: number };
-  components: { members: number[]; labels: string[]; cyclic: boolean; throughflow_share: number }[];
+  components: { members: number[]; labels: string[]; cyclic: boolean; throughflowShare: number }[];
   cycles: { nodes: number[]; labels: string[]; bottleneck: number }[];
 }
 "#;
@@ -47,7 +47,7 @@ struct FlowSystemInput {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct EnaOptions {
     balance_tolerance: Option<f64>,
     allow_unbalanced: Option<bool>,
@@ -71,18 +71,7 @@ fn ena_options(options: JsValue) -> Result<EnaOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(EnaOptions::default());
     }
-    check_keys(
-        &options,
-        &[
-            "balanceTolerance",
-            "allowUnbalanced",
-            "maxCycleLength",
-            "topCycles",
-            "maxCycleSteps",
-        ],
-        "ENA options",
-    )?;
-    serde_wasm_bindgen::from_value(options).map_err(|e| invalid("ENA options", e))
+    crate::convert::from_object(&options, "ENA options")
 }
 
 fn analyse(system: &circularity::FlowSystem, o: &EnaOptions) -> Result<JsValue, JsValue> {
@@ -113,13 +102,7 @@ pub fn ena_analysis(
     #[wasm_bindgen(unchecked_param_type = "FlowSystemInput")] system: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_keys(
-        &system,
-        &["labels", "flows", "inputs", "exports", "dissipation"],
-        "flow system",
-    )?;
-    let s: FlowSystemInput =
-        serde_wasm_bindgen::from_value(system).map_err(|e| invalid("flow system", e))?;
+    let s: FlowSystemInput = crate::convert::from_object(&system, "flow system")?;
     let o = ena_options(options)?;
     let balance = circularity::Balance {
         tolerance: o

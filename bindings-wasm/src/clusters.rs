@@ -6,7 +6,7 @@ use localecon::clusters::{self as core, Basis, ClusterOptions, Quality, TableClu
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_json_value, numbers_from_js, to_plain};
+use crate::convert::{from_object, numbers_from_js, to_plain};
 use crate::error::{IntoJs, to_js};
 use crate::sparse::{MAX_FLOWS, indices_from_js};
 use crate::table::RegionalTable;
@@ -25,24 +25,24 @@ export interface TableClusterOptions extends ClusterOptions {
 }
 /** The best partition found, its quality and how many starts reached it. */
 export interface Clustering {
-  membership: number[]; n_clusters: number; quality: string; value: number; resolution: number;
-  starts_reaching_best: number; start_values: number[]; options: object;
+  membership: number[]; nClusters: number; quality: string; value: number; resolution: number;
+  startsReachingBest: number; startValues: number[]; options: object;
 }
 /** One resolution of a scan. */
-export interface ScanRow { resolution: number; clustering: Clustering; similarity_to_previous: number }
+export interface ScanRow { resolution: number; clustering: Clustering; similarityToPrevious: number }
 /** How often nodes fall together over the starts (n × n) and each node's attachment (n × clusters). */
-export interface Consensus { best: Clustering; co_occurrence: number[]; attachment: number[] }
+export interface Consensus { best: Clustering; coOccurrence: number[]; attachment: number[] }
 /** A missing link of a cluster. */
 export interface MissingLink {
-  buyer: string; buyer_name: string; product: string; product_name: string; imports: number;
-  imports_substituted: number; cluster_income_gain: number; gain_per_unit: number; region_income_gain: number;
+  buyer: string; buyerName: string; product: string; productName: string; imports: number;
+  importsSubstituted: number; clusterIncomeGain: number; gainPerUnit: number; regionIncomeGain: number;
 }
 /** The accounts of one cluster. */
 export interface ClusterAccount {
   cluster: number; sectors: string[]; names: string[]; output: number; gva: number; jobs: number | null;
-  final_demand: number; internal_purchase_share: number; within_multiplier: number; turns_inside: number;
-  retention: number; leakage_by_channel: { channel: string; label: string; share: number }[];
-  missing_links: MissingLink[];
+  finalDemand: number; internalPurchaseShare: number; withinMultiplier: number; turnsInside: number;
+  retention: number; leakageByChannel: { channel: string; label: string; share: number }[];
+  missingLinks: MissingLink[];
 }
 /** A table's clusters with their accounts. */
 export interface TableClusters {
@@ -52,7 +52,7 @@ export interface TableClusters {
 
 /// The cluster options as JavaScript spells them.
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default)]
 struct Input {
     preset: Option<String>,
     quality: Option<Quality>,
@@ -130,7 +130,7 @@ fn read(options: &JsValue) -> Result<Input, JsValue> {
     let o: Input = if options.is_undefined() || options.is_null() {
         Input::default()
     } else {
-        from_json_value(options, "cluster options")?
+        from_object(options, "cluster options")?
     };
     if let Some(s) = o.seed {
         if !(s >= 0.0 && s.fract() == 0.0 && s <= SAFE) {

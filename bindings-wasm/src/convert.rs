@@ -4,22 +4,12 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::case::{Camel, Snake};
 use crate::error::{self, invalid};
 
-/// Reads a plain object through its JSON text, so that serde's `deny_unknown_fields` and
-/// the snake_case spellings are exactly those of the Rust and Python surfaces.
-pub(crate) fn from_json_value<T: serde::de::DeserializeOwned>(
-    v: &JsValue,
-    what: &str,
-) -> Result<T, JsValue> {
-    let text: String = js_sys::JSON::stringify(v)
-        .map_err(|_| invalid(what, "not JSON-serialisable"))?
-        .into();
-    serde_json::from_str(&text).map_err(|e| invalid(what, e))
-}
-
+/// A result as a plain JavaScript object, its struct fields in camelCase (see `case`).
 pub(crate) fn to_plain<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    v.serialize(Camel(&serde_wasm_bindgen::Serializer::json_compatible()))
         .map_err(|e| invalid("result", e))
 }
 
@@ -31,27 +21,6 @@ pub(crate) const MAX_Z_VALUES: usize = 49_000_000;
 /// before copying anything into its memory.
 pub(crate) fn flows_from_js(z: &JsValue) -> Result<Vec<f64>, JsValue> {
     numbers_from_js(z, "Z", MAX_Z_VALUES)
-}
-
-/// Refuses a misspelt option: serde-wasm-bindgen reads only the fields it knows, so an
-/// unknown key would otherwise be ignored silently.
-pub(crate) fn check_keys(obj: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
-    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
-        return Err(invalid(what, "expected an object"));
-    };
-    for key in js_sys::Object::keys(obj).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
-            return Err(invalid(
-                what,
-                format!(
-                    "unknown field {key:?}; expected one of: {}",
-                    allowed.join(", ")
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// The `length` of an array-like, refused above `limit` before anything is copied.
@@ -114,63 +83,17 @@ pub(crate) fn text_or_bytes(value: &JsValue) -> Result<Result<String, Vec<u8>>, 
     }))
 }
 
-/// Reads a plain object straight into `T` (strings are copied once into WebAssembly memory,
-/// not escaped into JSON text and parsed back), refusing keys `T` does not have, as serde's
-/// `deny_unknown_fields` does on the JSON route: serde-wasm-bindgen looks up only the fields
-/// it knows, so an unknown key would otherwise be ignored silently.
+/// Reads a plain object straight into `T`, its keys in camelCase (see `case`): strings are
+/// copied once into WebAssembly memory, and a key `T` does not have is refused by name at
+/// any depth (serde-wasm-bindgen alone would look up only the fields it knows and ignore
+/// the rest silently).
 pub(crate) fn from_object<T: serde::de::DeserializeOwned>(
     v: &JsValue,
     what: &str,
 ) -> Result<T, JsValue> {
-    if let Some(fields) = struct_fields::<T>() {
-        check_keys(v, fields, what)?;
+    if !v.is_object() {
+        return Err(invalid(what, "expected an object"));
     }
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
-        // the message is a JavaScript Error's text ("Error: missing field …")
-        let text = e.to_string();
-        invalid(what, text.strip_prefix("Error: ").unwrap_or(&text))
-    })
-}
-
-/// The field names serde's derive gives `T` when `T` is a struct: a deserializer that only
-/// records what `deserialize_struct` is told, then stops.
-fn struct_fields<T: serde::de::DeserializeOwned>() -> Option<&'static [&'static str]> {
-    use serde::de::{Error, Visitor};
-    #[derive(Debug)]
-    struct Stop;
-    impl std::fmt::Display for Stop {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("field names recorded")
-        }
-    }
-    impl std::error::Error for Stop {}
-    impl Error for Stop {
-        fn custom<M: std::fmt::Display>(_: M) -> Self {
-            Stop
-        }
-    }
-    struct Fields<'a>(&'a mut Option<&'static [&'static str]>);
-    impl<'de> serde::Deserializer<'de> for Fields<'_> {
-        type Error = Stop;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-            Err(Stop)
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Stop> {
-            *self.0 = Some(fields);
-            Err(Stop)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
-            identifier ignored_any
-        }
-    }
-    let mut fields = None;
-    let _ = T::deserialize(Fields(&mut fields));
-    fields
+    T::deserialize(Snake(serde_wasm_bindgen::Deserializer::from(v.clone())))
+        .map_err(|e| invalid(what, e))
 }

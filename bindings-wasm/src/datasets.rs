@@ -9,28 +9,28 @@ use crate::error::IntoJs;
 #[wasm_bindgen(typescript_custom_section)]
 const TS: &str = r#"
 /** Travel to work of one council area, 2011 census (persons aged 16+ in employment). */
-export interface CouncilCommuting { code: string; council: string; dataset: string; fixed_workplace_jobs: number; live_and_work: number; in_from_scotland: number; in_from_rest_of_uk: number; residents_in_employment: number; work_at_home: number; no_fixed_place: number; offshore: number; outside_uk: number; workplace_population: number; resident_share: number; in_commuter_share: number; resident_share_of_workplace_population: number; net_ratio: number }
+export interface CouncilCommuting { code: string; council: string; dataset: string; fixedWorkplaceJobs: number; liveAndWork: number; inFromScotland: number; inFromRestOfUk: number; residentsInEmployment: number; workAtHome: number; noFixedPlace: number; offshore: number; outsideUk: number; workplacePopulation: number; residentShare: number; inCommuterShare: number; residentShareOfWorkplacePopulation: number; netRatio: number }
 /** One region of an atlas. */
-export interface AtlasRow { dataset: string; region: string; output: number; gva: number; compensation: number; employment: number | null; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; leakage_share: number; retention_share: number; resident_compensation_share: number | null; fci: number; leakage_by_channel: { channel: string; label: string; share: number }[] }
+export interface AtlasRow { dataset: string; region: string; output: number; gva: number; compensation: number; employment: number | null; outputMultiplierTypeI: number; outputMultiplierTypeII: number | null; leakageShare: number; retentionShare: number; residentCompensationShare: number | null; fci: number; leakageByChannel: { channel: string; label: string; share: number }[] }
 /** The headline indicators of many regions, one row each. */
 export interface Atlas { rows: AtlasRow[]; channels: string[] }
 /** One section group's share of Scotland's GVA in an area, ONS and regionalised. */
 export interface SectionShare { section: string; ons: number; regionalised: number }
 /** One ITL3 area's GVA 2019: ONS against its regionalised council tables. */
-export interface GvaComparison { itl3: string; name: string; ons_gva: number; ons_share: number; regionalised_gva: number; regionalised_share: number; ratio: number; sections: SectionShare[] }
+export interface GvaComparison { itl3: string; name: string; onsGva: number; onsShare: number; regionalisedGva: number; regionalisedShare: number; ratio: number; sections: SectionShare[] }
 /** The council tables' GVA against ONS balanced regional GVA 2019, for one method and δ. */
-export interface GvaValidation { method: string; delta: number; areas: GvaComparison[]; mean_absolute_error: number }
+export interface GvaValidation { method: string; delta: number; areas: GvaComparison[]; meanAbsoluteError: number }
 /** One method's Type I output multipliers for Scotland (one per section) and their errors. */
 export interface MethodErrors {
   label: string; method: "slq" | "cilq" | "flq" | "aflq" | null; delta: number | null; bias: number;
-  mean_absolute_error: number; worst_absolute_error: number; worst_section: string; multipliers: number[];
+  meanAbsoluteError: number; worstAbsoluteError: number; worstSection: string; multipliers: number[];
 }
 /** The UK 2019 table regionalised to Scotland by every method against the real Scottish table. */
 export interface RegionalisationValidation {
-  sections: string[]; scotland: number[]; uk_jobs: number[]; scotland_jobs: number[]; methods: MethodErrors[];
+  sections: string[]; scotland: number[]; ukJobs: number[]; scotlandJobs: number[]; methods: MethodErrors[];
 }
 /** Census 2011 commuting against the ONS money measure in one ITL3 area. */
-export interface CommutingCheck { itl3: string; name: string; census_net_ratio: number; coe_ratio: number | null; resident_share: number; resident_share_of_workplace_population: number }
+export interface CommutingCheck { itl3: string; name: string; censusNetRatio: number; coeRatio: number | null; residentShare: number; residentShareOfWorkplacePopulation: number }
 "#;
 
 /// The raw files, read straight from the JavaScript object (about 0.2 MB per dataset: what
@@ -81,7 +81,14 @@ fn commuting_value(
     v["in_commuter_share"] = c.in_commuter_share().into();
     v["resident_share_of_workplace_population"] = c.resident_share_of_workplace_population().into();
     v["net_ratio"] = c.net_ratio().into();
-    Ok(v)
+    // a JSON object's keys are a map's, which `to_plain` keeps: spelt for JavaScript here
+    Ok(match v {
+        serde_json::Value::Object(fields) => fields
+            .into_iter()
+            .map(|(k, v)| (crate::case::camel_string(&k), v))
+            .collect(),
+        other => other,
+    })
 }
 
 /// The locally owned share of each industry's operating surplus in the Scotland 2019 table

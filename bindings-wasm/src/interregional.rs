@@ -8,7 +8,7 @@ use localecon::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, flows_from_js, numbers_from_js, text_or_bytes, to_plain};
+use crate::convert::{flows_from_js, numbers_from_js, text_or_bytes, to_plain};
 use crate::error::{IntoJs, invalid};
 use crate::table::RegionalTable;
 
@@ -26,37 +26,37 @@ export interface InterregionalParts {
   balanceTolerance?: number; allowPurchasesAboveOutput?: boolean;
 }
 export interface InterregionalDecomposition {
-  region: string[]; sector: string[]; total: number[]; intra_regional: number[]; spillover: number[];
-  single_region: number[]; feedback: number[]; round_intra: number[]; round_spillover: number[];
-  round_feedback: number[]; leak_to_other_regions: number[]; returned_per_leak: number[];
+  region: string[]; sector: string[]; total: number[]; intraRegional: number[]; spillover: number[];
+  singleRegion: number[]; feedback: number[]; roundIntra: number[]; roundSpillover: number[];
+  roundFeedback: number[]; leakToOtherRegions: number[]; returnedPerLeak: number[];
 }
 export interface RegionReturn {
-  region: string; final_demand: number; total: number; intra_regional: number; single_region: number;
-  leak_to_other_regions: number; feedback: number; returned_per_leak: number;
+  region: string; finalDemand: number; total: number; intraRegional: number; singleRegion: number;
+  leakToOtherRegions: number; feedback: number; returnedPerLeak: number;
 }
 /** A cell of an estimated table that came out negative and was set to zero (£ million). */
 export interface ClippedCell { part: string; row: string; column: string; value: number }
 /** An embedded interregional table and how it was built (`interregionalBuild`). */
 export interface InterregionalBuild {
-  table: InterregionalTable; name: string; clipped: ClippedCell[]; clipped_total: number;
-  row_balancing: number; column_balancing: number; assumptions: string[];
+  table: InterregionalTable; name: string; clipped: ClippedCell[]; clippedTotal: number;
+  rowBalancing: number; columnBalancing: number; assumptions: string[];
 }
 /** `leak[r][s]`: region r's first-round leak spent in region s, per unit of r's final demand (rows sum to `leak_to_other_regions`). */
 export interface LeakDestinations { regions: string[]; leak: number[][] }
 export interface Interdependence {
-  regions: string[]; block_sums: number[][]; net_spillover: number[][]; self_reliance: number[];
-  spillover_out: number[]; spillover_in: number[]; spillover_balance: number[]; spillover_export_share: number[];
+  regions: string[]; blockSums: number[][]; netSpillover: number[][]; selfReliance: number[];
+  spilloverOut: number[]; spilloverIn: number[]; spilloverBalance: number[]; spilloverExportShare: number[];
 }
-export interface InterregionalImpact { region: string[]; sector: string[]; regions: string[]; output: number[]; single_region: number[]; by_region: number[] }
+export interface InterregionalImpact { region: string[]; sector: string[]; regions: string[]; output: number[]; singleRegion: number[]; byRegion: number[] }
 export interface Extraction { region: string; total: number; backward: number; forward: number }
-export interface Miyazawa { region: string; sectors: string[]; internal: number[][]; external: number[][]; own_block: number[][] }
+export interface Miyazawa { region: string; sectors: string[]; internal: number[][]; external: number[][]; ownBlock: number[][] }
 export interface RoundMatrices { m1: number[][]; m2: number[][]; m3: number[][] }
 /** Where each region's wages go (`shares[s][r]`: of the wages paid in `r`, the share households living in `s` receive) and each region's household income. */
 export interface Commuting { shares: number[][]; income?: number[] | null }
-export interface TypeIi {
-  region: string[]; sector: string[]; regions: string[]; type_i: number[]; type_ii: number[];
-  type_ii_intra_regional: number[]; induced: number[]; induced_in_own_region: number[];
-  wages_to_other_regions: number[]; wages_beyond_system: number[]; household_income: number[];
+export interface TypeII {
+  region: string[]; sector: string[]; regions: string[]; typeI: number[]; typeII: number[];
+  typeIIIntraRegional: number[]; induced: number[]; inducedInOwnRegion: number[];
+  wagesToOtherRegions: number[]; wagesBeyondSystem: number[]; householdIncome: number[];
 }
 export interface StressorAccounts {
   stressors: string[]; region: string[]; sector: string[]; multipliers: number[][]; production: number[][];
@@ -64,23 +64,13 @@ export interface StressorAccounts {
 }
 "#;
 
-const PARTS_KEYS: &[&str] = &[
-    "regions",
-    "z",
-    "finalDemand",
-    "primaryInputs",
-    "output",
-    "name",
-    "unit",
-    "source",
-    "balanceTolerance",
-    "allowPurchasesAboveOutput",
-];
-
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct PartsInput {
     regions: Vec<RegionSpec>,
+    /// read by `flows_from_js` (a `Float64Array` is copied once, not through serde)
+    #[allow(dead_code)]
+    z: serde::de::IgnoredAny,
     #[serde(default)]
     final_demand: Vec<InterregionalFinalDemand>,
     #[serde(default)]
@@ -121,7 +111,7 @@ pub fn build_interregional_dataset(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<InterregionalTable, JsValue> {
     let sources: localecon::datasets::Sources =
-        crate::convert::from_json_value(&sources, "dataset sources")?;
+        crate::convert::from_object(&sources, "dataset sources")?;
     Ok(InterregionalTable {
         inner: sources.interregional(name).js_err()?,
     })
@@ -137,7 +127,7 @@ pub fn build_interregional_build(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<JsValue, JsValue> {
     let sources: localecon::datasets::Sources =
-        crate::convert::from_json_value(&sources, "dataset sources")?;
+        crate::convert::from_object(&sources, "dataset sources")?;
     let (inner, report) = sources.interregional_build(name).js_err()?.split(name);
     let out = to_plain(&report)?;
     js_sys::Reflect::set(
@@ -156,14 +146,9 @@ impl InterregionalTable {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "InterregionalParts")] parts: JsValue,
     ) -> Result<InterregionalTable, JsValue> {
-        check_keys(&parts, PARTS_KEYS, "interregional parts")?;
+        let p: PartsInput = crate::convert::from_object(&parts, "interregional parts")?;
         let get = |key: &str| js_sys::Reflect::get(&parts, &JsValue::from_str(key));
         let z = flows_from_js(&get("z").map_err(|_| invalid("interregional parts", "no z"))?)?;
-        let without_z = js_sys::Object::assign(&js_sys::Object::new(), parts.unchecked_ref());
-        js_sys::Reflect::delete_property(&without_z, &JsValue::from_str("z"))
-            .map_err(|_| invalid("interregional parts", "z"))?;
-        let p: PartsInput = serde_wasm_bindgen::from_value(without_z.into())
-            .map_err(|e| invalid("interregional parts", e))?;
         let regions = p.regions.into_iter().map(Region::from).collect();
         let name = p.name.unwrap_or_else(|| "interregional table".into());
         let mut parts = InterregionalParts::new(name, regions, z, Vec::new());
@@ -329,14 +314,12 @@ impl InterregionalTable {
     /// share of the wages paid in region `r` that households living in `s` receive, `income`
     /// each region's household income (default: what its residents earn in the system). One
     /// LU of `N + R`.
-    #[wasm_bindgen(js_name = typeIi, unchecked_return_type = "TypeIi")]
+    #[wasm_bindgen(js_name = typeII, unchecked_return_type = "TypeII")]
     pub fn type_ii(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Commuting")] commuting: JsValue,
     ) -> Result<JsValue, JsValue> {
-        check_keys(&commuting, &["shares", "income"], "commuting")?;
-        let c: interregional::Commuting =
-            serde_wasm_bindgen::from_value(commuting).map_err(|e| invalid("commuting", e))?;
+        let c: interregional::Commuting = crate::convert::from_object(&commuting, "commuting")?;
         to_plain(&self.inner.type_ii(&c).js_err()?)
     }
 
@@ -349,15 +332,14 @@ impl InterregionalTable {
         )]
         stressors: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let list: Vec<Stressor> =
-            serde_wasm_bindgen::from_value(stressors).map_err(|e| invalid("stressors", e))?;
+        let list: Vec<Stressor> = crate::convert::from_object(&stressors, "stressors")?;
         to_plain(&self.model()?.accounts(&list).js_err()?)
     }
 }
 
 /// The households of an embedded interregional dataset (census 2011 commuting shares and each
 /// region's household income: residents' compensation times Scotland's ratio of household
-/// income to compensation, 1.859), for `table.typeIi(...)`.
+/// income to compensation, 1.859), for `table.typeII(...)`.
 #[wasm_bindgen(js_name = buildInterregionalHouseholds, unchecked_return_type = "Commuting")]
 pub fn build_interregional_households(
     name: &str,
@@ -365,7 +347,7 @@ pub fn build_interregional_households(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<JsValue, JsValue> {
     let sources: localecon::datasets::Sources =
-        crate::convert::from_json_value(&sources, "dataset sources")?;
+        crate::convert::from_object(&sources, "dataset sources")?;
     to_plain(
         &sources
             .interregional_households(name, &table.inner)

@@ -10,9 +10,9 @@ use crate::table::RegionalTable;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** Open-model leakage by channel. */
-export interface Leakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; leakage: number[]; retention: number[] }
+export interface Leakage { sectors: Sector[]; channels: string[]; byChannel: number[][]; leakage: number[]; retention: number[] }
 /** Household-closed leakage: where one unit finally ends up. */
-export interface ClosedLeakage { sectors: Sector[]; channels: string[]; by_channel: number[][]; total: number[] }
+export interface ClosedLeakage { sectors: Sector[]; channels: string[]; byChannel: number[][]; total: number[] }
 "#;
 
 #[wasm_bindgen]

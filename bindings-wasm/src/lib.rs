@@ -4,6 +4,7 @@
 //! the core's serde structs turned into plain objects by `convert::to_plain`. No economics
 //! here: validation, defaults and option parsing are the core's.
 
+mod case;
 mod circularity;
 mod clusters;
 mod convert;

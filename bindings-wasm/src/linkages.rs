@@ -10,7 +10,7 @@ use crate::table::RegionalTable;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** Rasmussen–Hirschman linkages. */
-export interface Linkages { sectors: Sector[]; backward: number[]; forward: number[]; forward_ghosh: number[]; class: ("key" | "backward_oriented" | "forward_oriented" | "weak")[] }
+export interface Linkages { sectors: Sector[]; backward: number[]; forward: number[]; forwardGhosh: number[]; class: ("key" | "backward_oriented" | "forward_oriented" | "weak")[] }
 /** Structural paths of one injection. */
 export interface StructuralPaths { paths: { nodes: number[]; codes: string[]; value: number }[]; total: number; coverage: number; steps: number; truncated: string | null }
 "#;

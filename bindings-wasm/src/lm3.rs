@@ -3,19 +3,19 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, to_plain};
-use crate::error::{IntoJs, invalid};
+use crate::convert::to_plain;
+use crate::error::IntoJs;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** An LM3 survey. */
 export interface Lm3Survey { income: number; organisationIsLocal?: boolean; spending: { label: string; amount: number; localShare: number; respendLocalShare: number }[] }
 /** LM3 rounds. */
-export interface Lm3Result { round1: number; round2: number; round3: number; local_value: number; lm3: number }
+export interface Lm3Result { round1: number; round2: number; round3: number; localValue: number; lm3: number }
 "#;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct SpendingInput {
     label: String,
     amount: f64,
@@ -24,7 +24,7 @@ struct SpendingInput {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct SurveyInput {
     income: f64,
     organisation_is_local: Option<bool>,
@@ -37,13 +37,7 @@ struct SurveyInput {
 pub fn lm3(
     #[wasm_bindgen(unchecked_param_type = "Lm3Survey")] survey: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_keys(
-        &survey,
-        &["income", "organisationIsLocal", "spending"],
-        "LM3 survey",
-    )?;
-    let s: SurveyInput =
-        serde_wasm_bindgen::from_value(survey).map_err(|e| invalid("LM3 survey", e))?;
+    let s: SurveyInput = crate::convert::from_object(&survey, "LM3 survey")?;
     let survey = localecon::lm3::Lm3Survey {
         income: s.income,
         organisation_is_local: s.organisation_is_local.unwrap_or(true),

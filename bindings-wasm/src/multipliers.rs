@@ -10,14 +10,14 @@ use crate::table::RegionalTable;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** One measure's effects per unit of final demand. */
-export interface Effects { direct: number[]; type_i: number[]; type_ii: number[] | null }
+export interface Effects { direct: number[]; typeI: number[]; typeII: number[] | null }
 /** Type I and Type II multipliers of a table. */
 export interface Multipliers {
   sectors: Sector[];
-  output: Effects; income: Effects; value_added: Effects; employment: Effects | null;
-  household_income: number | null; condition: number; warnings: string[];
+  output: Effects; income: Effects; valueAdded: Effects; employment: Effects | null;
+  householdIncome: number | null; condition: number; warnings: string[];
   /** Why Type II is missing although the table has a household closure. */
-  type_ii_unavailable: string | null;
+  typeIIUnavailable: string | null;
   /** The satellite's accounts and assumptions, when the report was made with one. */
   satellite?: { source: string | null; stressors: StressorInfo[]; accounts: StressorAccount[]; assumptions: string[] };
 }

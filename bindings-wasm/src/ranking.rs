@@ -5,13 +5,13 @@ use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_json_value, to_plain};
+use crate::convert::{from_object, to_plain};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
 /// The leak-ranking options as JavaScript spells them.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default)]
 struct RankingInput {
     share: f64,
     top_k: usize,
@@ -57,7 +57,7 @@ impl RegionalTable {
         let o: RankingInput = if options.is_undefined() || options.is_null() {
             RankingInput::default()
         } else {
-            from_json_value(&options, "leak ranking options")?
+            from_object(&options, "leak ranking options")?
         };
         let options = LeakRankingOptions {
             share: o.share,
@@ -137,8 +137,8 @@ const TS_TYPES: &'static str = r#"
 export type ImportBasis = "supplied" | "product_proportionality" | "regionalised" | "purchase_mix";
 export interface LeakRankingOptions { share?: number; topK?: number; maxOutputIncrease?: number | null; exclude?: string[]; minBusinessSalesShare?: number }
 /** One entry of the leak ranking. */
-export interface LeakOpportunity { buyer: string; buyer_name: string; product: string; product_name: string; imports: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; capacity_share: number; capped: boolean; retained_income_gain: number; output_gain: number; gva_gain: number; jobs_gain: number | null; gain_per_unit: number }
-export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; business_sales_share: number }
-export interface LeakRanking { opportunities: LeakOpportunity[]; import_basis: ImportBasis; assumption: string; excluded_suppliers: ExcludedSupplier[]; pairs_ranked: number; options: { share: number; max_output_increase: number | null; exclude: string[]; min_business_sales_share: number; top_k: number } }
-export interface ImportedProduct { product: string; product_name: string; imports: number; by_origin: OriginAmount[]; local_output: number }
+export interface LeakOpportunity { buyer: string; buyerName: string; product: string; productName: string; imports: number; importsSubstituted: number; importsSubstitutedByOrigin: OriginAmount[]; capacityShare: number; capped: boolean; retainedIncomeGain: number; outputGain: number; gvaGain: number; jobsGain: number | null; gainPerUnit: number }
+export interface ExcludedSupplier { code: string; name: string; reason: "zero_output" | "not_sold_to_businesses" | "flagged"; businessSalesShare: number }
+export interface LeakRanking { opportunities: LeakOpportunity[]; importBasis: ImportBasis; assumption: string; excludedSuppliers: ExcludedSupplier[]; pairsRanked: number; options: { share: number; maxOutputIncrease: number | null; exclude: string[]; minBusinessSalesShare: number; topK: number } }
+export interface ImportedProduct { product: string; productName: string; imports: number; byOrigin: OriginAmount[]; localOutput: number }
 "#;

@@ -4,8 +4,8 @@ use localecon::regionalize;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, to_plain};
-use crate::error::{IntoJs, invalid};
+use crate::convert::to_plain;
+use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -13,11 +13,11 @@ const TS_TYPES: &'static str = r#"
 /** Options of RegionalTable.regionalize. */
 export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "flq" | "aflq"; delta?: number; residentCompensationShare?: number | number[]; localSurplusShare?: number | number[]; employmentUnit?: string }
 /** The result of ras. */
-export interface RasResult { matrix: number[]; row_factors: number[]; column_factors: number[]; iterations: number; converged: boolean; max_relative_gap: number }
+export interface RasResult { matrix: number[]; rowFactors: number[]; columnFactors: number[]; iterations: number; converged: boolean; maxRelativeGap: number }
 "#;
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct RegionalizeInput {
     name: Option<String>,
     method: Option<String>,
@@ -44,22 +44,11 @@ impl From<ShareInput> for localecon::table::Share {
     }
 }
 
-const REGIONALIZE_KEYS: &[&str] = &[
-    "name",
-    "method",
-    "delta",
-    "residentCompensationShare",
-    "localSurplusShare",
-    "employmentUnit",
-];
-
 fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptions, JsValue> {
     let o: RegionalizeInput = if options.is_undefined() || options.is_null() {
         RegionalizeInput::default()
     } else {
-        check_keys(&options, REGIONALIZE_KEYS, "regionalisation options")?;
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| invalid("regionalisation options", e))?
+        crate::convert::from_object(&options, "regionalisation options")?
     };
     let d = regionalize::RegionalizeOptions::default();
     Ok(regionalize::RegionalizeOptions {
@@ -175,7 +164,7 @@ impl RegionalTable {
     ) -> Result<JsValue, JsValue> {
         let o = regionalize_options(options)?;
         let spec: localecon::uncertainty::UncertaintySpec =
-            crate::convert::from_json_value(&spec, "uncertainty spec")?;
+            crate::convert::from_object(&spec, "uncertainty spec")?;
         crate::convert::to_plain(
             &localecon::uncertainty::regionalised(
                 &self.inner,

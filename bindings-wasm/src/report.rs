@@ -13,29 +13,29 @@ const TS_TYPES: &'static str = r#"
 /** One sector of a RegionReport. */
 export interface SectorReport {
   code: string; name: string; output: number;
-  output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
-  income_effect_type_i: number; income_effect_type_ii: number | null; income_multiplier_type_i: number;
-  gva_effect_type_i: number; gva_effect_type_ii: number | null; employment_effect_type_i: number | null; employment_effect_type_ii: number | null;
-  leakage_share: number; retention_share: number;
-  leakage_by_channel: Record<string, number>; closed_leakage_by_channel: Record<string, number> | null;
-  local_purchase_coefficient: number;
+  outputMultiplierTypeI: number; outputMultiplierTypeII: number | null;
+  incomeEffectTypeI: number; incomeEffectTypeII: number | null; incomeMultiplierTypeI: number;
+  gvaEffectTypeI: number; gvaEffectTypeII: number | null; employmentEffectTypeI: number | null; employmentEffectTypeII: number | null;
+  leakageShare: number; retentionShare: number;
+  leakageByChannel: Record<string, number>; closedLeakageByChannel: Record<string, number> | null;
+  localPurchaseCoefficient: number;
   /** Stressors per unit of final demand, when the report was made with a satellite. */
   footprint?: SectorFootprint[];
 }
 /** The headline indicators of a region. */
 export interface RegionReport {
-  format: "localecon-report"; version: number; region: string; unit: string; employment_unit: string | null; source: string | null;
-  n_sectors: number;
-  totals: { output: number; gva: number; compensation: number; imports: number; final_demand: number; household_consumption: number };
-  output_multiplier_type_i: number; output_multiplier_type_ii: number | null;
-  leakage_share: number; retention_share: number;
-  leakage_by_channel: { channel: string; label: string; share: number }[];
-  household_income: number | null;
+  format: "localecon-report"; version: number; region: string; unit: string; employmentUnit: string | null; source: string | null;
+  nSectors: number;
+  totals: { output: number; gva: number; compensation: number; imports: number; finalDemand: number; householdConsumption: number };
+  outputMultiplierTypeI: number; outputMultiplierTypeII: number | null;
+  leakageShare: number; retentionShare: number;
+  leakageByChannel: { channel: string; label: string; share: number }[];
+  householdIncome: number | null;
   sectors: SectorReport[];
   audit: AuditCheck[];
   warnings: string[];
   /** Why Type II is missing although the table has a household closure. */
-  type_ii_unavailable: string | null;
+  typeIIUnavailable: string | null;
 }
 "#;
 

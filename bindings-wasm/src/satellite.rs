@@ -3,10 +3,9 @@
 
 use localecon::satellite::{self, Gwp100, ImportFactor, SatelliteParts, Stressor};
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_json_value, to_plain};
+use crate::convert::{from_object, to_plain};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -25,39 +24,29 @@ export interface SatelliteInput {
   source?: string; assumptions?: string[];
 }
 export interface StressorInfo { name: string; unit: string }
-export interface StressorEffects { direct: number[]; type_i: number[]; type_ii: number[] | null }
+export interface StressorEffects { direct: number[]; typeI: number[]; typeII: number[] | null }
 export interface StressorMultipliers {
-  sectors: Sector[]; stressors: StressorInfo[]; money_unit: string; effects: StressorEffects[];
-  type_ii_unavailable: string | null; assumptions: string[];
+  sectors: Sector[]; stressors: StressorInfo[]; moneyUnit: string; effects: StressorEffects[];
+  typeIIUnavailable: string | null; assumptions: string[];
 }
 export interface Footprint {
   sectors: Sector[]; stressors: StressorInfo[]; local: number[][];
-  by_origin: [string, number[][]][]; import_basis: ImportBasis | null; assumptions: string[];
+  byOrigin: [string, number[][]][]; importBasis: ImportBasis | null; assumptions: string[];
 }
 export interface StressorAccount {
   name: string; unit: string; production: number; industries: number; households: number;
-  consumption: number; local_for_local: number; embodied_in_exports: number;
-  embodied_in_imports: OriginAmount[]; imports_for_exports: OriginAmount[]; identity_gap: number;
+  consumption: number; localForLocal: number; embodiedInExports: number;
+  embodiedInImports: OriginAmount[]; importsForExports: OriginAmount[]; identityGap: number;
 }
 export interface SatelliteAccounts { region: string; stressors: StressorAccount[]; assumptions: string[] }
 export interface SectorFootprint {
-  stressor: string; direct: number; type_i: number; type_ii: number | null; outside: number; local_share: number;
+  stressor: string; direct: number; typeI: number; typeII: number | null; outside: number; localShare: number;
 }
 export interface StressorChange {
   name: string; unit: string; production: number; consumption: number;
-  embodied_in_imports: number; embodied_in_exports: number;
+  embodiedInImports: number; embodiedInExports: number;
 }
 "#;
-
-const SATELLITE_KEYS: &[&str] = &[
-    "stressors",
-    "importFactors",
-    "perUnitOfOutput",
-    "source",
-    "assumptions",
-];
-const STRESSOR_KEYS: &[&str] = &["name", "unit", "gas", "values", "household", "removals"];
-const FACTOR_KEYS: &[&str] = &["origin", "stressor", "values"];
 
 /// A stressor as JavaScript spells it: the gas as a string, parsed by the core's one spelling
 /// (so that an unknown gas is an `unknown_option` error, as in Rust and Python).
@@ -84,7 +73,7 @@ struct FactorInput {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct SatelliteInput {
     stressors: Vec<StressorInput>,
     #[serde(default)]
@@ -113,19 +102,8 @@ impl Satellite {
         table: &RegionalTable,
         #[wasm_bindgen(unchecked_param_type = "SatelliteInput")] parts: JsValue,
     ) -> Result<Satellite, JsValue> {
-        // serde-wasm-bindgen keeps NaN as a number (for the core's non_finite error with its
-        // place) and reads Float64Arrays; it ignores unknown keys, so they are checked first
-        crate::convert::check_keys(&parts, SATELLITE_KEYS, "satellite")?;
-        let list = |key: &str| js_sys::Reflect::get(&parts, &JsValue::from_str(key)).ok();
-        for (key, allowed) in [("stressors", STRESSOR_KEYS), ("importFactors", FACTOR_KEYS)] {
-            if let Some(items) = list(key).and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
-                for item in items.iter() {
-                    crate::convert::check_keys(&item, allowed, &format!("satellite {key}"))?;
-                }
-            }
-        }
-        let p: SatelliteInput = serde_wasm_bindgen::from_value(parts)
-            .map_err(|e| crate::error::invalid("satellite", e))?;
+        // NaN stays a number (for the core's non_finite error with its place)
+        let p: SatelliteInput = crate::convert::from_object(&parts, "satellite")?;
         let stressors = p
             .stressors
             .into_iter()
@@ -214,8 +192,7 @@ impl Satellite {
         unit: &str,
         #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] factors: JsValue,
     ) -> Result<Satellite, JsValue> {
-        let factors: std::collections::BTreeMap<String, f64> =
-            from_json_value(&factors, "factors")?;
+        let factors: std::collections::BTreeMap<String, f64> = from_object(&factors, "factors")?;
         let factors: Vec<(String, f64)> = factors.into_iter().collect();
         Ok(Self {
             inner: self.inner.combine(name, unit, &factors).js_err()?,
@@ -286,7 +263,7 @@ impl RegionalTable {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         satellite: &Satellite,
     ) -> Result<JsValue, JsValue> {
-        let s: localecon::scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        let s: localecon::scenario::Scenario = from_object(&scenario, "scenario")?;
         to_plain(
             &s.evaluate_with_satellite(&self.inner, &satellite.inner)
                 .js_err()?,
@@ -302,7 +279,7 @@ pub fn build_satellite(
     table: &RegionalTable,
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<Option<Satellite>, JsValue> {
-    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    let sources: localecon::datasets::Sources = from_object(&sources, "dataset sources")?;
     Ok(sources
         .satellite(name, &table.inner)
         .js_err()?
@@ -317,7 +294,7 @@ pub fn calibrate(
     groups: Vec<String>,
     #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] totals: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let totals: std::collections::BTreeMap<String, f64> = from_json_value(&totals, "totals")?;
+    let totals: std::collections::BTreeMap<String, f64> = from_object(&totals, "totals")?;
     let totals: Vec<(String, f64)> = totals.into_iter().collect();
     to_plain(&satellite::calibrate(intensities, output, &groups, &totals).js_err()?)
 }

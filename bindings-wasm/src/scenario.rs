@@ -3,7 +3,7 @@
 use localecon::scenario;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_json_value, to_plain};
+use crate::convert::{from_object, to_plain};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -14,27 +14,27 @@ export interface Scenario { name: string; changes: Change[] }
 /** One change of a scenario. */
 export type Change =
   | { type: "demand"; sector: string; amount: number }
-  | { type: "spending"; label: string; amount: number; local_share: number; pattern: string }
+  | { type: "spending"; label: string; amount: number; localShare: number; pattern: string }
   | { type: "import_substitution"; buyer: string; product: string; share?: number; amount?: number }
   | { type: "retention"; input: string; share: number };
 /** Headline numbers compared by a scenario. */
 export interface Headline {
-  output: number; gva: number; compensation: number; retained_income: number; imports: number; employment: number | null;
-  leakage_share: number; retention_share: number; output_multiplier_type_i: number; output_multiplier_type_ii: number | null; fci: number;
+  output: number; gva: number; compensation: number; retainedIncome: number; imports: number; employment: number | null;
+  leakageShare: number; retentionShare: number; outputMultiplierTypeI: number; outputMultiplierTypeII: number | null; fci: number;
 }
 /** A scenario evaluated. */
-export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; report_after: RegionReport; stressors?: StressorChange[] }
+export interface ScenarioResult { scenario: Scenario; before: Headline; after: Headline; difference: Headline; reportAfter: RegionReport; stressors?: StressorChange[] }
 /** An effect split into rounds. */
-export interface Split { direct: number[]; indirect: number[]; induced: number[] | null; total_direct: number; total_indirect: number; total_induced: number | null; total: number }
+export interface Split { direct: number[]; indirect: number[]; induced: number[] | null; totalDirect: number; totalIndirect: number; totalInduced: number | null; total: number }
 /** The impact of a final-demand change. */
-export interface Impact { sectors: Sector[]; final_demand: number[]; household_income: number; output: Split; income: Split; value_added: Split; employment: Split | null; leakage: [string, number][]; retained_income: number }
+export interface Impact { sectors: Sector[]; finalDemand: number[]; householdIncome: number; output: Split; income: Split; valueAdded: Split; employment: Split | null; leakage: [string, number][]; retainedIncome: number }
 /** An import substitution computed by a rank-one update. */
 export interface OriginAmount { origin: string; amount: number }
-export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; imports_substituted: number; imports_substituted_by_origin: OriginAmount[]; output_multipliers: number[]; retention: number[]; output_change: number; retained_income_change: number; import_basis: ImportBasis }
+export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; importsSubstituted: number; importsSubstitutedByOrigin: OriginAmount[]; outputMultipliers: number[]; retention: number[]; outputChange: number; retainedIncomeChange: number; importBasis: ImportBasis }
 /** A business to add to a table (snake_case, as in Rust and Python). */
-export interface Business { name: string; output: number; value_added: number; jobs?: number; local_purchases: [string, number][]; resident_wages: number }
+export interface Business { name: string; output: number; valueAdded: number; jobs?: number; localPurchases: [string, number][]; residentWages: number }
 /** What the region would lose without a business. */
-export interface BusinessFootprint { name: string; own_output: number; supply_chain_output: number; induced_output: number; total_output: number; total_value_added: number; total_jobs: number | null }
+export interface BusinessFootprint { name: string; ownOutput: number; supplyChainOutput: number; inducedOutput: number; totalOutput: number; totalValueAdded: number; totalJobs: number | null }
 "#;
 
 #[wasm_bindgen]
@@ -58,7 +58,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     ) -> Result<RegionalTable, JsValue> {
-        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        let s: scenario::Scenario = from_object(&scenario, "scenario")?;
         Ok(RegionalTable {
             inner: s.apply(&self.inner).js_err()?,
         })
@@ -70,7 +70,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s: scenario::Scenario = from_json_value(&scenario, "scenario")?;
+        let s: scenario::Scenario = from_object(&scenario, "scenario")?;
         to_plain(&s.evaluate(&self.inner).js_err()?)
     }
 
@@ -80,7 +80,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Business")] business: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let b: scenario::Business = from_json_value(&business, "business")?;
+        let b: scenario::Business = from_object(&business, "business")?;
         to_plain(&scenario::business_footprint(&self.inner, &b).js_err()?)
     }
 }

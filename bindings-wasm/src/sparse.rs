@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, js_length, numbers_from_js, to_plain};
+use crate::convert::{js_length, numbers_from_js, to_plain};
 use crate::error::{self, IntoJs, invalid};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -11,11 +11,11 @@ const TS_TYPES: &'static str = r#"
 /** Options of SparseNetwork.analyse. */
 export interface SparseOptions { tolerance?: number; maxIterations?: number }
 /** How an iterative solve went. */
-export interface Convergence { iterations: number; relative_residual: number }
+export interface Convergence { iterations: number; relativeResidual: number }
 /** Output multipliers and leakage of every account of a SparseNetwork. */
 export interface SparseResult {
-  output_multipliers: number[]; leakage: number[];
-  multipliers_convergence: Convergence; leakage_convergence: Convergence;
+  outputMultipliers: number[]; leakage: number[];
+  multipliersConvergence: Convergence; leakageConvergence: Convergence;
 }
 "#;
 
@@ -124,33 +124,29 @@ impl SparseNetwork {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SparseOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (mut tolerance, mut max_iterations) = (1e-10, 1000);
-        if !(options.is_undefined() || options.is_null()) {
-            check_keys(&options, &["tolerance", "maxIterations"], "sparse options")?;
-            let get = |key: &str| -> Result<Option<f64>, JsValue> {
-                let v = js_sys::Reflect::get(&options, &JsValue::from_str(key))
-                    .map_err(|_| invalid("sparse options", key))?;
-                if v.is_undefined() {
-                    return Ok(None);
-                }
-                v.as_f64()
-                    .map(Some)
-                    .ok_or_else(|| invalid("sparse options", format!("{key} must be a number")))
-            };
-            if let Some(t) = get("tolerance")? {
-                tolerance = t;
-            }
-            if let Some(m) = get("maxIterations")? {
-                if !(m >= 1.0 && m.fract() == 0.0 && m <= 1e9) {
-                    return Err(error::to_js(&localecon::Error::OutOfRange {
-                        location: localecon::Location::Field("maxIterations".into()),
-                        value: m,
-                        expected: "a whole number ≥ 1".into(),
-                    }));
-                }
-                max_iterations = m as usize;
-            }
+        #[derive(serde::Deserialize, Default)]
+        #[serde(deny_unknown_fields, default)]
+        struct Options {
+            tolerance: Option<f64>,
+            max_iterations: Option<f64>,
         }
+        let o: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            crate::convert::from_object(&options, "sparse options")?
+        };
+        let tolerance = o.tolerance.unwrap_or(1e-10);
+        let max_iterations = match o.max_iterations {
+            None => 1000,
+            Some(m) if m >= 1.0 && m.fract() == 0.0 && m <= 1e9 => m as usize,
+            Some(m) => {
+                return Err(error::to_js(&localecon::Error::OutOfRange {
+                    location: localecon::Location::Field("maxIterations".into()),
+                    value: m,
+                    expected: "a whole number ≥ 1".into(),
+                }));
+            }
+        };
         to_plain(&self.inner.analyse(tolerance, max_iterations).js_err()?)
     }
 

@@ -5,8 +5,8 @@ use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, T
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{check_keys, flows_from_js, text_or_bytes, to_plain};
-use crate::error::{self, IntoJs, invalid};
+use crate::convert::{flows_from_js, text_or_bytes, to_plain};
+use crate::error::{self, IntoJs};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -31,8 +31,8 @@ export interface Sector { code: string; name: string }
 export interface AuditCheck { check: string; status: "PASS" | "WARN" | "FAIL"; detail: string }
 /** The audit of a table. */
 export interface Audit {
-  checks: AuditCheck[]; row_gaps: number[]; column_gaps: number[]; balance_tolerance: number;
-  zero_output_sectors: string[]; max_column_sum: number | null; spectral_radius: number | null; productive: boolean | null;
+  checks: AuditCheck[]; rowGaps: number[]; columnGaps: number[]; balanceTolerance: number;
+  zeroOutputSectors: string[]; maxColumnSum: number | null; spectralRadius: number | null; productive: boolean | null;
 }
 "#;
 
@@ -51,7 +51,7 @@ struct EmploymentInput {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 struct TableOptions {
     names: Option<Vec<String>>,
     #[serde(default)]
@@ -66,19 +66,6 @@ struct TableOptions {
     household_income: Option<f64>,
     balance_tolerance: Option<f64>,
 }
-
-const TABLE_OPTION_KEYS: &[&str] = &[
-    "names",
-    "finalDemand",
-    "primaryInputs",
-    "output",
-    "employment",
-    "name",
-    "unit",
-    "source",
-    "householdIncome",
-    "balanceTolerance",
-];
 
 /// A region's input-output table, held in WebAssembly memory.
 ///
@@ -103,8 +90,7 @@ impl RegionalTable {
         let opts: TableOptions = if options.is_undefined() || options.is_null() {
             TableOptions::default()
         } else {
-            check_keys(&options, TABLE_OPTION_KEYS, "table options")?;
-            serde_wasm_bindgen::from_value(options).map_err(|e| invalid("table options", e))?
+            crate::convert::from_object(&options, "table options")?
         };
         let names = opts.names.unwrap_or_else(|| codes.clone());
         if names.len() != codes.len() {

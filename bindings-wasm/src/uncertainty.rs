@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_json_value, to_plain};
+use crate::convert::{from_object, to_plain};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -19,15 +19,15 @@ export type Distribution = number | [number, number] | [number, number, number]
 /** What a Monte Carlo draws: assumptions by name (in their order), draws, seed, quantiles. */
 export interface UncertaintySpec {
   assumptions: Record<string, Distribution> | [string, Distribution][];
-  draws: number; seed?: number; quantiles?: number[]; first_draw?: number;
+  draws: number; seed?: number; quantiles?: number[]; firstDraw?: number;
 }
 /** One indicator over the draws. */
 export interface Summary { indicator: string; published: number; median: number; mean: number; quantiles: number[]; min: number; max: number }
 /** A Monte Carlo's draws, bands and sensitivity (indicators × assumptions). */
 export interface MonteCarlo {
-  assumptions: string[]; indicators: string[]; quantiles: number[]; seed: number; first_draw: number;
-  inputs: number[][]; outputs: number[][]; summary: Summary[]; rank_correlation: number[][];
-  variance_share: number[][]; notes: string[];
+  assumptions: string[]; indicators: string[]; quantiles: number[]; seed: number; firstDraw: number;
+  inputs: number[][]; outputs: number[][]; summary: Summary[]; rankCorrelation: number[][];
+  varianceShare: number[][]; notes: string[];
 }
 "#;
 
@@ -53,8 +53,8 @@ fn run(
         &localecon::uncertainty::UncertaintySpec,
     ) -> localecon::Result<localecon::uncertainty::MonteCarlo>,
 ) -> Result<JsValue, JsValue> {
-    let spec = from_json_value(spec, "uncertainty spec")?;
-    let sources = from_json_value(sources, "dataset sources")?;
+    let spec = from_object(spec, "uncertainty spec")?;
+    let sources = from_object(sources, "dataset sources")?;
     to_plain(&monte_carlo(&sources, &spec).js_err()?)
 }
 
@@ -80,7 +80,7 @@ pub fn build_council_default_uncertainty(
     seed: u64,
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let sources: localecon::datasets::Sources = from_json_value(&sources, "dataset sources")?;
+    let sources: localecon::datasets::Sources = from_object(&sources, "dataset sources")?;
     to_plain(
         &sources
             .council_default_uncertainty(council, draws, seed)
@@ -97,8 +97,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let spec: localecon::uncertainty::UncertaintySpec =
-            from_json_value(&spec, "uncertainty spec")?;
+        let spec: localecon::uncertainty::UncertaintySpec = from_object(&spec, "uncertainty spec")?;
         to_plain(&self.inner.uncertainty(&spec, WASM_MAX_DRAWS).js_err()?)
     }
 }

@@ -46,16 +46,16 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await page.selectOption("#sector", String(bakery));
     const report = glasgow.report();
     const shown = Number(await page.getAttribute("#sector-leakage", "data-value"));
-    assert.ok(Math.abs(shown - report.sectors[bakery].leakage_share) < 1e-12, `${shown} vs ${report.sectors[bakery].leakage_share}`);
+    assert.ok(Math.abs(shown - report.sectors[bakery].leakageShare) < 1e-12, `${shown} vs ${report.sectors[bakery].leakageShare}`);
     const fci = Number(await page.getAttribute("#region-fci", "data-value"));
     assert.ok(Math.abs(fci - report.circulation.fci) < 1e-12);
     // jobs and greenhouse gas per pound, next to the leakage, as the core computes them
     const withSatellite = datasetReport("glasgow-2019").sectors[bakery];
     const jobs = Number(await page.getAttribute("#sector-jobs", "data-value"));
-    assert.equal(jobs, withSatellite.employment_effect_type_i);
+    assert.equal(jobs, withSatellite.employmentEffectTypeI);
     const ghgShown = Number(await page.getAttribute("#sector-ghg", "data-value"));
     const ghg = withSatellite.footprint.find((f) => f.stressor === "GHG");
-    assert.ok(Math.abs(ghgShown - (ghg.type_i + ghg.outside)) < 1e-15, `${ghgShown} vs ${ghg.type_i + ghg.outside}`);
+    assert.ok(Math.abs(ghgShown - (ghg.typeI + ghg.outside)) < 1e-15, `${ghgShown} vs ${ghg.typeI + ghg.outside}`);
     assert.match(await page.textContent("#sector-ghg"), /kg CO2e, \d+\.\d% of it emitted in the region/);
     const bars = await page.$$eval("#pound-chart rect[data-share]", (rs) => rs.map((r) => Number(r.dataset.share)));
     assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-9, "the pound adds up to £1");
@@ -66,7 +66,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     const delta = Number(await page.getAttribute("#delta-output", "data-value"));
     const column = JSON.parse(glasgow.toJson()).final_demand.find((c) => c.kind === "local_government");
     const amount = 0.1 * column.values.reduce((a, b) => a + Math.max(0, b), 0);
-    const expected = glasgow.evaluateScenario({ name: "explorer", changes: [{ type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label }] });
+    const expected = glasgow.evaluateScenario({ name: "explorer", changes: [{ type: "spending", label: "local procurement", amount, localShare: 1, pattern: column.label }] });
     assert.ok(delta > 0 && Math.abs(delta - expected.difference.output) < 1e-9, `${delta} vs ${expected.difference.output}`);
 
     // the substitution control offers, for the chosen buyer, only the products it imports,
@@ -82,7 +82,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await page.dispatchEvent("#substitution", "input");
     const withSubstitution = Number(await page.getAttribute("#delta-output", "data-value"));
     const both = glasgow.evaluateScenario({ name: "explorer", changes: [
-      { type: "spending", label: "local procurement", amount, local_share: 1, pattern: column.label },
+      { type: "spending", label: "local procurement", amount, localShare: 1, pattern: column.label },
       { type: "import_substitution", buyer: "41-43", product: imported[1].product, share: 0.2 },
     ] });
     assert.ok(Math.abs(withSubstitution - both.difference.output) < 1e-9, `${withSubstitution} vs ${both.difference.output}`);
@@ -115,7 +115,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     assert.deepEqual(offeredCouncils, councilNames());
     await page.selectOption("#region", "scotland-council-2019:fife");
     const fife = datasetReport("scotland-council-2019:fife");
-    assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), fife.retention_share);
+    assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), fife.retentionShare);
     assert.match(await page.textContent("#source"), /^Fife 2019\. .*ASSUMPTIONS: commuting/);
 
     // an Australian LGA, searched by name: its numbers are the core's; a wrong name is refused
@@ -123,7 +123,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await page.dispatchEvent("#lga", "change");
     await page.waitForFunction(() => document.getElementById("source").textContent.startsWith("Alice Springs 2021-22"), null, { timeout: 10_000 });
     const alice = datasetReport("australia-2021:Alice Springs");
-    assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), alice.retention_share);
+    assert.equal(Number(await page.getAttribute("#region-retention", "data-value")), alice.retentionShare);
     assert.equal(await page.$$eval("#lgas option", (os) => os.length), 547);
     await page.fill("#lga", "Alice Spring");
     await page.dispatchEvent("#lga", "change");
@@ -136,7 +136,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await page.waitForSelector("body[data-atlas=ready]", { timeout: 60_000 });
     const ranked = await page.$$eval("#atlas-chart g[data-dataset]", (gs) => gs.map((g) => [g.dataset.dataset, Number(g.dataset.retention)]));
     const atlas = councilAtlas();
-    const expectedRows = [...atlas.rows].sort((a, b) => b.retention_share - a.retention_share).map((r) => [r.dataset, r.retention_share]);
+    const expectedRows = [...atlas.rows].sort((a, b) => b.retentionShare - a.retentionShare).map((r) => [r.dataset, r.retentionShare]);
     assert.deepEqual(ranked, expectedRows, "the worker's atlas is the core's, to the last bit, ranked by retention");
     const highland = await page.$$eval('#atlas-chart g[data-dataset="scotland-council-2019:highland"] rect[data-share]', (rs) => rs.map((r) => Number(r.dataset.share)));
     assert.ok(Math.abs(highland.reduce((a, b) => a + b, 0) - 1) < 1e-9, "each council's pound adds up to £1");
@@ -153,7 +153,7 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
     await page.waitForSelector("body[data-returns=ready]", { timeout: 120_000 });
     const shownReturns = await page.$$eval("#returns-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.region, Number(tr.dataset.leak), Number(tr.dataset.returned)]));
     const system = interregionalDataset("scotland-councils-2019");
-    const expectedReturns = system.returns().sort((a, b) => b.returned_per_leak - a.returned_per_leak).map((r) => [r.region, r.leak_to_other_regions, r.returned_per_leak]);
+    const expectedReturns = system.returns().sort((a, b) => b.returnedPerLeak - a.returnedPerLeak).map((r) => [r.region, r.leakToOtherRegions, r.returnedPerLeak]);
     system.free();
     assert.deepEqual(shownReturns, expectedReturns, "the worker's returns are the core's, to the last bit");
     assert.equal(shownReturns[0][0], "Glasgow City");
@@ -185,12 +185,12 @@ test("the explorer in headless Chromium", { timeout: 120_000 }, async () => {
       assert.equal(Number(await page.getAttribute("#clusters-status", "data-value")), expected.clustering.value, method);
       assert.equal(await page.getAttribute("#clusters-status", "data-membership"), expected.clustering.membership.join(" "));
       const rows = await page.$$eval("#clusters-table tbody tr", (trs) => trs.map((tr) => [tr.dataset.sectors, Number(tr.dataset.output), Number(tr.dataset.internal), Number(tr.dataset.turns), Number(tr.dataset.retention), tr.dataset.link ?? null]));
-      assert.deepEqual(rows, expected.clusters.map((c) => [c.sectors.join(" "), c.output, c.internal_purchase_share, c.turns_inside, c.retention, c.missing_links[0] ? `${c.missing_links[0].buyer} ${c.missing_links[0].product}` : null]), method);
+      assert.deepEqual(rows, expected.clusters.map((c) => [c.sectors.join(" "), c.output, c.internalPurchaseShare, c.turnsInside, c.retention, c.missingLinks[0] ? `${c.missingLinks[0].buyer} ${c.missingLinks[0].product}` : null]), method);
       return expected;
     };
     await page.click("#clusters-run");
     const sg = await clustersShown("scottish_government");
-    assert.equal(sg.clustering.n_clusters, 18);
+    assert.equal(sg.clustering.nClusters, 18);
     assert.match(await page.textContent("#clusters-status"), /^Scotland 2019: 18 clusters, directed modularity 0\.1358 at γ = 1\.8, reached by \d+ of 100 starts; computed in \d+ ms in a background worker\.$/);
     assert.match(await page.textContent("#clusters-note"), /Type I Leontief inverse with its diagonal zeroed/);
     await page.selectOption("#clusters-method", "map_equation");

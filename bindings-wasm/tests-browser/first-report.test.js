@@ -41,9 +41,9 @@ test("the first report after page load, in headless Chromium", { timeout: 120_00
       await page.waitForSelector("body[data-timings]", { state: "attached", timeout: 60_000 });
       assert.deepEqual(errors, []);
       const shown = JSON.parse(await page.getAttribute("body", "data-report"));
-      assert.equal(shown.retention, node.retention_share);
+      assert.equal(shown.retention, node.retentionShare);
       assert.equal(shown.fci, node.circulation.fci);
-      assert.deepEqual(shown.sectors, node.sectors.map((s) => s.leakage_share));
+      assert.deepEqual(shown.sectors, node.sectors.map((s) => s.leakageShare));
       loads.push(JSON.parse(await page.getAttribute("body", "data-timings")));
       await context.close();
     }

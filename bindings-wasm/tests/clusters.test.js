@@ -20,8 +20,8 @@ function karate(weighted) {
 test("the karate club's exact optima", () => {
   const best = karate(false).cluster({ starts: 100 });
   assert.ok(Math.abs(best.value - 0.41978961209730437) <= 1e-9);
-  assert.equal(best.n_clusters, 4);
-  assert.ok(best.starts_reaching_best > 50);
+  assert.equal(best.nClusters, 4);
+  assert.ok(best.startsReachingBest > 50);
   const w = karate(true).cluster({ starts: 100 });
   assert.ok(Math.abs(w.value - 0.44490358126721763) <= 1e-9);
 });
@@ -33,19 +33,19 @@ test("the map equation matches Infomap", () => {
   const k = new MapFlows(34, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), { undirected: true });
   const c = k.cluster();
   assert.ok(Math.abs(c.value - 4.087423158819622) <= 1e-9);
-  assert.equal(c.n_clusters, 3);
+  assert.equal(c.nClusters, 3);
 });
 
 test("one seed gives the pinned partitions to the last bit", () => {
   const c = karate(false).cluster({ starts: 5, seed: 7 });
   assert.deepEqual(c.membership, golden.karate_seed7_starts5.membership);
-  assert.deepEqual(c.start_values, golden.karate_seed7_starts5.start_values);
+  assert.deepEqual(c.startValues, golden.karate_seed7_starts5.start_values);
   const t = dataset("scotland-2019");
   const flows = t.clusters({ starts: 4, seed: 11 });
   const g = golden.scotland_flows_seed11_starts4;
   assert.deepEqual(flows.clustering.membership, g.membership);
-  assert.deepEqual(flows.clustering.start_values, g.start_values);
-  assert.equal(flows.clusters[0].within_multiplier, g.first_cluster_within_multiplier);
+  assert.deepEqual(flows.clustering.startValues, g.start_values);
+  assert.equal(flows.clusters[0].withinMultiplier, g.first_cluster_within_multiplier);
   const m = t.clusters({ quality: "map_equation", starts: 4, seed: 11 });
   assert.deepEqual(m.clustering.membership, golden.scotland_map_equation_seed11_starts4.membership);
 });

@@ -19,8 +19,8 @@ for (const name of NAMES) {
     try {
       assert.equal(a.toJson(), b.toJson());
       const [ra, rb] = [a.report(), b.report()];
-      assert.equal(ra.retention_share, rb.retention_share);
-      assert.deepEqual(ra.sectors.map((s) => s.output_multiplier_type_i), rb.sectors.map((s) => s.output_multiplier_type_i));
+      assert.equal(ra.retentionShare, rb.retentionShare);
+      assert.deepEqual(ra.sectors.map((s) => s.outputMultiplierTypeI), rb.sectors.map((s) => s.outputMultiplierTypeI));
     } finally {
       a.free();
       b.free();

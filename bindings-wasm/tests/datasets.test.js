@@ -26,8 +26,8 @@ test("every council is a dataset with its commuting", () => {
   const c = councilCommuting("Glasgow City");
   assert.equal(c.code, "S12000049");
   assert.equal(c.dataset, "scotland-council-2019:glasgow-city");
-  assert.equal(c.live_and_work + c.in_from_scotland + c.in_from_rest_of_uk, c.fixed_workplace_jobs);
-  assert.equal(c.resident_share, 157278 / 323198);
+  assert.equal(c.liveAndWork + c.inFromScotland + c.inFromRestOfUk, c.fixedWorkplaceJobs);
+  assert.equal(c.residentShare, 157278 / 323198);
   // the same council by its dataset name
   assert.deepEqual(councilCommuting("scotland-council-2019:glasgow-city"), c);
   const g = dataset("scotland-council-2019:glasgow-city");
@@ -64,16 +64,16 @@ test("the atlas is the single reports, to the last bit", () => {
   const row = atlas.rows.find((r) => r.dataset === "scotland-council-2019:city-of-edinburgh");
   const single = datasetReport("scotland-council-2019:city-of-edinburgh");
   assert.equal(row.region, "City of Edinburgh 2019");
-  assert.equal(row.leakage_share, single.leakage_share);
-  assert.equal(row.retention_share, single.retention_share);
-  assert.equal(row.output_multiplier_type_i, single.output_multiplier_type_i);
+  assert.equal(row.leakageShare, single.leakageShare);
+  assert.equal(row.retentionShare, single.retentionShare);
+  assert.equal(row.outputMultiplierTypeI, single.outputMultiplierTypeI);
   for (const r of atlas.rows) {
-    const sum = r.leakage_by_channel.reduce((s, c) => s + c.share, 0);
-    assert.ok(Math.abs(sum - r.leakage_share) < 1e-12, r.region);
+    const sum = r.leakageByChannel.reduce((s, c) => s + c.share, 0);
+    assert.ok(Math.abs(sum - r.leakageShare) < 1e-12, r.region);
     assert.ok(r.employment > 0, r.region);
   }
   const glasgow = atlas.rows.find((r) => r.dataset === "scotland-council-2019:glasgow-city");
-  assert.ok(Math.abs(glasgow.retention_share - 0.387) < 5e-4);
+  assert.ok(Math.abs(glasgow.retentionShare - 0.387) < 5e-4);
   assert.ok(atlas.channels.includes("non_resident_compensation"));
 });
 
@@ -85,14 +85,14 @@ test("the council tables against the regional accounts", () => {
   assert.ok(Math.abs(glasgow.ratio - 1.088) < 5e-4);
   // output per job is national under every method: the same GVA to the last bit
   const slq = gvaValidation("slq", 0);
-  slq.areas.forEach((a, i) => assert.equal(a.regionalised_gva, v.areas[i].regionalised_gva));
+  slq.areas.forEach((a, i) => assert.equal(a.regionalisedGva, v.areas[i].regionalisedGva));
   expectError(() => gvaValidation("lq"), "UnknownOptionError", "unknown_option", /location-quotient method/);
   expectError(() => gvaValidation("flq", 1.5), "OutOfRangeError", "out_of_range");
   const checks = commutingCrossCheck();
   const g = checks.find((c) => c.itl3 === "TLM82");
-  assert.equal(g.coe_ratio, 0.704);
-  assert.equal(g.census_net_ratio, councilCommuting("Glasgow City").net_ratio);
-  assert.equal(checks.filter((c) => c.coe_ratio === null).length, 1);
+  assert.equal(g.coeRatio, 0.704);
+  assert.equal(g.censusNetRatio, councilCommuting("Glasgow City").netRatio);
+  assert.equal(checks.filter((c) => c.coeRatio === null).length, 1);
 });
 
 test("Australia's LGAs: a table for each, and the atlas of all", () => {
@@ -110,7 +110,7 @@ test("Australia's LGAs: a table for each, and the atlas of all", () => {
   const atlas = australiaLgaAtlas();
   assert.equal(atlas.rows.length, 547);
   const row = atlas.rows.find((r) => r.dataset === "australia-2021:Hobart");
-  assert.equal(row.retention_share, datasetReport("australia-2021:Hobart").retention_share);
+  assert.equal(row.retentionShare, datasetReport("australia-2021:Hobart").retentionShare);
   const detailed = dataset("australia-2021-115:Hobart");
   try {
     assert.equal(detailed.n, 115);

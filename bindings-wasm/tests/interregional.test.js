@@ -38,7 +38,7 @@ test("the constructor and fromJson give the same system to the last bit", () => 
     // without Round's terms: the same numbers to the last bit, the Round fields empty
     const quick = a.decomposition(false);
     const full = a.decomposition();
-    assert.deepEqual(quick.round_spillover, []);
+    assert.deepEqual(quick.roundSpillover, []);
     for (const k of ["total", "intra_regional", "single_region", "feedback", "returned_per_leak"]) assert.deepEqual(quick[k], full[k]);
     assert.deepEqual(a.leontiefInverse(), b.leontiefInverse());
   } finally {
@@ -53,12 +53,12 @@ test("results hold the decomposition identities and the region table is a Region
   try {
     const d = t.decomposition();
     d.total.forEach((x, j) => {
-      assert.ok(Math.abs(d.intra_regional[j] + d.spillover[j] - x) <= 1e-14 * x);
+      assert.ok(Math.abs(d.intraRegional[j] + d.spillover[j] - x) <= 1e-14 * x);
       assert.ok(d.feedback[j] >= 0);
     });
     const i = t.impact([100, 0, 0, 0, 50]);
-    assert.equal(i.by_region.length, 2);
-    assert.ok(Math.abs(i.by_region[0] + i.by_region[1] - i.output.reduce((a, b) => a + b, 0)) < 1e-9);
+    assert.equal(i.byRegion.length, 2);
+    assert.ok(Math.abs(i.byRegion[0] + i.byRegion[1] - i.output.reduce((a, b) => a + b, 0)) < 1e-9);
     const r = t.regionTable("s");
     try {
       assert.ok(r instanceof RegionalTable);
@@ -105,8 +105,8 @@ test("Scotland and the rest of the UK: the same table as in Rust and Python", as
     assert.equal(t.n, 40);
     const [scotland] = t.returns();
     // core/tests/scotland_ruk.rs: 15.6p of each pound leaks to the rest of the UK, 2.5p of it returns
-    assert.ok(Math.abs(scotland.leak_to_other_regions - 0.156) < 5e-4);
-    assert.ok(Math.abs(scotland.returned_per_leak - 0.0246) < 5e-4);
+    assert.ok(Math.abs(scotland.leakToOtherRegions - 0.156) < 5e-4);
+    assert.ok(Math.abs(scotland.returnedPerLeak - 0.0246) < 5e-4);
     assert.match(JSON.parse(t.toJson()).source, /ESTIMATE/);
   } finally {
     t.free();
@@ -117,11 +117,11 @@ test("Scotland and the rest of the UK: the same table as in Rust and Python", as
   const u = interregionalDataset("scotland-ruk-2019");
   try {
     const h = interregionalHouseholds("scotland-ruk-2019", u);
-    const ii = u.typeIi(h);
-    assert.ok(Math.abs(ii.wages_to_other_regions[0] - 0.0145) < 1e-4);
-    assert.ok(ii.type_ii.every((v, j) => v > ii.type_i[j]));
-    expectError(() => u.typeIi({ shares: [[0.9, 0], [0.3, 1]] }), "OutOfRangeError", "out_of_range", /Scotland/);
-    expectError(() => u.typeIi({ shares: [[1, 0], [0, 1]], wages: 1 }), "InvalidInputError", "invalid_input", /wages/);
+    const ii = u.typeII(h);
+    assert.ok(Math.abs(ii.wagesToOtherRegions[0] - 0.0145) < 1e-4);
+    assert.ok(ii.typeII.every((v, j) => v > ii.typeI[j]));
+    expectError(() => u.typeII({ shares: [[0.9, 0], [0.3, 1]] }), "OutOfRangeError", "out_of_range", /Scotland/);
+    expectError(() => u.typeII({ shares: [[1, 0], [0, 1]], wages: 1 }), "InvalidInputError", "invalid_input", /wages/);
   } finally {
     u.free();
   }
@@ -140,11 +140,11 @@ test("a council inside Scotland inside the UK: the leak split by where it goes",
     assert.ok(Math.abs(dest.leak[0][2] - 0.1356) < 5e-4);
     dest.leak.forEach((row, r) => {
       assert.equal(row[r], 0);
-      assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - returns[r].leak_to_other_regions) < 1e-12);
+      assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - returns[r].leakToOtherRegions) < 1e-12);
     });
     const h = interregionalHouseholds("three-region-2019:Glasgow City", t);
     assert.equal(h.shares.length, 3);
-    assert.ok(t.typeIi(h).wages_to_other_regions[0] > 0);
+    assert.ok(t.typeII(h).wagesToOtherRegions[0] > 0);
   } finally {
     t.free();
   }
@@ -158,7 +158,7 @@ test("how an embedded table was built: clipped cells and assumptions, as in Pyth
     assert.deepEqual(b.table.regions, ["Scotland", "Rest of UK"]);
     // core/tests/scotland_ruk.rs: 21 cells, £40.5m
     assert.equal(b.clipped.length, 21);
-    assert.ok(Math.abs(b.clipped_total - 40.49) < 0.01);
+    assert.ok(Math.abs(b.clippedTotal - 40.49) < 0.01);
     assert.ok(b.clipped.every((c) => c.value < 0 && c.part.length > 0));
     assert.ok(b.assumptions.some((a) => a.startsWith("ESTIMATE")));
   } finally {

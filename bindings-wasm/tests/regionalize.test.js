@@ -14,7 +14,7 @@ test("Glasgow is reproducible from its inputs", () => {
   // with the council's commuting and ownership, the same table to the last bit
   const withLeaks = scotland.regionalize(new Float64Array(ne), new Float64Array(re), {
     ...options,
-    residentCompensationShare: councilCommuting("Glasgow City").resident_share,
+    residentCompensationShare: councilCommuting("Glasgow City").residentShare,
     localSurplusShare: Array.from(localSurplusShares()),
   });
   try {
@@ -22,9 +22,9 @@ test("Glasgow is reproducible from its inputs", () => {
     assert.deepEqual(rebuilt.z, embedded.z);
     assert.deepEqual(withLeaks.multipliers(), embedded.multipliers());
     assert.deepEqual(withLeaks.leakage(), embedded.leakage());
-    assert.ok(rebuilt.report().retention_share > embedded.report().retention_share);
+    assert.ok(rebuilt.report().retentionShare > embedded.report().retentionShare);
     const m = rebuilt.multipliers();
-    assert.ok(m.output.type_i.every((v, j) => v <= scotland.multipliers().output.type_i[j] + 1e-12));
+    assert.ok(m.output.typeI.every((v, j) => v <= scotland.multipliers().output.typeI[j] + 1e-12));
   } finally {
     [scotland, rebuilt, embedded, withLeaks].forEach((t) => t.free());
   }

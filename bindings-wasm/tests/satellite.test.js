@@ -15,9 +15,9 @@ test("Scotland's FTE reproduces the published employment effects", () => {
     assert.equal(m.stressors[0].name, "employment");
     assert.match(m.stressors[0].unit, /^FTE/);
     // Agriculture, published Type I employment effect (FTE per £1m)
-    assert.ok(Math.abs(m.effects[0].type_i[0] / 12.481377547380141 - 1) < 1e-6);
+    assert.ok(Math.abs(m.effects[0].typeI[0] / 12.481377547380141 - 1) < 1e-6);
     const e = t.multipliers().employment;
-    m.effects[0].type_i.forEach((v, j) => assert.ok(Math.abs(v - e.type_i[j]) <= 1e-12 * Math.max(1, Math.abs(e.type_i[j]))));
+    m.effects[0].typeI.forEach((v, j) => assert.ok(Math.abs(v - e.typeI[j]) <= 1e-12 * Math.max(1, Math.abs(e.typeI[j]))));
   } finally {
     s.free();
     t.free();
@@ -32,10 +32,10 @@ test("the greenhouse-gas estimate: footprint inside and outside, accounts identi
     assert.ok(s.assumptions.some((a) => a.includes("ESTIMATE")));
     const f = s.footprint(t);
     const k = f.stressors.findIndex((x) => x.name === "GHG");
-    assert.deepEqual(f.by_origin.map(([o]) => o), ["RUKImp", "RoWImp"]);
+    assert.deepEqual(f.byOrigin.map(([o]) => o), ["RUKImp", "RoWImp"]);
     let outsideSectors = 0;
     for (let j = 0; j < t.n; j++) {
-      const outside = f.by_origin.reduce((a, [, rows]) => a + rows[k][j], 0);
+      const outside = f.byOrigin.reduce((a, [, rows]) => a + rows[k][j], 0);
       assert.ok(outside >= 0 && f.local[k][j] >= 0);
       if (outside > 0) outsideSectors += 1;
     }
@@ -43,9 +43,9 @@ test("the greenhouse-gas estimate: footprint inside and outside, accounts identi
     assert.equal(outsideSectors, t.n - 2);
     const acc = s.accounts(t);
     for (const a of acc.stressors) {
-      const eei = a.embodied_in_imports.reduce((x, o) => x + o.amount, 0);
-      const gap = a.consumption - a.production - (eei - a.embodied_in_exports);
-      assert.ok(Math.abs(gap - a.identity_gap) <= 1e-9 * Math.max(1, Math.abs(a.production)), a.name);
+      const eei = a.embodiedInImports.reduce((x, o) => x + o.amount, 0);
+      const gap = a.consumption - a.production - (eei - a.embodiedInExports);
+      assert.ok(Math.abs(gap - a.identityGap) <= 1e-9 * Math.max(1, Math.abs(a.production)), a.name);
     }
     // the report carries the figures in every sector, as the main command's JSON does
     const r = datasetReport("scotland-2019");
@@ -68,7 +68,7 @@ test("a scenario reports the change in jobs and emissions", () => {
       s,
     );
     const ghg = r.stressors.find((c) => c.name === "GHG");
-    assert.ok(ghg.production > 0 && ghg.embodied_in_imports < 0);
+    assert.ok(ghg.production > 0 && ghg.embodiedInImports < 0);
     assert.ok(r.stressors.find((c) => c.name === "employment").production > 0);
   } finally {
     s.free();

@@ -10,13 +10,13 @@ test("ranking, rank-one update and scenario agree", () => {
   try {
     assert.equal(t.importBasis, "regionalised");
     const ranking = t.leakRanking({ topK: 5 });
-    assert.equal(ranking.import_basis, "regionalised");
-    assert.ok(ranking.excluded_suppliers.some((e) => e.code === "68.2IMP" && e.reason === "not_sold_to_businesses"));
+    assert.equal(ranking.importBasis, "regionalised");
+    assert.ok(ranking.excludedSuppliers.some((e) => e.code === "68.2IMP" && e.reason === "not_sold_to_businesses"));
     const [best] = ranking.opportunities;
-    assert.ok(best.imports > 0 && best.imports_substituted_by_origin.length === 3);
+    assert.ok(best.imports > 0 && best.importsSubstitutedByOrigin.length === 3);
     const capped = t.leakRanking({ topK: 20, maxOutputIncrease: 0.01 });
     for (const o of capped.opportunities) {
-      assert.ok(o.capacity_share <= 0.01 * (1 + 1e-12));
+      assert.ok(o.capacityShare <= 0.01 * (1 + 1e-12));
     }
     const products = t.importedProducts(best.buyer);
     assert.ok(products.some((p) => p.product === best.product));
@@ -26,7 +26,7 @@ test("ranking, rank-one update and scenario agree", () => {
     const j = t.sectorIndex(best.buyer);
     const p = t.sectorIndex(best.product);
     const blocks = {};
-    for (const origin of best.imports_substituted_by_origin.map((o) => o.origin)) {
+    for (const origin of best.importsSubstitutedByOrigin.map((o) => o.origin)) {
       const m = t.importUse(origin);
       let total = 0;
       for (let k = 0; k < n; k++) {
@@ -43,25 +43,25 @@ test("ranking, rank-one update and scenario agree", () => {
     } finally {
       supplied.free();
     }
-    blocks[best.imports_substituted_by_origin[0].origin][p * n + j] += 1e3;
+    blocks[best.importsSubstitutedByOrigin[0].origin][p * n + j] += 1e3;
     expectError(() => t.withImportUse(blocks), "InconsistentError", "inconsistent");
     expectError(() => t.withImportUse({ nowhere: new Float64Array(n * n) }), "UnknownLabelError", "unknown_label");
     expectError(() => t.importUse("nowhere"), "UnknownLabelError", "unknown_label");
     const e = t.importSubstitution(best.buyer, best.product, 0.1);
-    assert.ok(Math.abs(e.retained_income_change / best.retained_income_gain - 1) < 1e-9);
+    assert.ok(Math.abs(e.retainedIncomeChange / best.retainedIncomeGain - 1) < 1e-9);
     const scenario = { name: "plug", changes: [{ type: "import_substitution", buyer: best.buyer, product: best.product, share: 0.1 }] };
     const after = t.applyScenario(scenario);
-    const m = after.multipliers().output.type_i;
+    const m = after.multipliers().output.typeI;
     after.free();
-    m.forEach((v, k) => assert.ok(Math.abs(v / e.output_multipliers[k] - 1) < 1e-10));
+    m.forEach((v, k) => assert.ok(Math.abs(v / e.outputMultipliers[k] - 1) < 1e-10));
     const r = t.evaluateScenario(scenario);
-    assert.ok(r.difference.retained_income > 0);
+    assert.ok(r.difference.retainedIncome > 0);
     const df = new Float64Array(t.n);
     df[t.sectorIndex("56")] = 10;
     const i = t.impact(df);
-    assert.equal(i.output.total_direct, 10);
-    const b = t.businessFootprint({ name: "bakery", output: 2, value_added: 0.9, jobs: 30, local_purchases: [["10.6", 0.3], ["46", 0.2]], resident_wages: 0.5 });
-    assert.ok(b.total_output > b.own_output + 0.5 && b.total_jobs > 30);
+    assert.equal(i.output.totalDirect, 10);
+    const b = t.businessFootprint({ name: "bakery", output: 2, valueAdded: 0.9, jobs: 30, localPurchases: [["10.6", 0.3], ["46", 0.2]], residentWages: 0.5 });
+    assert.ok(b.totalOutput > b.ownOutput + 0.5 && b.totalJobs > 30);
     const c = t.localCurrency({ acceptance: [["47", 0.5], ["56", 0.5]], redemption: 1 });
     assert.ok(Math.abs(c.transactions - 1) < 1e-12);
   } finally {

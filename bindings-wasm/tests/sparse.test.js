@@ -17,11 +17,11 @@ test("two firms paying each other 60 %: multipliers 1/(1 − 0.6), leakage 0.3/(
       assert.ok(net.memoryBytes > 0);
       const r = net.analyse({ tolerance: 1e-12 });
       for (const j of [0, 1]) {
-        assert.ok(Math.abs(r.output_multipliers[j] - 2.5) < 1e-10, `${r.output_multipliers[j]}`);
+        assert.ok(Math.abs(r.outputMultipliers[j] - 2.5) < 1e-10, `${r.outputMultipliers[j]}`);
         assert.ok(Math.abs(r.leakage[j] - 0.75) < 1e-10, `${r.leakage[j]}`);
       }
-      assert.ok(r.multipliers_convergence.iterations >= 1);
-      assert.ok(r.multipliers_convergence.relative_residual <= 1e-12);
+      assert.ok(r.multipliersConvergence.iterations >= 1);
+      assert.ok(r.multipliersConvergence.relativeResidual <= 1e-12);
     } finally {
       net.free();
     }
@@ -43,21 +43,21 @@ test("a ring of 2,000 firms: (I − A)ᵀ m = 1 holds account by account", () =>
   const net = new SparseNetwork(n, payer, payee, amount, leaked, retained);
   try {
     const r = net.analyse();
-    assert.ok(r.multipliers_convergence.relative_residual <= 1e-10);
-    assert.ok(r.leakage_convergence.relative_residual <= 1e-10);
+    assert.ok(r.multipliersConvergence.relativeResidual <= 1e-10);
+    assert.ok(r.leakageConvergence.relativeResidual <= 1e-10);
     for (let j = 0; j < n; j += 97) {
       const row = [0, 1, 2, 3, 4].map((k) => 5 * j + k);
       const x = row.reduce((s, f) => s + amount[f], 0) + leaked[j] + retained[j];
-      const bought = row.reduce((s, f) => s + (amount[f] / x) * r.output_multipliers[payee[f]], 0);
-      assert.ok(Math.abs(r.output_multipliers[j] - bought - 1) < 1e-8, `account ${j}`);
+      const bought = row.reduce((s, f) => s + (amount[f] / x) * r.outputMultipliers[payee[f]], 0);
+      assert.ok(Math.abs(r.outputMultipliers[j] - bought - 1) < 1e-8, `account ${j}`);
       // leakage and retention multipliers sum to 1 (DESIGN §7): leakage < 1, > own share
       assert.ok(r.leakage[j] < 1 && r.leakage[j] > leaked[j] / x);
     }
     // the reported residual is the true one, recomputed in float64 over every account
     const ones = new Float64Array(n).fill(1);
-    const recomputed = net.relativeResidual(r.output_multipliers, ones);
+    const recomputed = net.relativeResidual(r.outputMultipliers, ones);
     assert.ok(recomputed <= 1e-10, `${recomputed}`);
-    assert.ok(Math.abs(recomputed - r.multipliers_convergence.relative_residual) <= 1e-15);
+    assert.ok(Math.abs(recomputed - r.multipliersConvergence.relativeResidual) <= 1e-15);
     expectError(() => net.relativeResidual([1, 2], ones), "ShapeError", "shape", /y/);
     expectError(() => net.relativeResidual(ones, new Float64Array(n)), "OutOfRangeError", "out_of_range", /w/);
   } finally {

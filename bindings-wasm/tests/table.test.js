@@ -17,8 +17,8 @@ test("fromArrays reproduces Miller & Blair", () => {
   try {
     assert.deepEqual(Array.from(t.output), [1000, 2000]);
     const m = t.multipliers();
-    assert.ok(Math.abs(m.output.type_i[0] - 1.518151815) < 1e-9);
-    assert.equal(m.output.type_ii, null, "no household column, no Type II");
+    assert.ok(Math.abs(m.output.typeI[0] - 1.518151815) < 1e-9);
+    assert.equal(m.output.typeII, null, "no household column, no Type II");
     const x = t.solve(new Float64Array([600, 1500]));
     assert.ok(Math.abs(x[0] - 1247.524752) < 1e-6 && Math.abs(x[1] - 1841.584158) < 1e-6);
   } finally {
@@ -40,14 +40,14 @@ test("the Scotland table is embedded, with its attribution", () => {
     assert.match(t.source, /Open Government Licence v3\.0/);
     const m = t.multipliers();
     // published 1.5008121748 and 1.6294261185 (relative 1e-6, as in the fixtures)
-    assert.ok(Math.abs(m.output.type_i[0] / 1.5008121748157823 - 1) < 1e-6);
-    assert.ok(Math.abs(m.output.type_ii[0] / 1.629426118460709 - 1) < 1e-6);
+    assert.ok(Math.abs(m.output.typeI[0] / 1.5008121748157823 - 1) < 1e-6);
+    assert.ok(Math.abs(m.output.typeII[0] / 1.629426118460709 - 1) < 1e-6);
     const l = t.leakage();
     for (let j = 0; j < 98; j++) {
       if (t.output[j] > 0) assert.ok(Math.abs(l.leakage[j] + l.retention[j] - 1) < 1e-12);
     }
     const audit = t.audit();
-    assert.deepEqual(audit.zero_output_sectors, ["12"]);
+    assert.deepEqual(audit.zeroOutputSectors, ["12"]);
     assert.match(t.reportText(), /Scotland 2019/);
   } finally {
     t.free();
@@ -59,15 +59,15 @@ test("stateless report functions return plain objects", () => {
   const r = datasetReport("scotland-2019");
   assert.equal(r.format, "localecon-report");
   assert.equal(r.sectors.length, 98);
-  for (const key of ["code", "name", "output_multiplier_type_i", "output_multiplier_type_ii",
-    "income_effect_type_i", "gva_effect_type_i", "leakage_share", "retention_share"]) {
+  for (const key of ["code", "name", "outputMultiplierTypeI", "outputMultiplierTypeII",
+    "incomeEffectTypeI", "gvaEffectTypeI", "leakageShare", "retentionShare"]) {
     assert.ok(key in r.sectors[0], key);
   }
   assert.equal(JSON.parse(JSON.stringify(r)).region, "Scotland 2019", "structured-clone/JSON safe");
   const t = dataset("miller-blair-2sector");
   const r2 = reportFromJson(t.toJson());
   t.free();
-  assert.equal(r2.n_sectors, 2);
+  assert.equal(r2.nSectors, 2);
 });
 
 test("report(progress) names each stage and gives the report without it", () => {
@@ -84,7 +84,7 @@ test("report(progress) names each stage and gives the report without it", () => 
     assert.deepEqual(r, t.report());
     // an exception in the callback comes back to the caller
     assert.throws(() => t.report(() => { throw new RangeError("stop"); }), RangeError);
-    assert.equal(t.report().n_sectors, 98, "the table still answers");
+    assert.equal(t.report().nSectors, 98, "the table still answers");
   } finally {
     t.free();
   }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { expectError } from "./expect-error.js";
 
 const SPEC = {
-  assumptions: { delta: [0.2, 0.3], resident_share: [0.6, 0.8], tax_retention: [0.0, 0.2] },
+  assumptions: { delta: [0.2, 0.3], residentShare: [0.6, 0.8], taxRetention: [0.0, 0.2] },
   draws: 200,
   seed: 2026,
 };
@@ -20,7 +20,7 @@ test("Glasgow's band: the same numbers as Rust and Python", async () => {
   assert.equal(typeI.median, 1.1817140563524577, "to the last bit, as in Rust and Python");
   assert.ok(typeI.quantiles[0] < typeI.median && typeI.median < typeI.quantiles[3]);
   // δ moves the Type I multiplier most
-  assert.ok(m.variance_share[0][0] > 0.9);
+  assert.ok(m.varianceShare[0][0] > 0.9);
   assert.deepEqual(councilUncertainty("Glasgow City", SPEC), m);
   const spec = councilDefaultUncertainty("Fife", 20, 1);
   assert.deepEqual(spec.assumptions.map(([name]) => name), ["delta", "resident_share", "outside_owned_profit_share", "tax_retention"]);
@@ -42,9 +42,9 @@ test("any table's assumptions, from a RegionalTable", async () => {
   const { dataset } = await import("../data.js");
   const t = dataset("scotland-2019");
   try {
-    const m = t.uncertainty({ assumptions: { tax_retention: [0, 0.5], local_surplus_share: [0.3, 0.9] }, draws: 50, seed: 11 });
+    const m = t.uncertainty({ assumptions: { taxRetention: [0, 0.5], localSurplusShare: [0.3, 0.9] }, draws: 50, seed: 11 });
     assert.equal(m.summary[0].min, m.summary[0].max, "retention does not change the Type I multiplier");
-    assert.ok(m.variance_share[2][1] > m.variance_share[2][0]);
+    assert.ok(m.varianceShare[2][1] > m.varianceShare[2][0]);
     expectError(() => t.uncertainty({ assumptions: { delta: 0.3 }, draws: 5 }), "UnknownOptionError", "unknown_option", /flow_noise/);
   } finally {
     t.free();
@@ -57,7 +57,7 @@ test("a regionalisation of one's own, drawn over δ", async () => {
   const jobs = bres2019Employment();
   try {
     const m = t.regionalizeUncertainty(jobs.scotland, jobs.glasgow, { name: "Glasgow" }, { assumptions: { delta: [0.1, 0.3] }, draws: 30, seed: 3 });
-    assert.ok(m.rank_correlation[0][0] < -0.999, "the Type I multiplier falls as δ rises");
+    assert.ok(m.rankCorrelation[0][0] < -0.999, "the Type I multiplier falls as δ rises");
     assert.ok(m.summary[0].min >= m.summary[0].published - 1e-12);
   } finally {
     t.free();

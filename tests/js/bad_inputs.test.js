@@ -106,12 +106,12 @@ function run(input) {
       if (ir.then === "impact_short") return t.impact([1]);
       const shares = { type_ii_commuting: [[0.9, 0.1], [0.1, 0.9]], type_ii_over: [[0.9, 0], [0.3, 1]], type_ii_shape: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] }[ir.then];
       if (shares) {
-        const ii = t.typeIi({ shares });
-        assert.ok(ii.type_ii.every(Number.isFinite));
+        const ii = t.typeII({ shares });
+        assert.ok(ii.typeII.every(Number.isFinite));
         return ii;
       }
       const d = t.decomposition();
-      assert.ok(d.total.concat(d.returned_per_leak).every(Number.isFinite));
+      assert.ok(d.total.concat(d.returnedPerLeak).every(Number.isFinite));
       return d;
     } finally {
       t.free();
@@ -134,7 +134,7 @@ function run(input) {
     const report = t.report();
     const text = JSON.stringify(report);
     assert.ok(!text.includes("NaN"), "a report with NaN");
-    for (const s of report.sectors) assert.ok(Number.isFinite(s.output_multiplier_type_i) && Number.isFinite(s.leakage_share));
+    for (const s of report.sectors) assert.ok(Number.isFinite(s.outputMultiplierTypeI) && Number.isFinite(s.leakageShare));
     return report;
   } finally {
     t.free();

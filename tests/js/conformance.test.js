@@ -10,6 +10,10 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 const ratio = (e, d) => e.map((v, j) => (d[j] === 0 ? 0 : v / d[j]));
 
+// the fixtures spell names as Rust and Python do; JavaScript's objects spell them in camelCase
+const js = (name) => name.split("_").map((w, k) => (k === 0 ? w : w === "ii" ? "II" : w[0].toUpperCase() + w.slice(1))).join("");
+const jsKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [js(k), v]));
+
 const camelSurvey = (s) => ({
   income: s.income,
   organisationIsLocal: s.organisation_is_local,
@@ -59,7 +63,7 @@ function interregionalQuantity(fx, field) {
     if (field === "impact_output") return t.impact(new Float64Array(fx.delta_f)).output;
     if (field === "impact_single_region") {
       const first = t.regions[0];
-      return t.impact(new Float64Array(fx.delta_f)).single_region.slice(0, t.index.filter(([r]) => r === first).length);
+      return t.impact(new Float64Array(fx.delta_f)).singleRegion.slice(0, t.index.filter(([r]) => r === first).length);
     }
     if (field === "extraction") {
       const e = t.extraction(fx.extraction_region);
@@ -68,10 +72,10 @@ function interregionalQuantity(fx, field) {
     if (field === "spillover_matrix") return t.spilloverMatrix();
     if (accounts.includes(field)) return t.accounts(fx.stressors)[field].flat();
     const i = t.interdependence();
-    if (field in i) return [i[field]].flat(2);
+    if (js(field) in i) return [i[js(field)]].flat(2);
     const d = t.decomposition();
-    assert.ok(field in d, `unknown interregional quantity ${field}`);
-    return d[field];
+    assert.ok(js(field) in d, `unknown interregional quantity ${field}`);
+    return d[js(field)];
   } finally {
     t.free();
   }
@@ -89,20 +93,20 @@ function quantity(fx, t, name) {
   if (name.startsWith("ena.")) {
     const a = fx.flow_system ? enaAnalysis(fx.flow_system) : t.ena("open");
     const all = { ...a.flow, ...a.information, ...a.structure };
-    assert.ok(name.slice(4) in all, `unknown ENA indicator ${name}`);
-    return [all[name.slice(4)]];
+    assert.ok(js(name.slice(4)) in all, `unknown ENA indicator ${name}`);
+    return [all[js(name.slice(4))]];
   }
-  if (name.startsWith("lm3.")) return fx.surveys.map((s) => lm3(camelSurvey(s))[name.slice(4)]);
+  if (name.startsWith("lm3.")) return fx.surveys.map((s) => lm3(camelSurvey(s))[js(name.slice(4))]);
   if (name === "average_share") return [averageShare(new Float64Array(fx.shares))];
   if (name === "scenario.substitution_multipliers") {
     const s = fx.substitution;
-    return t.importSubstitution(s.buyer, s.product, s.share).output_multipliers;
+    return t.importSubstitution(s.buyer, s.product, s.share).outputMultipliers;
   }
   if (name === "scenario.shock_output_type_i") {
     const out = t.impact(new Float64Array(fx.shock)).output;
     return out.direct.map((d, k) => d + out.indirect[k]);
   }
-  if (name.startsWith("currency.")) return [t.localCurrency(fx.currency)[name.slice(9)]];
+  if (name.startsWith("currency.")) return [t.localCurrency(jsKeys(fx.currency))[js(name.slice(9))]];
   const m = () => t.multipliers();
   const n = t.n;
   switch (name) {
@@ -133,7 +137,7 @@ function quantity(fx, t, name) {
       const l = t.leakage();
       const total = new Array(n).fill(0);
       l.channels.forEach((c, k) => {
-        if (c.startsWith("imports")) l.by_channel[k].forEach((v, j) => { total[j] += v; });
+        if (c.startsWith("imports")) l.byChannel[k].forEach((v, j) => { total[j] += v; });
       });
       return total;
     }
@@ -141,9 +145,9 @@ function quantity(fx, t, name) {
       const match = name.match(/^(output|income|gva|employment)_(multiplier|effect)_(type_i|type_ii)$/);
       assert.ok(match, `unknown quantity ${name}`);
       const [, measure, what, type] = match;
-      const key = measure === "gva" ? "value_added" : measure;
+      const key = measure === "gva" ? "valueAdded" : measure;
       const e = m()[key];
-      const effect = e[type];
+      const effect = e[js(type)];
       assert.ok(effect, `${name} not available`);
       return what === "multiplier" && measure !== "output" ? ratio(effect, e.direct) : effect;
     }
