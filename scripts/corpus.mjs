@@ -2,6 +2,7 @@
 // core/examples/corpus.rs does in Rust: node scripts/corpus.mjs CORPUS.json OUT.json
 import { readFileSync, writeFileSync } from "node:fs";
 import { RegionalTable, Satellite, SparseNetwork } from "../bindings-wasm/index.node.js";
+import { rustNames } from "./rust-names.mjs";
 
 const result = (f) => {
   try {
@@ -56,16 +57,6 @@ function run(c) {
     t.free();
   }
 }
-
-// JavaScript spells the core's field names in camelCase (typeII for type_ii); the corpus is
-// compared under Rust's names, so each key is spelt back (keys that are data, such as sector
-// codes and channel names, are not camelCase and pass unchanged)
-const rustName = (k) => (/^[a-z][a-zA-Z0-9]*$/.test(k) ? k.replace(/II(?=[A-Z]|$)/g, "_ii").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : k);
-const rustNames = (v) => {
-  if (Array.isArray(v)) return v.map(rustNames);
-  if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [rustName(k), rustNames(x)]));
-};
 
 const [input, output] = process.argv.slice(2);
 const corpus = JSON.parse(readFileSync(input, "utf8"));

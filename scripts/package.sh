@@ -83,14 +83,14 @@ const g = glasgow();
 if (g.name !== 'Glasgow City 2019') throw new Error('per-dataset entry point: ' + g.name);
 g.free();
 const r = datasetReport('scotland-2019');
-if (r.n_sectors !== 98) throw new Error('98 sectors expected, got ' + r.n_sectors);
+if (r.nSectors !== 98) throw new Error('98 sectors expected, got ' + r.nSectors);
 const t = RegionalTable.fromArrays(new Float64Array([150, 500, 200, 100]), ['farm', 'mill'], {
   finalDemand: [{ label: 'exports', kind: 'exports_rest_of_world', values: [350, 1700] }],
   primaryInputs: [{ label: 'wages', kind: 'compensation', values: [650, 1400] }],
 });
-if (Math.abs(t.multipliers().output.type_i[0] - 1.5182) > 1e-4) throw new Error('multipliers');
+if (Math.abs(t.multipliers().output.typeI[0] - 1.5182) > 1e-4) throw new Error('multipliers');
 t.free();
-console.log('npm package installed in a fresh project:', r.region, r.output_multiplier_type_i.toFixed(4));
+console.log('npm package installed in a fresh project:', r.region, r.outputMultiplierTypeI.toFixed(4));
 "
 cd "$ROOT"
 rm -rf "$FRESH"

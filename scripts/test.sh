@@ -91,7 +91,7 @@ scripts/build-wasm.sh
 (cd bindings-wasm && node --test tests/ && node_modules/.bin/tsc -p tests/tsconfig.json)
 node --test tests/js/
 for name in scotland-2019 glasgow-2019; do
-  (cd bindings-wasm && node --input-type=module -e "import { datasetReport } from './data.js'; process.stdout.write(JSON.stringify(datasetReport('$name')))") > "$CACHE/same/js/$name.json"
+  (cd bindings-wasm && node --input-type=module -e "import { datasetReport } from './data.js'; import { rustNames } from '../scripts/rust-names.mjs'; process.stdout.write(JSON.stringify(rustNames(datasetReport('$name'))))") > "$CACHE/same/js/$name.json"
 done
 "$PY" scripts/check_same_numbers.py "$CACHE/same/rust" "$CACHE/same/js"
 

@@ -1,37 +1,12 @@
 //! Import substitution by product and the leak ranking for JavaScript.
 
 use localecon::scenario::{self, LeakRankingOptions};
-use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_object, to_plain};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
-
-/// The leak-ranking options as JavaScript spells them.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct RankingInput {
-    share: f64,
-    top_k: usize,
-    max_output_increase: Option<f64>,
-    exclude: Vec<String>,
-    min_business_sales_share: f64,
-}
-
-impl Default for RankingInput {
-    fn default() -> Self {
-        let d = LeakRankingOptions::default();
-        Self {
-            share: d.share,
-            top_k: d.top_k,
-            max_output_increase: d.max_output_increase,
-            exclude: d.exclude,
-            min_business_sales_share: d.min_business_sales_share,
-        }
-    }
-}
 
 #[wasm_bindgen]
 impl RegionalTable {
@@ -54,17 +29,10 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LeakRankingOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o: RankingInput = if options.is_undefined() || options.is_null() {
-            RankingInput::default()
+        let options: LeakRankingOptions = if options.is_undefined() || options.is_null() {
+            LeakRankingOptions::default()
         } else {
             from_object(&options, "leak ranking options")?
-        };
-        let options = LeakRankingOptions {
-            share: o.share,
-            max_output_increase: o.max_output_increase,
-            exclude: o.exclude,
-            min_business_sales_share: o.min_business_sales_share,
-            top_k: o.top_k,
         };
         to_plain(&scenario::leak_ranking(&self.inner, &options).js_err()?)
     }
