@@ -42,7 +42,7 @@ fn sources(value: &JsValue) -> Result<localecon::datasets::Sources, JsValue> {
 /// Every dataset name the sources hold: the four tables, then the 32 council areas.
 #[wasm_bindgen(js_name = buildDatasetNames)]
 pub fn build_dataset_names(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<Vec<String>, JsValue> {
     sources(&sources_)?.names().js_err()
 }
@@ -52,7 +52,7 @@ pub fn build_dataset_names(
 #[wasm_bindgen(js_name = buildCouncilCommuting, unchecked_return_type = "CouncilCommuting")]
 pub fn build_council_commuting(
     name: &str,
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&commuting_value(
         &sources(&sources_)?.council(name).js_err()?,
@@ -62,7 +62,7 @@ pub fn build_council_commuting(
 /// Every council area's 2011 census travel to work, alphabetical by council.
 #[wasm_bindgen(js_name = buildCouncils, unchecked_return_type = "CouncilCommuting[]")]
 pub fn build_councils(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     let all = sources(&sources_)?.council_commuting().js_err()?;
     to_plain(
@@ -95,8 +95,8 @@ fn commuting_value(
 /// (sector order), with `outsideOwnedProfitShare` of private profits leaving (default 0.551).
 #[wasm_bindgen(js_name = buildLocalSurplusShares)]
 pub fn build_local_surplus_shares(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
-    outside_owned_profit_share: Option<f64>,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
+    #[wasm_bindgen(js_name = outsideOwnedProfitShare)] outside_owned_profit_share: Option<f64>,
 ) -> Result<Vec<f64>, JsValue> {
     let s = sources(&sources_)?;
     let scotland = s.scotland_2019().js_err()?;
@@ -111,7 +111,7 @@ pub fn build_local_surplus_shares(
 /// Worker in a page).
 #[wasm_bindgen(js_name = buildCouncilAtlas, unchecked_return_type = "Atlas")]
 pub fn build_council_atlas(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.scotland_council_atlas().js_err()?)
 }
@@ -120,7 +120,7 @@ pub fn build_council_atlas(
 /// per ITL3 area, against ONS balanced regional GVA 2019 (32 regionalisations).
 #[wasm_bindgen(js_name = buildGvaValidation, unchecked_return_type = "GvaValidation")]
 pub fn build_gva_validation(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
     method: Option<String>,
     delta: Option<f64>,
 ) -> Result<JsValue, JsValue> {
@@ -133,7 +133,7 @@ pub fn build_gva_validation(
 /// Census 2011 commuting against the ONS money measure, per ITL3 area.
 #[wasm_bindgen(js_name = buildCommutingCrossCheck, unchecked_return_type = "CommutingCheck[]")]
 pub fn build_commuting_cross_check(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.commuting_cross_check().js_err()?)
 }
@@ -142,7 +142,7 @@ pub fn build_commuting_cross_check(
 /// δ = 0.1 … 0.4), each against the real Scottish table's Type I output multipliers.
 #[wasm_bindgen(js_name = buildRegionalisationValidation, unchecked_return_type = "RegionalisationValidation")]
 pub fn build_regionalisation_validation(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.regionalisation_validation().js_err()?)
 }
@@ -151,7 +151,7 @@ pub fn build_regionalisation_validation(
 /// commuting per industry (run it in a Web Worker in a page).
 #[wasm_bindgen(js_name = buildAustraliaLgaAtlas, unchecked_return_type = "Atlas")]
 pub fn build_australia_lga_atlas(
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources_: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.australia_lga_atlas().js_err()?)
 }

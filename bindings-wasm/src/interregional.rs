@@ -286,7 +286,9 @@ impl InterregionalTable {
     #[wasm_bindgen(unchecked_return_type = "InterregionalImpact")]
     pub fn impact(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] delta_f: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")]
+        #[wasm_bindgen(js_name = deltaF)]
+        delta_f: JsValue,
     ) -> Result<JsValue, JsValue> {
         let d = numbers_from_js(&delta_f, "delta_f", crate::convert::MAX_Z_VALUES)?;
         to_plain(&self.model()?.impact(&d).js_err()?)

@@ -49,8 +49,8 @@ impl RegionalTable {
         sector: &str,
         target: Option<String>,
         cutoff: Option<f64>,
-        max_depth: Option<usize>,
-        top_k: Option<usize>,
+        #[wasm_bindgen(js_name = maxDepth)] max_depth: Option<usize>,
+        #[wasm_bindgen(js_name = topK)] top_k: Option<usize>,
         #[wasm_bindgen(js_name = maxSteps)] max_steps: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         let t: linkages::PathTarget = target

@@ -100,7 +100,11 @@ pub fn slq(regional: &[f64], national: &[f64]) -> Result<Vec<f64>, JsValue> {
 
 /// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
 #[wasm_bindgen(js_name = fleggLambda)]
-pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> Result<f64, JsValue> {
+pub fn flegg_lambda(
+    #[wasm_bindgen(js_name = regionalTotal)] regional_total: f64,
+    #[wasm_bindgen(js_name = nationalTotal)] national_total: f64,
+    delta: f64,
+) -> Result<f64, JsValue> {
     regionalize::flegg_lambda(regional_total, national_total, delta).js_err()
 }
 
@@ -110,10 +114,10 @@ pub fn ras(
     u0: &[f64],
     rows: usize,
     cols: usize,
-    row_targets: &[f64],
-    col_targets: &[f64],
+    #[wasm_bindgen(js_name = rowTargets)] row_targets: &[f64],
+    #[wasm_bindgen(js_name = colTargets)] col_targets: &[f64],
     tolerance: Option<f64>,
-    max_iterations: Option<usize>,
+    #[wasm_bindgen(js_name = maxIterations)] max_iterations: Option<usize>,
 ) -> Result<JsValue, JsValue> {
     let d = regionalize::RasOptions::default();
     let o = regionalize::RasOptions {
@@ -125,7 +129,10 @@ pub fn ras(
 
 /// The resident share of jobs from live-and-work counts.
 #[wasm_bindgen(js_name = residentShare)]
-pub fn resident_share(live_and_work: f64, jobs: f64) -> Result<f64, JsValue> {
+pub fn resident_share(
+    #[wasm_bindgen(js_name = liveAndWork)] live_and_work: f64,
+    jobs: f64,
+) -> Result<f64, JsValue> {
     regionalize::resident_share(live_and_work, jobs).js_err()
 }
 
@@ -135,8 +142,8 @@ impl RegionalTable {
     /// quotients); the new table must be freed too.
     pub fn regionalize(
         &self,
-        national_employment: &[f64],
-        regional_employment: &[f64],
+        #[wasm_bindgen(js_name = nationalEmployment)] national_employment: &[f64],
+        #[wasm_bindgen(js_name = regionalEmployment)] regional_employment: &[f64],
         #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let o = regionalize_options(options)?;
@@ -157,8 +164,8 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = regionalizeUncertainty, unchecked_return_type = "MonteCarlo")]
     pub fn regionalize_uncertainty(
         &self,
-        national_employment: &[f64],
-        regional_employment: &[f64],
+        #[wasm_bindgen(js_name = nationalEmployment)] national_employment: &[f64],
+        #[wasm_bindgen(js_name = regionalEmployment)] regional_employment: &[f64],
         #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {

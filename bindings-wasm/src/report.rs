@@ -30,12 +30,20 @@ export interface RegionReport {
   outputMultiplierTypeI: number; outputMultiplierTypeII: number | null;
   leakageShare: number; retentionShare: number;
   leakageByChannel: { channel: string; label: string; share: number }[];
+  /** The retention shares the table assumes: one number for all sectors, or one per sector. */
+  retentionAssumptions: { taxesOnProducts: number | number[]; taxesOnProduction: number | number[]; compensation: number | number[]; operatingSurplus: number | number[]; other: number | number[] };
+  /** How households are closed into the Type II model. */
+  householdClosure: { incomeSources: "compensation" | "compensation_and_surplus"; householdIncome: number | null };
   householdIncome: number | null;
+  /** How money circulates: Finn cycling index, average path length, robustness (open and household-closed). */
+  circulation: { fci: number; apl: number; robustness: number; ascendencyRatio: number; fciClosed: number | null; aplClosed: number | null; robustnessClosed: number | null };
   sectors: SectorReport[];
   audit: AuditCheck[];
   warnings: string[];
   /** Why Type II is missing although the table has a household closure. */
   typeIIUnavailable: string | null;
+  /** The satellite accounts, when the report was made with a satellite (the embedded datasets' reports carry one). */
+  satellite?: { source: string | null; stressors: StressorInfo[]; accounts: StressorAccount[]; assumptions: string[] };
 }
 "#;
 

@@ -233,7 +233,7 @@ impl Satellite {
     pub fn caused_by(
         &self,
         table: &RegionalTable,
-        final_demand: &[f64],
+        #[wasm_bindgen(js_name = finalDemand)] final_demand: &[f64],
     ) -> Result<Vec<f64>, JsValue> {
         let rows = self.inner.caused_by(&table.inner, final_demand).js_err()?;
         Ok(rows.concat())

@@ -43,8 +43,8 @@ impl RegionalTable {
     #[wasm_bindgen(unchecked_return_type = "Impact")]
     pub fn impact(
         &self,
-        final_demand: &[f64],
-        household_income: Option<f64>,
+        #[wasm_bindgen(js_name = finalDemand)] final_demand: &[f64],
+        #[wasm_bindgen(js_name = householdIncome)] household_income: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         to_plain(
             &scenario::impact(&self.inner, final_demand, household_income.unwrap_or(0.0))

@@ -33,6 +33,8 @@ export interface AuditCheck { check: string; status: "PASS" | "WARN" | "FAIL"; d
 export interface Audit {
   checks: AuditCheck[]; rowGaps: number[]; columnGaps: number[]; balanceTolerance: number;
   zeroOutputSectors: string[]; maxColumnSum: number | null; spectralRadius: number | null; productive: boolean | null;
+  /** 1-norm condition estimate of I − A (null when not computed). */
+  condition: number | null;
 }
 "#;
 

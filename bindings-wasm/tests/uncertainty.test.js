@@ -42,7 +42,7 @@ test("any table's assumptions, from a RegionalTable", async () => {
   const { dataset } = await import("../data.js");
   const t = dataset("scotland-2019");
   try {
-    const m = t.uncertainty({ assumptions: { taxRetention: [0, 0.5], localSurplusShare: [0.3, 0.9] }, draws: 50, seed: 11 });
+    const m = t.uncertainty({ assumptions: { tax_retention: [0, 0.5], local_surplus_share: [0.3, 0.9] }, draws: 50, seed: 11 });
     assert.equal(m.summary[0].min, m.summary[0].max, "retention does not change the Type I multiplier");
     assert.ok(m.varianceShare[2][1] > m.varianceShare[2][0]);
     expectError(() => t.uncertainty({ assumptions: { delta: 0.3 }, draws: 5 }), "UnknownOptionError", "unknown_option", /flow_noise/);
