@@ -94,6 +94,51 @@ pub(crate) fn from_object<T: serde::de::DeserializeOwned>(
     if !v.is_object() {
         return Err(invalid(what, "expected an object"));
     }
-    T::deserialize(Snake(serde_wasm_bindgen::Deserializer::from(v.clone())))
-        .map_err(|e| invalid(what, e))
+    let v = if has_undefined(v) {
+        without_undefined(v)
+    } else {
+        v.clone()
+    };
+    T::deserialize(Snake(serde_wasm_bindgen::Deserializer::from(v))).map_err(|e| invalid(what, e))
+}
+
+/// Whether a key of a plain object under `v` is `undefined` (arrays of numbers and typed
+/// arrays are not walked: only objects and arrays of objects hold keys).
+fn has_undefined(v: &JsValue) -> bool {
+    if let Some(array) = v.dyn_ref::<js_sys::Array>() {
+        return array.get(0).is_object() && array.iter().any(|x| has_undefined(&x));
+    }
+    if !v.is_object() || js_sys::ArrayBuffer::is_view(v) {
+        return false;
+    }
+    let entries = js_sys::Object::entries(v.unchecked_ref());
+    entries.iter().any(|pair| {
+        let value = js_sys::Array::from(&pair).get(1);
+        value.is_undefined() || has_undefined(&value)
+    })
+}
+
+/// A copy of `v` without the keys whose value is `undefined`, at any depth: an optional key
+/// given as `undefined` is absent, as `JSON.stringify` and TypeScript's optional properties
+/// have it. The caller's object is not changed.
+fn without_undefined(v: &JsValue) -> JsValue {
+    if let Some(array) = v.dyn_ref::<js_sys::Array>() {
+        return array
+            .iter()
+            .map(|x| without_undefined(&x))
+            .collect::<js_sys::Array>()
+            .into();
+    }
+    if !v.is_object() || js_sys::ArrayBuffer::is_view(v) {
+        return v.clone();
+    }
+    let out = js_sys::Object::new();
+    for pair in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&pair);
+        let value = pair.get(1);
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&out, &pair.get(0), &without_undefined(&value));
+        }
+    }
+    out.into()
 }

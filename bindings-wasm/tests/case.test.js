@@ -88,6 +88,23 @@ test("camelCase keys are read into the core's fields at any depth; snake_case is
   }
 });
 
+test("a key given as undefined is absent, at any depth, as TypeScript's optional properties have it", () => {
+  const t = dataset("glasgow-2019");
+  try {
+    assert.deepEqual(t.leakRanking({ topK: undefined, share: undefined }), t.leakRanking());
+    const design = { acceptance: [["47", 0.5]], fee: undefined, holdingDays: 10 };
+    assert.deepEqual(t.localCurrency(design), t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: 10 }));
+    assert.ok("fee" in design, "the caller's object is not changed");
+    const change = { type: "demand", sector: "47", amount: 1, note: undefined };
+    assert.deepEqual(t.evaluateScenario({ name: "s", changes: [change] }).difference,
+      t.evaluateScenario({ name: "s", changes: [{ type: "demand", sector: "47", amount: 1 }] }).difference);
+    // null is a value, not an absence: refused where a number is required
+    expectError(() => t.leakRanking({ topK: null }), "InvalidInputError", "invalid_input", /topK: invalid type/);
+  } finally {
+    t.free();
+  }
+});
+
 test("an interregional table's parts: camelCase, z read once, unknown keys named", () => {
   const parts = {
     regions: [{ name: "A", sectors: ["s1"] }, { name: "B", sectors: ["s1"] }],
