@@ -1,13 +1,16 @@
 //! The one conversion point from `localecon::Error` to a JavaScript `Error` with `name`
 //! (e.g. `"ShapeError"`) and `code` (e.g. `"shape"`).
 
+use std::borrow::Cow;
+
 use crate::convert::to_plain;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Converts a core error into a JavaScript `Error` object.
+/// Converts a core error into a JavaScript `Error` object; a field it names is spelt as
+/// JavaScript spells it (`max_output_increase` → `maxOutputIncrease`, see `case`).
 pub fn to_js(e: &localecon::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js_sys::Error::new(&for_js(e).to_string());
     err.set_name(e.class_name());
     let _ = js_sys::Reflect::set(
         &err,
@@ -15,6 +18,50 @@ pub fn to_js(e: &localecon::Error) -> JsValue {
         &JsValue::from_str(e.code()),
     );
     err.into()
+}
+
+/// The error with the field it names in JavaScript's spelling (each identifier of a path
+/// such as `retention.compensation[4]` in camelCase; labels and indices unchanged).
+fn for_js(e: &localecon::Error) -> Cow<'_, localecon::Error> {
+    use localecon::{Error, Location};
+    let (Error::NonFinite { location, .. }
+    | Error::Negative { location, .. }
+    | Error::OutOfRange { location, .. }) = e
+    else {
+        return Cow::Borrowed(e);
+    };
+    let Location::Field(path) = location else {
+        return Cow::Borrowed(e);
+    };
+    // the path comes first; a label after it (`spending[0].local_share (staff)`) stays
+    let (head, tail) = path.split_at(path.find(' ').unwrap_or(path.len()));
+    let spelt: Vec<String> = head
+        .split('.')
+        .map(|segment| {
+            // the identifier at the start of the segment; an index or a label after it stays
+            let end = segment
+                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+                .unwrap_or(segment.len());
+            let (name, rest) = segment.split_at(end);
+            if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                format!("{}{rest}", crate::case::camel_string(name))
+            } else {
+                segment.to_string()
+            }
+        })
+        .collect();
+    let spelt = spelt.join(".") + tail;
+    if spelt == *path {
+        return Cow::Borrowed(e);
+    }
+    let mut e = e.clone();
+    if let Error::NonFinite { location, .. }
+    | Error::Negative { location, .. }
+    | Error::OutOfRange { location, .. } = &mut e
+    {
+        *location = Location::Field(spelt);
+    }
+    Cow::Owned(e)
 }
 
 /// `Result` with a core error converted on the way out.

@@ -88,6 +88,19 @@ test("camelCase keys are read into the core's fields at any depth; snake_case is
   }
 });
 
+test("an error names the field as JavaScript spells it", () => {
+  const t = dataset("glasgow-2019");
+  try {
+    expectError(() => t.leakRanking({ maxOutputIncrease: -0.1 }), "OutOfRangeError", "out_of_range", /at maxOutputIncrease: expected/);
+    expectError(() => t.leakRanking({ topK: 0 }), "OutOfRangeError", "out_of_range", /at topK: expected at least 1/);
+    expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: -1 }), "OutOfRangeError", "out_of_range", /at holdingDays:/);
+    // a path keeps its labels and indices; only identifiers are respelt
+    expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
+  } finally {
+    t.free();
+  }
+});
+
 test("a key given as undefined is absent, at any depth, as TypeScript's optional properties have it", () => {
   const t = dataset("glasgow-2019");
   try {

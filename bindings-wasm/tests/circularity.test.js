@@ -53,7 +53,7 @@ test("bad input: flow systems and options", () => {
   assert.ok(enaAnalysis(unbalanced, { allowUnbalanced: true }).flow.tst > 0);
   expectError(() => enaAnalysis({ ...base, flow: [] }), "InvalidInputError", "invalid_input", /flow/);
   expectError(() => enaAnalysis(base, { topCycle: 3 }), "InvalidInputError", "invalid_input", /topCycle/);
-  expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /local_share/);
+  expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
   const t = dataset("miller-blair-2sector");
   expectError(() => t.ena("closed"), "UnknownOptionError", "unknown_option", /households/);
   expectError(() => t.structuralPaths("s1", "value_added", 2), "OutOfRangeError", "out_of_range", /cutoff/);
