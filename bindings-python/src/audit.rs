@@ -60,6 +60,30 @@ impl PyAudit {
         self.inner.productive
     }
 
+    /// The largest column sum of A (None when not computed).
+    #[getter]
+    fn max_column_sum(&self) -> Option<f64> {
+        self.inner.max_column_sum
+    }
+
+    /// The spectral radius of A, computed when a column sum of A reaches 1 (None otherwise).
+    #[getter]
+    fn spectral_radius(&self) -> Option<f64> {
+        self.inner.spectral_radius
+    }
+
+    /// The 1-norm condition estimate of I − A (None when not computed).
+    #[getter]
+    fn condition(&self) -> Option<f64> {
+        self.inner.condition
+    }
+
+    /// The relative tolerance the balance checks used.
+    #[getter]
+    fn balance_tolerance(&self) -> f64 {
+        self.inner.balance_tolerance
+    }
+
     /// The checks as a DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pd = py.import("pandas")?;

@@ -92,6 +92,49 @@ impl PyRegionReport {
         crate::convert::to_py(py, &self.inner.sectors)
     }
 
+    /// The report's format name (`"localecon-report"`) and version, as in its JSON.
+    #[getter]
+    fn format(&self) -> String {
+        self.inner.format.clone()
+    }
+
+    /// The version of the report's JSON format.
+    #[getter]
+    fn version(&self) -> u32 {
+        self.inner.version
+    }
+
+    /// The retention shares the table assumes (taxes_on_products, taxes_on_production,
+    /// compensation, operating_surplus, other: one number, or one per sector), as a dict.
+    #[getter]
+    fn retention_assumptions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.inner.retention_assumptions)
+    }
+
+    /// How households are closed into the Type II model (income_sources,
+    /// household_income), as a dict.
+    #[getter]
+    fn household_closure<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.inner.household_closure)
+    }
+
+    /// The table's audit checks (check, status, detail), as dicts.
+    #[getter]
+    fn audit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.inner.audit)
+    }
+
+    /// The satellite accounts (source, stressors, accounts, assumptions) when the report was
+    /// made with a satellite, as a dict; None otherwise.
+    #[getter]
+    fn satellite<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .satellite
+            .as_ref()
+            .map(|s| crate::convert::to_py(py, s))
+            .transpose()
+    }
+
     /// Household income H of the Type II closure (None without Type II).
     #[getter]
     fn household_income(&self) -> Option<f64> {

@@ -155,3 +155,23 @@ def test_a_channel_is_read_by_its_spelling(table):
     np.testing.assert_array_equal(table.leakage().channel("imports"), np.zeros(table.n))
     with pytest.raises(localecon.UnknownOptionError, match="imports_rest_of_world"):
         table.leakage().channel("import")
+
+
+def test_the_report_and_the_audit_expose_every_field_they_hold():
+    """Each key of the report's and the audit's JSON is a property of the same name, with the
+    same value: nothing the result holds is reachable only through to_dict()."""
+    scotland = localecon.datasets.scotland_2019()
+    report = scotland.report(satellite=localecon.datasets.satellite("scotland-2019"))
+    data = report.to_dict()
+    assert data["satellite"] is not None
+    for key, value in data.items():
+        assert hasattr(report, key), key
+        if not isinstance(value, (dict, list)) or key in {"totals", "circulation", "retention_assumptions", "household_closure", "audit"}:
+            assert getattr(report, key) == value, key
+    audit = scotland.audit()
+    fields = json.loads(audit.__reduce__()[1][0])
+    for key, value in fields.items():
+        assert hasattr(audit, key), key
+        got = getattr(audit, key)
+        assert (list(got) if isinstance(got, np.ndarray) else got) == value, key
+    assert audit.condition is not None and audit.condition > 1
