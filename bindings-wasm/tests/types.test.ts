@@ -17,6 +17,13 @@ const first: number = m.output.typeI[0];
 const typeII: number[] | null = m.output.typeII;
 const report: RegionReport = datasetReport("scotland-2019");
 const leak: number = report.sectors[0].leakageShare;
+// everything the report holds is declared (tests/dts.test.js checks the runtime side)
+const reportFci: number = report.circulation.fci;
+const closedFci: number | null = report.circulation.fciClosed;
+const sources: "compensation" | "compensation_and_surplus" = report.householdClosure.incomeSources;
+const compensationShare: number | number[] = report.retentionAssumptions.compensation;
+const stressorNames: string[] | undefined = report.satellite?.stressors.map((s) => s.name);
+export { reportFci, closedFci, sources, compensationShare, stressorNames };
 const n: number = table.n;
 table.free();
 export { first, typeII, leak, n };
