@@ -339,7 +339,7 @@ struct Variant<A>(A);
 impl<'de, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Variant<A> {
     type Error = InputError;
     type Variant = Variant<A::Variant>;
-    /// Variant names are values (`"spending"`, `"wages_out"`): unchanged.
+    /// Variant names are values (`"spending"`, `"imports_rest_of_world"`): unchanged.
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,

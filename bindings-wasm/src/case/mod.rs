@@ -6,7 +6,7 @@
 //!
 //! - [`Camel`] wraps a serializer and renames each *struct field* (`type_ii` → `typeII`,
 //!   `leakage_by_channel` → `leakageByChannel`); map keys and enum values (sector labels,
-//!   channel names such as `"wages_out"`) are data and pass unchanged;
+//!   channel names such as `"imports_rest_of_world"`) are data and pass unchanged;
 //! - [`Snake`] wraps a deserializer and reads a struct's camelCase keys back into its fields,
 //!   refusing a key the struct does not have (at every depth) and naming keys in errors as
 //!   the JavaScript caller wrote them.
