@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { RegionalTable, InterregionalTable, enaAnalysis, lm3, averageShare, locationQuotients, slq, fleggLambda, ras } from "../../bindings-wasm/index.node.js";
 import { dataset } from "../../bindings-wasm/data.js";
+import { jsName } from "../../scripts/rust-names.mjs";
 
 const dir = new URL("../fixtures/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -11,7 +12,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 const ratio = (e, d) => e.map((v, j) => (d[j] === 0 ? 0 : v / d[j]));
 
 // the fixtures spell names as Rust and Python do; JavaScript's objects spell them in camelCase
-const js = (name) => name.split("_").map((w, k) => (k === 0 ? w : w === "ii" ? "II" : w[0].toUpperCase() + w.slice(1))).join("");
+const js = jsName;
 const jsKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [js(k), v]));
 
 const camelSurvey = (s) => ({

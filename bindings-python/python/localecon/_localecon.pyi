@@ -71,6 +71,20 @@ class _StressorAccount(TypedDict):
     imports_for_exports: list[_OriginAmount]
     identity_gap: float
 
+class _StressorInfo(TypedDict):
+    name: str
+    unit: str
+
+class _SatelliteSummary(TypedDict):
+    source: str | None
+    stressors: list[_StressorInfo]
+    accounts: list[_StressorAccount]
+    assumptions: list[str]
+
+class _HouseholdClosure(TypedDict):
+    income_sources: str
+    household_income: float | None
+
 class _ChannelShare(TypedDict):
     channel: str
     label: str
@@ -465,11 +479,11 @@ class RegionReport:
     @property
     def retention_assumptions(self) -> dict[str, float | list[float]]: ...
     @property
-    def household_closure(self) -> dict[str, Any]: ...
+    def household_closure(self) -> _HouseholdClosure: ...
     @property
     def audit(self) -> list[dict[str, str]]: ...
     @property
-    def satellite(self) -> dict[str, Any] | None: ...
+    def satellite(self) -> _SatelliteSummary | None: ...
     @property
     def household_income(self) -> float | None: ...
     @property
