@@ -47,7 +47,7 @@ def run(case):
 
     return {
         "report": result(lambda: t.report().to_dict()),
-        "ranking": result(lambda: serde(t.leak_ranking(top_k=3))),
+        "ranking": result(lambda: t.leak_ranking(top_k=3).to_dict()),
         "scenario": result(lambda: t.evaluate_scenario(case["scenario"]).to_dict()),
         "regional": result(regional),
         "satellite": result(lambda: serde(localecon.Satellite.employment(t).multipliers(t))),

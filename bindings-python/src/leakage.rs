@@ -1,122 +1,60 @@
-//! Leakage by channel, open and household-closed, for Python.
+//! Leakage by channel, open and household-closed, for Python: `Leakage` and `ClosedLeakage`
+//! of `localecon/_results.py`.
 
-use numpy::{PyArray1, PyArray2};
+use localecon::table::Sector;
+use localecon::{ClosedLeakage, Leakage, LeakageChannel};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
-use crate::convert::{out_rows, out1};
+use crate::convert::{out_rows, out1, typed_from};
 use crate::error::IntoPy;
-use crate::results::{array_as, codes_names, dataframe, html_table};
+use crate::results::codes_names;
 use crate::table::PyRegionalTable;
 
-/// The open-model leakage decomposition: for one unit of final demand per sector, the share
-/// leaving by each channel, the total leakage and the retained local income.
-#[pyclass(name = "Leakage", module = "localecon", frozen)]
-pub struct PyLeakage {
-    pub inner: localecon::Leakage,
+/// The part both classes share: sectors, channels, the channels × sectors array, and the
+/// spellings of every channel (for `channel()`'s typed error).
+fn by_channel<'py>(
+    py: Python<'py>,
+    sectors: &[Sector],
+    channels: &[LeakageChannel],
+    rows: &[Vec<f64>],
+) -> PyResult<Bound<'py, PyDict>> {
+    let (codes, names) = codes_names(sectors);
+    let d = PyDict::new(py);
+    d.set_item("codes", codes)?;
+    d.set_item("names", names)?;
+    d.set_item(
+        "channels",
+        channels.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+    )?;
+    d.set_item("by_channel", out_rows(py, rows, sectors.len())?)?;
+    d.set_item(
+        "_known",
+        LeakageChannel::ALL.map(LeakageChannel::as_str).to_vec(),
+    )?;
+    Ok(d)
 }
-
-#[pymethods]
-impl PyLeakage {
-    /// Sector codes.
-    #[getter]
-    fn codes(&self) -> Vec<String> {
-        codes_names(&self.inner.sectors).0
-    }
-
-    /// Total leakage share per sector.
-    #[getter]
-    fn leakage<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.leakage.clone())
-    }
-
-    /// Retained local income per unit of final demand, per sector.
-    #[getter]
-    fn retention<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.retention.clone())
-    }
-
-    /// A DataFrame indexed by sector code: one column per channel, then leakage and retention.
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let (codes, names) = codes_names(&self.inner.sectors);
-        let mut cols: Vec<(String, Vec<f64>)> = self
-            .inner
-            .channels
-            .iter()
-            .zip(&self.inner.by_channel)
-            .map(|(c, v)| (c.as_str().to_string(), v.clone()))
-            .collect();
-        cols.push(("leakage".into(), self.inner.leakage.clone()));
-        cols.push(("retention".into(), self.inner.retention.clone()));
-        dataframe(py, &codes, &names, cols)
-    }
-
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        html_table(
-            slf.as_any(),
-            "Where each unit of final demand leaks (Type I)",
-        )
-    }
-}
-
-/// The household-closed leakage decomposition: where one unit finally ends up.
-#[pyclass(name = "ClosedLeakage", module = "localecon", frozen)]
-pub struct PyClosedLeakage {
-    pub inner: localecon::ClosedLeakage,
-}
-
-#[pymethods]
-impl PyClosedLeakage {
-    /// Sum over channels per sector (1 for every sector with output).
-    #[getter]
-    fn total<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.total.clone())
-    }
-
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        html_table(
-            slf.as_any(),
-            "Where each unit of final demand finally ends up (households closed)",
-        )
-    }
-
-    /// A DataFrame indexed by sector code, one column per channel.
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let (codes, names) = codes_names(&self.inner.sectors);
-        let cols = self
-            .inner
-            .channels
-            .iter()
-            .zip(&self.inner.by_channel)
-            .map(|(c, v)| (c.as_str().to_string(), v.clone()))
-            .collect();
-        dataframe(py, &codes, &names, cols)
-    }
-}
-
-crate::results::pickled_through_json!(
-    PyLeakage => localecon::Leakage,
-    PyClosedLeakage => localecon::ClosedLeakage,
-);
-
-crate::results::by_channel_result!(
-    PyLeakage, "Leakage", "channels × sectors array of leakage shares.";
-    PyClosedLeakage, "ClosedLeakage", "channels × sectors array of final shares.";
-);
 
 #[pymethods]
 impl PyRegionalTable {
-    /// The open-model leakage decomposition by channel.
-    fn leakage(&self, py: Python<'_>) -> PyResult<PyLeakage> {
+    /// The open-model leakage decomposition by channel, a `Leakage`.
+    fn leakage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        let inner = py.detach(|| localecon::Leakage::new(t)).py_err()?;
-        Ok(PyLeakage { inner })
+        let l = py.detach(|| Leakage::new(t)).py_err()?;
+        let d = by_channel(py, &l.sectors, &l.channels, &l.by_channel)?;
+        d.set_item("leakage", out1(py, l.leakage))?;
+        d.set_item("retention", out1(py, l.retention))?;
+        typed_from(py, "Leakage", d.into_any())
     }
 
-    /// The household-closed leakage decomposition (every channel, summing to 1).
-    fn closed_leakage(&self, py: Python<'_>) -> PyResult<PyClosedLeakage> {
+    /// The household-closed leakage decomposition (every channel, summing to 1), a
+    /// `ClosedLeakage`.
+    fn closed_leakage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        let inner = py.detach(|| localecon::ClosedLeakage::new(t)).py_err()?;
-        Ok(PyClosedLeakage { inner })
+        let l = py.detach(|| ClosedLeakage::new(t)).py_err()?;
+        let d = by_channel(py, &l.sectors, &l.channels, &l.by_channel)?;
+        d.set_item("total", out1(py, l.total))?;
+        typed_from(py, "ClosedLeakage", d.into_any())
     }
 
     /// Local intermediate purchases / all intermediate purchases, per sector.
@@ -129,11 +67,4 @@ impl PyRegionalTable {
             localecon::leakage::local_purchase_coefficients(&self.inner),
         )
     }
-}
-
-/// Adds this module's classes and functions to `localecon._localecon`.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyLeakage>()?;
-    m.add_class::<PyClosedLeakage>()?;
-    Ok(())
 }

@@ -35,12 +35,7 @@ fn _localecon(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     table::register(m)?;
     model::register(m)?;
-    multipliers::register(m)?;
-    leakage::register(m)?;
     report::register(m)?;
-    audit::register(m)?;
-    linkages::register(m)?;
-    ranking::register(m)?;
     circularity::register(m)?;
     clusters::register(m)?;
     sparse::register(m)?;

@@ -1,94 +1,29 @@
 //! Linkages, the Ghosh model, hypothetical extraction, structural paths and model LMk for Python.
 
-use numpy::{PyArray1, PyArray2};
+use numpy::PyArray2;
 use pyo3::prelude::*;
 
 use crate::convert::{out1, out2, parse};
 use crate::error::IntoPy;
-use crate::results::{codes_names, dataframe, html_table};
+use crate::results::codes_names;
 use crate::table::PyRegionalTable;
-
-/// Rasmussen–Hirschman linkage indices (mean 1) and the key-sector classification.
-#[pyclass(name = "Linkages", module = "localecon", frozen)]
-pub struct PyLinkages {
-    pub inner: localecon::linkages::Linkages,
-}
-
-#[pymethods]
-impl PyLinkages {
-    /// Sector codes.
-    #[getter]
-    fn codes(&self) -> Vec<String> {
-        codes_names(&self.inner.sectors).0
-    }
-
-    /// Backward index n·(1ᵀL)_j / 1ᵀL1.
-    #[getter]
-    fn backward<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.backward.clone())
-    }
-
-    /// Forward index, Leontief variant n·(L1)_i / 1ᵀL1.
-    #[getter]
-    fn forward<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.forward.clone())
-    }
-
-    /// Forward index, Ghosh variant n·(G1)_i / 1ᵀG1.
-    #[getter]
-    fn forward_ghosh<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        out1(py, self.inner.forward_ghosh.clone())
-    }
-
-    /// "key", "backward_oriented", "forward_oriented" or "weak" per sector: the column
-    /// `classification` of `to_pandas()`.
-    #[getter]
-    fn classification(&self) -> Vec<String> {
-        self.classes()
-    }
-
-    /// The same as `classification` (kept for the code written before the names were
-    /// aligned with the DataFrame's).
-    #[getter]
-    fn classes(&self) -> Vec<String> {
-        self.inner.class.iter().map(ToString::to_string).collect()
-    }
-
-    /// A DataFrame indexed by sector code.
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let (codes, names) = codes_names(&self.inner.sectors);
-        let df = dataframe(
-            py,
-            &codes,
-            &names,
-            vec![
-                ("backward".into(), self.inner.backward.clone()),
-                ("forward".into(), self.inner.forward.clone()),
-                ("forward_ghosh".into(), self.inner.forward_ghosh.clone()),
-            ],
-        )?;
-        df.set_item("classification", self.classes())?;
-        Ok(df)
-    }
-
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        html_table(slf.as_any(), "Linkages and key sectors")
-    }
-
-    fn __repr__(&self) -> String {
-        format!("<Linkages: {} sectors>", self.inner.sectors.len())
-    }
-}
-
-crate::results::pickled_through_json!(PyLinkages => localecon::linkages::Linkages);
 
 #[pymethods]
 impl PyRegionalTable {
-    /// Rasmussen–Hirschman linkages and key sectors (`to_pandas()` for a labelled table).
-    fn linkages(&self) -> PyResult<PyLinkages> {
-        Ok(PyLinkages {
-            inner: localecon::linkages::Linkages::new(&self.inner).py_err()?,
-        })
+    /// Rasmussen–Hirschman linkages and key sectors, a `Linkages` (`to_pandas()` for a
+    /// labelled table).
+    fn linkages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let l = localecon::linkages::Linkages::new(&self.inner).py_err()?;
+        let (codes, names) = codes_names(&l.sectors);
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("codes", codes)?;
+        d.set_item("names", names)?;
+        d.set_item("backward", out1(py, l.backward))?;
+        d.set_item("forward", out1(py, l.forward))?;
+        d.set_item("forward_ghosh", out1(py, l.forward_ghosh))?;
+        let classes: Vec<String> = l.class.iter().map(ToString::to_string).collect();
+        d.set_item("classification", classes)?;
+        crate::convert::typed_from(py, "Linkages", d.into_any())
     }
 
     /// The Ghosh inverse G = (I − B)^-1, n × n.
@@ -142,10 +77,4 @@ impl PyRegionalTable {
             crate::interrupt::interruptible(py, || localecon::lm3::model_lm(t, k))?,
         ))
     }
-}
-
-/// Adds this module's classes and functions to `localecon._localecon`.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyLinkages>()?;
-    Ok(())
 }

@@ -59,17 +59,6 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<
     })
 }
 
-/// Applies a requested dtype for `__array__`.
-pub(crate) fn array_as<'py>(
-    arr: Bound<'py, PyAny>,
-    dtype: Option<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    match dtype {
-        Some(d) if !d.is_none() => arr.call_method1("astype", (d,)),
-        _ => Ok(arr),
-    }
-}
-
 /// An HTML view through pandas when it is installed, else a `<pre>` of the text.
 pub(crate) fn html_table(obj: &Bound<'_, PyAny>, title: &str) -> PyResult<String> {
     let escape = |s: &str| {
@@ -121,68 +110,3 @@ macro_rules! pickled_through_json {
     )+};
 }
 pub(crate) use pickled_through_json;
-
-/// The channel-by-sector surface shared by `Leakage` and `ClosedLeakage`: `channels`,
-/// `by_channel`, the numpy protocol and the repr, in a `#[pymethods]` block of its own.
-macro_rules! by_channel_result {
-    ($($class:ty, $name:literal, $doc:literal);+ $(;)?) => {$(
-        #[pymethods]
-        impl $class {
-            /// The shares of one channel per sector: zeros when the table has no such channel,
-            /// `UnknownOptionError` for a spelling that names no channel.
-            fn channel<'py>(
-                &self,
-                py: Python<'py>,
-                channel: &str,
-            ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-                let wanted: localecon::LeakageChannel = channel.parse().map_err(crate::error::to_py)?;
-                let n = self.inner.sectors.len();
-                Ok(out1(
-                    py,
-                    self.inner
-                        .channels
-                        .iter()
-                        .position(|c| *c == wanted)
-                        .map_or_else(|| vec![0.0; n], |k| self.inner.by_channel[k].clone()),
-                ))
-            }
-
-            /// The channels, in the row order of `by_channel`.
-            #[getter]
-            fn channels(&self) -> Vec<&'static str> {
-                self.inner.channels.iter().map(|c| c.as_str()).collect()
-            }
-
-            #[doc = $doc]
-            #[getter]
-            fn by_channel<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-                out_rows(py, &self.inner.by_channel, self.inner.sectors.len())
-            }
-
-            /// channels × sectors array (numpy protocol).
-            #[pyo3(signature = (dtype=None, copy=None))]
-            fn __array__<'py>(
-                &self,
-                py: Python<'py>,
-                dtype: Option<Bound<'py, PyAny>>,
-                copy: Option<bool>,
-            ) -> PyResult<Bound<'py, PyAny>> {
-                let _ = copy;
-                array_as(
-                    out_rows(py, &self.inner.by_channel, self.inner.sectors.len())?.into_any(),
-                    dtype,
-                )
-            }
-
-            fn __repr__(&self) -> String {
-                format!(
-                    concat!("<", $name, ": {} sectors, channels {:?}>"),
-                    self.inner.sectors.len(),
-                    self.channels()
-                )
-            }
-        }
-    )+};
-}
-
-pub(crate) use by_channel_result;

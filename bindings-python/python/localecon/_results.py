@@ -14,6 +14,7 @@ Results pickle as plain Python objects.
 
 from __future__ import annotations
 
+import html
 import json
 import types
 import typing
@@ -971,3 +972,336 @@ class TableClusters(Result):
         from .plot import clusters
 
         return clusters(self, **kwargs)
+
+
+# ---- results with one value per sector in each column ---------------------------------------
+
+
+def _native_error(kind: str, message: str) -> Exception:
+    """The exception class of an error kind with the core's message (``.code`` from the class)."""
+    from . import _localecon
+
+    error: Exception = getattr(_localecon, kind)(message)
+    return error
+
+
+class BySector:
+    """A result with one value per sector in each of its columns.
+
+    The binding builds it from the core's result: ``codes`` and ``names`` of the sectors and
+    the columns, each an attribute named as its DataFrame column. ``to_pandas()`` is indexed by
+    sector code, Jupyter shows that DataFrame, and the result pickles as a plain Python object.
+    """
+
+    _title = ""
+    codes: list[str]
+    names: list[str]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        for key, value in data.items():
+            if isinstance(value, list) and value and isinstance(value[0], float):
+                value = np.asarray(value, dtype=np.float64)
+            setattr(self, key, value)
+
+    def _frame_columns(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A DataFrame indexed by sector code (``code``), the sector's ``name`` first."""
+        import pandas as pd
+
+        return pd.DataFrame({"name": self.names, **self._frame_columns()}, index=pd.Index(self.codes, name="code"))
+
+    def _repr_html_(self) -> str:
+        title = html.escape(self._title)
+        try:
+            table = self.to_pandas().to_html(max_rows=20)
+        except ImportError:
+            return f"<pre>{html.escape(repr(self))}</pre>"
+        return f"<div><strong>{title}</strong>{table}</div>"
+
+
+_MEASURES = {"output": "output", "income": "income", "gva": "gva", "value_added": "gva", "employment": "employment"}
+
+
+class Multipliers(BySector):
+    """Type I and Type II multipliers and effects, per sector (Miller & Blair 2009, §6.2–6.3).
+
+    Effects are per unit of final demand: ``type_i`` = direct + indirect = (wᵀL)_j, ``type_ii``
+    = direct + indirect + induced, from the household-closed model. Multipliers are effects
+    divided by the direct coefficient (0 where that is 0). Type II attributes are None when the
+    table has no household column. Every column of ``to_pandas()`` is an attribute of the same
+    name (``income_multiplier_type_ii``); ``output_type_i`` and ``output_type_ii`` are the output
+    multipliers under their former names. ``np.asarray`` gives sectors × columns.
+    """
+
+    _title = "Multipliers (Type I and II)"
+    household_income: float | None
+    warnings: list[str]
+    type_ii_unavailable: str | None
+    output_multiplier_type_i: Vector
+    output_multiplier_type_ii: Vector | None
+    income_effect_type_i: Vector
+    income_effect_type_ii: Vector | None
+    income_multiplier_type_i: Vector
+    income_multiplier_type_ii: Vector | None
+    gva_effect_type_i: Vector
+    gva_effect_type_ii: Vector | None
+    gva_multiplier_type_i: Vector
+    gva_multiplier_type_ii: Vector | None
+    employment_effect_type_i: Vector | None
+    employment_effect_type_ii: Vector | None
+    employment_multiplier_type_i: Vector | None
+    employment_multiplier_type_ii: Vector | None
+    _effects: dict[str, dict[str, Vector | None] | None]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self._columns: dict[str, Vector] = {}
+        for measure, effects in self._effects.items():
+            parts = ("multiplier",) if measure == "output" else ("effect", "multiplier")
+            for part in parts:
+                for kind in ("type_i", "type_ii"):
+                    values = None if effects is None else effects[kind if part == "effect" else f"multiplier_{kind}"]
+                    setattr(self, f"{measure}_{part}_{kind}", values)
+                    if values is not None:
+                        self._columns[f"{measure}_{part}_{kind}"] = values
+
+    @property
+    def output_type_i(self) -> Vector:
+        """The output multipliers Type I (``output_multiplier_type_i``)."""
+        return self.output_multiplier_type_i
+
+    @property
+    def output_type_ii(self) -> Vector | None:
+        """The output multipliers Type II (``output_multiplier_type_ii``)."""
+        return self.output_multiplier_type_ii
+
+    def effects(self, measure: str) -> dict[str, Vector | None]:
+        """The effects of one measure ("output", "income", "gva", "employment") as a dict of
+        arrays: direct, indirect, induced, type_i, type_ii, multiplier_type_i,
+        multiplier_type_ii (indirect = Type I − direct, induced = Type II − Type I)."""
+        if measure not in _MEASURES:
+            expected = "output, income, gva, employment"
+            raise _native_error("UnknownOptionError", f"unknown measure {measure!r}; expected one of: {expected}")
+        effects = self._effects[_MEASURES[measure]]
+        if effects is None:
+            raise _native_error("MissingDataError", "missing data: employment (the table has none)")
+        return dict(effects)
+
+    def _frame_columns(self) -> dict[str, Any]:
+        return self._columns
+
+    def to_dict(self) -> dict[str, Vector]:
+        """Every multiplier and effect as a dict of arrays (keys as in ``to_pandas``)."""
+        return dict(self._columns)
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> Vector:
+        """sectors × columns of ``to_dict()`` (numpy protocol)."""
+        array = np.column_stack(list(self._columns.values()))
+        return array if dtype is None else array.astype(dtype)
+
+    def __repr__(self) -> str:
+        type_ii = "yes" if self.output_multiplier_type_ii is not None else "no"
+        return f"<Multipliers: {len(self.codes)} sectors, Type II {type_ii}>"
+
+
+class _ByChannel(BySector):
+    """Shares of one unit of final demand per channel (rows) and sector (columns)."""
+
+    channels: list[str]
+    by_channel: NDArray[np.float64]
+    _known: list[str]
+
+    def channel(self, channel: str) -> Vector:
+        """The shares of one channel per sector: zeros when the table has no such channel,
+        ``UnknownOptionError`` for a spelling that names no channel."""
+        if channel not in self._known:
+            expected = ", ".join(self._known)
+            raise _native_error("UnknownOptionError", f"unknown leakage channel {channel!r}; expected one of: {expected}")
+        if channel not in self.channels:
+            return np.zeros(len(self.codes))
+        return np.array(self.by_channel[self.channels.index(channel)])
+
+    def _frame_columns(self) -> dict[str, Any]:
+        return dict(zip(self.channels, self.by_channel, strict=True))
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> NDArray[np.float64]:
+        """channels × sectors (numpy protocol)."""
+        return self.by_channel.copy() if dtype is None else self.by_channel.astype(dtype)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self.codes)} sectors, channels {self.channels!r}>"
+
+
+class Leakage(_ByChannel):
+    """The open-model leakage decomposition (Type I): for one unit of final demand per sector,
+    the share leaving by each channel (row k of ``by_channel``: the channel's coefficients
+    times L), the total ``leakage`` and the retained local ``retention`` (see the book's
+    *Leakage* page). ``to_pandas()``: one column per channel, then leakage and retention."""
+
+    _title = "Where each unit of final demand leaks (Type I)"
+    leakage: Vector
+    retention: Vector
+
+    def _frame_columns(self) -> dict[str, Any]:
+        return {**super()._frame_columns(), "leakage": self.leakage, "retention": self.retention}
+
+
+class ClosedLeakage(_ByChannel):
+    """The household-closed leakage decomposition: where one unit of final demand finally ends
+    up, every channel including households' own spending leaks, summing to ``total`` (1 for
+    every sector with output)."""
+
+    _title = "Where each unit of final demand finally ends up (households closed)"
+    total: Vector
+
+
+class Linkages(BySector):
+    """Rasmussen–Hirschman linkage indices (mean 1) and the key-sector classification
+    (Rasmussen 1956; Miller & Blair 2009, §12.2): ``backward`` n·(1ᵀL)_j / 1ᵀL1, ``forward``
+    n·(L1)_i / 1ᵀL1, ``forward_ghosh`` n·(G1)_i / 1ᵀG1, and ``classification`` "key",
+    "backward_oriented", "forward_oriented" or "weak" from backward and forward_ghosh."""
+
+    _title = "Linkages and key sectors"
+    backward: Vector
+    forward: Vector
+    forward_ghosh: Vector
+    classification: list[str]
+
+    @property
+    def classes(self) -> list[str]:
+        """The same as ``classification`` (its former name)."""
+        return self.classification
+
+    def _frame_columns(self) -> dict[str, Any]:
+        return {
+            "backward": self.backward,
+            "forward": self.forward,
+            "forward_ghosh": self.forward_ghosh,
+            "classification": self.classification,
+        }
+
+    def __repr__(self) -> str:
+        return f"<Linkages: {len(self.codes)} sectors>"
+
+
+class Audit:
+    """The audit of a table: PASS / WARN / FAIL per check (see the book's *Audit* page).
+
+    ``checks`` lists dicts (check, status, detail); ``row_gaps`` and ``column_gaps`` are row and
+    column totals minus output per sector; ``productive``, ``max_column_sum`` (of A),
+    ``spectral_radius`` (computed when a column sum of A reaches 1) and ``condition`` (1-norm
+    estimate of I − A) are None when not computed; ``balance_tolerance`` is the relative
+    tolerance of the balance checks. ``str()`` prints the audit as the command line does.
+    """
+
+    status: str
+    checks: list[dict[str, str]]
+    zero_output_sectors: list[str]
+    row_gaps: Vector
+    column_gaps: Vector
+    productive: bool | None
+    max_column_sum: float | None
+    spectral_radius: float | None
+    condition: float | None
+    balance_tolerance: float
+    _text: str
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        for key, value in data.items():
+            setattr(self, key, np.asarray(value, dtype=np.float64) if key.endswith("_gaps") else value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The audit's JSON form, as in Rust and JavaScript (without the derived ``status``)."""
+        fields = {k: v for k, v in vars(self).items() if k != "status" and not k.startswith("_")}
+        return {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in fields.items()}
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The checks, one row each (check, status, detail)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.checks, columns=["check", "status", "detail"])
+
+    def _repr_html_(self) -> str:
+        title = html.escape(f"Audit: {self.status}")
+        try:
+            table = self.to_pandas().to_html(max_rows=20)
+        except ImportError:
+            return f"<pre>{html.escape(self._text)}</pre>"
+        return f"<div><strong>{title}</strong>{table}</div>"
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"<Audit {self.status}: {len(self.checks)} checks>"
+
+
+class LeakRanking:
+    """The leak ranking: which imported products, bought locally instead, raise retained local
+    income most (exact rank-one updates; see the book's *Leak ranking* page).
+
+    ``opportunities`` are :class:`LeakOpportunity` records, best first; ``excluded_suppliers``
+    the sectors never proposed; ``options`` the options it ran with; ``import_basis`` and ``assumption`` say how the buyers' imports
+    by product are known. ``to_pandas()`` gives one row per opportunity (numbered from 1), the
+    imports substituted by origin as ``imports_substituted_<origin>`` columns.
+    """
+
+    opportunities: Records[LeakOpportunity]
+    excluded_suppliers: Records[ExcludedSupplier]
+    import_basis: str
+    assumption: str
+    pairs_ranked: int
+    options: dict[str, Any]
+    _text: str
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.options = data["options"]
+        self.opportunities = Records(LeakOpportunity, data["opportunities"])
+        self.excluded_suppliers = Records(ExcludedSupplier, data["excluded_suppliers"])
+        self.import_basis = data["import_basis"]
+        self.assumption = data["assumption"]
+        self.pairs_ranked = data["pairs_ranked"]
+        self._text = data["_text"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ranking's JSON form, as in Rust and JavaScript."""
+        return {
+            "opportunities": self.opportunities.to_dict(),
+            "import_basis": self.import_basis,
+            "assumption": self.assumption,
+            "excluded_suppliers": self.excluded_suppliers.to_dict(),
+            "pairs_ranked": self.pairs_ranked,
+            "options": self.options,
+        }
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per opportunity, best first, numbered from 1."""
+        import pandas as pd
+
+        rows = []
+        for opportunity in self.opportunities:
+            row = opportunity.to_dict()
+            for amount in row.pop("imports_substituted_by_origin"):
+                row[f"imports_substituted_{amount['origin']}"] = amount["amount"]
+            rows.append(row)
+        frame = pd.DataFrame(rows)
+        frame.index = frame.index + 1
+        return frame
+
+    def _repr_html_(self) -> str:
+        title = html.escape(f"Leak ranking ({self.import_basis})")
+        return f"<div><strong>{title}</strong>{self.to_pandas().to_html(max_rows=20)}</div>"
+
+    def __len__(self) -> int:
+        return len(self.opportunities)
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return (
+            f"<LeakRanking: {len(self.opportunities)} opportunities of {self.pairs_ranked} pairs, "
+            f"imports by product: {self.import_basis}>"
+        )
