@@ -22,11 +22,6 @@ def result(f):
         return {"error": e.code}
 
 
-def serde(obj):
-    """A result object's exact serde form (what pickling carries)."""
-    return json.loads(obj.__reduce__()[1][0])
-
-
 def network(w):
     net = localecon.SparseNetwork(w["n"], w["payer"], w["payee"], w["amount"], w["leaked"], w["retained"])
     return net.analyse(tolerance=1e-10, max_iterations=1000).to_dict()
@@ -50,7 +45,7 @@ def run(case):
         "ranking": result(lambda: t.leak_ranking(top_k=3).to_dict()),
         "scenario": result(lambda: t.evaluate_scenario(case["scenario"]).to_dict()),
         "regional": result(regional),
-        "satellite": result(lambda: serde(localecon.Satellite.employment(t).multipliers(t))),
+        "satellite": result(lambda: localecon.Satellite.employment(t).multipliers(t).to_dict()),
         "network": net,
     }
 

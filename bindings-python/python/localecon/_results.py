@@ -1305,3 +1305,170 @@ class LeakRanking:
             f"<LeakRanking: {len(self.opportunities)} opportunities of {self.pairs_ranked} pairs, "
             f"imports by product: {self.import_basis}>"
         )
+
+
+# ---- satellite accounts: stressor × sector ---------------------------------------------------
+
+
+def _stressor_frame(values: NDArray[np.float64], names: list[str], codes: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(values, index=pd.Index(names, name="stressor"), columns=pd.Index(codes, name="code"))
+
+
+class _Stressors:
+    """What stressor × sector results share: the core's JSON form (``to_dict()``), the
+    stressors' ``names`` and ``units``, the sectors' ``codes`` and the ``assumptions``."""
+
+    names: list[str]
+    units: list[str]
+    codes: list[str]
+    assumptions: list[str]
+    _core: dict[str, Any]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        core = data["_core"]
+        self._core = core
+        self.names = [s["name"] for s in core["stressors"]]
+        self.units = [s["unit"] for s in core["stressors"]]
+        self.codes = [s["code"] for s in core["sectors"]]
+        self.assumptions = core["assumptions"]
+        for key, value in data.items():
+            if key != "_core":
+                setattr(self, key, value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON form, as in Rust and JavaScript."""
+        return json.loads(json.dumps(self._core))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self.names)} stressors × {len(self.codes)} sectors>"
+
+
+class StressorMultipliers(_Stressors):
+    """Stressor multipliers per unit of the table's money (``money_unit``): ``direct``
+    intensities S, ``type_i`` effects S·L, ``indirect`` S·L − S, ``type_ii`` S·L̄ and
+    ``induced`` S·L̄ − S·L (None without a household closure, ``type_ii_unavailable`` saying
+    why), each stressor × sector (Miller & Blair 2009, §10.2). ``to_pandas(what)`` gives one
+    part as a stressor × sector DataFrame."""
+
+    money_unit: str
+    type_ii_unavailable: str | None
+    direct: NDArray[np.float64]
+    type_i: NDArray[np.float64]
+    indirect: NDArray[np.float64]
+    type_ii: NDArray[np.float64] | None
+    induced: NDArray[np.float64] | None
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self.money_unit = self._core["money_unit"]
+        self.type_ii_unavailable = self._core.get("type_ii_unavailable")
+
+    def to_pandas(self, what: str = "type_i") -> pd.DataFrame:
+        """One part ("direct", "type_i", "indirect", "type_ii", "induced") as a stressor ×
+        sector DataFrame."""
+        parts = ("direct", "type_i", "indirect", "type_ii", "induced")
+        if what not in parts:
+            expected = ", ".join(parts)
+            raise _native_error("UnknownOptionError", f"unknown multiplier part {what!r}; expected one of: {expected}")
+        values = getattr(self, what)
+        if values is None:
+            raise _native_error("MissingDataError", f"missing data: {what}: the table has no household closure")
+        return _stressor_frame(values, self.names, self.codes)
+
+    def _repr_html_(self) -> str:
+        table = self.to_pandas().to_html(max_rows=20)
+        return f"<div><strong>Stressor multipliers (Type I)</strong>{table}</div>"
+
+
+class Footprint(_Stressors):
+    """The footprint of one unit of final demand per sector, each stressor × sector: ``local``
+    (caused inside the region, Type I), ``by_origin`` (origin → what the imports cause there,
+    by the origin's factors), ``total`` (inside + every origin) and ``inside_share`` (local /
+    total, 0 where the total is 0). ``import_basis`` says how the imports by product were
+    obtained when a per-product factor used them. ``to_pandas(stressor)`` gives one row per
+    sector with a column per place."""
+
+    local: NDArray[np.float64]
+    by_origin: dict[str, NDArray[np.float64]]
+    total: NDArray[np.float64]
+    inside_share: NDArray[np.float64]
+    import_basis: str | None
+    _sector_names: list[str]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self.import_basis = self._core.get("import_basis")
+        self._sector_names = [s["name"] for s in self._core["sectors"]]
+
+    def to_pandas(self, stressor: str) -> pd.DataFrame:  # type: ignore[override]
+        """One stressor's footprint per sector: columns ``inside``, one per origin, ``total``,
+        ``inside_share``."""
+        import pandas as pd
+
+        if stressor not in self.names:
+            raise _native_error("UnknownLabelError", f"unknown label {stressor!r} in stressor")
+        k = self.names.index(stressor)
+        columns: dict[str, Any] = {"name": self._sector_names, "inside": self.local[k]}
+        columns.update({origin: rows[k] for origin, rows in self.by_origin.items()})
+        columns.update({"total": self.total[k], "inside_share": self.inside_share[k]})
+        return pd.DataFrame(columns, index=pd.Index(self.codes, name="code"))
+
+    def __repr__(self) -> str:
+        origins = list(self.by_origin)
+        return f"<Footprint: {len(self.names)} stressors × {len(self.codes)} sectors, origins {origins!r}>"
+
+
+class StressorAccount(Record):
+    """One stressor's production- and consumption-based account of a region (see the book's
+    *Satellite* page): ``production`` = ``industries`` + ``households``; ``consumption`` what
+    the region's final demand causes anywhere; ``local_for_local``, ``embodied_in_exports``,
+    ``embodied_in_imports`` and ``imports_for_exports`` by origin; ``identity_gap`` the
+    rounding left in production − exports + imports − consumption."""
+
+    name: str
+    unit: str
+    production: float
+    industries: float
+    households: float
+    consumption: float
+    local_for_local: float
+    embodied_in_exports: float
+    embodied_in_imports: Records[OriginAmount]
+    imports_for_exports: Records[OriginAmount]
+    identity_gap: float
+
+    def _row(self) -> dict[str, Any]:
+        row = {k: getattr(self, k) for k in self._keys if k not in ("embodied_in_imports", "imports_for_exports")}
+        for part in ("embodied_in_imports", "imports_for_exports"):
+            row.update({f"{part}_{o.origin}": o.amount for o in getattr(self, part)})
+        return row
+
+
+class SatelliteAccounts(Result):
+    """The region's production- and consumption-based accounts, one per stressor
+    (``stressors``, ``get(name)``); ``to_pandas()`` one row per stressor, indexed by name, the
+    amounts by origin as ``embodied_in_imports_<origin>`` and ``imports_for_exports_<origin>``
+    columns."""
+
+    region: str
+    stressors: Records[StressorAccount]
+    assumptions: list[str]
+
+    def get(self, name: str) -> StressorAccount:  # type: ignore[override]
+        """One stressor's account (``UnknownLabelError`` for a name it does not have)."""
+        for account in self.stressors:
+            if account.name == name:
+                return account
+        raise _native_error("UnknownLabelError", f"unknown label {name!r} in stressor")
+
+    def to_pandas(self) -> pd.DataFrame:
+        return self.stressors.to_pandas().set_index("name")
+
+    def _repr_html_(self) -> str:
+        title = html.escape(f"Satellite accounts ({self.region})")
+        return f"<div><strong>{title}</strong>{self.to_pandas().to_html(max_rows=20)}</div>"
+
+    def __repr__(self) -> str:
+        return f"<SatelliteAccounts of {self.region}: {len(self.stressors)} stressors>"

@@ -1,12 +1,9 @@
 //! Satellite accounts for Python: stressors × sectors in, typed results with numpy arrays and
 //! stressor × sector DataFrames out. No economics here: validation lives in the core.
 
-mod accounts;
 mod effects;
 
-pub use accounts::PySatelliteAccounts;
 use effects::frame;
-pub use effects::{PyFootprint, PyStressorMultipliers};
 
 use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, Stressor};
 use numpy::PyArray2;
@@ -240,12 +237,12 @@ impl PySatellite {
     /// Stressor multipliers M = S·L (Type I) and S·L̄ (Type II) on `table`; `type_ii=False`
     /// skips the household closure (one factorisation and one blocked solve).
     #[pyo3(signature = (table, type_ii=true))]
-    fn multipliers(
+    fn multipliers<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         table: &PyRegionalTable,
         type_ii: bool,
-    ) -> PyResult<PyStressorMultipliers> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
         let m = py.detach(|| {
             if type_ii {
@@ -254,24 +251,28 @@ impl PySatellite {
                 s.multipliers_type_i(t)
             }
         });
-        Ok(PyStressorMultipliers { inner: m.py_err()? })
+        effects::multipliers(py, &m.py_err()?)
     }
 
     /// What one unit of final demand for each sector causes inside the region and at each
     /// import origin.
-    fn footprint(&self, py: Python<'_>, table: &PyRegionalTable) -> PyResult<PyFootprint> {
+    fn footprint<'py>(
+        &self,
+        py: Python<'py>,
+        table: &PyRegionalTable,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
-        Ok(PyFootprint {
-            inner: py.detach(|| s.footprint(t)).py_err()?,
-        })
+        effects::footprint(py, &py.detach(|| s.footprint(t)).py_err()?)
     }
 
     /// The region's production- and consumption-based accounts.
-    fn accounts(&self, py: Python<'_>, table: &PyRegionalTable) -> PyResult<PySatelliteAccounts> {
+    fn accounts<'py>(
+        &self,
+        py: Python<'py>,
+        table: &PyRegionalTable,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
-        Ok(PySatelliteAccounts {
-            inner: py.detach(|| s.accounts(t)).py_err()?,
-        })
+        effects::accounts(py, &py.detach(|| s.accounts(t)).py_err()?)
     }
 
     /// Where a final demand vector causes each stressor: S_si·(L·y)_i, stressor × sector.
@@ -359,9 +360,6 @@ pub fn calibrate<'py>(
 /// Adds this module's classes and functions to `localecon._localecon`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySatellite>()?;
-    m.add_class::<PyStressorMultipliers>()?;
-    m.add_class::<PyFootprint>()?;
-    m.add_class::<PySatelliteAccounts>()?;
     m.add_function(wrap_pyfunction!(dataset_satellite, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate, m)?)?;
     Ok(())
