@@ -6,7 +6,7 @@ import numpy.typing as npt
 from typing_extensions import TypeAlias
 
 from ._results import (
-    AtlasRow,
+    Atlas,
     Audit,
     BuildReport,
     BusinessFootprint,
@@ -14,11 +14,13 @@ from ._results import (
     Clustering,
     Component,
     Consensus,
+    CouncilCommuting,
     CurrencyResult,
     Cycle,
     Extraction,
     FlowIndicators,
     Footprint,
+    GvaValidation,
     Impact,
     ImportedProduct,
     InformationIndices,
@@ -97,21 +99,6 @@ class _ChannelShare(TypedDict):
     label: str
     share: float
 
-class _SectionShare(TypedDict):
-    section: str
-    ons: float
-    regionalised: float
-
-class _GvaComparison(TypedDict):
-    itl3: str
-    name: str
-    ons_gva: float
-    ons_share: float
-    regionalised_gva: float
-    regionalised_share: float
-    ratio: float
-    sections: list[_SectionShare]
-
 __all__ = [
     "AUSTRALIA_2021_ATTRIBUTION",
     "BRES_2019_ATTRIBUTION",
@@ -139,14 +126,11 @@ __all__ = [
     "TABLE_UNCERTAIN_ASSUMPTIONS",
     "THREE_REGION_PREFIX",
     "UK_2019_GHG_ATTRIBUTION",
-    "Atlas",
     "ClusterGraph",
-    "CouncilCommuting",
     "CsvError",
     "DisconnectedError",
     "EmptyTableError",
     "FlowSystem",
-    "GvaValidation",
     "InconsistentError",
     "InfeasibleError",
     "InterregionalTable",
@@ -613,69 +597,6 @@ def australia_lga_atlas() -> Atlas: ...
 def gva_validation(method: str = "flq", delta: float = 0.3) -> GvaValidation: ...
 def commuting_cross_check() -> Any: ...
 def regionalisation_validation() -> Any: ...
-
-@final
-class GvaValidation:
-    @property
-    def areas(self) -> list[_GvaComparison]: ...
-    @property
-    def method(self) -> str: ...
-    @property
-    def delta(self) -> float: ...
-    @property
-    def mean_absolute_error(self) -> float: ...
-    def to_pandas(self) -> Any: ...
-    def sections_to_pandas(self) -> Any: ...
-    def markdown(self) -> str: ...
-    def __len__(self) -> int: ...
-
-@final
-class CouncilCommuting:
-    @property
-    def code(self) -> str: ...
-    @property
-    def council(self) -> str: ...
-    @property
-    def dataset(self) -> str: ...
-    @property
-    def fixed_workplace_jobs(self) -> float: ...
-    @property
-    def live_and_work(self) -> float: ...
-    @property
-    def in_from_scotland(self) -> float: ...
-    @property
-    def in_from_rest_of_uk(self) -> float: ...
-    @property
-    def residents_in_employment(self) -> float: ...
-    @property
-    def resident_share(self) -> float: ...
-    @property
-    def in_commuter_share(self) -> float: ...
-    @property
-    def work_at_home(self) -> float: ...
-    @property
-    def no_fixed_place(self) -> float: ...
-    @property
-    def offshore(self) -> float: ...
-    @property
-    def outside_uk(self) -> float: ...
-    @property
-    def workplace_population(self) -> float: ...
-    @property
-    def resident_share_of_workplace_population(self) -> float: ...
-    @property
-    def net_ratio(self) -> float: ...
-
-@final
-class Atlas:
-    @property
-    def rows(self) -> Records[AtlasRow]: ...
-    @property
-    def channels(self) -> list[str]: ...
-    def to_pandas(self) -> Any: ...
-    def to_json(self) -> str: ...
-    def __len__(self) -> int: ...
-    def _repr_html_(self) -> str: ...
 
 @final
 class InterregionalTable:

@@ -78,7 +78,7 @@ class Result(Mapping[str, Any]):
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         hints = _hints(type(self))
-        self._keys = tuple(data)
+        self._keys = tuple(k for k in data if not k.startswith("_"))
         for key, value in data.items():
             setattr(self, key, _convert(hints.get(key), value))
 
@@ -1472,3 +1472,159 @@ class SatelliteAccounts(Result):
 
     def __repr__(self) -> str:
         return f"<SatelliteAccounts of {self.region}: {len(self.stressors)} stressors>"
+
+
+# ---- the embedded datasets: councils, atlases, the check against the regional accounts ----------
+
+
+def _count(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(x)
+
+
+class CouncilCommuting(Result):
+    """A council area's commuting from the 2011 census (travel to work, WU03UK): jobs at a fixed
+    workplace in the council and who holds them (``live_and_work`` residents, in-commuters
+    ``in_from_scotland`` and ``in_from_rest_of_uk``), with the shares the core derives:
+    ``resident_share`` = live_and_work / fixed_workplace_jobs (the resident share of
+    compensation the embedded council tables assume), ``in_commuter_share``,
+    ``resident_share_of_workplace_population`` and ``net_ratio`` (residents in employment /
+    workplace population)."""
+
+    code: str
+    council: str
+    dataset: str
+    fixed_workplace_jobs: float
+    live_and_work: float
+    in_from_scotland: float
+    in_from_rest_of_uk: float
+    residents_in_employment: float
+    work_at_home: float
+    no_fixed_place: float
+    offshore: float
+    outside_uk: float
+    workplace_population: float
+    resident_share: float
+    in_commuter_share: float
+    resident_share_of_workplace_population: float
+    net_ratio: float
+
+    def __repr__(self) -> str:
+        return (
+            f"CouncilCommuting({json.dumps(self.council, ensure_ascii=False)}: {_count(self.live_and_work)} of {_count(self.fixed_workplace_jobs)} jobs "
+            f"held by residents, {100 * self.in_commuter_share:.1f} % by in-commuters)"
+        )
+
+
+class Atlas:
+    """Many regions' headline indicators, one :class:`AtlasRow` each, in the order given
+    (``rows``); ``channels`` are the leakage channels any of them has. ``to_pandas()`` gives one
+    row per region indexed by dataset, each channel's share as a ``leakage_<channel>`` column (0
+    where a region has no such channel); ``to_json()`` the atlas's JSON form; ``repr()`` the
+    table the command line prints."""
+
+    rows: Records[AtlasRow]
+    channels: list[str]
+    _text: str
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.rows = Records(AtlasRow, data["rows"])
+        self.channels = data["channels"]
+        self._text = data["_text"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The atlas's JSON form, as in Rust and JavaScript."""
+        return {"rows": self.rows.to_dict(), "channels": self.channels}
+
+    def to_json(self) -> str:
+        """The atlas's JSON text."""
+        return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        frame = []
+        for row in self.rows:
+            shares = {c.channel: c.share for c in row.leakage_by_channel}
+            plain = {k: v for k, v in row.to_dict().items() if k != "leakage_by_channel"}
+            frame.append({**plain, **{f"leakage_{c}": shares.get(c, 0.0) for c in self.channels}})
+        return pd.DataFrame(frame).set_index("dataset")
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        return self._text
+
+    def _repr_html_(self) -> str:
+        return f"<div><strong>Atlas</strong>{self.to_pandas().to_html(max_rows=20)}</div>"
+
+
+class SectionShare(typing.TypedDict):
+    """A section's share of an area's GVA, from ONS and from the regionalised tables."""
+
+    section: str
+    ons: float
+    regionalised: float
+
+
+class GvaComparison(typing.TypedDict):
+    """One ITL3 area of :class:`GvaValidation`: ONS and regionalised GVA and their shares."""
+
+    itl3: str
+    name: str
+    ons_gva: float
+    ons_share: float
+    regionalised_gva: float
+    regionalised_share: float
+    ratio: float
+    sections: list[SectionShare]
+
+
+class GvaValidation:
+    """The regionalised tables' GVA against ONS regional accounts, one area (ITL3) each:
+    ``areas`` are dicts (itl3, name, ons_share, regionalised_share, ratio, …, sections);
+    ``method`` and ``delta`` the location-quotient method used; ``mean_absolute_error`` of the
+    GVA share. ``to_pandas()`` one row per area, ``sections_to_pandas()`` one per (area,
+    section), ``markdown()`` the table the book prints."""
+
+    areas: list[GvaComparison]
+    method: str
+    delta: float
+    mean_absolute_error: float
+    _markdown: str
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.areas = data["areas"]
+        self.method = data["method"]
+        self.delta = data["delta"]
+        self.mean_absolute_error = data["mean_absolute_error"]
+        self._markdown = data["_markdown"]
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [{k: v for k, v in a.items() if k != "sections"} for a in self.areas]
+        return pd.DataFrame(rows).set_index("itl3")
+
+    def sections_to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [
+            {"itl3": a["itl3"], "section": s["section"], "ons": s["ons"], "regionalised": s["regionalised"]}
+            for a in self.areas
+            for s in a["sections"]
+        ]
+        return pd.DataFrame(rows).set_index(["itl3", "section"])
+
+    def markdown(self) -> str:
+        """The comparison as a Markdown table."""
+        return self._markdown
+
+    def __len__(self) -> int:
+        return len(self.areas)
+
+    def __repr__(self) -> str:
+        return (
+            f"GvaValidation({len(self.areas)} areas, {self.method.upper()} δ={self.delta}: "
+            f"mean absolute error of the GVA share {100 * self.mean_absolute_error:.1f} %)"
+        )

@@ -25,9 +25,6 @@ from localecon._localecon import (
     SCOTLAND_RUK_ATTRIBUTION,
     THREE_REGION_PREFIX,
     UK_2019_GHG_ATTRIBUTION,
-    Atlas,
-    CouncilCommuting,
-    GvaValidation,
     InterregionalTable,
     RegionalTable,
     Satellite,
@@ -44,6 +41,7 @@ from localecon._localecon import (
     regionalisation_validation,
     scotland_council_atlas,
 )
+from localecon._results import Atlas, CouncilCommuting, GvaValidation
 
 __all__ = [
     "AUSTRALIA_2021_ATTRIBUTION",
