@@ -175,3 +175,51 @@ def test_the_report_and_the_audit_expose_every_field_they_hold():
         got = getattr(audit, key)
         assert (list(got) if isinstance(got, np.ndarray) else got) == value, key
     assert audit.condition is not None and audit.condition > 1
+
+
+def test_the_classes_built_from_core_results_pickle_show_and_give_their_json():
+    """The results the binding hands to `localecon._results` as the core's form (multipliers,
+    leakage, audit, linkages, ranking, satellite, council data and atlases) are those classes,
+    pickle to equal objects, show a table in Jupyter, and give the core's JSON form back."""
+    scotland = localecon.datasets.scotland_2019()
+    sat = localecon.datasets.satellite("scotland-2019")
+    results = {
+        "Multipliers": scotland.multipliers(),
+        "Leakage": scotland.leakage(),
+        "ClosedLeakage": scotland.closed_leakage(),
+        "Audit": scotland.audit(),
+        "Linkages": scotland.linkages(),
+        "LeakRanking": scotland.leak_ranking(top_k=3),
+        "StressorMultipliers": sat.multipliers(scotland),
+        "Footprint": sat.footprint(scotland),
+        "SatelliteAccounts": sat.accounts(scotland),
+        "CouncilCommuting": localecon.datasets.council_commuting("Glasgow City"),
+        "Atlas": localecon.datasets.scotland_council_atlas(),
+        "GvaValidation": localecon.datasets.gva_validation(),
+    }
+    for name, result in results.items():
+        assert type(result) is getattr(_results, name) is getattr(localecon, name, type(result)), name
+        back = pickle.loads(pickle.dumps(result))
+        assert type(back) is type(result) and repr(back) == repr(result), name
+        if hasattr(result, "_repr_html_"):
+            assert "<table" in result._repr_html_(), name
+    # the JSON forms are the core's: the same keys as the JSON the command line writes
+    assert set(results["Audit"].to_dict()) == {
+        "checks", "row_gaps", "column_gaps", "balance_tolerance", "zero_output_sectors",
+        "max_column_sum", "spectral_radius", "productive", "condition",
+    }
+    assert set(results["LeakRanking"].to_dict()) == {
+        "opportunities", "import_basis", "assumption", "excluded_suppliers", "pairs_ranked", "options",
+    }
+    assert json.loads(results["Atlas"].to_json())["rows"][31]["region"] == "West Lothian 2019"
+    m = results["StressorMultipliers"].to_dict()
+    np.testing.assert_array_equal(results["StressorMultipliers"].type_i[0], m["effects"][0]["type_i"])
+    # derived parts are the core's: the footprint's total is inside plus every origin
+    fp = results["Footprint"]
+    np.testing.assert_allclose(fp.total, fp.local + sum(fp.by_origin.values()), rtol=1e-15, atol=0)
+    ghg = results["SatelliteAccounts"].get("GHG")
+    assert ghg.production == pytest.approx(ghg.industries + ghg.households, rel=1e-12)
+    with pytest.raises(localecon.UnknownLabelError, match="CO2e"):
+        results["SatelliteAccounts"].get("CO2e")
+    with pytest.raises(localecon.UnknownOptionError, match="type_i"):
+        results["StressorMultipliers"].to_pandas("typei")
