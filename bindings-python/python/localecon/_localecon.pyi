@@ -37,6 +37,7 @@ from ._results import (
     Multipliers,
     RasResult,
     Records,
+    RegionReport,
     RegionReturn,
     RoundMatrices,
     SatelliteAccounts,
@@ -62,42 +63,6 @@ class _UncertaintySpec(TypedDict):
     seed: int
     quantiles: list[float]
     first_draw: int
-
-class _OriginAmount(TypedDict):
-    origin: str
-    amount: float
-
-class _StressorAccount(TypedDict):
-    name: str
-    unit: str
-    production: float
-    industries: float
-    households: float
-    consumption: float
-    local_for_local: float
-    embodied_in_exports: float
-    embodied_in_imports: list[_OriginAmount]
-    imports_for_exports: list[_OriginAmount]
-    identity_gap: float
-
-class _StressorInfo(TypedDict):
-    name: str
-    unit: str
-
-class _SatelliteSummary(TypedDict):
-    source: str | None
-    stressors: list[_StressorInfo]
-    accounts: list[_StressorAccount]
-    assumptions: list[str]
-
-class _HouseholdClosure(TypedDict):
-    income_sources: str
-    household_income: float | None
-
-class _ChannelShare(TypedDict):
-    channel: str
-    label: str
-    share: float
 
 __all__ = [
     "AUSTRALIA_2021_ATTRIBUTION",
@@ -146,7 +111,6 @@ __all__ = [
     "NonFiniteError",
     "NonProductiveError",
     "OutOfRangeError",
-    "RegionReport",
     "RegionalTable",
     "Satellite",
     "ShapeError",
@@ -157,6 +121,7 @@ __all__ = [
     "UnknownLabelError",
     "UnknownOptionError",
     "UnsupportedVersionError",
+    "_Report",
     "__version__",
     "australia_lga_atlas",
     "average_share",
@@ -346,58 +311,12 @@ class LeontiefModel:
     def leontief_inverse(self) -> _Array: ...
 
 @final
-class RegionReport:
+class _Report:
     def to_json(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    @property
-    def region(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def employment_unit(self) -> str | None: ...
-    @property
-    def source(self) -> str | None: ...
-    @property
-    def n_sectors(self) -> int: ...
-    @property
-    def totals(self) -> dict[str, float]: ...
-    @property
-    def circulation(self) -> dict[str, float | None]: ...
-    @property
-    def leakage_by_channel(self) -> list[_ChannelShare]: ...
-    @property
-    def sectors(self) -> list[dict[str, Any]]: ...
-    @property
-    def format(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def retention_assumptions(self) -> dict[str, float | list[float]]: ...
-    @property
-    def household_closure(self) -> _HouseholdClosure: ...
-    @property
-    def audit(self) -> list[dict[str, str]]: ...
-    @property
-    def satellite(self) -> _SatelliteSummary | None: ...
-    @property
-    def household_income(self) -> float | None: ...
-    @property
-    def warnings(self) -> list[str]: ...
-    @property
-    def type_ii_unavailable(self) -> str | None: ...
-    @property
-    def leakage_share(self) -> float: ...
-    @property
-    def retention_share(self) -> float: ...
-    @property
-    def output_multiplier_type_i(self) -> float: ...
-    @property
-    def output_multiplier_type_ii(self) -> float | None: ...
-    def to_pandas(self) -> Any: ...
+    def part(self, key: str) -> str: ...
+    def text(self) -> str: ...
     @staticmethod
-    def _from_json(json: str) -> RegionReport: ...
-    def __reduce__(self) -> tuple[Any, ...]: ...
-    def _repr_html_(self) -> str: ...
+    def from_json(json: str) -> RegionReport: ...
 
 @final
 class FlowSystem:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from ._localecon import RegionReport
+from . import _localecon
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1628,3 +1628,205 @@ class GvaValidation:
             f"GvaValidation({len(self.areas)} areas, {self.method.upper()} δ={self.delta}: "
             f"mean absolute error of the GVA share {100 * self.mean_absolute_error:.1f} %)"
         )
+
+
+# ---- the report -------------------------------------------------------------------------------
+
+
+class _OriginAmount(typing.TypedDict):
+    origin: str
+    amount: float
+
+
+class _StressorAccount(typing.TypedDict):
+    name: str
+    unit: str
+    production: float
+    industries: float
+    households: float
+    consumption: float
+    local_for_local: float
+    embodied_in_exports: float
+    embodied_in_imports: list[_OriginAmount]
+    imports_for_exports: list[_OriginAmount]
+    identity_gap: float
+
+
+class _StressorInfo(typing.TypedDict):
+    name: str
+    unit: str
+
+
+class _SatelliteSummary(typing.TypedDict):
+    source: str | None
+    stressors: list[_StressorInfo]
+    accounts: list[_StressorAccount]
+    assumptions: list[str]
+
+
+class _HouseholdClosure(typing.TypedDict):
+    income_sources: str
+    household_income: float | None
+
+
+class _ChannelShare(typing.TypedDict):
+    channel: str
+    label: str
+    share: float
+
+
+class RegionReport:
+    """The headline indicators of a region (see the book's *Report* page): where its money
+    leaks, how much stays as local income, its multipliers and how money circulates.
+
+    The headline numbers are attributes: ``leakage_share`` and ``retention_share``
+    (final-demand-weighted shares of a unit of final demand leaving and staying as local
+    income), ``output_multiplier_type_i`` and ``_type_ii``, ``household_income`` (H of the
+    Type II closure), ``warnings`` (WARN and FAIL audit checks, ill-conditioning, a household
+    closure that cannot be formed) and ``type_ii_unavailable``. The nested parts are dicts and
+    lists as in the report's JSON: ``totals``, ``circulation`` (fci, apl, robustness, …, open
+    and closed), ``leakage_by_channel`` (largest first), ``sectors`` (every sector's
+    indicators), ``retention_assumptions``, ``household_closure``, ``audit`` and ``satellite``
+    (None without one). ``str(report)`` is the command line's text, ``to_json()`` the report's
+    JSON file, ``to_dict()`` the same as Python values, ``to_pandas()`` the sector table.
+    """
+
+    format: str
+    version: int
+    region: str
+    unit: str
+    employment_unit: str | None
+    source: str | None
+    n_sectors: int
+    household_income: float | None
+    warnings: list[str]
+    type_ii_unavailable: str | None
+    leakage_share: float
+    retention_share: float
+    output_multiplier_type_i: float
+    output_multiplier_type_ii: float | None
+    _native: Any
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        for key, value in data.items():
+            setattr(self, key, value)
+
+    @classmethod
+    def _from_json(cls, text: str) -> RegionReport:
+        report: RegionReport = _localecon._Report.from_json(text)
+        return report
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RegionReport._from_json, (self.to_json(),))
+
+    def _part(self, key: str) -> Any:
+        return json.loads(self._native.part(key))
+
+    @property
+    def totals(self) -> dict[str, float]:
+        """Regional totals: output, gva, compensation, imports, final_demand,
+        household_consumption."""
+        return self._part("totals")
+
+    @property
+    def circulation(self) -> dict[str, float | None]:
+        """How money circulates (fci, apl, robustness, …, open and closed)."""
+        return self._part("circulation")
+
+    @property
+    def leakage_by_channel(self) -> list[_ChannelShare]:
+        """The leakage share by channel (channel, label, share), largest first."""
+        return self._part("leakage_by_channel")
+
+    @property
+    def sectors(self) -> list[dict[str, Any]]:
+        """Every sector's indicators, in table order (``to_pandas()`` for a DataFrame)."""
+        return self._part("sectors")
+
+    @property
+    def retention_assumptions(self) -> dict[str, float | list[float]]:
+        """The retention shares the table assumes (taxes_on_products, taxes_on_production,
+        compensation, operating_surplus, other: one number, or one per sector)."""
+        return self._part("retention_assumptions")
+
+    @property
+    def household_closure(self) -> _HouseholdClosure:
+        """How households are closed into the Type II model (income_sources,
+        household_income)."""
+        return self._part("household_closure")
+
+    @property
+    def audit(self) -> list[dict[str, str]]:
+        """The table's audit checks (check, status, detail)."""
+        return self._part("audit")
+
+    @property
+    def satellite(self) -> _SatelliteSummary | None:
+        """The satellite accounts (source, stressors, accounts, assumptions) when the report was
+        made with a satellite; None otherwise."""
+        return self._part("satellite")
+
+    def to_json(self) -> str:
+        """The report as pretty-printed JSON text (the same file in every language)."""
+        text: str = self._native.to_json()
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain Python dicts and lists."""
+        return json.loads(self.to_json())  # type: ignore[no-any-return]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The sector table, indexed by code; each leakage channel as ``leak_<channel>``."""
+        import pandas as pd
+
+        sectors = self._part("sectors")
+        columns: dict[str, Any] = {"name": [s["name"] for s in sectors]}
+        for key in (
+            "output",
+            "output_multiplier_type_i",
+            "output_multiplier_type_ii",
+            "income_effect_type_i",
+            "gva_effect_type_i",
+            "leakage_share",
+            "retention_share",
+            "local_purchase_coefficient",
+        ):
+            columns[key] = np.array([np.nan if s[key] is None else s[key] for s in sectors], dtype=np.float64)
+        for channel in sectors[0]["leakage_by_channel"] if sectors else ():
+            columns[f"leak_{channel}"] = np.array([s["leakage_by_channel"][channel] for s in sectors])
+        return pd.DataFrame(columns, index=pd.Index([s["code"] for s in sectors], name="code"))
+
+    def _repr_html_(self) -> str:
+        """The report as a page in a notebook: headline, leakage channels, circulation, and the
+        sector table."""
+        esc = html.escape
+        c = self.circulation
+        type_ii = self.output_multiplier_type_ii
+        parts = [f"<div><h3>{esc(self.region)} — {self.n_sectors} sectors ({esc(self.unit)})</h3>"]
+        if self.source is not None:
+            parts.append(f"<p><small>{esc(self.source)}</small></p>")
+        parts.append(
+            f"<p>Of every unit of final demand <b>{100 * self.retention_share:.1f}%</b> stays as local "
+            f"income and <b>{100 * self.leakage_share:.1f}%</b> leaks. Output multiplier: Type I "
+            f"<b>{self.output_multiplier_type_i:.3f}</b>"
+            + ("" if type_ii is None else f", Type II <b>{type_ii:.3f}</b>")
+            + f". Finn cycling index {c['fci']:.4f}, average path length {c['apl']:.3f}, "
+            f"robustness {c['robustness']:.3f}.</p>"
+        )
+        parts.append("<table><tr><th>where it leaks</th><th>share</th></tr>")
+        for ch in self.leakage_by_channel:
+            parts.append(f"<tr><td>{esc(ch['label'])}</td><td>{100 * ch['share']:.1f}%</td></tr>")
+        parts.append("</table>")
+        try:
+            parts.append(f"<div><strong>Sectors</strong>{self.to_pandas().to_html(max_rows=20)}</div>")
+        except ImportError:
+            pass
+        parts.append("</div>")
+        return "".join(parts)
+
+    def __str__(self) -> str:
+        text: str = self._native.text()
+        return text
+
+    def __repr__(self) -> str:
+        return f"<RegionReport {json.dumps(self.region, ensure_ascii=False)}: {self.n_sectors} sectors, leakage {100 * self.leakage_share:.1f}%>"
