@@ -290,7 +290,7 @@ case("clusters-map-valid", "the map equation's optimiser on the same flows (cont
 case("clusters-gamma-zero", "a resolution of 0", cl(options={"resolution": 0.0}), "out_of_range")
 case("clusters-gamma-negative", "a negative resolution", cl(options={"resolution": -1.0}), "out_of_range")
 case("clusters-zero-starts", "zero starts", cl(options={"starts": 0}), "out_of_range")
-case("clusters-unknown-quality", "a quality that does not exist", cl(options={"quality": "conductance"}), "invalid_input")
+case("clusters-unknown-quality", "a quality that does not exist", cl(options={"quality": "conductance"}), "unknown_option")
 case("clusters-empty", "a network of no nodes", cl(n=0, source=[], target=[], weight=[]), "empty")
 case("clusters-edgeless", "three nodes and no flow", cl(n=3, source=[], target=[], weight=[]), "invalid_input")
 case("clusters-one-node", "a network of one node (its only flow is to itself)", cl(n=1, source=[0], target=[0], weight=[2.0]), "invalid_input")

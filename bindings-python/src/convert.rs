@@ -361,10 +361,6 @@ pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &st
             .call1((obj,))?
             .extract()?,
     };
-    serde_json::from_str(&text).map_err(|e| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: what.into(),
-            message: e.to_string(),
-        })
-    })
+    // an option's wrong spelling is the core's typed error, wherever it is nested
+    localecon::input_from_json(&text, what).py_err()
 }

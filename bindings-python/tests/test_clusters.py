@@ -121,6 +121,10 @@ def test_scan_consensus_and_plot():
         (lambda g, t: localecon.ClusterGraph(1, [0], [0], [1.0], self_loops=True), localecon.LocaleconError, "no flow"),
         (lambda g, t: localecon.ClusterGraph(0, [], [], []), localecon.LocaleconError, "empty"),
         (lambda g, t: t.clusters(preset="glasgow"), localecon.UnknownOptionError, "scottish_government"),
+        # a wrong option spelling is the typed error listing the spellings, as in Rust and JavaScript
+        (lambda g, t: t.clusters(quality="conductance"), localecon.UnknownOptionError, "map_equation"),
+        (lambda g, t: t.clusters(rank_links_by="size"), localecon.UnknownOptionError, "per_pound"),
+        (lambda g, t: t.clusters(qualty="cpm"), localecon.InvalidInputError, "qualty"),
         (lambda g, t: t.clusters(basis="leontief_inverse", quality="map_equation"), localecon.LocaleconError, "flows"),
     ],
 )

@@ -1,7 +1,6 @@
 //! Circulation: Finn cycling index and ecological network analysis of money flows.
 
 use localecon::circularity;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::to_plain;
@@ -36,61 +35,11 @@ export interface EnaAnalysis {
 }
 "#;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FlowSystemInput {
-    labels: Vec<String>,
-    flows: Vec<f64>,
-    inputs: Vec<f64>,
-    exports: Vec<f64>,
-    dissipation: Vec<f64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct EnaOptions {
-    balance_tolerance: Option<f64>,
-    allow_unbalanced: Option<bool>,
-    max_cycle_length: Option<usize>,
-    top_cycles: Option<usize>,
-    max_cycle_steps: Option<u64>,
-}
-
-#[derive(Serialize)]
-struct EnaAnalysis {
-    labels: Vec<String>,
-    throughflow: Vec<f64>,
-    flow: circularity::FlowIndicators,
-    information: circularity::InformationIndices,
-    structure: circularity::Structure,
-    components: Vec<circularity::Component>,
-    cycles: Vec<circularity::Cycle>,
-}
-
-fn ena_options(options: JsValue) -> Result<EnaOptions, JsValue> {
+fn ena_options(options: JsValue) -> Result<circularity::EnaOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(EnaOptions::default());
+        return Ok(circularity::EnaOptions::default());
     }
     crate::convert::from_object(&options, "ENA options")
-}
-
-fn analyse(system: &circularity::FlowSystem, o: &EnaOptions) -> Result<JsValue, JsValue> {
-    to_plain(&EnaAnalysis {
-        labels: system.labels().to_vec(),
-        throughflow: system.throughflow().to_vec(),
-        flow: circularity::flow_indicators(system).js_err()?,
-        information: circularity::information_indices(system),
-        structure: circularity::structure(system).js_err()?,
-        components: circularity::strongly_connected_components(system),
-        cycles: circularity::strongest_cycles_bounded(
-            system,
-            o.max_cycle_length.unwrap_or(4),
-            o.top_cycles.unwrap_or(10),
-            o.max_cycle_steps
-                .unwrap_or(circularity::DEFAULT_CYCLE_STEPS),
-        )
-        .js_err()?,
-    })
 }
 
 /// Ecological network analysis of a flow system given as a plain object
@@ -102,24 +51,10 @@ pub fn ena_analysis(
     #[wasm_bindgen(unchecked_param_type = "FlowSystemInput")] system: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let s: FlowSystemInput = crate::convert::from_object(&system, "flow system")?;
+    let parts: circularity::FlowSystemParts = crate::convert::from_object(&system, "flow system")?;
     let o = ena_options(options)?;
-    let balance = circularity::Balance {
-        tolerance: o
-            .balance_tolerance
-            .unwrap_or(localecon::table::DEFAULT_BALANCE_TOLERANCE),
-        allow_unbalanced: o.allow_unbalanced.unwrap_or(false),
-    };
-    let system = circularity::FlowSystem::new(
-        s.labels,
-        s.flows,
-        s.inputs,
-        s.exports,
-        s.dissipation,
-        balance,
-    )
-    .js_err()?;
-    analyse(&system, &o)
+    let system = circularity::FlowSystem::from_parts(parts, o.balance()).js_err()?;
+    to_plain(&circularity::analyse(&system, &o).js_err()?)
 }
 
 #[wasm_bindgen]
@@ -138,10 +73,7 @@ impl RegionalTable {
         #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let c: circularity::Closure = closure.as_deref().unwrap_or("open").parse().js_err()?;
-        let o = ena_options(options)?;
-        analyse(
-            &circularity::FlowSystem::from_table(&self.inner, c).js_err()?,
-            &o,
-        )
+        let system = circularity::FlowSystem::from_table(&self.inner, c).js_err()?;
+        to_plain(&circularity::analyse(&system, &ena_options(options)?).js_err()?)
     }
 }

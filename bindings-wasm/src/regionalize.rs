@@ -1,7 +1,6 @@
 //! Regionalisation: location quotients, FLQ, RAS and commuting shares.
 
 use localecon::regionalize;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::to_plain;
@@ -16,52 +15,13 @@ export interface RegionalizeOptions { name?: string; method?: "slq" | "cilq" | "
 export interface RasResult { matrix: number[]; rowFactors: number[]; columnFactors: number[]; iterations: number; converged: boolean; maxRelativeGap: number }
 "#;
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RegionalizeInput {
-    name: Option<String>,
-    method: Option<String>,
-    delta: Option<f64>,
-    resident_compensation_share: Option<ShareInput>,
-    local_surplus_share: Option<ShareInput>,
-    employment_unit: Option<String>,
-}
-
-/// A share: one number for every sector, or one per sector.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ShareInput {
-    Uniform(f64),
-    PerSector(Vec<f64>),
-}
-
-impl From<ShareInput> for localecon::table::Share {
-    fn from(s: ShareInput) -> Self {
-        match s {
-            ShareInput::Uniform(v) => Self::Uniform(v),
-            ShareInput::PerSector(v) => Self::PerSector(v),
-        }
-    }
-}
-
+/// The regionalisation options as JavaScript spells them: the core's `RegionalizeOptions`,
+/// its defaults for what is not given.
 fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptions, JsValue> {
-    let o: RegionalizeInput = if options.is_undefined() || options.is_null() {
-        RegionalizeInput::default()
-    } else {
-        crate::convert::from_object(&options, "regionalisation options")?
-    };
-    let d = regionalize::RegionalizeOptions::default();
-    Ok(regionalize::RegionalizeOptions {
-        name: o.name.unwrap_or(d.name),
-        method: match o.method {
-            Some(m) => m.parse().js_err()?,
-            None => d.method,
-        },
-        delta: o.delta.unwrap_or(d.delta),
-        resident_compensation_share: o.resident_compensation_share.map(Into::into),
-        local_surplus_share: o.local_surplus_share.map(Into::into),
-        employment_unit: o.employment_unit.unwrap_or(d.employment_unit),
-    })
+    if options.is_undefined() || options.is_null() {
+        return Ok(regionalize::RegionalizeOptions::default());
+    }
+    crate::convert::from_object(&options, "regionalisation options")
 }
 
 fn generic_codes(n: usize) -> Vec<String> {

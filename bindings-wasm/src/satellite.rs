@@ -1,8 +1,7 @@
 //! Satellite accounts for JavaScript: stressors × sectors in (camelCase options), plain
 //! result objects out. No economics here: validation lives in the core.
 
-use localecon::satellite::{self, Gwp100, ImportFactor, SatelliteParts, Stressor};
-use serde::Deserialize;
+use localecon::satellite::{self, Gwp100, SatelliteParts};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_object, to_plain};
@@ -48,46 +47,7 @@ export interface StressorChange {
 }
 "#;
 
-/// A stressor as JavaScript spells it: the gas as a string, parsed by the core's one spelling
-/// (so that an unknown gas is an `unknown_option` error, as in Rust and Python).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StressorInput {
-    name: String,
-    unit: String,
-    #[serde(default)]
-    gas: Option<String>,
-    values: Vec<f64>,
-    #[serde(default)]
-    household: f64,
-    #[serde(default)]
-    removals: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FactorInput {
-    origin: String,
-    stressor: String,
-    values: Vec<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SatelliteInput {
-    stressors: Vec<StressorInput>,
-    #[serde(default)]
-    import_factors: Vec<FactorInput>,
-    #[serde(default)]
-    per_unit_of_output: bool,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    assumptions: Vec<String>,
-}
-
-/// Stressors (jobs, FTE, greenhouse gases, any user stressor) of a table's sectors, held as
-/// intensities per unit of output. Free it when done.
+/// Stressors and their import factors, checked against a table (the core's `Satellite`).
 #[wasm_bindgen]
 pub struct Satellite {
     pub(crate) inner: satellite::Satellite,
@@ -103,36 +63,7 @@ impl Satellite {
         #[wasm_bindgen(unchecked_param_type = "SatelliteInput")] parts: JsValue,
     ) -> Result<Satellite, JsValue> {
         // NaN stays a number (for the core's non_finite error with its place)
-        let p: SatelliteInput = crate::convert::from_object(&parts, "satellite")?;
-        let stressors = p
-            .stressors
-            .into_iter()
-            .map(|s| {
-                Ok(Stressor {
-                    gas: s.gas.map(|g| g.parse()).transpose().js_err()?,
-                    name: s.name,
-                    unit: s.unit,
-                    values: s.values,
-                    household: s.household,
-                    removals: s.removals,
-                })
-            })
-            .collect::<Result<Vec<_>, JsValue>>()?;
-        let parts = SatelliteParts {
-            stressors,
-            import_factors: p
-                .import_factors
-                .into_iter()
-                .map(|f| ImportFactor {
-                    origin: f.origin,
-                    stressor: f.stressor,
-                    values: f.values,
-                })
-                .collect(),
-            per_unit_of_output: p.per_unit_of_output,
-            source: p.source,
-            assumptions: p.assumptions,
-        };
+        let parts: SatelliteParts = from_object(&parts, "satellite")?;
         Ok(Self {
             inner: satellite::Satellite::new(&table.inner, parts).js_err()?,
         })

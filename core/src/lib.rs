@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod spelling;
+pub use spelling::{input_error, input_from_json, input_from_value, take_refused_spelling};
 
 pub mod atlas;
 mod buffer;

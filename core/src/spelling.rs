@@ -1,5 +1,73 @@
 //! One spelling per option: a macro that gives an enum `as_str`, `Display`, `FromStr` and
 //! serde with the same snake_case spellings, shared by both bindings.
+//!
+//! Reading an option from JSON goes through `FromStr`, so a wrong spelling is the typed
+//! [`Error::UnknownOption`](crate::Error::UnknownOption) listing the spellings wherever the
+//! option is nested. serde's errors are text; the typed error is kept beside it on this
+//! thread, and [`take_refused_spelling`] hands it to a binding whose read of an input failed.
+
+use std::cell::RefCell;
+
+std::thread_local! {
+    static REFUSED: RefCell<Option<crate::Error>> = const { RefCell::new(None) };
+}
+
+/// The typed error of the last option spelling a deserialisation refused on this thread,
+/// if any (taken: a second call gives `None`). A binding clears it before reading an input
+/// and, when the read fails with serde's text containing this error's message, reports the
+/// typed error instead of a generic invalid input.
+pub fn take_refused_spelling() -> Option<crate::Error> {
+    REFUSED.with(|r| r.borrow_mut().take())
+}
+
+/// The core's error for a failed read of an input (`what`) by any serde deserializer whose
+/// error text is `message`: the typed error of a refused option spelling when that is what
+/// failed (see [`take_refused_spelling`]; call it before the read to clear an old one), else
+/// [`Error::InvalidInput`](crate::Error::InvalidInput) naming `what`.
+pub fn input_error(what: &str, message: String) -> crate::Error {
+    match take_refused_spelling() {
+        Some(refused) if message.contains(&refused.to_string()) => refused,
+        _ => crate::Error::InvalidInput {
+            what: what.into(),
+            message,
+        },
+    }
+}
+
+/// An input of the core's (options, a survey, a scenario …) read from JSON text, as every
+/// binding reads it: a wrong option spelling anywhere in it is the typed
+/// [`Error::UnknownOption`](crate::Error::UnknownOption), any other mismatch
+/// [`Error::InvalidInput`](crate::Error::InvalidInput) naming `what`.
+///
+/// # Errors
+///
+/// Those two.
+pub fn input_from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> crate::Result<T> {
+    take_refused_spelling();
+    serde_json::from_str(text).map_err(|e| input_error(what, e.to_string()))
+}
+
+/// [`input_from_json`] from a parsed JSON value.
+///
+/// # Errors
+///
+/// Those of [`input_from_json`].
+pub fn input_from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    what: &str,
+) -> crate::Result<T> {
+    take_refused_spelling();
+    serde_json::from_value(value).map_err(|e| input_error(what, e.to_string()))
+}
+
+/// serde's error for a refused spelling, the typed error kept for
+/// [`take_refused_spelling`].
+#[doc(hidden)]
+pub fn refuse<E: serde::de::Error>(e: crate::Error) -> E {
+    let message = e.to_string();
+    REFUSED.with(|r| *r.borrow_mut() = Some(e));
+    E::custom(message)
+}
 
 /// Declares an enum whose variants each have one spelling.
 macro_rules! spelled_enum {
@@ -10,7 +78,7 @@ macro_rules! spelled_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $( $(#[$vmeta])* $variant ),+
@@ -33,6 +101,13 @@ macro_rules! spelled_enum {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let spelling = String::deserialize(d)?;
+                spelling.parse().map_err($crate::spelling::refuse)
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = $crate::error::Error;
             fn from_str(s: &str) -> Result<Self, $crate::error::Error> {
@@ -47,4 +122,29 @@ macro_rules! spelled_enum {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::regionalize::RegionalizeOptions;
+    use crate::{Error, input_from_json};
+
+    #[test]
+    fn a_wrong_spelling_is_the_typed_error_and_anything_else_invalid_input() {
+        let e =
+            input_from_json::<RegionalizeOptions>(r#"{"method": "lq"}"#, "options").unwrap_err();
+        assert!(
+            matches!(&e, Error::UnknownOption { value, expected, .. } if value == "lq" && expected.contains("flq")),
+            "{e}"
+        );
+        let e =
+            input_from_json::<RegionalizeOptions>(r#"{"metod": "flq"}"#, "options").unwrap_err();
+        assert_eq!(e.code(), "invalid_input", "{e}");
+        // a refused spelling left from an earlier read is not reported for a later failure
+        let _ = serde_json::from_str::<RegionalizeOptions>(r#"{"method": "lq"}"#);
+        let e = input_from_json::<RegionalizeOptions>(r#"{"delta": "x"}"#, "options").unwrap_err();
+        assert_eq!(e.code(), "invalid_input", "{e}");
+        let ok = input_from_json::<RegionalizeOptions>(r#"{"method": "aflq"}"#, "options").unwrap();
+        assert_eq!(ok.method.as_str(), "aflq");
+    }
 }

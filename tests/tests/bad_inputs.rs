@@ -290,12 +290,7 @@ fn run(input: &Value) -> localecon::Result<()> {
             .collect();
         let n = c["n"].as_u64().unwrap() as usize;
         let options: cl::ClusterOptions =
-            serde_json::from_value(c["options"].clone()).map_err(|e| {
-                localecon::Error::InvalidInput {
-                    what: "cluster options".into(),
-                    message: e.to_string(),
-                }
-            })?;
+            localecon::input_from_value(c["options"].clone(), "cluster options")?;
         let membership: Vec<u32> = c
             .get("membership")
             .map(|_| idx("membership"))
@@ -328,12 +323,8 @@ fn run(input: &Value) -> localecon::Result<()> {
         };
     }
     if let Some(u) = input.get("uncertainty") {
-        let spec =
-            serde_json::from_value::<localecon::uncertainty::UncertaintySpec>(u["spec"].clone())
-                .map_err(|e| localecon::Error::InvalidInput {
-                    what: "uncertainty spec".into(),
-                    message: e.to_string(),
-                })?;
+        let spec: localecon::uncertainty::UncertaintySpec =
+            localecon::input_from_value(u["spec"].clone(), "uncertainty spec")?;
         return datasets::Sources::embedded()
             .council_uncertainty(
                 u["council"].as_str().unwrap(),

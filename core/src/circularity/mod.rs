@@ -13,10 +13,12 @@
 //! non-retained part as exports (leakage), the retained part as dissipation (local income
 //! that leaves the inter-industry circuit). Closed with households, households become a node.
 
+mod analysis;
 mod cycles;
 mod flow;
 mod information;
 
+pub use analysis::{EnaAnalysis, EnaOptions, FlowSystemParts, analyse};
 pub use cycles::{
     Component, Cycle, DEFAULT_CYCLE_STEPS, Structure, strongest_cycles, strongest_cycles_bounded,
     strongly_connected_components, structure,
