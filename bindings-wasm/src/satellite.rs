@@ -47,7 +47,8 @@ export interface StressorChange {
 }
 "#;
 
-/// Stressors and their import factors, checked against a table (the core's `Satellite`).
+/// Stressors (jobs, FTE, greenhouse gases, any user stressor) of a table's sectors, held as
+/// intensities per unit of output. Free it when done.
 #[wasm_bindgen]
 pub struct Satellite {
     pub(crate) inner: satellite::Satellite,

@@ -1,12 +1,11 @@
 //! `RegionalTable`: building, reading and writing a table, its sectors and its audit.
 
 use localecon::interchange;
-use localecon::table::{Employment, FinalDemandColumn, PrimaryInputRow, Sector, TableParts};
-use serde::Deserialize;
+use localecon::table::{ArrayOptions, TableParts};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{flows_from_js, text_or_bytes, to_plain};
-use crate::error::{self, IntoJs};
+use crate::error::IntoJs;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -38,37 +37,6 @@ export interface Audit {
 }
 "#;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VectorInput {
-    label: String,
-    kind: String,
-    values: Vec<f64>,
-}
-
-#[derive(Deserialize)]
-struct EmploymentInput {
-    unit: String,
-    values: Vec<f64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct TableOptions {
-    names: Option<Vec<String>>,
-    #[serde(default)]
-    final_demand: Vec<VectorInput>,
-    #[serde(default)]
-    primary_inputs: Vec<VectorInput>,
-    output: Option<Vec<f64>>,
-    employment: Option<EmploymentInput>,
-    name: Option<String>,
-    unit: Option<String>,
-    source: Option<String>,
-    household_income: Option<f64>,
-    balance_tolerance: Option<f64>,
-}
-
 /// A region's input-output table, held in WebAssembly memory.
 ///
 /// Memory: call `free()` when done (or use `using` where supported); the stateless functions
@@ -89,56 +57,12 @@ impl RegionalTable {
         #[wasm_bindgen(unchecked_param_type = "TableOptions | undefined")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let z = flows_from_js(&z)?;
-        let opts: TableOptions = if options.is_undefined() || options.is_null() {
-            TableOptions::default()
+        let options: ArrayOptions = if options.is_undefined() || options.is_null() {
+            ArrayOptions::default()
         } else {
             crate::convert::from_object(&options, "table options")?
         };
-        let names = opts.names.unwrap_or_else(|| codes.clone());
-        if names.len() != codes.len() {
-            return Err(error::to_js(&localecon::Error::Shape {
-                what: "names".into(),
-                expected: codes.len(),
-                found: names.len(),
-            }));
-        }
-        let sectors = codes
-            .into_iter()
-            .zip(names)
-            .map(|(code, name)| Sector { code, name })
-            .collect();
-        let mut parts = TableParts::new(
-            opts.name.unwrap_or_else(|| "region".into()),
-            sectors,
-            z.to_vec(),
-        );
-        if let Some(u) = opts.unit {
-            parts.unit = u;
-        }
-        parts.source = opts.source;
-        for v in opts.final_demand {
-            parts.final_demand.push(FinalDemandColumn {
-                label: v.label,
-                kind: v.kind.parse().js_err()?,
-                values: v.values,
-            });
-        }
-        for v in opts.primary_inputs {
-            parts.primary_inputs.push(PrimaryInputRow {
-                label: v.label,
-                kind: v.kind.parse().js_err()?,
-                values: v.values,
-            });
-        }
-        parts.output = opts.output;
-        parts.employment = opts.employment.map(|e| Employment {
-            unit: e.unit,
-            values: e.values,
-        });
-        parts.household_closure.household_income = opts.household_income;
-        if let Some(t) = opts.balance_tolerance {
-            parts.balance_tolerance = t;
-        }
+        let parts = TableParts::from_arrays(z, codes, options).js_err()?;
         Ok(Self {
             inner: localecon::RegionalTable::new(parts).js_err()?,
         })

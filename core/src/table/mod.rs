@@ -5,11 +5,13 @@
 //! sector `i`; money flows from `j` to `i`. Final demand is by column, primary inputs by row.
 //! The table is *domestic*: everything bought from outside the region is an import row.
 
+mod arrays;
 mod audit;
 mod imports;
 mod kinds;
 mod retention;
 
+pub use arrays::ArrayOptions;
 pub use audit::{Audit, AuditCheck, AuditStatus, ILL_CONDITIONED};
 pub use imports::{ImportBasis, ImportUse, ImportUseBlock};
 pub use kinds::{FinalDemandKind, PrimaryInputKind};
