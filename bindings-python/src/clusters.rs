@@ -244,21 +244,9 @@ impl PyRegionalTable {
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let merged = PyDict::new(py);
-        match preset {
-            None => {}
-            Some("scottish_government") => {
-                merged.update(
-                    crate::convert::to_py(py, &TableClusterOptions::scottish_government())?
-                        .cast()?,
-                )?;
-            }
-            Some(other) => {
-                return Err(crate::error::to_py(localecon::Error::UnknownOption {
-                    what: "cluster preset".into(),
-                    value: other.into(),
-                    expected: "scottish_government".into(),
-                }));
-            }
+        if let Some(name) = preset {
+            let base = TableClusterOptions::preset(name).py_err()?;
+            merged.update(crate::convert::to_py(py, &base)?.cast()?)?;
         }
         if let Some(k) = kwargs {
             merged.update(k.as_mapping())?;

@@ -148,14 +148,7 @@ impl Input {
     fn table(&self) -> Result<TableClusterOptions, JsValue> {
         let mut t = match self.preset.as_deref() {
             None => TableClusterOptions::default(),
-            Some("scottish_government") => TableClusterOptions::scottish_government(),
-            Some(other) => {
-                return Err(to_js(&localecon::Error::UnknownOption {
-                    what: "cluster preset".into(),
-                    value: other.into(),
-                    expected: "scottish_government".into(),
-                }));
-            }
+            Some(name) => TableClusterOptions::preset(name).js_err()?,
         };
         let c = self.clustering(&ClusterOptions {
             quality: t.quality,

@@ -173,6 +173,23 @@ impl TableClusterOptions {
         }
     }
 
+    /// The options of a named preset: `"scottish_government"` ([`Self::scottish_government`]),
+    /// the one there is; what a caller gives besides overrides it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownOption`] listing the presets.
+    pub fn preset(name: &str) -> Result<Self> {
+        match name {
+            "scottish_government" => Ok(Self::scottish_government()),
+            other => Err(Error::UnknownOption {
+                what: "cluster preset".into(),
+                value: other.into(),
+                expected: "scottish_government".into(),
+            }),
+        }
+    }
+
     fn clustering(&self) -> ClusterOptions {
         ClusterOptions {
             quality: self.quality,
