@@ -223,3 +223,20 @@ def test_the_classes_built_from_core_results_pickle_show_and_give_their_json():
         results["SatelliteAccounts"].get("CO2e")
     with pytest.raises(localecon.UnknownOptionError, match="type_i"):
         results["StressorMultipliers"].to_pandas("typei")
+
+
+def test_the_sector_results_give_the_core_json_form():
+    """Leakage, ClosedLeakage, Linkages and GvaValidation give their core JSON form back: the
+    keys the Rust and JavaScript results have, the values of the attributes."""
+    t = localecon.datasets.scotland_2019_sections()
+    leak = t.leakage().to_dict()
+    assert list(leak) == ["sectors", "channels", "by_channel", "leakage", "retention"]
+    assert leak["sectors"][2] == {"code": t.codes[2], "name": t.names[2]}
+    assert leak["by_channel"] == t.leakage().by_channel.tolist()
+    assert list(t.closed_leakage().to_dict())[-1] == "total"
+    links = t.linkages()
+    d = links.to_dict()
+    assert d["class"] == links.classification and d["forward_ghosh"] == links.forward_ghosh.tolist()
+    v = localecon.datasets.gva_validation().to_dict()
+    assert (v["method"], v["delta"], len(v["areas"])) == ("flq", 0.3, 19)
+    json.dumps(v)  # plain JSON values

@@ -985,6 +985,10 @@ def _native_error(kind: str, message: str) -> Exception:
     return error
 
 
+def _sectors(codes: list[str], names: list[str]) -> list[dict[str, str]]:
+    return [{"code": c, "name": n} for c, n in zip(codes, names, strict=True)]
+
+
 class BySector:
     """A result with one value per sector in each of its columns.
 
@@ -1112,6 +1116,7 @@ class _ByChannel(BySector):
     channels: list[str]
     by_channel: NDArray[np.float64]
     _known: list[str]
+    _totals: tuple[str, ...] = ()
 
     def channel(self, channel: str) -> Vector:
         """The shares of one channel per sector: zeros when the table has no such channel,
@@ -1125,6 +1130,14 @@ class _ByChannel(BySector):
 
     def _frame_columns(self) -> dict[str, Any]:
         return dict(zip(self.channels, self.by_channel, strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON form, as in Rust and JavaScript."""
+        fields = {"sectors": _sectors(self.codes, self.names), "channels": list(self.channels)}
+        fields["by_channel"] = self.by_channel.tolist()
+        for key in self._totals:
+            fields[key] = getattr(self, key).tolist()
+        return fields
 
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> NDArray[np.float64]:
         """channels × sectors (numpy protocol)."""
@@ -1141,6 +1154,7 @@ class Leakage(_ByChannel):
     *Leakage* page). ``to_pandas()``: one column per channel, then leakage and retention."""
 
     _title = "Where each unit of final demand leaks (Type I)"
+    _totals = ("leakage", "retention")
     leakage: Vector
     retention: Vector
 
@@ -1154,6 +1168,7 @@ class ClosedLeakage(_ByChannel):
     every sector with output)."""
 
     _title = "Where each unit of final demand finally ends up (households closed)"
+    _totals = ("total",)
     total: Vector
 
 
@@ -1181,6 +1196,14 @@ class Linkages(BySector):
             "forward_ghosh": self.forward_ghosh,
             "classification": self.classification,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON form, as in Rust and JavaScript (the classification as ``class``)."""
+        fields: dict[str, Any] = {"sectors": _sectors(self.codes, self.names)}
+        for key in ("backward", "forward", "forward_ghosh"):
+            fields[key] = getattr(self, key).tolist()
+        fields["class"] = list(self.classification)
+        return fields
 
     def __repr__(self) -> str:
         return f"<Linkages: {len(self.codes)} sectors>"
@@ -1619,6 +1642,11 @@ class GvaValidation:
     def markdown(self) -> str:
         """The comparison as a Markdown table."""
         return self._markdown
+
+    def to_dict(self) -> dict[str, Any]:
+        """The core's JSON form, as in Rust and JavaScript."""
+        fields = ("method", "delta", "areas", "mean_absolute_error")
+        return json.loads(json.dumps({k: getattr(self, k) for k in fields}))  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return len(self.areas)
