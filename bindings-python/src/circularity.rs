@@ -131,6 +131,29 @@ impl PyFlowSystem {
         typed_records(py, "Cycle", &cycles)
     }
 
+    /// The whole ecological network analysis at once (what JavaScript's `enaAnalysis`
+    /// gives): throughflow, flow indicators, information indices, structure, components and
+    /// the strongest cycles (bounded as in `strongest_cycles`), an `EnaAnalysis`.
+    #[pyo3(signature = (max_cycle_length=4, top_cycles=10, max_cycle_steps=10_000_000))]
+    fn analyse<'py>(
+        &self,
+        py: Python<'py>,
+        max_cycle_length: usize,
+        top_cycles: usize,
+        max_cycle_steps: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = localecon::circularity::EnaOptions {
+            max_cycle_length,
+            top_cycles,
+            max_cycle_steps,
+            ..Default::default()
+        };
+        let s = &self.inner;
+        let a =
+            crate::interrupt::interruptible(py, || localecon::circularity::analyse(s, &options))?;
+        typed(py, "EnaAnalysis", &a)
+    }
+
     fn __repr__(&self) -> String {
         format!("<FlowSystem: {} nodes>", self.inner.n())
     }

@@ -45,6 +45,7 @@ def calls(t):
         "FlowIndicators": system.flow_indicators,
         "InformationIndices": system.information_indices,
         "Structure": system.structure,
+        "EnaAnalysis": lambda: system.analyse(top_cycles=3),
         "Lm3": lambda: localecon.lm3(survey),
         "RasResult": lambda: localecon.ras(np.ones((2, 2)), [1.0, 3.0], [2.0, 2.0]),
         "SparseResult": network.analyse,
@@ -240,3 +241,19 @@ def test_the_sector_results_give_the_core_json_form():
     v = localecon.datasets.gva_validation().to_dict()
     assert (v["method"], v["delta"], len(v["areas"])) == ("flq", 0.3, 19)
     json.dumps(v)  # plain JSON values
+
+
+def test_the_whole_ena_is_its_parts():
+    """FlowSystem.analyse (JavaScript's enaAnalysis) gives what the separate calls give."""
+    system = localecon.FlowSystem.from_table(localecon.datasets.scotland_2019_sections(), "households")
+    whole = system.analyse(max_cycle_length=3, top_cycles=3)
+    assert whole.labels == system.labels
+    np.testing.assert_array_equal(whole.throughflow, system.throughflow)
+    assert whole.flow == system.flow_indicators()
+    assert whole.information == system.information_indices()
+    assert whole.structure == system.structure()
+    assert whole.components.to_dict() == system.strongly_connected_components().to_dict()
+    assert whole.cycles.to_dict() == system.strongest_cycles(max_length=3, top_k=3).to_dict()
+    assert len(whole.cycles) == 3
+    with pytest.raises(localecon.TooLargeError):
+        system.analyse(max_cycle_length=8, max_cycle_steps=10)

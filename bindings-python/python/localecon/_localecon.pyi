@@ -17,6 +17,7 @@ from ._results import (
     CouncilCommuting,
     CurrencyResult,
     Cycle,
+    EnaAnalysis,
     Extraction,
     FlowIndicators,
     Footprint,
@@ -346,6 +347,9 @@ class FlowSystem:
     def strongest_cycles(
         self, max_length: int = 4, top_k: int = 10, max_steps: int = 10000000
     ) -> Records[Cycle]: ...
+    def analyse(
+        self, max_cycle_length: int = 4, top_cycles: int = 10, max_cycle_steps: int = 10000000
+    ) -> EnaAnalysis: ...
 
 @final
 class SparseNetwork:

@@ -495,6 +495,27 @@ class Cycle(Record):
     bottleneck: float
 
 
+class EnaAnalysis(Result):
+    """Everything ecological network analysis says of a flow system (``FlowSystem.analyse``,
+    JavaScript's ``enaAnalysis``): the nodes' ``labels`` and ``throughflow``, the ``flow``
+    indicators, the ``information`` indices, the ``structure``, the strongly connected
+    ``components`` and the strongest ``cycles``. ``to_pandas()`` gives the node table."""
+
+    labels: list[str]
+    throughflow: Vector
+    flow: FlowIndicators
+    information: InformationIndices
+    structure: Structure
+    components: Records[Component]
+    cycles: Records[Cycle]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per node: its throughflow."""
+        import pandas as pd
+
+        return pd.DataFrame({"throughflow": self.throughflow}, index=pd.Index(self.labels, name="node"))
+
+
 class Lm3(Record):
     """LM3's three rounds, the local value and the ratio (``lm3``)."""
 
