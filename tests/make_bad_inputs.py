@@ -298,7 +298,11 @@ case("clusters-negative-flow", "a negative flow", cl(weight=[1.0, 1.0, 1.0, 1.0,
 case("clusters-node-outside", "a flow to node 9 of a network of 6", cl(target=[1, 2, 0, 4, 5, 3, 9]), "out_of_range")
 case("clusters-partition-short", "a partition with 4 labels for 6 nodes", cl("modularity", membership=[0, 0, 1, 1]), "shape")
 case("clusters-map-partition-short", "a map-equation partition with 4 labels for 6 nodes", cl("codelength", membership=[0, 0, 1, 1]), "shape")
-case("clusters-teleport-one", "a teleportation probability of 1", cl("map_equation", teleportation=1.0), "out_of_range")
+case("clusters-teleport-one", "a teleportation probability of 1", cl("map_equation", walker={"teleportation": 1.0}), "out_of_range")
+case("clusters-seed-fraction", "a seed of 1.5", cl(options={"seed": 1.5}), "out_of_range")
+case("clusters-seed-negative", "a seed of −1", cl(options={"seed": -1}), "out_of_range")
+case("clusters-option-of-another-call", "an option of a table's clusters (basis) given to a graph's", cl(options={"basis": "flows"}), "invalid_input")
+case("clusters-walker-undirected-teleport", "a teleportation given to an undirected walker", cl("map_equation", walker={"undirected": True, "teleportation": 0.15}), "invalid_input")
 
 
 out = Path(__file__).parent / "fixtures" / "catalogue" / "bad_inputs.json"

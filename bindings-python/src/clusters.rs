@@ -11,27 +11,15 @@ use crate::error::IntoPy;
 use crate::sparse::indices;
 use crate::table::PyRegionalTable;
 
-/// Options from keyword arguments, the seed checked first so that a seed outside u64 is
-/// named with its value.
+/// Options from keyword arguments, read into the core's type (a seed outside 0 … 2⁶⁴ − 1 is
+/// the core's `OutOfRangeError`, an option of another call `InvalidInputError`).
 fn options<T: serde::de::DeserializeOwned>(
     py: Python<'_>,
     kwargs: Option<&Bound<'_, PyDict>>,
     what: &str,
 ) -> PyResult<T> {
     let empty = PyDict::new(py);
-    let d = kwargs.unwrap_or(&empty);
-    if let Some(seed) = d.get_item("seed")? {
-        let ok = seed.extract::<u64>().is_ok();
-        if !ok {
-            let value: f64 = seed.extract().unwrap_or(f64::NAN);
-            return Err(crate::error::to_py(localecon::Error::OutOfRange {
-                location: localecon::Location::Field("seed".into()),
-                value,
-                expected: "a whole number from 0 to 2⁶⁴ − 1".into(),
-            }));
-        }
-    }
-    from_py(d.as_any(), what)
+    from_py(kwargs.unwrap_or(&empty).as_any(), what)
 }
 
 /// A network prepared for community detection: flows `source[k] → target[k]` of
@@ -180,14 +168,11 @@ impl PyMapFlows {
             indices(target, "target")?,
             vector(weight, "weight")?,
         );
-        let model = teleportation.map_or(core::FlowModel::Observed, core::FlowModel::Teleport);
-        let inner = crate::interrupt::interruptible(py, || {
-            if undirected {
-                core::MapFlows::undirected(n, &s, &t, &w)
-            } else {
-                core::MapFlows::directed(n, &s, &t, &w, model)
-            }
-        })?;
+        let o = core::WalkerOptions {
+            undirected,
+            teleportation,
+        };
+        let inner = crate::interrupt::interruptible(py, || core::MapFlows::new(n, &s, &t, &w, &o))?;
         Ok(Self { inner })
     }
 
@@ -262,12 +247,9 @@ impl PyRegionalTable {
     /// `basis="leontief_inverse"` (the Scottish Government's).
     #[pyo3(signature = (self_loops = false, basis = "flows"))]
     fn cluster_graph(&self, self_loops: bool, basis: &str) -> PyResult<PyClusterGraph> {
-        let inner = match basis.parse::<core::Basis>().py_err()? {
-            core::Basis::Flows => core::table_graph(&self.inner, self_loops),
-            core::Basis::LeontiefInverse => core::scottish_government_graph(&self.inner),
-        };
+        let basis = basis.parse::<core::Basis>().py_err()?;
         Ok(PyClusterGraph {
-            inner: inner.py_err()?,
+            inner: core::basis_graph(&self.inner, basis, self_loops).py_err()?,
         })
     }
 

@@ -115,6 +115,17 @@ def test_scan_consensus_and_plot():
         (lambda g, t: g.cluster(starts=0), localecon.OutOfRangeError, "starts"),
         (lambda g, t: g.cluster(seed=-1), localecon.OutOfRangeError, "seed"),
         (lambda g, t: g.cluster(seed=2**64), localecon.OutOfRangeError, "seed"),
+        # the core reads the seed, so a fraction is refused as in Rust and JavaScript
+        (lambda g, t: g.cluster(seed=1.5), localecon.OutOfRangeError, "seed"),
+        (lambda g, t: t.clusters(seed=-2), localecon.OutOfRangeError, "seed"),
+        # an option of another call is an unknown field, as in JavaScript
+        (lambda g, t: t.clusters(teleportation=0.15), localecon.InvalidInputError, "unknown field `teleportation`"),
+        (lambda g, t: g.scan([1.0], preset="scottish_government"), localecon.InvalidInputError, "unknown field `preset`"),
+        (
+            lambda g, t: localecon.MapFlows(3, [0, 1], [1, 2], [1.0, 1.0], undirected=True, teleportation=0.15),
+            localecon.InvalidInputError,
+            "teleportation is for a directed walker",
+        ),
         (lambda g, t: g.modularity([0, 1]), localecon.ShapeError, "partition"),
         (lambda g, t: localecon.ClusterGraph(3, [0], [1], [-1.0]), localecon.NegativeValueError, r"flows\[0\]"),
         (lambda g, t: localecon.ClusterGraph(3, [], [], []), localecon.LocaleconError, "no flow"),

@@ -2,12 +2,13 @@
 //! `RegionalTable.clusters`. Options are camelCase here, results plain objects as in the
 //! core; one seed gives the same partition to the bit as in Rust and Python.
 
-use localecon::clusters::{self as core, Basis, ClusterOptions, Quality, TableClusterOptions};
-use serde::Deserialize;
+use localecon::clusters::{self as core, Basis, ClusterOptions, TableClusterOptions};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_object, numbers_from_js, to_plain};
-use crate::error::{IntoJs, to_js};
+use crate::error::IntoJs;
 use crate::sparse::{MAX_FLOWS, indices_from_js};
 use crate::table::RegionalTable;
 
@@ -50,132 +51,44 @@ export interface TableClusters {
 }
 "#;
 
-/// The cluster options as JavaScript spells them.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-struct Input {
-    preset: Option<String>,
-    quality: Option<Quality>,
-    resolution: Option<f64>,
-    starts: Option<usize>,
-    seed: Option<f64>,
-    basis: Option<Basis>,
-    self_loops: Option<bool>,
-    missing_links: Option<usize>,
-    share: Option<f64>,
-    rank_links_by: Option<localecon::clusters::LinkRanking>,
-    undirected: Option<bool>,
-    teleportation: Option<f64>,
-}
-
-const SAFE: f64 = 9_007_199_254_740_991.0;
-
-/// The options a clustering of a graph or of map flows takes.
-const CLUSTERING: &[&str] = &["quality", "resolution", "starts", "seed"];
-/// The options `RegionalTable.clusters` takes.
-const TABLE: &[&str] = &[
-    "preset",
-    "quality",
-    "resolution",
-    "starts",
-    "seed",
-    "basis",
-    "selfLoops",
-    "missingLinks",
-    "share",
-    "rankLinksBy",
-];
-/// The options of the `MapFlows` constructor.
-const WALKER: &[&str] = &["undirected", "teleportation"];
-
-impl Input {
-    /// The options given, as JavaScript spells them.
-    fn given(&self) -> [(&'static str, bool); 12] {
-        [
-            ("preset", self.preset.is_some()),
-            ("quality", self.quality.is_some()),
-            ("resolution", self.resolution.is_some()),
-            ("starts", self.starts.is_some()),
-            ("seed", self.seed.is_some()),
-            ("basis", self.basis.is_some()),
-            ("selfLoops", self.self_loops.is_some()),
-            ("missingLinks", self.missing_links.is_some()),
-            ("share", self.share.is_some()),
-            ("rankLinksBy", self.rank_links_by.is_some()),
-            ("undirected", self.undirected.is_some()),
-            ("teleportation", self.teleportation.is_some()),
-        ]
+/// The options of `call` read into the core's type (`undefined` or `null`: its defaults).
+/// An option of another call is a field the type does not have, refused by name; a seed
+/// that is not a whole number from 0 to 2⁵³ − 1 is the core's `out_of_range`.
+fn read_options<T: DeserializeOwned + Default>(
+    options: &JsValue,
+    call: &str,
+) -> Result<T, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(T::default());
     }
+    from_object(options, &format!("{call} options"))
 }
 
-/// The options for `call`, refusing (by name) any that belong to another call: a
-/// `teleportation` given to `table.clusters` would otherwise be ignored without a word.
-fn read_for(options: &JsValue, call: &str, allowed: &[&str]) -> Result<Input, JsValue> {
-    let o = read(options)?;
-    if let Some((name, _)) = o
-        .given()
-        .into_iter()
-        .find(|(name, on)| *on && !allowed.contains(name))
-    {
-        return Err(to_js(&localecon::Error::UnknownOption {
-            what: format!("option of {call}"),
-            value: name.into(),
-            expected: allowed.join(", "),
-        }));
-    }
-    Ok(o)
-}
-
-fn read(options: &JsValue) -> Result<Input, JsValue> {
-    let o: Input = if options.is_undefined() || options.is_null() {
-        Input::default()
+/// A table's cluster options: those of the `preset` when one is named, overridden by the
+/// options given beside it (as Python merges its keyword arguments into the preset).
+fn table_options(given: &JsValue) -> Result<TableClusterOptions, JsValue> {
+    const CALL: &str = "RegionalTable.clusters";
+    let preset = if given.is_object() {
+        js_sys::Reflect::get(given, &"preset".into())?
     } else {
-        from_object(options, "cluster options")?
+        JsValue::UNDEFINED
     };
-    if let Some(s) = o.seed {
-        if !(s >= 0.0 && s.fract() == 0.0 && s <= SAFE) {
-            return Err(to_js(&localecon::Error::OutOfRange {
-                location: localecon::Location::Field("seed".into()),
-                value: s,
-                expected: "a whole number from 0 to 2⁵³ − 1".into(),
-            }));
+    if preset.is_undefined() {
+        return read_options(given, CALL);
+    }
+    let name = preset.as_string().ok_or_else(|| {
+        crate::error::invalid(&format!("{CALL} options"), "preset: expected a string")
+    })?;
+    let merged = to_plain(&TableClusterOptions::preset(&name).js_err()?)?;
+    for pair in js_sys::Object::entries(given.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&pair);
+        let (key, value) = (pair.get(0), pair.get(1));
+        // an option given as `undefined` keeps the preset's value
+        if !value.is_undefined() && key.as_string().as_deref() != Some("preset") {
+            js_sys::Reflect::set(&merged, &key, &value)?;
         }
     }
-    Ok(o)
-}
-
-impl Input {
-    fn table(&self) -> Result<TableClusterOptions, JsValue> {
-        let mut t = match self.preset.as_deref() {
-            None => TableClusterOptions::default(),
-            Some(name) => TableClusterOptions::preset(name).js_err()?,
-        };
-        let c = self.clustering(&ClusterOptions {
-            quality: t.quality,
-            resolution: t.resolution,
-            starts: t.starts,
-            seed: t.seed,
-        });
-        t.quality = c.quality;
-        t.resolution = c.resolution;
-        t.starts = c.starts;
-        t.seed = c.seed;
-        t.basis = self.basis.unwrap_or(t.basis);
-        t.self_loops = self.self_loops.unwrap_or(t.self_loops);
-        t.missing_links = self.missing_links.unwrap_or(t.missing_links);
-        t.share = self.share.unwrap_or(t.share);
-        t.rank_links_by = self.rank_links_by.unwrap_or(t.rank_links_by);
-        Ok(t)
-    }
-
-    fn clustering(&self, base: &ClusterOptions) -> ClusterOptions {
-        ClusterOptions {
-            quality: self.quality.unwrap_or(base.quality),
-            resolution: self.resolution.unwrap_or(base.resolution),
-            starts: self.starts.unwrap_or(base.starts),
-            seed: self.seed.map_or(base.seed, |s| s as u64),
-        }
-    }
+    read_options(&merged, CALL)
 }
 
 type Flows = (Vec<u32>, Vec<u32>, Vec<f64>);
@@ -247,8 +160,7 @@ impl ClusterGraph {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read_for(&options, "ClusterGraph.cluster", CLUSTERING)?
-            .clustering(&ClusterOptions::default());
+        let o = read_options::<ClusterOptions>(&options, "ClusterGraph.cluster")?;
         to_plain(&core::cluster(&self.inner, &o).js_err()?)
     }
 
@@ -259,8 +171,7 @@ impl ClusterGraph {
         resolutions: Vec<f64>,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read_for(&options, "ClusterGraph.scan", CLUSTERING)?
-            .clustering(&ClusterOptions::default());
+        let o = read_options::<ClusterOptions>(&options, "ClusterGraph.scan")?;
         to_plain(&core::resolution_scan(&self.inner, &o, &resolutions).js_err()?)
     }
 
@@ -270,8 +181,7 @@ impl ClusterGraph {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read_for(&options, "ClusterGraph.consensus", CLUSTERING)?
-            .clustering(&ClusterOptions::default());
+        let o = read_options::<ClusterOptions>(&options, "ClusterGraph.consensus")?;
         to_plain(&core::consensus(&self.inner, None, &o).js_err()?)
     }
 }
@@ -299,15 +209,8 @@ impl MapFlows {
         options: JsValue,
     ) -> Result<MapFlows, JsValue> {
         let (s, t, w) = flows(&source, &target, &weight)?;
-        let o = read_for(&options, "new MapFlows", WALKER)?;
-        let inner = if o.undirected.unwrap_or(false) {
-            core::MapFlows::undirected(n, &s, &t, &w)
-        } else {
-            let model = o
-                .teleportation
-                .map_or(core::FlowModel::Observed, core::FlowModel::Teleport);
-            core::MapFlows::directed(n, &s, &t, &w, model)
-        };
+        let o: core::WalkerOptions = read_options(&options, "new MapFlows")?;
+        let inner = core::MapFlows::new(n, &s, &t, &w, &o);
         Ok(Self {
             inner: inner.js_err()?,
         })
@@ -330,8 +233,7 @@ impl MapFlows {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read_for(&options, "MapFlows.cluster", CLUSTERING)?
-            .clustering(&ClusterOptions::default());
+        let o = read_options::<ClusterOptions>(&options, "MapFlows.cluster")?;
         to_plain(&core::cluster_map_equation(&self.inner, &o).js_err()?)
     }
 }
@@ -344,7 +246,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "TableClusterOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = read_for(&options, "RegionalTable.clusters", TABLE)?.table()?;
+        let o = table_options(&options)?;
         to_plain(&core::cluster_table(&self.inner, &o).js_err()?)
     }
 
@@ -361,10 +263,7 @@ impl RegionalTable {
             None => Basis::Flows,
             Some(b) => b.parse::<Basis>().js_err()?,
         };
-        let inner = match basis {
-            Basis::Flows => core::table_graph(&self.inner, self_loops.unwrap_or(false)),
-            Basis::LeontiefInverse => core::scottish_government_graph(&self.inner),
-        };
+        let inner = core::basis_graph(&self.inner, basis, self_loops.unwrap_or(false));
         Ok(ClusterGraph {
             inner: inner.js_err()?,
         })

@@ -69,6 +69,48 @@ pub fn refuse<E: serde::de::Error>(e: crate::Error) -> E {
     E::custom(message)
 }
 
+/// The largest seed a number given as a float may carry: 2⁵³ − 1, the largest whole number a
+/// float (every number of JavaScript, a number beyond 2⁶⁴ in JSON) holds exactly.
+const MAX_FLOAT_SEED: f64 = 9_007_199_254_740_991.0;
+
+/// A generator's seed read from data (`#[serde(deserialize_with)]`): a whole number from 0
+/// to 2⁶⁴ − 1, or a float that is whole and at most 2⁵³ − 1 (JavaScript gives every number
+/// as a float). Anything else is the typed [`Error::OutOfRange`](crate::Error::OutOfRange)
+/// naming `seed` and the value, kept as a refused spelling is (see [`take_refused_spelling`]),
+/// so that every binding refuses a seed of `-1`, `1.5` or `2⁶⁴` with the same error.
+pub(crate) fn seed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    struct Seed;
+    fn refused<E: serde::de::Error>(value: f64) -> E {
+        refuse(crate::Error::OutOfRange {
+            location: crate::Location::Field("seed".into()),
+            value,
+            expected: "a whole number from 0 to 2⁶⁴ − 1 (to 2⁵³ − 1 when given as a float, as JavaScript gives numbers)".into(),
+        })
+    }
+    impl serde::de::Visitor<'_> for Seed {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a whole number from 0 to 2⁶⁴ − 1")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        #[allow(clippy::cast_precision_loss)] // the value is only shown in the error
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| refused(v as f64))
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked whole and in range
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
+            if v >= 0.0 && v.fract() == 0.0 && v <= MAX_FLOAT_SEED {
+                Ok(v as u64)
+            } else {
+                Err(refused(v))
+            }
+        }
+    }
+    d.deserialize_any(Seed)
+}
+
 /// Declares an enum whose variants each have one spelling.
 macro_rules! spelled_enum {
     (

@@ -83,7 +83,7 @@ function run(input) {
   if (input.clusters) {
     const c = input.clusters;
     if (c.then === "map_equation" || c.then === "codelength") {
-      const f = new MapFlows(c.n, c.source, c.target, c.weight, { teleportation: c.teleportation });
+      const f = new MapFlows(c.n, c.source, c.target, c.weight, c.walker);
       try {
         return c.then === "codelength" ? f.codelength(c.membership) : f.cluster(c.options);
       } finally {

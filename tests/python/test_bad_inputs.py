@@ -120,7 +120,7 @@ def run(case_input):
     if "clusters" in case_input:
         c = case_input["clusters"]
         if c["then"] in ("map_equation", "codelength"):
-            f = localecon.MapFlows(c["n"], c["source"], c["target"], c["weight"], teleportation=c.get("teleportation"))
+            f = localecon.MapFlows(c["n"], c["source"], c["target"], c["weight"], **c.get("walker", {}))
             return f.codelength(c["membership"]) if c["then"] == "codelength" else f.cluster(**c["options"])
         g = localecon.ClusterGraph(c["n"], c["source"], c["target"], c["weight"])
         return g.modularity(c["membership"]) if c["then"] == "modularity" else g.cluster(**c["options"])

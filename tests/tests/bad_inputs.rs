@@ -309,11 +309,13 @@ fn run(input: &Value) -> localecon::Result<()> {
             )
             .map(|_| ()),
             then => {
-                let model = c
-                    .get("teleportation")
-                    .and_then(Value::as_f64)
-                    .map_or(cl::FlowModel::Observed, cl::FlowModel::Teleport);
-                let flows = cl::MapFlows::directed(n, &source, &target, &weight, model)?;
+                let walker: cl::WalkerOptions = localecon::input_from_value(
+                    c.get("walker")
+                        .cloned()
+                        .unwrap_or_else(|| serde_json::json!({})),
+                    "walker options",
+                )?;
+                let flows = cl::MapFlows::new(n, &source, &target, &weight, &walker)?;
                 if then == "codelength" {
                     cl::map_equation(&flows, &membership).map(|_| ())
                 } else {

@@ -32,6 +32,19 @@ spelled_enum! {
     }
 }
 
+/// The graph of a table's sectors on `basis`: [`table_graph`] (with `self_loops`) or
+/// [`scottish_government_graph`] (whose diagonal is zeroed: `self_loops` does not apply).
+///
+/// # Errors
+///
+/// Theirs.
+pub fn basis_graph(table: &RegionalTable, basis: Basis, self_loops: bool) -> Result<ClusterGraph> {
+    match basis {
+        Basis::Flows => table_graph(table, self_loops),
+        Basis::LeontiefInverse => scottish_government_graph(table),
+    }
+}
+
 /// The money-flow graph of a table's local sectors: an edge `j → i` of `z_ij` for every
 /// local purchase (outside accounts are the boundary and have no node). `self_loops` keeps
 /// each sector's purchases from itself.
@@ -131,7 +144,8 @@ pub struct TableClusterOptions {
     pub resolution: f64,
     /// Runs from one seed (see [`ClusterOptions::starts`]). Default 20.
     pub starts: usize,
-    /// The seed. Default 0.
+    /// The seed. Default 0 (read from data as [`ClusterOptions::seed`] is).
+    #[serde(deserialize_with = "crate::spelling::seed")]
     pub seed: u64,
     /// Keep each sector's purchases from itself as a link (the diagonal). Default false.
     pub self_loops: bool,

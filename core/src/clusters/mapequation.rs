@@ -33,6 +33,19 @@ pub enum FlowModel {
     Teleport(f64),
 }
 
+/// How the walker moves, as the bindings take it: `undirected` (Infomap's "undirected"), or
+/// directed with the weights as the flows ([`FlowModel::Observed`], the default) or with
+/// `teleportation: τ` ([`FlowModel::Teleport`], Infomap's "directed" at `τ = 0.15`).
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WalkerOptions {
+    /// Each flow is an undirected edge. Default false.
+    pub undirected: bool,
+    /// PageRank's teleportation probability `τ ∈ [0, 1)` of a directed walker; none (the
+    /// default) takes the weights as the flows.
+    pub teleportation: Option<f64>,
+}
+
 /// A graph with the walker's flows: what the map equation is computed on.
 #[derive(Debug, Clone)]
 pub struct MapFlows {
@@ -50,6 +63,36 @@ pub struct MapFlows {
 pub const MAX_POWER_ITERATIONS: usize = 10_000;
 
 impl MapFlows {
+    /// The walker's flows on `source[k] → target[k]` of `weight[k]` as `options` says:
+    /// [`MapFlows::undirected`] or [`MapFlows::directed`].
+    ///
+    /// # Errors
+    ///
+    /// Theirs; [`Error::InvalidInput`] for a teleportation given to an undirected walker
+    /// (whose visit rates are the node strengths: it has none).
+    pub fn new(
+        n: usize,
+        source: &[u32],
+        target: &[u32],
+        weight: &[f64],
+        options: &WalkerOptions,
+    ) -> Result<Self> {
+        match (options.undirected, options.teleportation) {
+            (true, Some(_)) => Err(Error::InvalidInput {
+                what: "walker options".into(),
+                message: "teleportation is for a directed walker; an undirected walker's visit rates are the node strengths".into(),
+            }),
+            (true, None) => Self::undirected(n, source, target, weight),
+            (false, tau) => Self::directed(
+                n,
+                source,
+                target,
+                weight,
+                tau.map_or(FlowModel::Observed, FlowModel::Teleport),
+            ),
+        }
+    }
+
     /// The flows of a directed graph of flows `source[k] → target[k]` of `weight[k]`.
     ///
     /// Cost: [`FlowModel::Observed`] `O(n + f)`; [`FlowModel::Teleport`] `O(f)` per power

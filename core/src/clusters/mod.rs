@@ -35,11 +35,11 @@ use serde::{Deserialize, Serialize};
 
 pub use accounts::{
     Basis, ClusterAccount, LinkRanking, MissingLink, SCOTTISH_GOVERNMENT_RESOLUTION,
-    TableClusterOptions, TableClusters, cluster_table, scottish_government_graph, table_graph,
-    table_map_flows,
+    TableClusterOptions, TableClusters, basis_graph, cluster_table, scottish_government_graph,
+    table_graph, table_map_flows,
 };
 pub use graph::{ClusterGraph, MAX_CLUSTER_FLOWS};
-pub use mapequation::{FlowModel, MAX_POWER_ITERATIONS, MapFlows};
+pub use mapequation::{FlowModel, MAX_POWER_ITERATIONS, MapFlows, WalkerOptions};
 
 use crate::error::{Error, Location, Result};
 use crate::uncertainty::rng::Rng;
@@ -77,7 +77,9 @@ pub struct ClusterOptions {
     pub resolution: f64,
     /// Independent runs, each from its own random order (1 to [`MAX_STARTS`]). Default 20.
     pub starts: usize,
-    /// The seed of the runs' generator. Default 0.
+    /// The seed of the runs' generator. Default 0. Read from data, a seed that is not a
+    /// whole number from 0 to 2⁶⁴ − 1 is [`Error::OutOfRange`].
+    #[serde(deserialize_with = "crate::spelling::seed")]
     pub seed: u64,
 }
 

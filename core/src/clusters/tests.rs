@@ -547,3 +547,86 @@ fn one_seed_gives_the_pinned_partitions_to_the_last_bit() {
     let pinned: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
     assert_eq!(now, pinned);
 }
+
+#[test]
+fn a_seed_read_from_data_is_whole_and_in_range_or_out_of_range() {
+    let read = |json: &str| crate::input_from_json::<ClusterOptions>(json, "cluster options");
+    assert_eq!(read(r#"{"seed": 7}"#).unwrap().seed, 7);
+    assert_eq!(read(r#"{"seed": 7.0}"#).unwrap().seed, 7); // as JavaScript gives it
+    assert_eq!(
+        read(r#"{"seed": 18446744073709551615}"#).unwrap().seed,
+        u64::MAX
+    );
+    assert_eq!(
+        read(r#"{"seed": 9007199254740991.0}"#).unwrap().seed,
+        (1 << 53) - 1
+    );
+    for (json, value) in [
+        (r#"{"seed": -1}"#, -1.0),
+        (r#"{"seed": 1.5}"#, 1.5),
+        (
+            r#"{"seed": 18446744073709551616}"#,
+            18_446_744_073_709_551_616.0,
+        ),
+        (r#"{"seed": 9007199254740992.0}"#, 9_007_199_254_740_992.0),
+    ] {
+        match read(json).unwrap_err() {
+            Error::OutOfRange {
+                location: Location::Field(f),
+                value: v,
+                ..
+            } => assert_eq!((f.as_str(), v), ("seed", value), "{json}"),
+            e => panic!("{json}: {e:?}"),
+        }
+    }
+    let table = crate::input_from_json::<TableClusterOptions>(r#"{"seed": 0.5}"#, "options");
+    assert_eq!(table.unwrap_err().code(), "out_of_range");
+    // not a number at all: the read's own error
+    assert_eq!(
+        read(r#"{"seed": "7"}"#).unwrap_err().code(),
+        "invalid_input"
+    );
+    // the uncertainty spec's seed is read the same way
+    let spec = r#"{"assumptions": {"delta": [0.2, 0.3]}, "draws": 2, "seed": -3}"#;
+    let e = crate::input_from_json::<crate::uncertainty::UncertaintySpec>(spec, "spec");
+    assert_eq!(e.unwrap_err().code(), "out_of_range");
+}
+
+#[test]
+fn the_walker_options_choose_the_flow_model() {
+    let (s, t, w) = ([0, 1, 2, 2], [1, 2, 0, 1], [1.0, 2.0, 1.0, 0.5]);
+    let rates = |o: WalkerOptions| {
+        MapFlows::new(3, &s, &t, &w, &o)
+            .unwrap()
+            .node_flow()
+            .to_vec()
+    };
+    let directed = |m| {
+        MapFlows::directed(3, &s, &t, &w, m)
+            .unwrap()
+            .node_flow()
+            .to_vec()
+    };
+    assert_eq!(
+        rates(WalkerOptions::default()),
+        directed(FlowModel::Observed)
+    );
+    let teleport = WalkerOptions {
+        teleportation: Some(0.15),
+        ..Default::default()
+    };
+    assert_eq!(rates(teleport), directed(FlowModel::Teleport(0.15)));
+    let undirected = WalkerOptions {
+        undirected: true,
+        ..Default::default()
+    };
+    let u = MapFlows::undirected(3, &s, &t, &w).unwrap();
+    assert_eq!(rates(undirected), u.node_flow());
+    let both = WalkerOptions {
+        undirected: true,
+        teleportation: Some(0.15),
+    };
+    let e = MapFlows::new(3, &s, &t, &w, &both).unwrap_err();
+    assert!(e.to_string().contains("teleportation"), "{e}");
+    assert_eq!(e.code(), "invalid_input");
+}
