@@ -256,7 +256,7 @@ pub struct UncertaintySpec {
     /// How many draws (1 … [`MAX_DRAWS`]).
     pub draws: usize,
     /// The seed of the generator (default 0): a whole number from 0 to 2⁶⁴ − 1, else
-    /// [`Error::OutOfRange`](crate::Error::OutOfRange).
+    /// [`Error::OutOfRange`].
     #[serde(default, deserialize_with = "crate::spelling::seed")]
     pub seed: u64,
     /// The quantiles to report, each in `(0, 1)` (default [`DEFAULT_QUANTILES`]).
