@@ -73,6 +73,8 @@ rm -rf "$WHEELS"
 (cd "$CACHE" && "$PY" -m mypy.stubtest localecon._localecon)
 # the typed result classes are themselves well typed
 "$PY" -m mypy --ignore-missing-imports --cache-dir "$CACHE/mypy" bindings-python/python/localecon/_results.py
+# and a user's type checker sees named results and refuses a misspelt option
+"$PY" -m mypy --ignore-missing-imports --warn-unused-ignores --cache-dir "$CACHE/mypy" bindings-python/tests/typecheck/usage.py
 
 step "python: notebooks (stored without outputs, executed headless)"
 "$PY" scripts/check_notebooks.py bindings-python/examples

@@ -257,3 +257,20 @@ def test_the_whole_ena_is_its_parts():
     assert len(whole.cycles) == 3
     with pytest.raises(localecon.TooLargeError):
         system.analyse(max_cycle_length=8, max_cycle_steps=10)
+
+
+def test_every_result_class_is_importable_from_the_package():
+    """A user can name any result for annotations and isinstance: `from localecon import Clustering`."""
+    import inspect
+
+    from localecon import _results
+
+    public = {
+        name
+        for name, c in vars(_results).items()
+        if inspect.isclass(c) and c.__module__ == _results.__name__ and not name.startswith("_")
+    }
+    assert len(public) > 60
+    assert public - set(localecon.__all__) == set()
+    for name in public:
+        assert getattr(localecon, name) is getattr(_results, name)

@@ -24,10 +24,17 @@ export interface TableClusterOptions extends ClusterOptions {
   preset?: "scottish_government"; basis?: "flows" | "leontief_inverse"; selfLoops?: boolean;
   missingLinks?: number; share?: number; rankLinksBy?: "per_pound" | "total";
 }
+/** The options a clustering ran with, every one filled in. */
+export interface ClusteringOptions { quality: "modularity" | "cpm" | "map_equation"; resolution: number; starts: number; seed: number }
+/** The options a table's clusters were found with, every one filled in. */
+export interface TableClusteringOptions {
+  basis: "flows" | "leontief_inverse"; quality: "modularity" | "cpm" | "map_equation"; resolution: number; starts: number; seed: number;
+  selfLoops: boolean; missingLinks: number; share: number; rankLinksBy: "per_pound" | "total";
+}
 /** The best partition found, its quality and how many starts reached it. */
 export interface Clustering {
   membership: number[]; nClusters: number; quality: string; value: number; resolution: number;
-  startsReachingBest: number; startValues: number[]; options: object;
+  startsReachingBest: number; startValues: number[]; options: ClusteringOptions;
 }
 /** One resolution of a scan. */
 export interface ScanRow { resolution: number; clustering: Clustering; similarityToPrevious: number }
@@ -47,7 +54,7 @@ export interface ClusterAccount {
 }
 /** A table's clusters with their accounts. */
 export interface TableClusters {
-  codes: string[]; clustering: Clustering; clusters: ClusterAccount[]; assumptions: string[]; options: object;
+  codes: string[]; clustering: Clustering; clusters: ClusterAccount[]; assumptions: string[]; options: TableClusteringOptions;
 }
 "#;
 

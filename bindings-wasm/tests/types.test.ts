@@ -94,6 +94,10 @@ export { stays, netRatio, ratio, coe };
   const labels: number[] = c.membership;
   const tc: TableClusters = table.clusters({ preset: "scottish_government", missingLinks: 3 });
   const within: number = tc.clusters[0].withinMultiplier;
-  void [labels, within];
+  // the options a result ran with are typed, every one filled in
+  const seed: number = c.options.seed;
+  const basis: "flows" | "leontief_inverse" = tc.options.basis;
+  const ranking: "per_pound" | "total" = tc.options.rankLinksBy;
+  void [labels, within, seed, basis, ranking];
   g.free();
 }
