@@ -354,12 +354,26 @@ pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
 pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let text: String = match obj.extract::<String>() {
         Ok(s) => s,
-        Err(_) => obj
+        // numpy scalars and arrays become numbers and lists; anything else that is not JSON
+        // data (a pandas object, whose labels would be lost, a NaN) is refused naming `what`
+        Err(_) => match obj
             .py()
-            .import("json")?
-            .getattr("dumps")?
-            .call1((obj,))?
-            .extract()?,
+            .import("localecon._results")?
+            .getattr("_json_text")?
+            .call1((obj,))
+        {
+            Ok(text) => text.extract()?,
+            Err(e)
+                if e.is_instance_of::<pyo3::exceptions::PyTypeError>(obj.py())
+                    || e.is_instance_of::<pyo3::exceptions::PyValueError>(obj.py()) =>
+            {
+                return Err(crate::error::to_py(localecon::Error::InvalidInput {
+                    what: what.into(),
+                    message: e.value(obj.py()).to_string(),
+                }));
+            }
+            Err(e) => return Err(e),
+        },
     };
     // an option's wrong spelling is the core's typed error, wherever it is nested
     localecon::input_from_json(&text, what).py_err()

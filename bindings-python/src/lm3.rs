@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::convert::{typed, vector};
+use crate::convert::{from_py, typed, vector};
 use crate::error::IntoPy;
 
 /// LM3 of a survey: a dict with income, organisation_is_local (default True) and spending
@@ -10,17 +10,7 @@ use crate::error::IntoPy;
 /// rounds and lm3.
 #[pyfunction]
 pub fn lm3<'py>(py: Python<'py>, survey: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let text: String = py
-        .import("json")?
-        .getattr("dumps")?
-        .call1((survey,))?
-        .extract()?;
-    let s: localecon::lm3::Lm3Survey = serde_json::from_str(&text).map_err(|e| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: "LM3 survey".into(),
-            message: e.to_string(),
-        })
-    })?;
+    let s: localecon::lm3::Lm3Survey = from_py(survey, "LM3 survey")?;
     typed(py, "Lm3", &s.compute().py_err()?)
 }
 

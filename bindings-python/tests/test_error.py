@@ -222,3 +222,29 @@ def test_pandas_duplicate_and_misaligned_labels_are_typed():
     t = localecon.datasets.miller_blair_2sector()
     with pytest.raises(localecon.UnknownLabelError, match="zz"):
         localecon.Satellite(t, pd.DataFrame([[1.0, 2.0]], index=["CO2"], columns=["s1", "zz"]))
+
+
+def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
+    """Options, surveys and designs given as Python data may hold numpy scalars and arrays
+    (a loop over np.arange gives np.int64), read as their numbers; a pandas object (whose
+    labels would be dropped) or a NaN is an InvalidInputError naming the input."""
+    plain = {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 0.75, "respend_local_share": 0.454}]}
+    numpy = {
+        "income": np.float32(100.0),
+        "spending": [{"label": "staff", "amount": np.int64(40), "local_share": np.float64(0.75), "respend_local_share": 0.454}],
+    }
+    assert localecon.lm3(numpy).to_dict() == localecon.lm3(plain).to_dict()
+    g = localecon.datasets.scotland_2019_sections().cluster_graph()
+    a, b = g.cluster(seed=np.int64(3), starts=np.int32(2)), g.cluster(seed=3, starts=2)
+    assert a.membership == b.membership and a.value == b.value
+    np.testing.assert_array_equal(
+        localecon.ras(np.ones((2, 2)), [1.0, 3.0], np.array([2.0, 2.0])).matrix,
+        localecon.ras(np.ones((2, 2)), [1.0, 3.0], [2.0, 2.0]).matrix,
+    )
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(localecon.InvalidInputError, match=r"LM3 survey.*pandas.*Series is not JSON data.*to_dict"):
+        localecon.lm3({"income": 1.0, "spending": pd.Series([1.0])})
+    with pytest.raises(localecon.InvalidInputError, match="NaN or infinite"):
+        localecon.lm3({"income": float("nan"), "spending": []})
+    with pytest.raises(localecon.InvalidInputError, match="object is not JSON data"):
+        g.cluster(seed=object())
