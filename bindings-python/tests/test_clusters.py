@@ -77,21 +77,6 @@ def test_table_clusters_are_labelled_and_add_up():
     assert sg.options["basis"] == "leontief_inverse" and sg.options["resolution"] == 1.8
 
 
-def test_a_sparse_network_of_firms_clusters_like_its_flows():
-    # two groups of three firms trading mostly inside, one flow across
-    payer = np.array([0, 1, 2, 0, 3, 4, 5, 3, 2])
-    payee = np.array([1, 2, 0, 2, 4, 5, 3, 5, 3])
-    amount = np.array([5.0, 4.0, 6.0, 2.0, 5.0, 3.0, 4.0, 2.0, 0.5])
-    net = localecon.SparseNetwork(6, payer, payee, amount, np.ones(6), np.ones(6))
-    g = net.cluster_graph()
-    direct = localecon.ClusterGraph(6, payer, payee, amount)
-    part = [0, 0, 0, 1, 1, 1]
-    assert g.modularity(part) == pytest.approx(direct.modularity(part), rel=1e-15)
-    best = g.cluster(starts=10, seed=1)
-    assert best.membership == part
-    assert g.total_weight == pytest.approx(amount.sum(), rel=1e-15)
-
-
 def test_scan_consensus_and_plot():
     g = karate(False)
     scan = g.scan([0.5, 1.0, 2.0], starts=10).to_pandas()

@@ -147,17 +147,6 @@ def test_attribute_names_equal_the_dataframe_columns(table):
                 assert list(frame[column]) == list(value), column
 
 
-def test_a_channel_is_read_by_its_spelling(table):
-    closed = table.closed_leakage()
-    np.testing.assert_array_equal(
-        closed.channel("households"), closed.by_channel[closed.channels.index("households")]
-    )
-    # a channel the table does not have is zero; a spelling that names no channel is an error
-    np.testing.assert_array_equal(table.leakage().channel("imports"), np.zeros(table.n))
-    with pytest.raises(localecon.UnknownOptionError, match="imports_rest_of_world"):
-        table.leakage().channel("import")
-
-
 def test_the_report_and_the_audit_expose_every_field_they_hold():
     """Each key of the report's and the audit's JSON is a property of the same name, with the
     same value: nothing the result holds is reachable only through to_dict()."""

@@ -1,4 +1,5 @@
-"""Round trips as property tests: JSON, CSV, pickle of tables and of every result."""
+"""The interchange formats from Python: JSON, CSV, a file's bytes and pickling, with round trips
+of tables and of every result as property tests."""
 
 import csv
 import io
@@ -89,3 +90,14 @@ def test_a_files_bytes_and_spreadsheet_exports():
         localecon.RegionalTable.from_csv(bad)
     with pytest.raises(localecon.InvalidInputError, match="found int"):
         localecon.RegionalTable.from_csv(42)
+
+
+def test_json_and_csv_round_trips():
+    t = localecon.datasets.scotland_2019_sections()
+    assert localecon.RegionalTable.from_json(t.to_json()) == t
+    assert localecon.RegionalTable.from_csv(t.to_csv()) == t
+
+
+def test_pickle_round_trip():
+    t = localecon.datasets.scotland_2019_sections()
+    assert pickle.loads(pickle.dumps(t)) == t
