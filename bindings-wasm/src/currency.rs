@@ -8,7 +8,7 @@ use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** A local currency's design (snake_case, as in Rust and Python). */
+/** A local currency's design (camelCase keys, as every JavaScript input). */
 export interface LocalCurrency { acceptance?: [string, number][]; redemption?: number; fee?: number; issuer?: string; holdingDays?: number; substitution?: number }
 /** What a local currency does per unit issued. */
 export interface CurrencyResult {

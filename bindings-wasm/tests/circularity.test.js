@@ -1,7 +1,7 @@
-// Circularity, linkages and LM3 across the JavaScript boundary.
+// Circularity across the JavaScript boundary: ecological network analysis of flow systems.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RegionalTable, enaAnalysis, lm3, averageShare } from "../index.node.js";
+import { enaAnalysis } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -21,28 +21,6 @@ test("Scotland: the graph and Leontief routes of FCI agree, open and closed", ()
   }
 });
 
-test("linkages, paths, extraction and model LM", () => {
-  const t = dataset("scotland-2019-sections");
-  try {
-    const l = t.linkages();
-    assert.equal(l.backward.length, 20);
-    assert.ok(l.class.every((c) => ["key", "backward_oriented", "forward_oriented", "weak"].includes(c)));
-    const sp = t.structuralPaths("C", "leakage", 1e-3, 8, 5);
-    assert.deepEqual(sp.paths[0].codes, ["C"]);
-    assert.ok(t.hypotheticalExtraction("C", "total") > t.hypotheticalExtraction("C", "backward"));
-    const lm3s = t.modelLm(3);
-    assert.ok(lm3s.every((v) => v > 1));
-  } finally {
-    t.free();
-  }
-});
-
-test("LM3 from a survey and averaging", () => {
-  const r = lm3({ income: 100, spending: [{ label: "staff", amount: 40, localShare: 0.75, respendLocalShare: 0.454 }] });
-  assert.equal(r.round2, 30);
-  assert.ok(Math.abs(averageShare(new Float64Array([0.4, 0.6]), [3, 1]) - 0.45) < 1e-12);
-});
-
 test("bad input: flow systems and options", () => {
   const base = { labels: ["a", "b"], flows: [0, 0, 0, 0], inputs: [1, 0], exports: [1, 0], dissipation: [0, 0] };
   expectError(() => enaAnalysis(base), "DisconnectedError", "disconnected", /\(b\)/);
@@ -53,11 +31,8 @@ test("bad input: flow systems and options", () => {
   assert.ok(enaAnalysis(unbalanced, { allowUnbalanced: true }).flow.tst > 0);
   expectError(() => enaAnalysis({ ...base, flow: [] }), "InvalidInputError", "invalid_input", /flow/);
   expectError(() => enaAnalysis(base, { topCycle: 3 }), "InvalidInputError", "invalid_input", /topCycle/);
-  expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
   const t = dataset("miller-blair-2sector");
   expectError(() => t.ena("closed"), "UnknownOptionError", "unknown_option", /households/);
-  expectError(() => t.structuralPaths("s1", "value_added", 2), "OutOfRangeError", "out_of_range", /cutoff/);
-  expectError(() => t.hypotheticalExtraction("zz"), "UnknownLabelError", "unknown_label");
   t.free();
 });
 
@@ -72,14 +47,4 @@ test("searches whose work explodes are bounded", () => {
   const system = { labels: Array.from({ length: n }, (_, i) => `a${i}`), flows, inputs, exports, dissipation: Array(n).fill(0) };
   expectError(() => enaAnalysis(system, { maxCycleLength: 12, maxCycleSteps: 100 }), "TooLargeError", "too_large", /up to 12 links/);
   assert.equal(enaAnalysis(system, { maxCycleLength: 2, topCycles: 3 }).cycles.length, 3);
-  const t = dataset("scotland-2019-sections");
-  try {
-    const r = t.structuralPaths("C", "value_added", 1e-12, 40, 20, 1000);
-    assert.equal(r.steps, 1000);
-    assert.match(r.truncated, /work limit of 1000 steps/);
-    assert.equal(t.structuralPaths("C").truncated, null);
-    expectError(() => t.structuralPaths("C", "value_added", 1e-4, 8, 20, 0.5), "OutOfRangeError", "out_of_range", /maxSteps/);
-  } finally {
-    t.free();
-  }
 });

@@ -1,0 +1,15 @@
+// LM3 across the JavaScript boundary: a survey's three rounds and the averaging of shares.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { lm3, averageShare } from "../index.node.js";
+import { expectError } from "./expect-error.js";
+
+test("LM3 from a survey and averaging", () => {
+  const r = lm3({ income: 100, spending: [{ label: "staff", amount: 40, localShare: 0.75, respendLocalShare: 0.454 }] });
+  assert.equal(r.round2, 30);
+  assert.ok(Math.abs(averageShare(new Float64Array([0.4, 0.6]), [3, 1]) - 0.45) < 1e-12);
+});
+
+test("bad surveys are typed", () => {
+  expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
+});
