@@ -142,16 +142,13 @@ impl PyFlowSystem {
         top_cycles: usize,
         max_cycle_steps: u64,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = localecon::circularity::EnaOptions {
+        analysed(
+            py,
+            &self.inner,
             max_cycle_length,
             top_cycles,
             max_cycle_steps,
-            ..Default::default()
-        };
-        let s = &self.inner;
-        let a =
-            crate::interrupt::interruptible(py, || localecon::circularity::analyse(s, &options))?;
-        typed(py, "EnaAnalysis", &a)
+        )
     }
 
     fn __repr__(&self) -> String {
@@ -166,6 +163,41 @@ impl PyRegionalTable {
     fn fci(&self, closure: &str) -> PyResult<f64> {
         localecon::circularity::fci_leontief(&self.inner, parse(closure)?).py_err()
     }
+
+    /// Ecological network analysis of this table's flows (closure "open" or "households"),
+    /// as JavaScript's `table.ena`: `FlowSystem.from_table(self, closure).analyse(...)`, an
+    /// `EnaAnalysis`. Ctrl-C stops it.
+    #[pyo3(signature = (closure="open", max_cycle_length=4, top_cycles=10, max_cycle_steps=10_000_000))]
+    fn ena<'py>(
+        &self,
+        py: Python<'py>,
+        closure: &str,
+        max_cycle_length: usize,
+        top_cycles: usize,
+        max_cycle_steps: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let system = FlowSystem::from_table(&self.inner, parse(closure)?).py_err()?;
+        analysed(py, &system, max_cycle_length, top_cycles, max_cycle_steps)
+    }
+}
+
+/// The whole analysis of `system` with the strongest cycles bounded as given.
+fn analysed<'py>(
+    py: Python<'py>,
+    system: &FlowSystem,
+    max_cycle_length: usize,
+    top_cycles: usize,
+    max_cycle_steps: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = localecon::circularity::EnaOptions {
+        max_cycle_length,
+        top_cycles,
+        max_cycle_steps,
+        ..Default::default()
+    };
+    let a =
+        crate::interrupt::interruptible(py, || localecon::circularity::analyse(system, &options))?;
+    typed(py, "EnaAnalysis", &a)
 }
 
 /// Adds this module's classes and functions to `localecon._localecon`.

@@ -55,3 +55,14 @@ def test_searches_whose_work_explodes_are_bounded():
     with pytest.raises(localecon.TooLargeError, match="up to 12 links"):
         fs.strongest_cycles(max_length=12, max_steps=100)
     assert len(fs.strongest_cycles(max_length=2, top_k=3, max_steps=1000)) == 3
+
+
+def test_a_tables_ena_is_its_flow_systems_analysis():
+    """RegionalTable.ena (JavaScript's table.ena) is FlowSystem.from_table(...).analyse(...)."""
+    t = localecon.datasets.scotland_2019_sections()
+    whole = t.ena("households", max_cycle_length=3, top_cycles=2)
+    system = localecon.FlowSystem.from_table(t, "households")
+    assert whole.to_dict() == system.analyse(max_cycle_length=3, top_cycles=2).to_dict()
+    assert abs(whole.flow["fci"] - t.fci("households")) < 1e-8
+    with pytest.raises(localecon.UnknownOptionError, match="households"):
+        t.ena("closed")
