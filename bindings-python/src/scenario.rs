@@ -2,7 +2,7 @@
 //! and JavaScript (dicts here).
 
 use localecon::currency::{LocalCurrency, local_currency as core_currency};
-use localecon::scenario::{Scenario, impact, import_substitution, spending};
+use localecon::scenario::{Scenario, impact, import_substitution, spending_like};
 use numpy::PyArray1;
 use pyo3::prelude::*;
 
@@ -40,21 +40,9 @@ impl PyRegionalTable {
         local_share: f64,
         pattern: &str,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let column = self
-            .inner
-            .final_demand()
-            .iter()
-            .find(|c| c.label == pattern)
-            .ok_or_else(|| {
-                crate::error::to_py(localecon::Error::UnknownLabel {
-                    what: "final-demand column".into(),
-                    label: pattern.into(),
-                })
-            })?;
-        let p: Vec<f64> = column.values.iter().map(|v| v.max(0.0)).collect();
         Ok(out1(
             py,
-            spending(self.inner.n(), amount, local_share, &p).py_err()?,
+            spending_like(&self.inner, amount, local_share, pattern).py_err()?,
         ))
     }
 

@@ -113,7 +113,7 @@ fn flows(source: &JsValue, target: &JsValue, weight: &JsValue) -> Result<Flows, 
 /// flows from a node to itself. Memory: call `free()` when done.
 #[wasm_bindgen]
 pub struct ClusterGraph {
-    inner: core::ClusterGraph,
+    pub(crate) inner: core::ClusterGraph,
 }
 
 #[wasm_bindgen]
@@ -144,6 +144,12 @@ impl ClusterGraph {
     #[wasm_bindgen(getter)]
     pub fn n(&self) -> usize {
         self.inner.n()
+    }
+
+    /// Total weight of the flows.
+    #[wasm_bindgen(getter, js_name = totalWeight)]
+    pub fn total_weight(&self) -> f64 {
+        self.inner.total_weight()
     }
 
     /// Directed modularity of a partition (Leicht & Newman 2008).
@@ -227,6 +233,12 @@ impl MapFlows {
     #[wasm_bindgen(getter)]
     pub fn n(&self) -> usize {
         self.inner.n()
+    }
+
+    /// The walker's visit rate of each node.
+    #[wasm_bindgen(getter, js_name = nodeFlow)]
+    pub fn node_flow(&self) -> Vec<f64> {
+        self.inner.node_flow().to_vec()
     }
 
     /// The two-level map equation of a partition, in bits per step.

@@ -187,6 +187,24 @@ impl InterregionalTable {
         interregional::write_json(&self.inner)
     }
 
+    /// Name of the system.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.parts().name.clone()
+    }
+
+    /// Money unit.
+    #[wasm_bindgen(getter)]
+    pub fn unit(&self) -> String {
+        self.inner.parts().unit.clone()
+    }
+
+    /// `Z` of the whole system, row-major `N × N` (a copy).
+    #[wasm_bindgen(getter)]
+    pub fn z(&self) -> Vec<f64> {
+        self.inner.z().to_vec()
+    }
+
     /// Region names, in system order.
     #[wasm_bindgen(getter)]
     pub fn regions(&self) -> Vec<String> {

@@ -28,4 +28,10 @@ impl RegionalTable {
     pub fn closed_leakage(&self) -> Result<JsValue, JsValue> {
         to_plain(&ClosedLeakage::new(&self.inner).js_err()?)
     }
+
+    /// Local intermediate purchases over all intermediate purchases, per sector.
+    #[wasm_bindgen(js_name = localPurchaseCoefficients)]
+    pub fn local_purchase_coefficients(&self) -> Vec<f64> {
+        localecon::leakage::local_purchase_coefficients(&self.inner)
+    }
 }

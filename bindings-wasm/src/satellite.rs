@@ -97,6 +97,12 @@ impl Satellite {
             .collect()
     }
 
+    /// Source and licence line of the stressors.
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> Option<String> {
+        self.inner.parts().source.clone()
+    }
+
     /// The assumptions the numbers rest on.
     #[wasm_bindgen(getter)]
     pub fn assumptions(&self) -> Vec<String> {

@@ -31,7 +31,7 @@ export interface Impact { sectors: Sector[]; finalDemand: number[]; householdInc
 /** An import substitution computed by a rank-one update. */
 export interface OriginAmount { origin: string; amount: number }
 export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; importsSubstituted: number; importsSubstitutedByOrigin: OriginAmount[]; outputMultipliers: number[]; retention: number[]; outputChange: number; retainedIncomeChange: number; importBasis: ImportBasis }
-/** A business to add to a table (snake_case, as in Rust and Python). */
+/** A business to add to a table (camelCase keys, as every JavaScript input). */
 export interface Business { name: string; output: number; valueAdded: number; jobs?: number; localPurchases: [string, number][]; residentWages: number }
 /** What the region would lose without a business. */
 export interface BusinessFootprint { name: string; ownOutput: number; supplyChainOutput: number; inducedOutput: number; totalOutput: number; totalValueAdded: number; totalJobs: number | null }
@@ -39,6 +39,17 @@ export interface BusinessFootprint { name: string; ownOutput: number; supplyChai
 
 #[wasm_bindgen]
 impl RegionalTable {
+    /// Final demand from an organisation's spending: `amount × localShare`, spread like the
+    /// final-demand column `pattern` (its negative entries taken as zero).
+    pub fn spending(
+        &self,
+        amount: f64,
+        #[wasm_bindgen(js_name = localShare)] local_share: f64,
+        pattern: &str,
+    ) -> Result<Vec<f64>, JsValue> {
+        scenario::spending_like(&self.inner, amount, local_share, pattern).js_err()
+    }
+
     /// The impact of a final-demand change (and of household income paid to residents).
     #[wasm_bindgen(unchecked_return_type = "Impact")]
     pub fn impact(

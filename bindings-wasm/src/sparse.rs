@@ -116,6 +116,19 @@ impl SparseNetwork {
         self.inner.memory_bytes()
     }
 
+    /// The money flows between the accounts as a `ClusterGraph` (payments out of the region
+    /// and local incomes are the boundary): `A_ij·x_j` per flow, the amount up to one rounding.
+    #[wasm_bindgen(js_name = clusterGraph)]
+    pub fn cluster_graph(
+        &self,
+        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
+    ) -> Result<crate::clusters::ClusterGraph, JsValue> {
+        let inner = self.inner.cluster_graph(self_loops.unwrap_or(false));
+        Ok(crate::clusters::ClusterGraph {
+            inner: inner.js_err()?,
+        })
+    }
+
     /// Output multipliers and leakage of every account (two BiCGSTAB solves to a relative
     /// residual `tolerance`, default 1e-10, in at most `maxIterations`, default 1000), with
     /// the convergence of each; a `SingularError` when a solve does not converge.

@@ -163,6 +163,32 @@ impl RegionalTable {
         self.inner.output().to_vec()
     }
 
+    /// Money unit.
+    #[wasm_bindgen(getter)]
+    pub fn unit(&self) -> String {
+        self.inner.unit().into()
+    }
+
+    /// Local flows Z, row-major n × n (a copy): `z[i * n + j]` is what j buys from i.
+    #[wasm_bindgen(getter)]
+    pub fn z(&self) -> Vec<f64> {
+        self.inner.z().to_vec()
+    }
+
+    /// Final-demand labels and kinds, as `[label, kind]` pairs.
+    #[wasm_bindgen(getter, js_name = finalDemandColumns, unchecked_return_type = "[string, string][]")]
+    pub fn final_demand_columns(&self) -> Result<JsValue, JsValue> {
+        let f = self.inner.final_demand().iter();
+        to_plain(&f.map(|c| (&c.label, c.kind)).collect::<Vec<_>>())
+    }
+
+    /// Primary-input labels and kinds, as `[label, kind]` pairs.
+    #[wasm_bindgen(getter, js_name = primaryInputRows, unchecked_return_type = "[string, string][]")]
+    pub fn primary_input_rows(&self) -> Result<JsValue, JsValue> {
+        let p = self.inner.primary_inputs().iter();
+        to_plain(&p.map(|r| (&r.label, r.kind)).collect::<Vec<_>>())
+    }
+
     /// The audit as a plain object.
     #[wasm_bindgen(unchecked_return_type = "Audit")]
     pub fn audit(&self) -> Result<JsValue, JsValue> {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ClusterGraph, MapFlows } from "localecon";
+import { ClusterGraph, MapFlows, SparseNetwork } from "localecon";
 import { dataset } from "localecon/data";
 import { expectError } from "./expect-error.js";
 
@@ -81,4 +81,23 @@ test("bad inputs are typed errors naming the place", () => {
   expectError(() => new MapFlows(3, [0, 1], [1, 2], [1, 1], { starts: 3 }), "InvalidInputError", "invalid_input", unknown("new MapFlows", "starts"));
   expectError(() => new MapFlows(3, [0, 1], [1, 2], [1, 1], { undirected: true, teleportation: 0.15 }), "InvalidInputError", "invalid_input", /teleportation is for a directed walker/);
   expectError(() => dataset("scotland-2019").clusters({ preset: 1 }), "InvalidInputError", "invalid_input", /preset: expected a string/);
+});
+
+test("a graph's total weight, a walker's visit rates, and a sparse network's graph", () => {
+  const g = new ClusterGraph(3, [0, 1, 2], [1, 2, 0], [1, 2, 3]);
+  const f = new MapFlows(3, [0, 1, 2], [1, 2, 0], [1, 1, 1]);
+  const network = new SparseNetwork(3, [0, 1, 2], [1, 2, 0], [1, 1, 1], [0.5, 0.5, 0.5], [0, 0, 0]);
+  const h = network.clusterGraph();
+  try {
+    assert.equal(g.totalWeight, 6);
+    assert.equal(f.nodeFlow.length, 3);
+    assert.ok(Math.abs(f.nodeFlow.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+    assert.equal(h.n, 3);
+    assert.ok(Math.abs(h.totalWeight - 3) < 1e-12, "the amounts, up to one rounding");
+  } finally {
+    g.free();
+    f.free();
+    network.free();
+    h.free();
+  }
 });

@@ -32,6 +32,9 @@ test("the constructor and fromJson give the same system to the last bit", () => 
     assert.deepEqual(a.index, [["r", "1"], ["r", "2"], ["r", "3"], ["s", "1"], ["s", "2"]]);
     assert.deepEqual(a.regions, ["r", "s"]);
     assert.equal(a.n, 5);
+    assert.deepEqual([a.name, c.name, a.unit, c.unit], ["two regions", "two regions", "money units", "money units"]);
+    assert.deepEqual(Array.from(a.z), Array.from(c.z));
+    assert.deepEqual(Array.from(a.z), Array.from(parts().z));
     assert.deepEqual(a.output, b.output);
     assert.deepEqual(a.decomposition(), b.decomposition());
     assert.deepEqual(c.decomposition(), a.decomposition());

@@ -28,3 +28,14 @@ test("closed leakage needs a household column", () => {
   expectError(() => t.closedLeakage(), "MissingDataError", "missing_data");
   t.free();
 });
+
+test("local purchase coefficients are shares of intermediate purchases", () => {
+  const t = dataset("scotland-2019-sections");
+  try {
+    const c = t.localPurchaseCoefficients();
+    assert.equal(c.length, 20);
+    assert.ok(c.every((v) => v >= 0 && v <= 1));
+  } finally {
+    t.free();
+  }
+});

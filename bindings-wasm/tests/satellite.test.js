@@ -29,6 +29,7 @@ test("the greenhouse-gas estimate: footprint inside and outside, accounts identi
   const s = satellite("scotland-2019");
   try {
     assert.deepEqual(s.names.slice(-1), ["GHG"]);
+    assert.equal(typeof s.source, "string");
     assert.ok(s.assumptions.some((a) => a.includes("ESTIMATE")));
     const f = s.footprint(t);
     const k = f.stressors.findIndex((x) => x.name === "GHG");

@@ -76,3 +76,18 @@ test("bad scenarios are typed", () => {
     t.free();
   }
 });
+
+test("spending spread like a final-demand column adds up to the local part of the amount", () => {
+  const t = dataset("scotland-2019-sections");
+  try {
+    const [label] = t.finalDemandColumns.find(([, kind]) => kind === "households");
+    const f = t.spending(10, 0.4, label);
+    assert.equal(f.length, 20);
+    assert.ok(f.every((v) => v >= 0));
+    assert.ok(Math.abs(f.reduce((a, b) => a + b, 0) - 4) < 1e-12);
+    expectError(() => t.spending(10, 0.4, "nowhere"), "UnknownLabelError", "unknown_label", /nowhere/);
+    expectError(() => t.spending(10, 1.4, label), "OutOfRangeError", "out_of_range", /localShare|local_share/);
+  } finally {
+    t.free();
+  }
+});

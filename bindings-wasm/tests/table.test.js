@@ -144,3 +144,15 @@ test("bad input: Type II without a household column", () => {
   expectError(() => t.closedLeakage(), "MissingDataError", "missing_data");
   t.free();
 });
+
+test("a table shows what it is made of: unit, Z row-major, final-demand columns and primary-input rows", () => {
+  const t = RegionalTable.fromArrays(Z, ["s1", "s2"], OPTIONS);
+  try {
+    assert.equal(typeof t.unit, "string");
+    assert.deepEqual(Array.from(t.z), Array.from(Z));
+    assert.deepEqual(t.finalDemandColumns, [["f", "other"]]);
+    assert.deepEqual(t.primaryInputRows, [["va", "compensation"]]);
+  } finally {
+    t.free();
+  }
+});

@@ -226,6 +226,46 @@ fn scenario_errors_are_typed() {
 }
 
 #[test]
+fn spending_like_a_column_is_the_scenarios_spending_change() {
+    use localecon::scenario::{spending, spending_like};
+    let t = datasets::scotland_2019();
+    let column = &t.final_demand()[0];
+    // the column clipped at zero (inventories drawn down) is the pattern
+    let clipped: Vec<f64> = column.values.iter().map(|v| v.max(0.0)).collect();
+    let f = spending_like(&t, 10.0, 0.4, &column.label).unwrap();
+    assert_eq!(f, spending(t.n(), 10.0, 0.4, &clipped).unwrap());
+    assert!(close(f.iter().sum::<f64>(), 4.0, 1e-12));
+    // what a scenario's spending change adds is the same demand shock
+    let change = Scenario {
+        name: "spend".into(),
+        changes: vec![Change::Spending {
+            label: "council".into(),
+            amount: 10.0,
+            local_share: 0.4,
+            pattern: column.label.clone(),
+        }],
+    };
+    let mut shocked = Scenario {
+        name: "same".into(),
+        changes: Vec::new(),
+    };
+    for (k, s) in t.sectors().iter().enumerate() {
+        if f[k] != 0.0 {
+            shocked.changes.push(Change::Demand {
+                sector: s.code.clone(),
+                amount: f[k],
+            });
+        }
+    }
+    let (a, b) = (change.apply(&t).unwrap(), shocked.apply(&t).unwrap());
+    assert_eq!(a.total_final_demand(), b.total_final_demand());
+    assert_eq!(
+        spending_like(&t, 1.0, 0.5, "NOPE").unwrap_err().code(),
+        "unknown_label"
+    );
+}
+
+#[test]
 fn a_business_footprint_adds_its_own_output_to_its_chain() {
     use localecon::scenario::{Business, business_footprint};
     let t = datasets::glasgow_2019();

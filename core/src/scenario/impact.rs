@@ -121,6 +121,31 @@ pub fn spending(n: usize, amount: f64, local_share: f64, pattern: &[f64]) -> Res
         .collect())
 }
 
+/// [`spending`] spread like the table's final-demand column labelled `pattern`, its negative
+/// entries (inventories drawn down, net sales) taken as zero: what a scenario's
+/// [`Change::Spending`](super::Change::Spending) adds to final demand.
+///
+/// # Errors
+///
+/// [`Error::UnknownLabel`] for a column the table does not have; those of [`spending`].
+pub fn spending_like(
+    table: &RegionalTable,
+    amount: f64,
+    local_share: f64,
+    pattern: &str,
+) -> Result<Vec<f64>> {
+    let column = table
+        .final_demand()
+        .iter()
+        .find(|c| c.label == pattern)
+        .ok_or_else(|| Error::UnknownLabel {
+            what: "final-demand column (spending pattern)".into(),
+            label: pattern.into(),
+        })?;
+    let shape: Vec<f64> = column.values.iter().map(|v| v.max(0.0)).collect();
+    spending(table.n(), amount, local_share, &shape)
+}
+
 /// Refuses demand for a sector with no output: its column of `A` is empty only because
 /// nothing is known of its costs, so a shock to it would look like a pure import-free gain.
 pub(crate) fn no_demand_without_output(

@@ -6,7 +6,7 @@ pub(crate) mod ranking;
 pub(crate) mod substitution;
 
 pub use impact::{
-    Business, BusinessFootprint, Impact, Split, business_footprint, impact, spending,
+    Business, BusinessFootprint, Impact, Split, business_footprint, impact, spending, spending_like,
 };
 pub use ranking::{
     DEFAULT_MIN_BUSINESS_SALES_SHARE, DEFAULT_RANKING_SHARE, ExcludedSupplier, ExclusionReason,
@@ -260,20 +260,7 @@ impl Scenario {
                     pattern,
                     ..
                 } => {
-                    let column = table
-                        .final_demand()
-                        .iter()
-                        .find(|c| c.label == *pattern)
-                        .ok_or_else(|| Error::UnknownLabel {
-                            what: "final-demand column (spending pattern)".into(),
-                            label: pattern.clone(),
-                        })?;
-                    let df = spending(
-                        n,
-                        *amount,
-                        *local_share,
-                        &column.values.iter().map(|v| v.max(0.0)).collect::<Vec<_>>(),
-                    )?;
+                    let df = spending_like(table, *amount, *local_share, pattern)?;
                     for (e, d) in extra.iter_mut().zip(df) {
                         *e += d;
                     }
