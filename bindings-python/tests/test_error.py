@@ -248,3 +248,44 @@ def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
         localecon.lm3({"income": float("nan"), "spending": []})
     with pytest.raises(localecon.InvalidInputError, match="object is not JSON data"):
         g.cluster(seed=object())
+
+
+def test_the_stub_spells_each_option_as_the_core_does():
+    """The Literal spellings a type checker offers (the stub's aliases and the cluster options'
+    TypedDicts) are the core's own: each is compared with the list the core's
+    UnknownOptionError gives for a wrong spelling."""
+    import ast
+    import re
+    from pathlib import Path
+
+    stub = ast.parse((Path(localecon.__file__).parent / "_localecon.pyi").read_text())
+
+    def literal(node):
+        return {e.value for e in node.slice.elts} if isinstance(node.slice, ast.Tuple) else {node.slice.value}
+
+    spelled = {}
+    for node in stub.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Subscript):
+            spelled[node.target.id] = literal(node.value)
+        if isinstance(node, ast.ClassDef) and node.name in ("_ClusterOptions", "_TableClusterOptions"):
+            for field in node.body:
+                if isinstance(field, ast.AnnAssign) and isinstance(field.annotation, ast.Subscript):
+                    spelled[field.target.id] = literal(field.annotation)
+    t = localecon.datasets.miller_blair_2sector()
+    g = localecon.datasets.scotland_2019_sections().cluster_graph()
+    wrong = {
+        "_Closure": lambda: t.fci("x"),
+        "_Extraction": lambda: t.hypothetical_extraction("s1", "x"),
+        "_LqMethod": lambda: localecon.location_quotients([1.0, 2.0], [2.0, 3.0], method="x"),
+        "_Gwp": lambda: localecon.datasets.satellite("scotland-2019").characterise(gwp="x"),
+        "_PathTarget": lambda: t.structural_paths("s1", "x"),
+        "quality": lambda: g.cluster(quality="x"),
+        "basis": lambda: t.cluster_graph(basis="x"),
+        "rank_links_by": lambda: t.clusters(rank_links_by="x"),
+    }
+    assert set(wrong) <= set(spelled), sorted(set(wrong) - set(spelled))
+    for name, call in wrong.items():
+        with pytest.raises(localecon.UnknownOptionError) as e:
+            call()
+        core = set(re.search(r"expected one of: (.*)$", str(e.value)).group(1).split(", "))
+        assert spelled[name] == core, name
