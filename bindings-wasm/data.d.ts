@@ -12,7 +12,7 @@ export declare function councilCommuting(name: string): CouncilCommuting;
 /** The locally owned share of each industry's operating surplus in the Scotland 2019 table. */
 export declare function localSurplusShares(outsideOwnedProfitShare?: number): Float64Array;
 /** The atlas of Scotland's 32 council areas, one row per council. */
-export declare function councilAtlas(): Atlas;
+export declare function scotlandCouncilAtlas(): Atlas;
 export declare function australiaLgaNames(): string[];
 export declare function australiaLgaAtlas(): Atlas;
 export declare function councils(): CouncilCommuting[];

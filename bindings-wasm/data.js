@@ -36,7 +36,7 @@ export function localSurplusShares(outsideOwnedProfitShare) {
 
 /** The atlas of Scotland's 32 council areas: one row per council (about a second of work:
  * in a page, call it from a Web Worker). */
-export function councilAtlas() {
+export function scotlandCouncilAtlas() {
   return buildCouncilAtlas(SOURCES);
 }
 

@@ -22,8 +22,20 @@ pub fn dataset_names() -> PyResult<Vec<String>> {
 /// `UnknownOptionError` lists the closest names.
 #[pyfunction]
 pub fn council_commuting<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    let c: CouncilCommuting = Sources::embedded().council(name).py_err()?;
-    let d = to_py(py, &c)?.cast_into::<PyDict>()?;
+    commuting(py, &Sources::embedded().council(name).py_err()?)
+}
+
+/// Every council area's 2011 census travel to work, alphabetical by council (JavaScript's
+/// `councils()`): a list of `CouncilCommuting`.
+#[pyfunction]
+pub fn councils(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyAny>>> {
+    let all = Sources::embedded().council_commuting().py_err()?;
+    all.iter().map(|c| commuting(py, c)).collect()
+}
+
+/// A council's record with the shares the core derives, as a `CouncilCommuting`.
+fn commuting<'py>(py: Python<'py>, c: &CouncilCommuting) -> PyResult<Bound<'py, PyAny>> {
+    let d = to_py(py, c)?.cast_into::<PyDict>()?;
     d.set_item("resident_share", c.resident_share())?;
     d.set_item("in_commuter_share", c.in_commuter_share())?;
     let workplace = c.resident_share_of_workplace_population();
@@ -131,6 +143,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dataset, m)?)?;
     m.add_function(wrap_pyfunction!(dataset_names, m)?)?;
     m.add_function(wrap_pyfunction!(council_commuting, m)?)?;
+    m.add_function(wrap_pyfunction!(councils, m)?)?;
     m.add_function(wrap_pyfunction!(local_surplus_shares, m)?)?;
     m.add_function(wrap_pyfunction!(scotland_council_atlas, m)?)?;
     m.add_function(wrap_pyfunction!(australia_lga_atlas, m)?)?;

@@ -21,6 +21,11 @@ def test_every_council_is_a_dataset_with_its_commuting():
         glasgow == datasets.glasgow_2019() == datasets.by_name("scotland-council-2019:glasgow-city")
     )
     assert "ASSUMPTIONS: commuting" in glasgow.source
+    # all of them at once (JavaScript's councils()), alphabetical by council, each the one by name
+    every = datasets.councils()
+    assert [x.council for x in every] == sorted(x.council for x in every) and len(every) == 32
+    assert {x.dataset for x in every} == set(names)
+    assert next(x for x in every if x.council == "Glasgow City").to_dict() == c.to_dict()
 
 
 def test_glasgow_reproduced_step_by_step():

@@ -3,9 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  councilAtlas,
+  scotlandCouncilAtlas,
   councilCommuting,
   councilNames,
+  councils,
   dataset,
   datasetNames,
   datasetReport,
@@ -28,6 +29,12 @@ test("every council is a dataset with its commuting", () => {
   assert.equal(c.dataset, "scotland-council-2019:glasgow-city");
   assert.equal(c.liveAndWork + c.inFromScotland + c.inFromRestOfUk, c.fixedWorkplaceJobs);
   assert.equal(c.residentShare, 157278 / 323198);
+  // all of them at once (Python's datasets.councils()), alphabetical by council
+  const every = councils();
+  assert.equal(every.length, 32);
+  assert.deepEqual(every.map((x) => x.council), every.map((x) => x.council).sort());
+  assert.deepEqual(new Set(every.map((x) => x.dataset)), new Set(names));
+  assert.deepEqual(every.find((x) => x.council === "Glasgow City"), c);
   // the same council by its dataset name
   assert.deepEqual(councilCommuting("scotland-council-2019:glasgow-city"), c);
   const g = dataset("scotland-council-2019:glasgow-city");
@@ -55,7 +62,7 @@ test("an unknown council lists the close names", () => {
 });
 
 test("the atlas is the single reports, to the last bit", () => {
-  const atlas = councilAtlas();
+  const atlas = scotlandCouncilAtlas();
   assert.equal(atlas.rows.length, 32);
   assert.deepEqual(
     atlas.rows.map((r) => r.dataset),

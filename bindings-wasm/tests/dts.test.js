@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { RegionalTable, InterregionalTable, enaAnalysis, lm3, ras, Satellite, SparseNetwork } from "../index.node.js";
-import { dataset, datasetReport, councilAtlas, councilCommuting, gvaValidation, interregionalDataset, interregionalHouseholds, interregionalBuild } from "../data.js";
+import { dataset, datasetReport, scotlandCouncilAtlas, councilCommuting, gvaValidation, interregionalDataset, interregionalHouseholds, interregionalBuild } from "../data.js";
 import { ClusterGraph } from "../index.node.js";
 
 const dts = new URL("../pkg/localecon.d.ts", import.meta.url);
@@ -107,7 +107,7 @@ test("single-region results match their interfaces at every depth", () => {
 });
 
 test("datasets, satellites, interregional systems and sparse networks match their interfaces", () => {
-  matches("Atlas", councilAtlas());
+  matches("Atlas", scotlandCouncilAtlas());
   matches("CouncilCommuting", councilCommuting("Fife"));
   matches("GvaValidation", gvaValidation("flq", 0.3));
   const t = dataset("scotland-2019");

@@ -63,9 +63,9 @@ if (sat) {
 }
 t3.free();
 
-import { councilAtlas, councilCommuting, gvaValidation, commutingCrossCheck } from "../data.js";
+import { scotlandCouncilAtlas, councilCommuting, gvaValidation, commutingCrossCheck } from "../data.js";
 import type { Atlas, GvaValidation, CommutingCheck, CouncilCommuting } from "../index.js";
-const atlas: Atlas = councilAtlas();
+const atlas: Atlas = scotlandCouncilAtlas();
 const stays: number = atlas.rows[0].retentionShare;
 const commuting: CouncilCommuting = councilCommuting("Fife");
 const netRatio: number = commuting.netRatio;
