@@ -1,7 +1,7 @@
 //! Regionalisation and balancing for Python.
 
 use localecon::regionalize::{
-    Concordance, EmploymentPair, LqMethod, RasOptions, RegionalizeOptions,
+    Concordance, ConcordanceLink, EmploymentPair, LqMethod, RasOptions, RegionalizeOptions,
     flegg_lambda as core_lambda, quotient_matrix, ras as core_ras, regionalize as core_regionalize,
 };
 use localecon::table::Share;
@@ -205,20 +205,13 @@ pub fn ras<'py>(
 pub fn map_concordance<'py>(
     py: Python<'py>,
     values: std::collections::BTreeMap<String, f64>,
-    lookup: Vec<Bound<'py, PyAny>>,
+    lookup: &Bound<'py, PyAny>,
     targets: Vec<String>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let mut c = Concordance::new();
-    for link in lookup {
-        if let Ok((s, t, w)) = link.extract::<(String, String, f64)>() {
-            c.link(s, t, w);
-        } else {
-            let (s, t): (String, String) = link.extract()?;
-            c.link(s, t, 1.0);
-        }
-    }
+    let links: Vec<ConcordanceLink> = crate::convert::from_py(lookup, "concordance lookup")?;
     let values: Vec<(String, f64)> = values.into_iter().collect();
-    Ok(out1(py, c.apply(&values, &targets).py_err()?))
+    let mapped = Concordance::from_links(links).apply(&values, &targets);
+    Ok(out1(py, mapped.py_err()?))
 }
 
 /// The resident share of a sector's jobs from live-and-work counts: live_and_work / jobs.

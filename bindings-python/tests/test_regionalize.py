@@ -81,5 +81,7 @@ def test_bad_inputs_are_typed():
         localecon.ras([[1, 1], [0, 0]], [10, 2], [7, 5])
     with pytest.raises(localecon.UnknownLabelError, match="99999"):
         localecon.map_concordance({"99999": 1.0}, [("01110", "A")], ["A"])
+    with pytest.raises(localecon.InvalidInputError, match="concordance lookup"):
+        localecon.map_concordance({"01110": 1.0}, [("01110",)], ["A"])
     with pytest.raises(localecon.OutOfRangeError):
         localecon.resident_share(1200, 1000)

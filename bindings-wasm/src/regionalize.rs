@@ -87,6 +87,26 @@ pub fn ras(
     to_plain(&regionalize::ras(u0, rows, cols, row_targets, col_targets, o).js_err()?)
 }
 
+/// Maps values by source code (an object, read in code order as in Python) onto `targets`
+/// with a lookup of `[source, target]` or `[source, target, weight]` links: each source value
+/// is split across its targets by weight (equally when unweighted).
+#[wasm_bindgen(js_name = mapConcordance)]
+pub fn map_concordance(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "([string, string] | [string, string, number])[]")]
+    lookup: JsValue,
+    targets: Vec<String>,
+) -> Result<Vec<f64>, JsValue> {
+    let values: std::collections::BTreeMap<String, f64> =
+        crate::convert::from_object(&values, "concordance values")?;
+    let links: Vec<regionalize::ConcordanceLink> =
+        crate::convert::from_object(&lookup, "concordance lookup")?;
+    let values: Vec<(String, f64)> = values.into_iter().collect();
+    regionalize::Concordance::from_links(links)
+        .apply(&values, &targets)
+        .js_err()
+}
+
 /// The resident share of jobs from live-and-work counts.
 #[wasm_bindgen(js_name = residentShare)]
 pub fn resident_share(

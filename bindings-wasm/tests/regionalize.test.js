@@ -1,7 +1,7 @@
 // Regionalisation and balancing across the JavaScript boundary.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RegionalTable, locationQuotients, slq, fleggLambda, ras, residentShare } from "../index.node.js";
+import { RegionalTable, locationQuotients, slq, fleggLambda, ras, residentShare, mapConcordance } from "../index.node.js";
 import { bres2019Employment, councilCommuting, dataset, localSurplusShares } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -38,6 +38,9 @@ test("quotients, lambda, RAS, resident share", () => {
   const r = ras(new Float64Array([5, 0.5, 4, 3]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 5]));
   assert.ok(r.converged && Math.abs(r.matrix[0] - 6.590207719) < 1e-9);
   assert.equal(residentShare(600, 1000), 0.6);
+  // the same concordance as Python's test: unweighted and weighted links
+  const out = mapConcordance({ "01110": 10, "47110": 4 }, [["01110", "A"], ["47110", "G", 1], ["47110", "H", 3]], ["A", "G", "H"]);
+  assert.deepEqual(Array.from(out), [10, 1, 3]);
 });
 
 test("bad input: regionalisation and RAS", () => {
@@ -50,6 +53,8 @@ test("bad input: regionalisation and RAS", () => {
   expectError(() => t.regionalize(ne, new Float64Array(20).fill(10), { method: "lq" }), "UnknownOptionError", "unknown_option", /flq/);
   expectError(() => t.regionalize(ne, new Float64Array(20).fill(10), { metod: "flq" }), "InvalidInputError", "invalid_input", /metod/);
   t.free();
+  expectError(() => mapConcordance({ "99999": 1 }, [["01110", "A"]], ["A"]), "UnknownLabelError", "unknown_label", /99999/);
+  expectError(() => mapConcordance({ "01110": 1 }, [["01110"]], ["A"]), "InvalidInputError", "invalid_input", /concordance lookup/);
   expectError(() => ras(new Float64Array([1, 1, 1, 1]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 6])), "InconsistentError", "inconsistent");
   expectError(() => ras(new Float64Array([1, 1, 0, 0]), 2, 2, new Float64Array([10, 2]), new Float64Array([7, 5])), "InfeasibleError", "infeasible", /row 1/);
 });

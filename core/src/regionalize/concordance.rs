@@ -15,7 +15,31 @@ pub struct Concordance {
     links: BTreeMap<String, Vec<(String, f64)>>,
 }
 
+/// One link of a concordance as data: `[source, target]` (weight 1) or
+/// `[source, target, weight]`, as the bindings take a lookup table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ConcordanceLink {
+    /// `[source, target, weight]`.
+    Weighted(String, String, f64),
+    /// `[source, target]`, weight 1.
+    Plain(String, String),
+}
+
 impl Concordance {
+    /// A concordance from links given as data (a link given twice adds its weights).
+    #[must_use]
+    pub fn from_links(links: Vec<ConcordanceLink>) -> Self {
+        let mut c = Self::new();
+        for link in links {
+            match link {
+                ConcordanceLink::Weighted(s, t, w) => c.link(s, t, w),
+                ConcordanceLink::Plain(s, t) => c.link(s, t, 1.0),
+            }
+        }
+        c
+    }
+
     /// An empty concordance.
     #[must_use]
     pub fn new() -> Self {
@@ -250,4 +274,25 @@ pub fn sic_section(division: &str) -> Option<char> {
         99 => 'U',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    #[test]
+    fn links_as_data_are_the_concordance_built_by_hand() {
+        let links: Vec<ConcordanceLink> = crate::input_from_json(
+            r#"[["a", "X"], ["b", "X", 1.0], ["b", "Y", 3.0], ["a", "X"]]"#,
+            "lookup",
+        )
+        .unwrap();
+        let mut by_hand = Concordance::new();
+        by_hand.link("a", "X", 2.0); // given twice: the weights add
+        by_hand.link("b", "X", 1.0);
+        by_hand.link("b", "Y", 3.0);
+        assert_eq!(Concordance::from_links(links), by_hand);
+        let bad = crate::input_from_json::<Vec<ConcordanceLink>>(r#"[["a"]]"#, "lookup");
+        assert_eq!(bad.unwrap_err().code(), "invalid_input");
+    }
 }

@@ -7,7 +7,7 @@ mod imports;
 mod quotients;
 mod ras;
 
-pub use concordance::{Concordance, aggregate, sic_section};
+pub use concordance::{Concordance, ConcordanceLink, aggregate, sic_section};
 pub use imports::{ProductImports, import_use_from_products};
 pub use quotients::{
     EmploymentPair, LqMethod, flegg_lambda, quotient_matrix, regional_coefficients, resident_share,
