@@ -1,7 +1,8 @@
 // The same words in Python and JavaScript (issue 14): each class's methods and properties in
 // the Python stub (bindings-python/python/localecon/_localecon.pyi) and in the JavaScript
-// package are the same names, snake_case against camelCase, apart from the differences listed
-// here with the ecosystem reason for each. A capability added to one binding only fails here.
+// package, and the module functions of both, are the same names, snake_case against
+// camelCase, apart from the differences listed here with the ecosystem reason for each. A
+// capability added to one binding only fails here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -68,3 +69,50 @@ for (const [cls, only] of Object.entries(ONLY)) {
     assert.deepEqual(javascriptOnly, Object.keys(only.javascript).sort(), `${cls}: in JavaScript only`);
   });
 }
+
+// the module functions: Python's `localecon`, `localecon.datasets` and `localecon.uncertainty`
+// (their __all__) against the JavaScript package and its data entry point (the `build…`
+// functions are the data entry point's own builders, given the raw files)
+const SHORTCUT = "Python's shortcut for one embedded dataset; JavaScript: dataset(name)";
+const FUNCTIONS = {
+  python: {
+    by_name: "Python's name for dataset(name) (JavaScript: dataset(name))",
+    council: "a council's table by council name; JavaScript: dataset(name) with the dataset name",
+    kernel_path: "the dense kernels faer chose on this CPU: native only",
+    regionalize: "JavaScript: table.regionalize(…)",
+    regionalize_uncertainty: "JavaScript: table.regionalizeUncertainty(…)",
+    combine_monte_carlo: "chunks of draws combined after Dask ran them on many machines",
+    map_councils: "Dask: the councils spread over a cluster",
+    map_regions: "Dask: any regions spread over a cluster",
+    ...Object.fromEntries(["glasgow_2019", "miller_blair_2sector", "scotland_2019", "scotland_2019_sections", "scotland_councils_2019",
+      "scotland_councils_ruk_2019", "scotland_ruk_2019", "scotland_ruk_2019_shared", "three_region_2019"].map((n) => [n, SHORTCUT])),
+  },
+  javascript: {
+    dataset: "Python: datasets.by_name(name)",
+    dataset_csv: "Python: datasets.by_name(name).to_csv()",
+    dataset_report: "Python: datasets.by_name(name).report()",
+    ena_analysis: "Python: FlowSystem(…).analyse()",
+    error_kinds: "Python: the constant ERROR_KINDS",
+    init_sync: "WebAssembly's initialisation",
+    report_from_csv: "Python: RegionalTable.from_csv(text).report()",
+    report_from_json: "Python: RegionalTable.from_json(text).report()",
+  },
+};
+
+test("module functions: the same words in Python and JavaScript", async () => {
+  const data = await import("../../bindings-wasm/data.js");
+  const base = new URL("../../bindings-python/python/localecon/", import.meta.url);
+  const all = (file) => {
+    const text = readFileSync(new URL(file, base), "utf8");
+    return [...text.match(/__all__ = \[([\s\S]*?)\]/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  };
+  const modules = ["datasets", "plot", "uncertainty"];
+  const py = new Set(["__init__.py", "datasets.py", "uncertainty.py"].flatMap(all).filter((n) => /^[a-z]/.test(n) && !modules.includes(n)));
+  // years stay apart as Python spells them (bres2019Employment: bres_2019_employment)
+  const name = (n) => snake(n.replace(/([a-z])(\d{4})/g, "$1_$2"));
+  const isFunction = (v) => typeof v === "function" && !(v.prototype && Object.getOwnPropertyNames(v.prototype).length > 1);
+  const j = new Set([...Object.entries(js), ...Object.entries(data)].filter(([k, v]) => isFunction(v) && !k.startsWith("build")).map(([k]) => name(k)));
+  assert.ok(py.size > 20 && j.size > 20, `${py.size} Python and ${j.size} JavaScript functions read`);
+  assert.deepEqual([...py].filter((n) => !j.has(n)).sort(), Object.keys(FUNCTIONS.python).sort(), "in Python only");
+  assert.deepEqual([...j].filter((n) => !py.has(n)).sort(), Object.keys(FUNCTIONS.javascript).sort(), "in JavaScript only");
+});
