@@ -76,7 +76,7 @@ for (const [cls, only] of Object.entries(ONLY)) {
 const SHORTCUT = "Python's shortcut for one embedded dataset; JavaScript: dataset(name)";
 const FUNCTIONS = {
   python: {
-    by_name: "Python's name for dataset(name) (JavaScript: dataset(name))",
+    by_name: "an older name of datasets.dataset(name), kept for the book's examples",
     council: "a council's table by council name; JavaScript: dataset(name) with the dataset name",
     kernel_path: "the dense kernels faer chose on this CPU: native only",
     regionalize: "JavaScript: table.regionalize(…)",
@@ -88,9 +88,8 @@ const FUNCTIONS = {
       "scotland_councils_ruk_2019", "scotland_ruk_2019", "scotland_ruk_2019_shared", "three_region_2019"].map((n) => [n, SHORTCUT])),
   },
   javascript: {
-    dataset: "Python: datasets.by_name(name)",
-    dataset_csv: "Python: datasets.by_name(name).to_csv()",
-    dataset_report: "Python: datasets.by_name(name).report()",
+    dataset_csv: "Python: datasets.dataset(name).to_csv()",
+    dataset_report: "Python: datasets.dataset(name).report()",
     ena_analysis: "Python: FlowSystem(…).analyse()",
     error_kinds: "Python: the constant ERROR_KINDS",
     init_sync: "WebAssembly's initialisation",

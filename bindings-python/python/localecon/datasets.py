@@ -73,6 +73,7 @@ __all__ = [
     "council_commuting",
     "council_names",
     "councils",
+    "dataset",
     "dataset_names",
     "glasgow_2019",
     "gva_validation",
