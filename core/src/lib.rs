@@ -53,8 +53,8 @@ mod book_linkages {}
 #[doc = include_str!("../../docs/src/lm3.md")]
 mod book_lm3 {}
 #[cfg(doctest)]
-#[doc = include_str!("../../docs/src/regionalisation.md")]
-mod book_regionalisation {}
+#[doc = include_str!("../../docs/src/regionalize.md")]
+mod book_regionalize {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/australia.md")]
 mod book_australia {}
@@ -62,8 +62,8 @@ mod book_australia {}
 #[doc = include_str!("../../docs/src/council-validation.md")]
 mod book_council_validation {}
 #[cfg(doctest)]
-#[doc = include_str!("../../docs/src/scenarios.md")]
-mod book_scenarios {}
+#[doc = include_str!("../../docs/src/scenario.md")]
+mod book_scenario {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/src/satellite.md")]
 mod book_satellite {}
