@@ -358,7 +358,7 @@ pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &st
         // data (a pandas object, whose labels would be lost, a NaN) is refused naming `what`
         Err(_) => match obj
             .py()
-            .import("localecon._results")?
+            .import("localecon._inputs")?
             .getattr("_json_text")?
             .call1((obj,))
         {

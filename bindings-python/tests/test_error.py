@@ -248,6 +248,11 @@ def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
         localecon.lm3({"income": float("nan"), "spending": []})
     with pytest.raises(localecon.InvalidInputError, match="object is not JSON data"):
         g.cluster(seed=object())
+    looped: dict = {"income": 1.0}
+    looped["spending"] = [looped]
+    with pytest.raises(localecon.InvalidInputError, match="Circular reference") as e:
+        localecon.lm3(looped)
+    assert "NaN" not in str(e.value)
 
 
 def test_the_stub_spells_each_option_as_the_core_does():

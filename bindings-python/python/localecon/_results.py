@@ -32,23 +32,6 @@ if TYPE_CHECKING:
 Vector = NDArray[np.float64]
 
 
-def _json_default(value: Any) -> Any:
-    """JSON's view of a numpy value: a scalar's number, an array's nested lists. A pandas object
-    is refused: its labels would be dropped without a word (give a dict, or `.tolist()`)."""
-    if isinstance(value, (np.generic, np.ndarray)):
-        return value.tolist()
-    kind = type(value)
-    hint = " (a pandas object: give .to_dict() or .tolist(), whichever the input means)" if kind.__module__.startswith("pandas") else ""
-    raise TypeError(f"{kind.__module__}.{kind.__qualname__} is not JSON data{hint}")
-
-
-def _json_text(data: Any) -> str:
-    """The JSON text of an input given as Python data (what the core reads); numbers must be
-    finite (a NaN is a ValueError)."""
-    try:
-        return json.dumps(data, default=_json_default, allow_nan=False)
-    except ValueError as e:
-        raise ValueError(f"{e}: a NaN or infinite number is not data") from None
 
 R = TypeVar("R", bound="Record")
 
