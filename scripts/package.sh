@@ -68,7 +68,7 @@ scripts/build-wasm.sh >/dev/null
 (cd bindings-wasm && npm pack --silent --pack-destination "$DIST" >/dev/null)
 TARBALL="$(ls "$DIST"/localecon-*.tgz)"
 CONTENTS="$(tar -tzf "$TARBALL")"
-for f in package/README.md package/LICENSE-MIT package/LICENSE-APACHE package/pkg/localecon_bg.wasm package/data.js package/pkg/data/glasgow-2019.js package/data-one.d.ts; do
+for f in package/README.md package/LICENSE-MIT package/LICENSE-APACHE package/pkg/localecon_bg.wasm package/data.js package/pkg/data/glasgow-2019.js package/pkg/data/files/glasgow-2019.js package/data-one.d.ts package/report.node.js package/report.browser.js package/report.d.ts package/report-data-one.d.ts package/pkg/report/localecon_bg.wasm package/pkg/report/localecon.js package/pkg/report/localecon.d.ts package/pkg/report/data/glasgow-2019.js; do
   grep -qx "$f" <<<"$CONTENTS" || { echo "npm package lacks $f" >&2; exit 1; }
 done
 if grep -q "^package/explorer/" <<<"$CONTENTS"; then echo "the npm package must not carry the Explorer" >&2; exit 1; fi
@@ -91,6 +91,18 @@ const t = RegionalTable.fromArrays(new Float64Array([150, 500, 200, 100]), ['far
 if (Math.abs(t.multipliers().output.typeI[0] - 1.5182) > 1e-4) throw new Error('multipliers');
 t.free();
 console.log('npm package installed in a fresh project:', r.region, r.outputMultiplierTypeI.toFixed(4));
+"
+# the report's module alone: its own entry points, the same report
+node --input-type=module -e "
+import { RegionalTable } from 'localecon/report';
+import { dataset as small } from 'localecon/report/data/glasgow-2019';
+import { dataset as full } from 'localecon/data/glasgow-2019';
+const [a, b] = [small(), full()];
+if (!(a instanceof RegionalTable)) throw new Error('localecon/report/data: not the report module\'s table');
+if (JSON.stringify(a.report()) !== JSON.stringify(b.report())) throw new Error('localecon/report: another report');
+a.free();
+b.free();
+console.log('localecon/report installed: the same Glasgow report');
 "
 cd "$ROOT"
 rm -rf "$FRESH"

@@ -30,6 +30,8 @@ step "rust: format, lints (native and wasm32) and API docs"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p localecon -p localecon-wasm --target wasm32-unknown-unknown -- -D warnings
+# the module of `localecon/report`: the same crate without its `full` feature
+cargo clippy -p localecon-wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 # the API docs build without broken links
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p localecon --quiet
 

@@ -49,7 +49,7 @@ fn ena_options(options: JsValue) -> Result<circularity::EnaOptions, JsValue> {
 #[wasm_bindgen(js_name = enaAnalysis, unchecked_return_type = "EnaAnalysis")]
 pub fn ena_analysis(
     #[wasm_bindgen(unchecked_param_type = "FlowSystemInput")] system: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EnaOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let parts: circularity::FlowSystemParts = crate::convert::from_object(&system, "flow system")?;
     let o = ena_options(options)?;
@@ -70,7 +70,7 @@ impl RegionalTable {
     pub fn ena(
         &self,
         closure: Option<String>,
-        #[wasm_bindgen(unchecked_param_type = "EnaOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EnaOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let c: circularity::Closure = closure.as_deref().unwrap_or("open").parse().js_err()?;
         let system = circularity::FlowSystem::from_table(&self.inner, c).js_err()?;

@@ -171,7 +171,7 @@ impl ClusterGraph {
     #[wasm_bindgen(unchecked_return_type = "Clustering")]
     pub fn cluster(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = read_options::<ClusterOptions>(&options, "ClusterGraph.cluster")?;
         to_plain(&core::cluster(&self.inner, &o).js_err()?)
@@ -182,7 +182,7 @@ impl ClusterGraph {
     pub fn scan(
         &self,
         resolutions: Vec<f64>,
-        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = read_options::<ClusterOptions>(&options, "ClusterGraph.scan")?;
         to_plain(&core::resolution_scan(&self.inner, &o, &resolutions).js_err()?)
@@ -192,7 +192,7 @@ impl ClusterGraph {
     #[wasm_bindgen(unchecked_return_type = "Consensus")]
     pub fn consensus(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = read_options::<ClusterOptions>(&options, "ClusterGraph.consensus")?;
         to_plain(&core::consensus(&self.inner, None, &o).js_err()?)
@@ -217,7 +217,7 @@ impl MapFlows {
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
         #[wasm_bindgen(
-            unchecked_param_type = "{ undirected?: boolean; teleportation?: number } | undefined"
+            unchecked_optional_param_type = "{ undirected?: boolean; teleportation?: number }"
         )]
         options: JsValue,
     ) -> Result<MapFlows, JsValue> {
@@ -250,7 +250,7 @@ impl MapFlows {
     #[wasm_bindgen(unchecked_return_type = "Clustering")]
     pub fn cluster(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ClusterOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = read_options::<ClusterOptions>(&options, "MapFlows.cluster")?;
         to_plain(&core::cluster_map_equation(&self.inner, &o).js_err()?)
@@ -263,7 +263,7 @@ impl RegionalTable {
     #[wasm_bindgen(unchecked_return_type = "TableClusters")]
     pub fn clusters(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TableClusterOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TableClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let o = table_options(&options)?;
         to_plain(&core::cluster_table(&self.inner, &o).js_err()?)

@@ -27,7 +27,7 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = leakRanking, unchecked_return_type = "LeakRanking")]
     pub fn leak_ranking(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LeakRankingOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LeakRankingOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options: LeakRankingOptions = if options.is_undefined() || options.is_null() {
             LeakRankingOptions::default()

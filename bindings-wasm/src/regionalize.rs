@@ -124,7 +124,7 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(js_name = nationalEmployment)] national_employment: &[f64],
         #[wasm_bindgen(js_name = regionalEmployment)] regional_employment: &[f64],
-        #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RegionalizeOptions")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let o = regionalize_options(options)?;
         Ok(RegionalTable {

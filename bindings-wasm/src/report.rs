@@ -10,6 +10,20 @@ use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+/** A stressor of a satellite: its name and unit. */
+export interface StressorInfo { name: string; unit: string }
+/** An amount by the region it comes from or goes to. */
+export interface OriginAmount { origin: string; amount: number }
+/** A stressor's account in a region (the report's `satellite` part). */
+export interface StressorAccount {
+  name: string; unit: string; production: number; industries: number; households: number;
+  consumption: number; localForLocal: number; embodiedInExports: number;
+  embodiedInImports: OriginAmount[]; importsForExports: OriginAmount[]; identityGap: number;
+}
+/** One stressor per unit of a sector's final demand (a report's sector, with a satellite). */
+export interface SectorFootprint {
+  stressor: string; direct: number; typeI: number; typeII: number | null; outside: number; localShare: number;
+}
 /** One sector of a RegionReport. */
 export interface SectorReport {
   code: string; name: string; output: number;
@@ -68,9 +82,7 @@ impl RegionalTable {
     #[wasm_bindgen(unchecked_return_type = "RegionReport")]
     pub fn report(
         &self,
-        #[wasm_bindgen(
-            unchecked_param_type = "((stage: string, done: number) => void) | undefined"
-        )]
+        #[wasm_bindgen(unchecked_optional_param_type = "(stage: string, done: number) => void")]
         progress: Option<js_sys::Function>,
     ) -> Result<JsValue, JsValue> {
         let Some(callback) = progress else {

@@ -22,7 +22,6 @@ export interface SatelliteInput {
   stressors: StressorInput[]; importFactors?: ImportFactorInput[]; perUnitOfOutput?: boolean;
   source?: string; assumptions?: string[];
 }
-export interface StressorInfo { name: string; unit: string }
 export interface StressorEffects { direct: number[]; typeI: number[]; typeII: number[] | null }
 export interface StressorMultipliers {
   sectors: Sector[]; stressors: StressorInfo[]; moneyUnit: string; effects: StressorEffects[];
@@ -32,15 +31,7 @@ export interface Footprint {
   sectors: Sector[]; stressors: StressorInfo[]; local: number[][];
   byOrigin: [string, number[][]][]; importBasis: ImportBasis | null; assumptions: string[];
 }
-export interface StressorAccount {
-  name: string; unit: string; production: number; industries: number; households: number;
-  consumption: number; localForLocal: number; embodiedInExports: number;
-  embodiedInImports: OriginAmount[]; importsForExports: OriginAmount[]; identityGap: number;
-}
 export interface SatelliteAccounts { region: string; stressors: StressorAccount[]; assumptions: string[] }
-export interface SectorFootprint {
-  stressor: string; direct: number; typeI: number; typeII: number | null; outside: number; localShare: number;
-}
 export interface StressorChange {
   name: string; unit: string; production: number; consumption: number;
   embodiedInImports: number; embodiedInExports: number;

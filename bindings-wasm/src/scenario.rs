@@ -29,7 +29,6 @@ export interface Split { direct: number[]; indirect: number[]; induced: number[]
 /** The impact of a final-demand change. */
 export interface Impact { sectors: Sector[]; finalDemand: number[]; householdIncome: number; output: Split; income: Split; valueAdded: Split; employment: Split | null; leakage: [string, number][]; retainedIncome: number }
 /** An import substitution computed by a rank-one update. */
-export interface OriginAmount { origin: string; amount: number }
 export interface SubstitutionEffect { buyer: string; product: string; share: number; delta: number; importsSubstituted: number; importsSubstitutedByOrigin: OriginAmount[]; outputMultipliers: number[]; retention: number[]; outputChange: number; retainedIncomeChange: number; importBasis: ImportBasis }
 /** A business to add to a table (camelCase keys, as every JavaScript input). */
 export interface Business { name: string; output: number; valueAdded: number; jobs?: number; localPurchases: [string, number][]; residentWages: number }

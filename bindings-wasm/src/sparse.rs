@@ -135,7 +135,7 @@ impl SparseNetwork {
     #[wasm_bindgen(unchecked_return_type = "SparseResult")]
     pub fn analyse(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SparseOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SparseOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         #[derive(serde::Deserialize, Default)]
         #[serde(deny_unknown_fields, default)]

@@ -54,7 +54,7 @@ impl RegionalTable {
     pub fn from_arrays(
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] z: JsValue,
         codes: Vec<String>,
-        #[wasm_bindgen(unchecked_param_type = "TableOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TableOptions")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let z = flows_from_js(&z)?;
         let options: ArrayOptions = if options.is_undefined() || options.is_null() {

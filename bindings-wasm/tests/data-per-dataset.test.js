@@ -25,7 +25,7 @@ for (const name of NAMES) {
       a.free();
       b.free();
     }
-    const size = statSync(fileURLToPath(new URL(`../pkg/data/${name}.js`, import.meta.url))).size;
+    const size = statSync(fileURLToPath(new URL(`../pkg/data/files/${name}.js`, import.meta.url))).size;
     assert.ok(size < all / 2, `${name}: ${size} bytes against ${all} for every raw file`);
   });
 }

@@ -1,11 +1,29 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
-import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters } from "../index.js";
+import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters, type LeakRanking } from "../index.js";
 import { dataset, datasetReport } from "../data.js";
 import { dataset as glasgowAlone, NAME } from "localecon/data/glasgow-2019";
 const alone: RegionalTable = glasgowAlone();
 const aloneName: string = NAME;
 alone.free();
 export { aloneName };
+
+// `localecon/report`: the report's module alone, its own RegionalTable, the same result types
+import * as reportOnly from "localecon/report";
+import { dataset as glasgowReportOnly } from "localecon/report/data/glasgow-2019";
+const small: reportOnly.RegionalTable = glasgowReportOnly();
+const smallReport: RegionReport = small.report();
+const smallReportAgain: reportOnly.RegionReport = smallReport;
+const smallMultipliers: Multipliers = small.multipliers();
+small.free();
+export { smallReportAgain, smallMultipliers };
+// optional arguments may be left out (the .d.ts marks them `?`, as the runtime has them)
+const bare = glasgowAlone();
+const bareRanking: LeakRanking = bare.leakRanking();
+const bareClusters: TableClusters = bare.clusters();
+bare.free();
+export { bareRanking, bareClusters };
+// @ts-expect-error: the clusters are not in the report's module
+reportOnly.RegionalTable.prototype.clusters;
 
 const options: TableOptions = {
   finalDemand: [{ label: "f", kind: "other", values: [350, 1700] }],

@@ -1,9 +1,10 @@
-//! The embedded datasets' inputs for JavaScript: Scotland's council areas (commuting,
-//! ownership) and the atlas of all 32, as plain objects.
+//! Scotland's council areas (commuting, ownership), the atlases of many regions and the
+//! validations against ONS, as plain objects (the full module only).
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_object, to_plain};
+use super::sources;
+use crate::convert::to_plain;
 use crate::error::IntoJs;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -32,12 +33,6 @@ export interface RegionalisationValidation {
 /** Census 2011 commuting against the ONS money measure in one ITL3 area. */
 export interface CommutingCheck { itl3: string; name: string; censusNetRatio: number; coeRatio: number | null; residentShare: number; residentShareOfWorkplacePopulation: number }
 "#;
-
-/// The raw files, read straight from the JavaScript object (about 0.2 MB per dataset: what
-/// a page's first `dataset()` waits for).
-fn sources(value: &JsValue) -> Result<localecon::datasets::Sources, JsValue> {
-    from_object(value, "dataset sources")
-}
 
 /// Every dataset name the sources hold: the four tables, then the 32 council areas.
 #[wasm_bindgen(js_name = buildDatasetNames)]
@@ -154,22 +149,4 @@ pub fn build_australia_lga_atlas(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_plain(&sources(&sources_)?.australia_lga_atlas().js_err()?)
-}
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** The raw files the embedded datasets are built from (shipped by `localecon/data`). */
-export interface DatasetSources { scotland_2019: string; scotland_2019_sections: string; scotland_2019_imports_by_product: string; scotland_2019_fte: string; sic2007_to_ioc098: string; bres_2019_scotland_subclass: string; bres_2019_council_division: string; census_2011_council_commuting: string; ons_2019_scotland_surplus_by_industry: string; ons_scotland_itl3: string; australia_2021_22: string; australia_2021_lga_employment: string; australia_2021_22_115: string; uk_2019_ghg_by_ioc098: string; uk_2019_ghg_households: string; uk_2019_sections: string; uk_2019_shared: string; ioc098_shared: string; scotland_2019_ruk_purchases_by_final_use: string; census_2011_council_od: string; bres_2019_uk_scotland_division: string }
-"#;
-
-/// An embedded dataset built from its raw files (`localecon/data` ships them) by the same
-/// code as in Rust and Python, so that every language gets the same table to the last bit.
-#[wasm_bindgen(js_name = buildDataset)]
-pub fn build_dataset(
-    name: &str,
-    #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
-) -> Result<crate::table::RegionalTable, JsValue> {
-    Ok(crate::table::RegionalTable {
-        inner: self::sources(&sources)?.build(name).js_err()?,
-    })
 }
