@@ -50,13 +50,7 @@ impl PyClusterGraph {
             vector(weight, "weight")?,
         );
         let inner = py
-            .detach(|| {
-                if undirected {
-                    core::ClusterGraph::undirected(n, &s, &t, &w, self_loops)
-                } else {
-                    core::ClusterGraph::directed(n, &s, &t, &w, self_loops)
-                }
-            })
+            .detach(|| core::ClusterGraph::new(n, &s, &t, &w, undirected, self_loops))
             .py_err()?;
         Ok(Self { inner })
     }
@@ -228,15 +222,15 @@ impl PyRegionalTable {
         preset: Option<&str>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let merged = PyDict::new(py);
-        if let Some(name) = preset {
-            let base = TableClusterOptions::preset(name).py_err()?;
-            merged.update(crate::convert::to_py(py, &base)?.cast()?)?;
-        }
+        // the core starts from the preset and takes the options given beside it
+        let given = PyDict::new(py);
         if let Some(k) = kwargs {
-            merged.update(k.as_mapping())?;
+            given.update(k.as_mapping())?;
         }
-        let o: TableClusterOptions = options(py, Some(&merged), "cluster options")?;
+        if let Some(name) = preset {
+            given.set_item("preset", name)?;
+        }
+        let o: TableClusterOptions = options(py, Some(&given), "cluster options")?;
         let t = &self.inner;
         let c = crate::interrupt::interruptible(py, || core::cluster_table(t, &o))?;
         typed(py, "TableClusters", &c)

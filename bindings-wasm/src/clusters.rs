@@ -4,7 +4,6 @@
 
 use localecon::clusters::{self as core, Basis, ClusterOptions, TableClusterOptions};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_object, numbers_from_js, to_plain};
@@ -71,33 +70,6 @@ fn read_options<T: DeserializeOwned + Default>(
     from_object(options, &format!("{call} options"))
 }
 
-/// A table's cluster options: those of the `preset` when one is named, overridden by the
-/// options given beside it (as Python merges its keyword arguments into the preset).
-fn table_options(given: &JsValue) -> Result<TableClusterOptions, JsValue> {
-    const CALL: &str = "RegionalTable.clusters";
-    let preset = if given.is_object() {
-        js_sys::Reflect::get(given, &"preset".into())?
-    } else {
-        JsValue::UNDEFINED
-    };
-    if preset.is_undefined() {
-        return read_options(given, CALL);
-    }
-    let name = preset.as_string().ok_or_else(|| {
-        crate::error::invalid(&format!("{CALL} options"), "preset: expected a string")
-    })?;
-    let merged = to_plain(&TableClusterOptions::preset(&name).js_err()?)?;
-    for pair in js_sys::Object::entries(given.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&pair);
-        let (key, value) = (pair.get(0), pair.get(1));
-        // an option given as `undefined` keeps the preset's value
-        if !value.is_undefined() && key.as_string().as_deref() != Some("preset") {
-            js_sys::Reflect::set(&merged, &key, &value)?;
-        }
-    }
-    read_options(&merged, CALL)
-}
-
 type Flows = (Vec<u32>, Vec<u32>, Vec<f64>);
 
 fn flows(source: &JsValue, target: &JsValue, weight: &JsValue) -> Result<Flows, JsValue> {
@@ -129,14 +101,9 @@ impl ClusterGraph {
         #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
     ) -> Result<ClusterGraph, JsValue> {
         let (s, t, w) = flows(&source, &target, &weight)?;
-        let self_loops = self_loops.unwrap_or(false);
-        let inner = if undirected.unwrap_or(false) {
-            core::ClusterGraph::undirected(n, &s, &t, &w, self_loops)
-        } else {
-            core::ClusterGraph::directed(n, &s, &t, &w, self_loops)
-        };
+        let (undirected, self_loops) = (undirected.unwrap_or(false), self_loops.unwrap_or(false));
         Ok(Self {
-            inner: inner.js_err()?,
+            inner: core::ClusterGraph::new(n, &s, &t, &w, undirected, self_loops).js_err()?,
         })
     }
 
@@ -259,13 +226,14 @@ impl MapFlows {
 
 #[wasm_bindgen]
 impl RegionalTable {
-    /// Value-based clusters of the sectors with their accounts and missing links.
+    /// Value-based clusters of the sectors with their accounts and missing links (a `preset`
+    /// is the core's starting point, overridden by the options given beside it).
     #[wasm_bindgen(unchecked_return_type = "TableClusters")]
     pub fn clusters(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "TableClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = table_options(&options)?;
+        let o = read_options::<TableClusterOptions>(&options, "RegionalTable.clusters")?;
         to_plain(&core::cluster_table(&self.inner, &o).js_err()?)
     }
 

@@ -80,7 +80,7 @@ test("bad inputs are typed errors naming the place", () => {
   expectError(() => g.scan([1], { preset: "scottish_government" }), "InvalidInputError", "invalid_input", unknown("ClusterGraph\\.scan", "preset"));
   expectError(() => new MapFlows(3, [0, 1], [1, 2], [1, 1], { starts: 3 }), "InvalidInputError", "invalid_input", unknown("new MapFlows", "starts"));
   expectError(() => new MapFlows(3, [0, 1], [1, 2], [1, 1], { undirected: true, teleportation: 0.15 }), "InvalidInputError", "invalid_input", /teleportation is for a directed walker/);
-  expectError(() => dataset("scotland-2019").clusters({ preset: 1 }), "InvalidInputError", "invalid_input", /preset: expected a string/);
+  expectError(() => dataset("scotland-2019").clusters({ preset: 1 }), "InvalidInputError", "invalid_input", /preset: invalid type: floating point `1\.0`, expected a string/);
 });
 
 test("a graph's total weight, a walker's visit rates, and a sparse network's graph", () => {

@@ -132,9 +132,23 @@ pub fn table_map_flows(table: &RegionalTable) -> Result<MapFlows> {
     Ok(MapFlows { locked, ..flows })
 }
 
+spelled_enum! {
+    /// A named method to start a table's cluster options from.
+    Preset, "cluster preset" {
+        /// [`TableClusterOptions::scottish_government`].
+        ScottishGovernment => "scottish_government",
+    }
+}
+
 /// How a table's clusters are found and accounted for.
+///
+/// Read from data (every binding's options), a `preset` names the method to start from
+/// ([`TableClusterOptions::preset`]) and the options given beside it override its own:
+/// `{"preset": "scottish_government", "starts": 2}` is the Scottish Government's method
+/// with two starts. A wrong preset is [`Error::UnknownOption`], as a wrong spelling of any
+/// option is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(from = "GivenTableClusterOptions")]
 pub struct TableClusterOptions {
     /// The links clustered. Default [`Basis::Flows`].
     pub basis: Basis,
@@ -145,7 +159,6 @@ pub struct TableClusterOptions {
     /// Runs from one seed (see [`ClusterOptions::starts`]). Default 20.
     pub starts: usize,
     /// The seed. Default 0 (read from data as [`ClusterOptions::seed`] is).
-    #[serde(deserialize_with = "crate::spelling::seed")]
     pub seed: u64,
     /// Keep each sector's purchases from itself as a link (the diagonal). Default false.
     pub self_loops: bool,
@@ -194,14 +207,9 @@ impl TableClusterOptions {
     ///
     /// [`Error::UnknownOption`] listing the presets.
     pub fn preset(name: &str) -> Result<Self> {
-        match name {
-            "scottish_government" => Ok(Self::scottish_government()),
-            other => Err(Error::UnknownOption {
-                what: "cluster preset".into(),
-                value: other.into(),
-                expected: "scottish_government".into(),
-            }),
-        }
+        Ok(match name.parse::<Preset>()? {
+            Preset::ScottishGovernment => Self::scottish_government(),
+        })
     }
 
     fn clustering(&self) -> ClusterOptions {
@@ -210,6 +218,59 @@ impl TableClusterOptions {
             resolution: self.resolution,
             starts: self.starts,
             seed: self.seed,
+        }
+    }
+}
+
+/// [`TableClusterOptions`] as given in data: each option may be left out, and a `preset`
+/// supplies the ones that are.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenTableClusterOptions {
+    #[serde(default)]
+    preset: Option<Preset>,
+    #[serde(default)]
+    basis: Option<Basis>,
+    #[serde(default)]
+    quality: Option<Quality>,
+    #[serde(default)]
+    resolution: Option<f64>,
+    #[serde(default)]
+    starts: Option<usize>,
+    #[serde(default, deserialize_with = "given_seed")]
+    seed: Option<u64>,
+    #[serde(default)]
+    self_loops: Option<bool>,
+    #[serde(default)]
+    missing_links: Option<usize>,
+    #[serde(default)]
+    share: Option<f64>,
+    #[serde(default)]
+    rank_links_by: Option<LinkRanking>,
+}
+
+fn given_seed<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<u64>, D::Error> {
+    crate::spelling::seed(d).map(Some)
+}
+
+impl From<GivenTableClusterOptions> for TableClusterOptions {
+    fn from(g: GivenTableClusterOptions) -> Self {
+        let base = match g.preset {
+            Some(Preset::ScottishGovernment) => Self::scottish_government(),
+            None => Self::default(),
+        };
+        Self {
+            basis: g.basis.unwrap_or(base.basis),
+            quality: g.quality.unwrap_or(base.quality),
+            resolution: g.resolution.unwrap_or(base.resolution),
+            starts: g.starts.unwrap_or(base.starts),
+            seed: g.seed.unwrap_or(base.seed),
+            self_loops: g.self_loops.unwrap_or(base.self_loops),
+            missing_links: g.missing_links.unwrap_or(base.missing_links),
+            share: g.share.unwrap_or(base.share),
+            rank_links_by: g.rank_links_by.unwrap_or(base.rank_links_by),
         }
     }
 }

@@ -96,6 +96,23 @@ impl ClusterGraph {
         Self::build(n, a, b, weight, self_loops, true)
     }
 
+    /// [`ClusterGraph::undirected`] when `undirected`, else [`ClusterGraph::directed`]: the
+    /// one constructor every binding calls.
+    ///
+    /// # Errors
+    ///
+    /// As [`ClusterGraph::directed`].
+    pub fn new(
+        n: usize,
+        source: &[u32],
+        target: &[u32],
+        weight: &[f64],
+        undirected: bool,
+        self_loops: bool,
+    ) -> Result<Self> {
+        Self::build(n, source, target, weight, self_loops, undirected)
+    }
+
     /// A graph from a dense row-major `n × n` matrix of flows `m[u·n + v]` (`u → v`).
     ///
     /// # Errors

@@ -34,7 +34,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use accounts::{
-    Basis, ClusterAccount, LinkRanking, MissingLink, SCOTTISH_GOVERNMENT_RESOLUTION,
+    Basis, ClusterAccount, LinkRanking, MissingLink, Preset, SCOTTISH_GOVERNMENT_RESOLUTION,
     TableClusterOptions, TableClusters, basis_graph, cluster_table, scottish_government_graph,
     table_graph, table_map_flows,
 };

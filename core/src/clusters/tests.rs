@@ -593,6 +593,50 @@ fn a_seed_read_from_data_is_whole_and_in_range_or_out_of_range() {
 }
 
 #[test]
+fn a_preset_read_from_data_is_the_start_and_the_options_beside_it_override_it() {
+    let read = |json: &str| crate::input_from_json::<TableClusterOptions>(json, "options");
+    assert_eq!(read("{}").unwrap(), TableClusterOptions::default());
+    let sg = TableClusterOptions::scottish_government();
+    assert_eq!(read(r#"{"preset": "scottish_government"}"#).unwrap(), sg);
+    assert_eq!(
+        read(r#"{"starts": 2, "preset": "scottish_government", "missing_links": 1}"#).unwrap(),
+        TableClusterOptions {
+            starts: 2,
+            missing_links: 1,
+            ..sg.clone()
+        }
+    );
+    // an option equal to the plain default still overrides the preset's
+    assert_eq!(
+        read(r#"{"preset": "scottish_government", "basis": "flows"}"#)
+            .unwrap()
+            .basis,
+        Basis::Flows
+    );
+    assert_eq!(
+        TableClusterOptions::preset("scottish_government").unwrap(),
+        sg
+    );
+    // a wrong preset is the typed error listing the presets, in data as by name
+    for e in [
+        read(r#"{"preset": "glasgow"}"#).unwrap_err(),
+        TableClusterOptions::preset("glasgow").unwrap_err(),
+    ] {
+        assert!(
+            matches!(&e, Error::UnknownOption { value, expected, .. } if value == "glasgow" && expected == "scottish_government"),
+            "{e:?}"
+        );
+    }
+    let e = read(r#"{"preset": "scottish_government", "undirected": true}"#).unwrap_err();
+    assert_eq!(e.code(), "invalid_input", "{e}");
+    assert!(e.to_string().contains("unknown field `undirected`"), "{e}");
+    // the options echo what was used, without the preset's name: read back, the same options
+    let json =
+        serde_json::to_string(&read(r#"{"preset": "scottish_government"}"#).unwrap()).unwrap();
+    assert_eq!(read(&json).unwrap(), sg);
+}
+
+#[test]
 fn the_walker_options_choose_the_flow_model() {
     let (s, t, w) = ([0, 1, 2, 2], [1, 2, 0, 1], [1.0, 2.0, 1.0, 0.5]);
     let rates = |o: WalkerOptions| {
