@@ -348,33 +348,36 @@ pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
     }))
 }
 
-/// A core type from its JSON data given as Python objects (a dict, list, number) or as a JSON
-/// string: the same data as in Rust and JavaScript. Errors are `InvalidInputError` naming
-/// `what`.
+/// A core type from its data given as Python objects (a dict, list, number; numpy values
+/// read as their numbers) or as a JSON string: the same data as in Rust and JavaScript, read
+/// by serde from the objects themselves (pythonize), so that a NaN reaches the core's own
+/// check (`NonFiniteError` naming the field, as in JavaScript). A wrong spelling is
+/// `UnknownOptionError`, anything else that is not the data `InvalidInputError` naming `what`.
 pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let text: String = match obj.extract::<String>() {
-        Ok(s) => s,
-        // numpy scalars and arrays become numbers and lists; anything else that is not JSON
-        // data (a pandas object, whose labels would be lost, a NaN) is refused naming `what`
-        Err(_) => match obj
-            .py()
-            .import("localecon._inputs")?
-            .getattr("_json_text")?
-            .call1((obj,))
+    let py = obj.py();
+    if let Ok(text) = obj.extract::<String>() {
+        return localecon::input_from_json(&text, what).py_err();
+    }
+    // numpy values become numbers and lists; what is not data (a pandas object, whose labels
+    // would be lost, a circular reference) is refused naming `what`
+    let plain = match py
+        .import("localecon._inputs")?
+        .getattr("_plain")?
+        .call1((obj,))
+    {
+        Ok(plain) => plain,
+        Err(e)
+            if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py)
+                || e.is_instance_of::<pyo3::exceptions::PyValueError>(py) =>
         {
-            Ok(text) => text.extract()?,
-            Err(e)
-                if e.is_instance_of::<pyo3::exceptions::PyTypeError>(obj.py())
-                    || e.is_instance_of::<pyo3::exceptions::PyValueError>(obj.py()) =>
-            {
-                return Err(crate::error::to_py(localecon::Error::InvalidInput {
-                    what: what.into(),
-                    message: e.value(obj.py()).to_string(),
-                }));
-            }
-            Err(e) => return Err(e),
-        },
+            return Err(crate::error::to_py(localecon::Error::InvalidInput {
+                what: what.into(),
+                message: e.value(py).to_string(),
+            }));
+        }
+        Err(e) => return Err(e),
     };
-    // an option's wrong spelling is the core's typed error, wherever it is nested
-    localecon::input_from_json(&text, what).py_err()
+    localecon::take_refused_spelling();
+    pythonize::depythonize::<T>(&plain)
+        .map_err(|e| crate::error::to_py(localecon::input_error(what, e.to_string())))
 }

@@ -227,7 +227,8 @@ def test_pandas_duplicate_and_misaligned_labels_are_typed():
 def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
     """Options, surveys and designs given as Python data may hold numpy scalars and arrays
     (a loop over np.arange gives np.int64), read as their numbers; a pandas object (whose
-    labels would be dropped) or a NaN is an InvalidInputError naming the input."""
+    labels would be dropped) is an InvalidInputError naming the input, and a NaN the core's
+    NonFiniteError naming the field, as in JavaScript."""
     plain = {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 0.75, "respend_local_share": 0.454}]}
     numpy = {
         "income": np.float32(100.0),
@@ -242,12 +243,19 @@ def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
         localecon.ras(np.ones((2, 2)), [1.0, 3.0], [2.0, 2.0]).matrix,
     )
     pd = pytest.importorskip("pandas")
-    with pytest.raises(localecon.InvalidInputError, match=r"LM3 survey.*pandas.*Series is not JSON data.*to_dict"):
+    with pytest.raises(localecon.InvalidInputError, match=r"LM3 survey.*pandas.*Series is not data.*to_dict"):
         localecon.lm3({"income": 1.0, "spending": pd.Series([1.0])})
-    with pytest.raises(localecon.InvalidInputError, match="NaN or infinite"):
+    with pytest.raises(localecon.NonFiniteError, match="non-finite value NaN at income"):
         localecon.lm3({"income": float("nan"), "spending": []})
-    with pytest.raises(localecon.InvalidInputError, match="object is not JSON data"):
+    with pytest.raises(localecon.NonFiniteError, match=r"^non-finite value inf at spending\[0\]\.amount$"):
+        localecon.lm3({"income": 1.0, "spending": [{"label": "a", "amount": np.inf, "local_share": 0.5, "respend_local_share": 0.4}]})
+    with pytest.raises(localecon.InvalidInputError, match="object is not data"):
         g.cluster(seed=object())
+    # a dict's keys are strings, as JSON has them; the message names no position in a text
+    # the caller never wrote
+    with pytest.raises(localecon.InvalidInputError) as e:
+        g.cluster(teleportation=1)
+    assert "unknown field `teleportation`" in str(e.value) and "line" not in str(e.value)
     looped: dict = {"income": 1.0}
     looped["spending"] = [looped]
     with pytest.raises(localecon.InvalidInputError, match="Circular reference") as e:

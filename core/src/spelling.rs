@@ -99,6 +99,15 @@ pub(crate) fn seed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Err
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
             u64::try_from(v).map_err(|_| refused(v as f64))
         }
+        // a reader of a language with big integers (Python) gives one beyond 64 bits as 128
+        #[allow(clippy::cast_precision_loss)] // the value is only shown in the error
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| refused(v as f64))
+        }
+        #[allow(clippy::cast_precision_loss)] // the value is only shown in the error
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| refused(v as f64))
+        }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked whole and in range
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
             if v >= 0.0 && v.fract() == 0.0 && v <= MAX_FLOAT_SEED {
@@ -188,5 +197,30 @@ mod tests {
         assert_eq!(e.code(), "invalid_input", "{e}");
         let ok = input_from_json::<RegionalizeOptions>(r#"{"method": "aflq"}"#, "options").unwrap();
         assert_eq!(ok.method.as_str(), "aflq");
+    }
+
+    #[test]
+    fn a_seed_given_as_a_128_bit_integer_is_read_or_out_of_range() {
+        use serde::de::value::{Error as ValueError, I128Deserializer, U128Deserializer};
+        // what a reader of Python's big integers gives
+        assert_eq!(
+            super::seed(U128Deserializer::<ValueError>::new(7)).unwrap(),
+            7
+        );
+        assert_eq!(
+            super::seed(U128Deserializer::<ValueError>::new(u128::from(u64::MAX))).unwrap(),
+            u64::MAX
+        );
+        super::take_refused_spelling();
+        assert!(super::seed(U128Deserializer::<ValueError>::new(1 << 64)).is_err());
+        assert!(matches!(
+            super::take_refused_spelling(),
+            Some(Error::OutOfRange { value, .. }) if value == 18_446_744_073_709_551_616.0
+        ));
+        assert!(super::seed(I128Deserializer::<ValueError>::new(-1)).is_err());
+        assert!(matches!(
+            super::take_refused_spelling(),
+            Some(Error::OutOfRange { .. })
+        ));
     }
 }

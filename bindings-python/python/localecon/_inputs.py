@@ -1,5 +1,5 @@
-"""Inputs given as Python data (options, surveys, scenarios, designs, specs), turned into the
-JSON text the core reads with its one reader (``convert::from_py`` in the native module)."""
+"""Inputs given as Python data (options, surveys, scenarios, designs, specs), made plain for the
+core's one reader (``convert::from_py`` in the native module, serde reading the objects)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,42 @@ from typing import Any
 import numpy as np
 
 
-def _json_default(value: Any) -> Any:
-    """JSON's view of a numpy value: a scalar's number, an array's nested lists. Anything else
-    is refused; a pandas object with a hint, as its labels would be dropped without a word."""
-    if isinstance(value, (np.generic, np.ndarray)):
-        return value.tolist()
-    kind = type(value)
-    hint = ""
-    if kind.__module__.startswith("pandas"):
-        hint = " (a pandas object: give .to_dict() or .tolist(), whichever the input means)"
-    raise TypeError(f"{kind.__module__}.{kind.__qualname__} is not JSON data{hint}")
+def _plain(data: Any) -> Any:
+    """`data` as plain Python data (dicts with string keys, lists, strings, numbers, booleans,
+    None) for the core's one reader: numpy scalars and arrays become their numbers and lists,
+    tuples lists, and a dict's keys strings as JSON has them. A NaN stays a NaN, for the core's
+    check to name. A pandas object is refused with a hint, as its labels would be dropped
+    without a word; so is any other object, and a circular reference."""
+    open_: set[int] = set()
 
+    def key(k: Any) -> str:
+        if isinstance(k, str):
+            return k
+        if isinstance(k, np.generic):
+            k = k.item()
+        if k is None or isinstance(k, (bool, int, float)):
+            return json.dumps(k)
+        raise TypeError(f"a key {k!r} of type {type(k).__qualname__} is not data")
 
-def _json_text(data: Any) -> str:
-    """The JSON text of `data`. A NaN or an infinite number is a ValueError that says so; any
-    other error of the encoder (a circular reference) keeps its own message."""
-    try:
-        return json.dumps(data, default=_json_default, allow_nan=False)
-    except ValueError as e:
-        if "Out of range float" in str(e):
-            raise ValueError(f"{e}: a NaN or infinite number is not data") from None
-        raise
+    def walk(v: Any) -> Any:
+        if v is None or isinstance(v, (bool, int, float, str)):
+            return v
+        if isinstance(v, (np.generic, np.ndarray)):
+            return v.tolist()
+        if isinstance(v, (dict, list, tuple)):
+            if id(v) in open_:
+                raise ValueError("Circular reference detected")
+            open_.add(id(v))
+            try:
+                if isinstance(v, dict):
+                    return {key(k): walk(x) for k, x in v.items()}
+                return [walk(x) for x in v]
+            finally:
+                open_.discard(id(v))
+        kind = type(v)
+        hint = ""
+        if kind.__module__.startswith("pandas"):
+            hint = " (a pandas object: give .to_dict() or .tolist(), whichever the input means)"
+        raise TypeError(f"{kind.__module__}.{kind.__qualname__} is not data{hint}")
+
+    return walk(data)
