@@ -8,7 +8,7 @@ use localecon::circularity::{
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 
-use crate::convert::{matrix, out1, out2, parse, typed, typed_records, vector};
+use crate::convert::{out1, out2, parse, sector_matrix, sector_vector, typed, typed_records};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -36,20 +36,14 @@ impl PyFlowSystem {
         balance_tolerance: f64,
         allow_unbalanced: bool,
     ) -> PyResult<Self> {
-        let (f, r, c) = matrix(flows, "flows")?;
-        if r != c {
-            return Err(crate::error::to_py(localecon::Error::Shape {
-                what: "flows columns (flows must be square)".into(),
-                expected: r,
-                found: c,
-            }));
-        }
+        // a DataFrame or Series is aligned to the labels by its own labels, never by position
+        let f = sector_matrix(flows, &labels, "flows")?;
         let inner = FlowSystem::new(
-            labels,
+            labels.clone(),
             f,
-            vector(inputs, "inputs")?,
-            vector(exports, "exports")?,
-            vector(dissipation, "dissipation")?,
+            sector_vector(inputs, &labels, "inputs")?,
+            sector_vector(exports, &labels, "exports")?,
+            sector_vector(dissipation, &labels, "dissipation")?,
             Balance {
                 tolerance: balance_tolerance,
                 allow_unbalanced,

@@ -178,6 +178,35 @@ pub fn alignment(
         .py_err()
 }
 
+/// Two vectors over the same entries and the labels of the first, when it has them.
+pub type Paired = (Vec<f64>, Vec<f64>, Option<Vec<String>>);
+
+/// Two vectors over the same entries (regional and national employment, intensities and
+/// output): when the first is labelled (a pandas Series whose index is not a `RangeIndex`)
+/// the second is aligned to its labels as [`sector_vector`] aligns to a table's, and the
+/// labels are returned to name the entries; otherwise both are taken in order.
+pub fn paired_vectors(
+    first: &Bound<'_, PyAny>,
+    second: &Bound<'_, PyAny>,
+    what: (&str, &str),
+) -> PyResult<Paired> {
+    let a = vector(first, what.0)?;
+    let labelled = first.hasattr("index")? && {
+        let index = first.getattr("index")?;
+        !index.is_callable() && index.get_type().name()? != "RangeIndex"
+    };
+    let labels = if labelled {
+        axis_labels(first, "index")?
+    } else {
+        None
+    };
+    let b = match &labels {
+        Some(codes) => sector_vector(second, codes, what.1)?,
+        None => vector(second, what.1)?,
+    };
+    Ok((a, b, labels))
+}
+
 /// One value per sector: a pandas Series (anything with a labelled `index`) is aligned to the
 /// table's sector `codes` by label, an unknown, duplicate or missing label being a typed
 /// error; arrays and lists are taken in the table's order.

@@ -9,20 +9,29 @@ use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{matrix, out1, out2, parse, sector_vector, vector};
+use crate::convert::{matrix, out1, out2, paired_vectors, parse, sector_vector, vector};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
-fn codes(n: usize) -> Vec<String> {
-    (1..=n).map(|k| format!("sector {k}")).collect()
+/// Regional and national employment, the national aligned to the regional's labels when it
+/// has them (a pandas Series), the sectors named by those labels or by position.
+fn employment(
+    regional: &Bound<'_, PyAny>,
+    national: &Bound<'_, PyAny>,
+) -> PyResult<EmploymentPair> {
+    let (re, ne, labels) = paired_vectors(regional, national, ("regional", "national"))?;
+    let codes = labels.unwrap_or_else(|| (1..=re.len()).map(|k| format!("sector {k}")).collect());
+    EmploymentPair::new(re, ne, &codes).py_err()
 }
 
-fn share(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Share>> {
+/// A share: one number for every sector, or one per sector of the national table (a pandas
+/// Series aligned to its sector `codes` by label).
+fn share(obj: Option<&Bound<'_, PyAny>>, codes: &[String], what: &str) -> PyResult<Option<Share>> {
     let Some(o) = obj else { return Ok(None) };
     if let Ok(v) = o.extract::<f64>() {
         return Ok(Some(Share::Uniform(v)));
     }
-    Ok(Some(Share::PerSector(vector(o, what)?)))
+    Ok(Some(Share::PerSector(sector_vector(o, codes, what)?)))
 }
 
 /// A regional table from a national one and employment by sector (location quotients).
@@ -47,6 +56,7 @@ pub fn regionalize(
     employment_unit: &str,
 ) -> PyResult<PyRegionalTable> {
     let options = options(
+        &national.inner.codes(),
         method,
         delta,
         name,
@@ -65,6 +75,7 @@ pub fn regionalize(
 }
 
 fn options(
+    codes: &[String],
     method: &str,
     delta: f64,
     name: &str,
@@ -78,9 +89,10 @@ fn options(
         delta,
         resident_compensation_share: share(
             resident_compensation_share,
+            codes,
             "resident_compensation_share",
         )?,
-        local_surplus_share: share(local_surplus_share, "local_surplus_share")?,
+        local_surplus_share: share(local_surplus_share, codes, "local_surplus_share")?,
         employment_unit: employment_unit.into(),
     })
 }
@@ -108,6 +120,7 @@ pub fn regionalize_uncertainty<'py>(
     max_draws: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(
+        &national.inner.codes(),
         method,
         delta,
         name,
@@ -127,20 +140,19 @@ pub fn regionalize_uncertainty<'py>(
     crate::convert::typed(py, "MonteCarlo", &m)
 }
 
-/// Simple location quotients SLQ_i = (RE_i/TRE)/(NE_i/TNE).
+/// Simple location quotients SLQ_i = (RE_i/TRE)/(NE_i/TNE). A labelled `national` (a pandas
+/// Series) is aligned to the labels of `regional`.
 #[pyfunction]
 pub fn slq<'py>(
     py: Python<'py>,
     regional: &Bound<'py, PyAny>,
     national: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let re = vector(regional, "regional")?;
-    let pair = EmploymentPair::new(re.clone(), vector(national, "national")?, &codes(re.len()))
-        .py_err()?;
-    Ok(out1(py, pair.slq()))
+    Ok(out1(py, employment(regional, national)?.slq()))
 }
 
-/// The quotient matrix Q (n × n) of a method: a_R = a_N · min(Q, 1).
+/// The quotient matrix Q (n × n) of a method: a_R = a_N · min(Q, 1) (employment aligned by
+/// label as in `slq`).
 #[pyfunction]
 #[pyo3(signature = (regional, national, method="flq", delta=0.3))]
 pub fn location_quotients<'py>(
@@ -150,9 +162,8 @@ pub fn location_quotients<'py>(
     method: &str,
     delta: f64,
 ) -> PyResult<Bound<'py, PyArray2<f64>>> {
-    let re = vector(regional, "regional")?;
-    let n = re.len();
-    let pair = EmploymentPair::new(re, vector(national, "national")?, &codes(n)).py_err()?;
+    let pair = employment(regional, national)?;
+    let n = pair.regional.len();
     let m: LqMethod = parse(method)?;
     out2(py, quotient_matrix(&pair, m, delta).py_err()?, n, n)
 }

@@ -66,3 +66,25 @@ def test_a_tables_ena_is_its_flow_systems_analysis():
     assert abs(whole.flow["fci"] - t.fci("households")) < 1e-8
     with pytest.raises(localecon.UnknownOptionError, match="households"):
         t.ena("closed")
+
+
+def test_labelled_flows_and_boundary_flows_are_aligned_by_label():
+    """A DataFrame of flows and Series of boundary flows in another order than the labels are
+    read by their labels, never by position."""
+    pd = pytest.importorskip("pandas")
+    labels = ["a", "b", "c"]
+    flows = np.array([[0.0, 2.0, 1.0], [1.0, 0.0, 3.0], [2.0, 1.0, 0.0]])
+    inputs, exports, dissipation = np.array([4.0, 3.0, 2.0]), np.array([3.0, 1.0, 2.0]), np.array([1.0, 1.0, 1.0])
+    plain = localecon.FlowSystem(labels, flows, inputs, exports, dissipation)
+    order = ["c", "a", "b"]
+    frame = pd.DataFrame(flows, index=labels, columns=labels).loc[order, order[::-1]]
+    labelled = localecon.FlowSystem(
+        labels,
+        frame,
+        pd.Series(inputs, index=labels)[order],
+        pd.Series(exports, index=labels)[order[::-1]],
+        pd.Series(dissipation, index=labels)[order],
+    )
+    assert labelled.flow_indicators() == plain.flow_indicators()
+    with pytest.raises(localecon.UnknownLabelError, match='unknown label "x" in inputs'):
+        localecon.FlowSystem(labels, flows, pd.Series(inputs, index=["a", "b", "x"]), exports, dissipation)

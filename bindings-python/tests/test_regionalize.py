@@ -85,3 +85,35 @@ def test_bad_inputs_are_typed():
         localecon.map_concordance({"01110": 1.0}, [("01110",)], ["A"])
     with pytest.raises(localecon.OutOfRangeError):
         localecon.resident_share(1200, 1000)
+
+
+def test_labelled_shares_and_employment_are_aligned_by_label():
+    """A per-sector share or employment given as a pandas Series in another order than the
+    sectors is read by its labels, never by position; an unknown label is a typed error."""
+    pd = pytest.importorskip("pandas")
+    scotland = localecon.datasets.scotland_2019_sections()
+    codes = scotland.codes
+    ne = np.linspace(1000.0, 2900.0, 20)
+    re = np.linspace(50.0, 240.0, 20)
+    surplus = np.linspace(0.2, 0.8, 20)
+    in_order = localecon.regionalize(scotland, ne, re, local_surplus_share=surplus, resident_compensation_share=surplus[::-1].copy())
+    reversed_ = localecon.regionalize(
+        scotland,
+        pd.Series(ne, index=codes)[::-1],
+        pd.Series(re, index=codes)[::-1],
+        local_surplus_share=pd.Series(surplus, index=codes)[::-1],
+        resident_compensation_share=pd.Series(surplus[::-1], index=codes).sample(frac=1.0, random_state=1),
+    )
+    assert reversed_ == in_order
+    with pytest.raises(localecon.UnknownLabelError, match='unknown label "Atlantis" in local_surplus_share'):
+        localecon.regionalize(scotland, ne, re, local_surplus_share=pd.Series(surplus, index=["Atlantis", *codes[1:]]))
+    # the module functions: the national employment is aligned to the regional's labels
+    regional = pd.Series([80.0, 300.0, 250.0], index=["a", "b", "c"])
+    national = pd.Series([3236.0, 1096.0, 8381.0], index=["c", "a", "b"])
+    np.testing.assert_array_equal(
+        localecon.location_quotients(regional, national, "cilq"),
+        localecon.location_quotients([80, 300, 250], [1096, 8381, 3236], "cilq"),
+    )
+    np.testing.assert_array_equal(localecon.slq(regional, national), localecon.slq([80, 300, 250], [1096, 8381, 3236]))
+    with pytest.raises(localecon.UnknownLabelError, match='unknown label "d" in national'):
+        localecon.slq(regional, pd.Series([1.0, 2.0, 3.0], index=["a", "b", "d"]))

@@ -196,3 +196,28 @@ def test_calibration_meets_the_group_totals():
     s, factors = localecon.calibrate([1.0, 3.0, 2.0], [10.0, 10.0, 5.0], ["a", "a", "b"], {"a": 80.0, "b": 5.0})
     np.testing.assert_array_equal(s, [2.0, 6.0, 1.0])
     assert factors == {"a": 2.0, "b": 0.5}
+    # a labelled output is aligned to the intensities' labels, never by position
+    pd = pytest.importorskip("pandas")
+    intensities = pd.Series([1.0, 3.0, 2.0], index=["x", "y", "z"])
+    output = pd.Series([5.0, 10.0, 10.0], index=["z", "x", "y"])
+    s2, f2 = localecon.calibrate(intensities, output, ["a", "a", "b"], {"a": 80.0, "b": 5.0})
+    np.testing.assert_array_equal(s2, s)
+    assert f2 == factors
+
+
+def test_import_factors_per_product_are_aligned_by_label():
+    """An import factor per product given as a pandas Series in another order than the sectors
+    is read by its labels, never by position."""
+    pd = pytest.importorskip("pandas")
+    t = localecon.datasets.scotland_2019_sections()
+    codes = t.codes
+    origin = next(label for label, kind in t.primary_input_rows if kind.startswith("imports"))
+    direct = [np.linspace(1.0, 20.0, len(codes))]
+    per_product = np.linspace(0.1, 2.0, len(codes))
+    plain = localecon.Satellite(t, direct, names=["CO2"], import_factors={origin: {"CO2": per_product}})
+    labelled = localecon.Satellite(
+        t, direct, names=["CO2"], import_factors={origin: {"CO2": pd.Series(per_product, index=codes)[::-1]}}
+    )
+    a, b = plain.accounts(t).to_pandas(), labelled.accounts(t).to_pandas()
+    pd.testing.assert_frame_equal(a, b)
+    assert a.filter(like="embodied_in_imports").to_numpy().sum() > 0

@@ -10,7 +10,7 @@ use numpy::PyArray2;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{alignment, axis_labels, matrix, out_rows, parse, vector};
+use crate::convert::{alignment, axis_labels, matrix, out_rows, parse};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -144,7 +144,8 @@ impl PySatellite {
                 for (stressor, values) in by_stressor.iter() {
                     let values = match values.extract::<f64>() {
                         Ok(one) => vec![one],
-                        Err(_) => vector(&values, "import factor")?,
+                        // one per product: a pandas Series aligned to the sectors by label
+                        Err(_) => crate::convert::sector_vector(&values, &codes, "import factor")?,
                     };
                     parts.import_factors.push(ImportFactor {
                         origin: origin.str()?.to_string(),
@@ -334,7 +335,8 @@ pub fn dataset_satellite(name: &str) -> PyResult<PySatellite> {
 }
 
 /// Scales national intensities to a region's published totals by group:
-/// s'_j = s_j·T_g / Σ_{k∈g} s_k·x_k. Returns (intensities, dict group → factor).
+/// s'_j = s_j·T_g / Σ_{k∈g} s_k·x_k. Returns (intensities, dict group → factor). A labelled
+/// `output` (a pandas Series) is aligned to the labels of `intensities` when it has them.
 #[pyfunction]
 pub fn calibrate<'py>(
     py: Python<'py>,
@@ -343,8 +345,8 @@ pub fn calibrate<'py>(
     groups: Vec<String>,
     totals: &Bound<'py, PyDict>,
 ) -> PyResult<(Bound<'py, numpy::PyArray1<f64>>, Bound<'py, PyDict>)> {
-    let s = vector(intensities, "intensities")?;
-    let x = vector(output, "output")?;
+    // a labelled output (a pandas Series) is aligned to the intensities' labels
+    let (s, x, _) = crate::convert::paired_vectors(intensities, output, ("intensities", "output"))?;
     let totals: Vec<(String, f64)> = totals
         .iter()
         .map(|(k, v)| Ok((k.str()?.to_string(), v.extract::<f64>()?)))
