@@ -54,8 +54,9 @@ impl PyLeontiefModel {
         Ok(out1(py, self.inner.solve(&f).py_err()?))
     }
 
-    /// X = L F for many final-demand vectors: F is n × k (one column per scenario); one
-    /// blocked solve with the single LU factor, GIL released.
+    /// X = L F for many final-demand vectors: F is n × k (one column per scenario; a
+    /// DataFrame's rows aligned to the sectors by label); one blocked solve with the single
+    /// LU factor, GIL released.
     fn solve_many<'py>(
         &self,
         py: Python<'py>,
@@ -69,6 +70,15 @@ impl PyLeontiefModel {
                 found: rows,
             }));
         }
+        // a DataFrame's rows are aligned to the sectors by label, never by position
+        let values = match crate::convert::alignment(f, "index", &self.codes, "final demands rows")?
+        {
+            None => values,
+            Some(at) => at
+                .iter()
+                .flat_map(|&i| values[i * k..(i + 1) * k].iter().copied())
+                .collect(),
+        };
         let inner = &self.inner;
         let x = py.detach(|| inner.solve_many(&values, k)).py_err()?;
         out2(py, x, rows, k)

@@ -22,3 +22,15 @@ def test_solve_many_equals_solving_one_by_one():
         np.testing.assert_allclose(x[:, k], model.solve(f[:, k]), rtol=1e-12)
     with pytest.raises(localecon.ShapeError):
         model.solve_many(np.ones((97, 2)))
+
+
+def test_a_labelled_frame_of_final_demands_is_aligned_by_label():
+    """solve_many's DataFrame rows in another order than the sectors are read by label."""
+    pd = pytest.importorskip("pandas")
+    t = localecon.datasets.scotland_2019_sections()
+    model = localecon.LeontiefModel(t)
+    f = np.random.default_rng(2).random((20, 3))
+    frame = pd.DataFrame(f, index=t.codes).iloc[::-1]
+    np.testing.assert_array_equal(model.solve_many(frame), model.solve_many(f))
+    with pytest.raises(localecon.UnknownLabelError, match='unknown label "Atlantis"'):
+        model.solve_many(pd.DataFrame(f, index=["Atlantis", *t.codes[1:]]))
