@@ -4,37 +4,33 @@
 //! the core's serde structs turned into plain objects by `convert::to_plain`. No economics
 //! here: validation, defaults and option parsing are the core's.
 
+// in both modules: `localecon` and `localecon/report` (the crate without its `full` feature)
 mod case;
-#[cfg(feature = "full")]
-mod circularity;
-#[cfg(feature = "full")]
-mod clusters;
 mod convert;
-#[cfg(feature = "full")]
-mod currency;
 mod datasets;
 mod error;
-#[cfg(feature = "full")]
-mod interregional;
 mod leakage;
-#[cfg(feature = "full")]
-mod linkages;
-#[cfg(feature = "full")]
-mod lm3;
-#[cfg(feature = "full")]
-mod model;
 mod multipliers;
-#[cfg(feature = "full")]
-mod ranking;
-#[cfg(feature = "full")]
-mod regionalize;
 mod report;
-#[cfg(feature = "full")]
-mod satellite;
-#[cfg(feature = "full")]
-mod scenario;
-#[cfg(feature = "full")]
-mod sparse;
 mod table;
-#[cfg(feature = "full")]
-mod uncertainty;
+
+/// Declares the modules of `localecon` alone, left out of `localecon/report`'s.
+macro_rules! full {
+    ($($module:ident),* $(,)?) => { $(#[cfg(feature = "full")] mod $module;)* };
+}
+
+full!(
+    circularity,
+    clusters,
+    currency,
+    interregional,
+    linkages,
+    lm3,
+    model,
+    ranking,
+    regionalize,
+    satellite,
+    scenario,
+    sparse,
+    uncertainty,
+);

@@ -222,30 +222,21 @@ impl TableClusterOptions {
     }
 }
 
-/// [`TableClusterOptions`] as given in data: each option may be left out, and a `preset`
-/// supplies the ones that are.
+/// [`TableClusterOptions`] as given in data: each option may be left out (serde reads a
+/// missing `Option` as `None`), and a `preset` supplies the ones that are.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GivenTableClusterOptions {
-    #[serde(default)]
     preset: Option<Preset>,
-    #[serde(default)]
     basis: Option<Basis>,
-    #[serde(default)]
     quality: Option<Quality>,
-    #[serde(default)]
     resolution: Option<f64>,
-    #[serde(default)]
     starts: Option<usize>,
     #[serde(default, deserialize_with = "given_seed")]
     seed: Option<u64>,
-    #[serde(default)]
     self_loops: Option<bool>,
-    #[serde(default)]
     missing_links: Option<usize>,
-    #[serde(default)]
     share: Option<f64>,
-    #[serde(default)]
     rank_links_by: Option<LinkRanking>,
 }
 
