@@ -121,19 +121,31 @@ fn summarise(errors: &[Error], what: &str) -> String {
 }
 
 pub(super) fn audit(parts: &TableParts) -> Audit {
-    audit_with(parts, None)
+    audit_from(parts, None, parts.structural_errors(usize::MAX))
 }
 
-/// [`audit`] with the table's own factorisation of `I − A` when it has one (a
-/// [`super::RegionalTable`] always does once productive), so that the condition estimate
-/// does not factor the same matrix a second time. Both factorisations see the same `A`
-/// (`z / x` entry by entry) and give the same bits (a test compares the two audits).
-pub(super) fn audit_with(
+/// [`audit`] of a built [`super::RegionalTable`], with its own factorisation of `I − A` when
+/// it has one (always, once productive), so that the condition estimate does not factor the
+/// same matrix a second time. Both factorisations see the same `A` (`z / x` entry by entry)
+/// and give the same bits (a test compares the two audits). The parts are not scanned for
+/// structural errors again: `RegionalTable::new` refused the first one, so there are none
+/// (the same test compares this audit with the scanning one). One scan of every value less
+/// matters most in a browser's first report, where the scan's code is what the engine would
+/// otherwise compile a second time, in its optimising tier, while the report waits.
+pub(super) fn audit_built(
     parts: &TableParts,
     model: Option<&crate::leontief::LeontiefModel>,
 ) -> Audit {
+    debug_assert!(parts.structural_errors(1).is_empty());
+    audit_from(parts, model, Vec::new())
+}
+
+fn audit_from(
+    parts: &TableParts,
+    model: Option<&crate::leontief::LeontiefModel>,
+    errors: Vec<Error>,
+) -> Audit {
     use AuditStatus::{Fail, Pass, Warn};
-    let errors = parts.structural_errors(usize::MAX);
     let (structure, rest): (Vec<_>, Vec<_>) = errors.into_iter().partition(|e| {
         matches!(
             e,

@@ -732,7 +732,7 @@ impl RegionalTable {
     #[must_use]
     pub fn audit(&self) -> Audit {
         self.audit
-            .get_or_init(|| audit::audit_with(&self.parts, self.leontief().ok()))
+            .get_or_init(|| audit::audit_built(&self.parts, self.leontief().ok()))
             .clone()
     }
 
