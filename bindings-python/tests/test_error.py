@@ -263,6 +263,18 @@ def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
     assert "NaN" not in str(e.value)
 
 
+def test_a_wrong_value_given_as_data_is_named_by_its_keys_as_in_javascript():
+    """The reader names the keys down to the value it refuses ("spending: amount"), the words
+    JavaScript's reader gives for the same mistake (bindings-wasm/tests/lm3.test.js)."""
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: income: "):
+        localecon.lm3({"income": "x", "spending": []})
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending: amount: "):
+        localecon.lm3({"income": 1.0, "spending": [{"label": "a", "amount": "y", "local_share": 0.5, "respend_local_share": 0.4}]})
+    g = localecon.datasets.scotland_2019_sections().cluster_graph()
+    with pytest.raises(localecon.InvalidInputError, match=r": starts: "):
+        g.cluster(starts="2")
+
+
 def test_the_stub_spells_each_option_as_the_core_does():
     """The Literal spellings a type checker offers (the stub's aliases and the cluster options'
     TypedDicts) are the core's own: each is compared with the list the core's

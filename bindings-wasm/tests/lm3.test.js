@@ -13,3 +13,9 @@ test("LM3 from a survey and averaging", () => {
 test("bad surveys are typed", () => {
   expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
 });
+
+test("a wrong value is named by its keys, in the words Python's reader gives too", () => {
+  expectError(() => lm3({ income: "x", spending: [] }), "InvalidInputError", "invalid_input", /^invalid LM3 survey: income: /);
+  expectError(() => lm3({ income: 1, spending: [{ label: "a", amount: "y", localShare: 0.5, respendLocalShare: 0.4 }] }),
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending: amount: /);
+});
