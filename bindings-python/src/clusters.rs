@@ -219,10 +219,11 @@ impl PyRegionalTable {
     fn clusters<'py>(
         &self,
         py: Python<'py>,
-        preset: Option<&str>,
+        preset: Option<Bound<'py, PyAny>>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        // the core starts from the preset and takes the options given beside it
+        // the core starts from the preset and takes the options given beside it (and reads
+        // the preset too: a wrong one is a typed error naming `preset`)
         let given = PyDict::new(py);
         if let Some(k) = kwargs {
             given.update(k.as_mapping())?;

@@ -117,6 +117,8 @@ def test_scan_consensus_and_plot():
         (lambda g, t: localecon.ClusterGraph(1, [0], [0], [1.0], self_loops=True), localecon.LocaleconError, "no flow"),
         (lambda g, t: localecon.ClusterGraph(0, [], [], []), localecon.LocaleconError, "empty"),
         (lambda g, t: t.clusters(preset="glasgow"), localecon.UnknownOptionError, "scottish_government"),
+        # a preset that is not a string is the core's typed error naming it, as in JavaScript
+        (lambda g, t: t.clusters(preset=1), localecon.InvalidInputError, "^invalid cluster options: preset: "),
         # a wrong option spelling is the typed error listing the spellings, as in Rust and JavaScript
         (lambda g, t: t.clusters(quality="conductance"), localecon.UnknownOptionError, "map_equation"),
         (lambda g, t: t.clusters(rank_links_by="size"), localecon.UnknownOptionError, "per_pound"),
