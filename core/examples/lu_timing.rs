@@ -4,7 +4,8 @@
 //! For each n: faer's in-place LU and the inverse from it, best of 15, on one thread and on
 //! two (`Par::rayon(2)`), on a well-conditioned `I − A` like a table's; and, up to
 //! `linalg::PORTABLE_MAX_N`, the portable kernels localecon uses there (`DenseLu`: the same
-//! bits on every platform), for the LU and the inverse.
+//! bits on every platform), for the LU and the inverse; from `linalg::PANELS_MIN_N`, the LU
+//! localecon does there (`DenseLu::factor`: the same algorithm in panels, interruptible).
 use std::time::Instant;
 
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -78,6 +79,19 @@ fn main() {
         println!(
             "n = {n}: LU {lu1:.2} | {lu2:.2} ms, inverse {inv1:.2} | {inv2:.2} ms (one | two threads)"
         );
+        if n >= localecon::linalg::PANELS_MIN_N {
+            // what localecon does from this size: the same algorithm in panels, with a check
+            // for Ctrl-C between them (the timing includes DenseLu's copy of the matrix)
+            let m: Vec<f64> = (0..n * n).map(|k| a[(k / n, k % n)]).collect();
+            let panels = best_of(15, || {
+                let t = Instant::now();
+                std::hint::black_box(localecon::linalg::DenseLu::factor(n, &m, "timing").unwrap());
+                1e3 * t.elapsed().as_secs_f64()
+            });
+            println!(
+                "        in panels (DenseLu::factor, interruptible): LU {panels:.2} ms (the machine's threads)"
+            );
+        }
         if n <= localecon::linalg::PORTABLE_MAX_N {
             let m: Vec<f64> = (0..n * n).map(|k| a[(k / n, k % n)]).collect();
             let (mut inv_ms, mut diag_ms) = (f64::INFINITY, f64::INFINITY);

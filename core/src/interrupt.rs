@@ -3,8 +3,10 @@
 //! cycle search, model LMk, sparse solves, the leak ranking, atlases, the report's stages)
 //! look at it every few milliseconds with [`check`] and stop with [`Error::Interrupted`].
 //! Without a flag (Rust and WebAssembly callers by default) a check costs one thread-local
-//! read. A dense LU factorisation is not interrupted inside: it is one call of faer (its time
-//! at n = 2,000 is in the benchmarks page, `docs/src/benchmarks.md`), and the check follows it.
+//! read. A dense LU factorisation from [`crate::linalg::PANELS_MIN_N`] checks between its
+//! column panels (a few tenths of a second apart at n = 5,000); below, it is one call of faer
+//! (under 20 ms), and the check follows it. An interrupted computation is never kept in a
+//! cache ([`cached`]): the next call computes again.
 //!
 //! The flag is thread-local; [`crate::atlas`] hands it on to the rayon threads that work for
 //! the caller.
@@ -31,6 +33,24 @@ pub fn with_flag<R>(flag: Option<Arc<AtomicBool>>, f: impl FnOnce() -> R) -> R {
     }
     let _restore = Restore(Some(previous));
     f()
+}
+
+/// The value kept in `cell`, computed by `f` on first use — except an interrupted
+/// computation, which is returned without being kept, so that a Ctrl-C leaves no error in a
+/// cache and the next call computes again. (Two threads racing on an empty cell may both
+/// compute; the first result kept is the one every caller sees.)
+pub(crate) fn cached<T>(
+    cell: &std::sync::OnceLock<Result<T>>,
+    f: impl FnOnce() -> Result<T>,
+) -> Result<&T> {
+    let kept = match cell.get() {
+        Some(kept) => kept,
+        None => match f() {
+            Err(e @ Error::Interrupted { .. }) => return Err(e),
+            computed => cell.get_or_init(|| computed),
+        },
+    };
+    kept.as_ref().map_err(Clone::clone)
 }
 
 /// This thread's interruption flag, to hand on to threads working for the same call.

@@ -245,10 +245,9 @@ impl ClosedModel {
     /// [`Error::Singular`] if the factorisation fails.
     pub fn model(&self) -> Result<&LeontiefModel> {
         let m = self.household_row.len() + 1;
-        self.full
-            .get_or_init(|| LeontiefModel::from_coefficients(m, self.coefficients()))
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::interrupt::cached(&self.full, || {
+            LeontiefModel::from_coefficients(m, self.coefficients())
+        })
     }
 
     /// Household income per unit of output, by sector (the row closed into `Ā`).

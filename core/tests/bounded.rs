@@ -156,3 +156,28 @@ proptest! {
         }
     }
 }
+
+/// A large factorisation stops between its panels when its call is interrupted, and nothing
+/// of the interrupted call is kept: the next call factors again and gets the uninterrupted
+/// numbers (the Python binding's Ctrl-C relies on both).
+#[test]
+fn an_interrupted_factorisation_stops_and_leaves_no_error_in_the_caches() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+    let n = localecon::linalg::PANELS_MIN_N;
+    let t = dense(n, 0.5);
+    let raised = || Some(Arc::new(AtomicBool::new(true)));
+    let stopped = localecon::interrupt::with_flag(raised(), || t.leontief().map(|_| ()));
+    assert!(matches!(stopped, Err(localecon::Error::Interrupted { .. })), "{stopped:?}");
+    let stopped_audit = localecon::interrupt::with_flag(raised(), || t.audit());
+    assert_eq!(stopped_audit.condition, None);
+    // the next calls, not interrupted, compute and keep the real factor and audit
+    let condition = t.audit().condition.expect("a productive table's condition estimate");
+    assert!(condition.is_finite() && condition >= 1.0);
+    let fresh = dense(n, 0.5);
+    assert_eq!(t.audit(), fresh.audit());
+    assert_eq!(
+        localecon::Multipliers::new(&t).unwrap().output.type_i,
+        localecon::Multipliers::new(&fresh).unwrap().output.type_i
+    );
+}

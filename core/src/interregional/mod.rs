@@ -642,13 +642,8 @@ impl InterregionalTable {
     /// [`Error::NonProductive`] naming the `"region/code"` entry with the largest column sum;
     /// [`Error::Singular`].
     pub fn model(&self) -> Result<&InterregionalModel> {
-        match self
-            .model
-            .get_or_init(|| InterregionalModel::new(self).map(Arc::new))
-        {
-            Ok(m) => Ok(m),
-            Err(e) => Err(e.clone()),
-        }
+        crate::interrupt::cached(&self.model, || InterregionalModel::new(self).map(Arc::new))
+            .map(|m| &**m)
     }
 }
 

@@ -381,13 +381,9 @@ impl InterregionalModel {
     /// [`Error::Singular`] (only for a system the column sums certified productive, so in
     /// practice never).
     pub fn leontief(&self) -> Result<&LeontiefModel> {
-        match self
-            .whole
-            .get_or_init(|| LeontiefModel::from_coefficients(self.n(), self.a.to_vec()))
-        {
-            Ok(m) => Ok(m),
-            Err(e) => Err(e.clone()),
-        }
+        crate::interrupt::cached(&self.whole, || {
+            LeontiefModel::from_coefficients(self.n(), self.a.to_vec())
+        })
     }
 
     /// Whether `I − A` of the whole system has been factored (at construction, or since by a

@@ -513,13 +513,10 @@ impl RegionalTable {
 
     /// The cached open model as a shared pointer (for models built on top of it).
     pub(crate) fn shared_leontief(&self) -> Result<&std::sync::Arc<LeontiefModel>> {
-        self.model
-            .get_or_init(|| {
-                LeontiefModel::factor(self.n(), self.z(), self.output(), self.sectors())
-                    .map(std::sync::Arc::new)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
+        crate::interrupt::cached(&self.model, || {
+            LeontiefModel::factor(self.n(), self.z(), self.output(), self.sectors())
+                .map(std::sync::Arc::new)
+        })
     }
 
     /// Number of local sectors `n`.
@@ -731,9 +728,15 @@ impl RegionalTable {
     /// later analysis. The numbers are those of [`TableParts::audit`] to the bit.
     #[must_use]
     pub fn audit(&self) -> Audit {
-        self.audit
-            .get_or_init(|| audit::audit_built(&self.parts, self.leontief().ok()))
-            .clone()
+        if let Some(kept) = self.audit.get() {
+            return kept.clone();
+        }
+        let audit = audit::audit_built(&self.parts, self.leontief().ok());
+        if crate::interrupt::requested() {
+            // an interrupted call's factorisation may have stopped part-way: not kept
+            return audit;
+        }
+        self.audit.get_or_init(|| audit).clone()
     }
 
     /// The parts this table was built from.
