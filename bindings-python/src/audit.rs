@@ -20,6 +20,7 @@ pub(crate) fn to_python<'py>(
 impl PyRegionalTable {
     /// The audit: PASS / WARN / FAIL per check, an `Audit`.
     fn audit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner.audit())
+        let t = &self.inner;
+        to_python(py, &crate::interrupt::for_n(py, t.n(), || Ok(t.audit()))?)
     }
 }

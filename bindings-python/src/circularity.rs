@@ -89,7 +89,7 @@ impl PyFlowSystem {
     /// Finn cycling index, APL, TST and the other enaR flow indicators, as a dict.
     fn flow_indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let s = &self.inner;
-        let r = py.detach(|| flow_indicators(s)).py_err()?;
+        let r = crate::interrupt::for_n(py, s.n(), || flow_indicators(s))?;
         typed(py, "FlowIndicators", &r)
     }
 

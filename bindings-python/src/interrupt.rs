@@ -84,6 +84,17 @@ pub fn interruptible<T: Send>(
 /// milliseconds and run on the calling thread, GIL released, without a worker thread.
 pub const INTERRUPTIBLE_MIN_N: usize = 300;
 
+/// [`interruptible_if`] for work on a table (or model) of `n` sectors: long from
+/// [`INTERRUPTIBLE_MIN_N`], where its factorisation alone may take seconds (n = 5,000: about
+/// a second; the core checks between the factorisation's panels).
+pub fn for_n<T: Send>(
+    py: Python<'_>,
+    n: usize,
+    work: impl FnOnce() -> localecon::Result<T> + Send,
+) -> PyResult<T> {
+    interruptible_if(py, n >= INTERRUPTIBLE_MIN_N, work)
+}
+
 /// [`interruptible`] when `long`, else `work` on this thread with the GIL released.
 pub fn interruptible_if<T: Send>(
     py: Python<'_>,

@@ -7,7 +7,6 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{out_rows, out1, typed_from};
-use crate::error::IntoPy;
 use crate::results::codes_names;
 use crate::table::PyRegionalTable;
 
@@ -40,7 +39,7 @@ impl PyRegionalTable {
     /// The open-model leakage decomposition by channel, a `Leakage`.
     fn leakage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        let l = py.detach(|| Leakage::new(t)).py_err()?;
+        let l = crate::interrupt::for_n(py, t.n(), || Leakage::new(t))?;
         let d = by_channel(py, &l.sectors, &l.channels, &l.by_channel)?;
         d.set_item("leakage", out1(py, l.leakage))?;
         d.set_item("retention", out1(py, l.retention))?;
@@ -51,7 +50,7 @@ impl PyRegionalTable {
     /// `ClosedLeakage`.
     fn closed_leakage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        let l = py.detach(|| ClosedLeakage::new(t)).py_err()?;
+        let l = crate::interrupt::for_n(py, t.n(), || ClosedLeakage::new(t))?;
         let d = by_channel(py, &l.sectors, &l.channels, &l.by_channel)?;
         d.set_item("total", out1(py, l.total))?;
         typed_from(py, "ClosedLeakage", d.into_any())

@@ -13,7 +13,8 @@ impl PyRegionalTable {
     /// Rasmussen–Hirschman linkages and key sectors, a `Linkages` (`to_pandas()` for a
     /// labelled table).
     fn linkages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let l = localecon::linkages::Linkages::new(&self.inner).py_err()?;
+        let t = &self.inner;
+        let l = crate::interrupt::for_n(py, t.n(), || localecon::linkages::Linkages::new(t))?;
         let (codes, names) = codes_names(&l.sectors);
         let d = pyo3::types::PyDict::new(py);
         d.set_item("codes", codes)?;
@@ -28,9 +29,10 @@ impl PyRegionalTable {
 
     /// The Ghosh inverse G = (I − B)^-1, n × n.
     fn ghosh_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
-        let g = localecon::linkages::GhoshModel::new(&self.inner)
-            .py_err()?
-            .ghosh_inverse();
+        let t = &self.inner;
+        let g = crate::interrupt::for_n(py, t.n(), || {
+            Ok(localecon::linkages::GhoshModel::new(t)?.ghosh_inverse())
+        })?;
         out2(py, g, self.inner.n(), self.inner.n())
     }
 

@@ -22,7 +22,7 @@ impl PyLeontiefModel {
     fn new(py: Python<'_>, table: &PyRegionalTable) -> PyResult<Self> {
         let t = &table.inner;
         Ok(Self {
-            inner: py.detach(|| localecon::LeontiefModel::new(t)).py_err()?,
+            inner: crate::interrupt::for_n(py, t.n(), || localecon::LeontiefModel::new(t))?,
             codes: t.codes(),
         })
     }
@@ -103,7 +103,7 @@ impl PyLeontiefModel {
     fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
         let inner = &self.inner;
-        let l = py.detach(|| inner.leontief_inverse());
+        let l = crate::interrupt::for_n(py, n, || Ok(inner.leontief_inverse()))?;
         out2(py, l, n, n)
     }
 }

@@ -4,7 +4,6 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{out1, typed_from};
-use crate::error::IntoPy;
 use crate::results::codes_names;
 use crate::table::PyRegionalTable;
 
@@ -51,7 +50,7 @@ impl PyRegionalTable {
     /// each; the GIL is released).
     fn multipliers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        let m = py.detach(|| localecon::Multipliers::new(t)).py_err()?;
+        let m = crate::interrupt::for_n(py, t.n(), || localecon::Multipliers::new(t))?;
         to_python(py, &m)
     }
 }

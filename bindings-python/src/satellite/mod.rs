@@ -245,14 +245,14 @@ impl PySatellite {
         type_ii: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
-        let m = py.detach(|| {
+        let m = crate::interrupt::for_n(py, t.n(), || {
             if type_ii {
                 s.multipliers(t)
             } else {
                 s.multipliers_type_i(t)
             }
-        });
-        effects::multipliers(py, &m.py_err()?)
+        })?;
+        effects::multipliers(py, &m)
     }
 
     /// What one unit of final demand for each sector causes inside the region and at each
@@ -263,7 +263,7 @@ impl PySatellite {
         table: &PyRegionalTable,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
-        effects::footprint(py, &py.detach(|| s.footprint(t)).py_err()?)
+        effects::footprint(py, &crate::interrupt::for_n(py, t.n(), || s.footprint(t))?)
     }
 
     /// The region's production- and consumption-based accounts.
@@ -273,7 +273,7 @@ impl PySatellite {
         table: &PyRegionalTable,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (s, t) = (&self.inner, &table.inner);
-        effects::accounts(py, &py.detach(|| s.accounts(t)).py_err()?)
+        effects::accounts(py, &crate::interrupt::for_n(py, t.n(), || s.accounts(t))?)
     }
 
     /// Where a final demand vector causes each stressor: S_si·(L·y)_i, stressor × sector.
@@ -285,7 +285,7 @@ impl PySatellite {
     ) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let y = crate::convert::sector_vector(final_demand, &table.inner.codes(), "final_demand")?;
         let (s, t) = (&self.inner, &table.inner);
-        let rows = py.detach(|| s.caused_by(t, &y)).py_err()?;
+        let rows = crate::interrupt::for_n(py, t.n(), || s.caused_by(t, &y))?;
         out_rows(py, &rows, table.inner.n())
     }
 
