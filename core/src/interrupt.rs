@@ -6,7 +6,7 @@
 //! read. A dense LU factorisation from [`crate::linalg::PANELS_MIN_N`] checks between its
 //! column panels (a few tenths of a second apart at n = 5,000); below, it is one call of faer
 //! (under 20 ms), and the check follows it. An interrupted computation is never kept in a
-//! cache ([`cached`]): the next call computes again.
+//! cache (`cached`): the next call computes again.
 //!
 //! The flag is thread-local; [`crate::atlas`] hands it on to the rayon threads that work for
 //! the caller.

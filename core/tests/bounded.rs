@@ -168,11 +168,17 @@ fn an_interrupted_factorisation_stops_and_leaves_no_error_in_the_caches() {
     let t = dense(n, 0.5);
     let raised = || Some(Arc::new(AtomicBool::new(true)));
     let stopped = localecon::interrupt::with_flag(raised(), || t.leontief().map(|_| ()));
-    assert!(matches!(stopped, Err(localecon::Error::Interrupted { .. })), "{stopped:?}");
+    assert!(
+        matches!(stopped, Err(localecon::Error::Interrupted { .. })),
+        "{stopped:?}"
+    );
     let stopped_audit = localecon::interrupt::with_flag(raised(), || t.audit());
     assert_eq!(stopped_audit.condition, None);
     // the next calls, not interrupted, compute and keep the real factor and audit
-    let condition = t.audit().condition.expect("a productive table's condition estimate");
+    let condition = t
+        .audit()
+        .condition
+        .expect("a productive table's condition estimate");
     assert!(condition.is_finite() && condition >= 1.0);
     let fresh = dense(n, 0.5);
     assert_eq!(t.audit(), fresh.audit());
