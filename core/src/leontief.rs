@@ -11,7 +11,7 @@
 
 use crate::buffer::Buffer;
 use crate::error::{Error, Result};
-use crate::linalg::{DenseLu, spectral_radius};
+use crate::linalg::{DenseLu, perron_root};
 use crate::sector::Sector;
 
 /// Technical coefficients `A = Z·diag(x)⁻¹`, row-major: `a_ij = z_ij / x_j`.
@@ -160,7 +160,7 @@ pub fn productivity_of_coefficients(
             spectral_radius: None,
         });
     }
-    let rho = spectral_radius(n, a)?;
+    let rho = perron_root(n, a)?;
     if rho < 1.0 - 1e-12 {
         Ok(Productivity {
             max_column_sum,

@@ -187,3 +187,40 @@ fn an_interrupted_factorisation_stops_and_leaves_no_error_in_the_caches() {
         localecon::Multipliers::new(&fresh).unwrap().output.type_i
     );
 }
+
+/// A household closure that cannot be formed on a table of more than
+/// `linalg::EIGENVALUES_MAX_N` sectors (every pound of value added is a local wage and every
+/// wage is spent locally: the closed columns sum to 1) is reported with its spectral radius,
+/// 1, from the power iteration's bounds: the dense eigenvalue solver it used to call took 22 s
+/// at 4,500 sectors, in one call that Ctrl-C could not stop.
+#[test]
+fn a_closure_that_cannot_be_formed_on_a_large_table_is_reported_without_all_the_eigenvalues() {
+    let n = localecon::linalg::EIGENVALUES_MAX_N + 1;
+    let (x, spend) = (100.0, 0.5);
+    let sectors = (0..n)
+        .map(|i| Sector {
+            code: format!("S{i}"),
+            name: format!("sector {i}"),
+        })
+        .collect();
+    let mut parts = TableParts::new("closed", sectors, vec![spend * x / n as f64; n * n]);
+    parts.final_demand.push(FinalDemandColumn {
+        label: "HH".into(),
+        kind: FinalDemandKind::Households,
+        values: vec![x * (1.0 - spend); n],
+    });
+    parts.primary_inputs.push(PrimaryInputRow {
+        label: "CoE".into(),
+        kind: PrimaryInputKind::Compensation,
+        values: vec![x * (1.0 - spend); n],
+    });
+    let t = RegionalTable::new(parts).unwrap();
+    match localecon::model::ClosedModel::new(&t) {
+        Err(localecon::Error::NonProductive {
+            spectral_radius, ..
+        }) => {
+            assert!((spectral_radius - 1.0).abs() < 1e-9, "{spectral_radius}");
+        }
+        other => panic!("expected NonProductive, got {:?}", other.map(|_| ())),
+    }
+}
