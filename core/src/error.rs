@@ -151,7 +151,9 @@ pub enum Error {
         "non-productive coefficient matrix: spectral radius of A is {spectral_radius:.6} (must be < 1); largest column sum {max_column_sum:.6} in sector {sector} ({code})"
     )]
     NonProductive {
-        /// The spectral radius ρ(A).
+        /// The spectral radius ρ(A) (above `linalg::EIGENVALUES_MAX_N` sectors, the
+        /// Collatz–Wielandt lower bound that proves `ρ ≥ 1`, to about ten digits:
+        /// [`crate::linalg::perron_root`]).
         spectral_radius: f64,
         /// The largest column sum of `A`.
         max_column_sum: f64,

@@ -63,7 +63,9 @@ pub struct Audit {
     pub zero_output_sectors: Vec<String>,
     /// Largest column sum of `A` (`None` when not computed).
     pub max_column_sum: Option<f64>,
-    /// Spectral radius of `A`, computed only when a column sum reaches 1.
+    /// Spectral radius of `A`, computed only when a column sum reaches 1 (above
+    /// `linalg::EIGENVALUES_MAX_N` sectors, the Collatz–Wielandt bound that decides, to about
+    /// ten digits: [`crate::linalg::perron_root`]).
     pub spectral_radius: Option<f64>,
     /// Whether `A` is productive (`None` when not computed).
     pub productive: Option<bool>,
