@@ -4,7 +4,7 @@
 //! look at it every few milliseconds with [`check`] and stop with [`Error::Interrupted`].
 //! Without a flag (Rust and WebAssembly callers by default) a check costs one thread-local
 //! read. A dense LU factorisation from [`crate::linalg::PANELS_MIN_N`] checks between its
-//! column panels (a few tenths of a second apart at n = 5,000); below, it is one call of faer
+//! column panels (about a tenth of a second apart at n = 5,000); below, it is one call of faer
 //! (under 20 ms), and the check follows it. An interrupted computation is never kept in a
 //! cache (`cached`): the next call computes again.
 //!
