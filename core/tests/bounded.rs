@@ -13,8 +13,14 @@ use localecon::{RegionalTable, datasets};
 use proptest::prelude::*;
 
 /// A dense table whose every column spends `spend` locally, spread evenly: the number of
-/// paths above any cutoff explodes with the depth.
+/// paths above any cutoff explodes with the depth. Its value added is half wages, half
+/// imports.
 fn dense(n: usize, spend: f64) -> RegionalTable {
+    dense_with_wages(n, spend, 0.5)
+}
+
+/// [`dense`] with `wages` of its value added paid as local wages and the rest imported.
+fn dense_with_wages(n: usize, spend: f64, wages: f64) -> RegionalTable {
     let x = 100.0;
     let z = vec![spend * x / n as f64; n * n];
     let sectors = (0..n)
@@ -32,12 +38,12 @@ fn dense(n: usize, spend: f64) -> RegionalTable {
     parts.primary_inputs.push(PrimaryInputRow {
         label: "CoE".into(),
         kind: PrimaryInputKind::Compensation,
-        values: vec![x * (1.0 - spend) * 0.5; n],
+        values: vec![x * (1.0 - spend) * wages; n],
     });
     parts.primary_inputs.push(PrimaryInputRow {
         label: "IMP".into(),
         kind: PrimaryInputKind::Imports,
-        values: vec![x * (1.0 - spend) * 0.5; n],
+        values: vec![x * (1.0 - spend) * (1.0 - wages); n],
     });
     RegionalTable::new(parts).unwrap()
 }
@@ -195,26 +201,7 @@ fn an_interrupted_factorisation_stops_and_leaves_no_error_in_the_caches() {
 /// at 4,500 sectors, in one call that Ctrl-C could not stop.
 #[test]
 fn a_closure_that_cannot_be_formed_on_a_large_table_is_reported_without_all_the_eigenvalues() {
-    let n = localecon::linalg::EIGENVALUES_MAX_N + 1;
-    let (x, spend) = (100.0, 0.5);
-    let sectors = (0..n)
-        .map(|i| Sector {
-            code: format!("S{i}"),
-            name: format!("sector {i}"),
-        })
-        .collect();
-    let mut parts = TableParts::new("closed", sectors, vec![spend * x / n as f64; n * n]);
-    parts.final_demand.push(FinalDemandColumn {
-        label: "HH".into(),
-        kind: FinalDemandKind::Households,
-        values: vec![x * (1.0 - spend); n],
-    });
-    parts.primary_inputs.push(PrimaryInputRow {
-        label: "CoE".into(),
-        kind: PrimaryInputKind::Compensation,
-        values: vec![x * (1.0 - spend); n],
-    });
-    let t = RegionalTable::new(parts).unwrap();
+    let t = dense_with_wages(localecon::linalg::EIGENVALUES_MAX_N + 1, 0.5, 1.0);
     match localecon::model::ClosedModel::new(&t) {
         Err(localecon::Error::NonProductive {
             spectral_radius, ..

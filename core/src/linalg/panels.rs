@@ -9,8 +9,9 @@
 //! exchanges are applied to the columns on either side, the block row of `U` is one
 //! triangular solve and the trailing matrix one rank-[`PANEL`] update by faer's `matmul` —
 //! where nearly all the work is, at the speed of faer's matrix product. Between two panels
-//! the interruption flag is read; a panel's work is at most `2·n²·PANEL` flops (about
-//! 0.1 s at n = 5000 on the benchmark machine).
+//! the interruption flag is read; a panel's work is at most `2·n²·PANEL` flops (in Python
+//! on the benchmark machine, Ctrl-C stopped the multipliers of a 5,000-sector table 0.04 s
+//! after it was pressed: `docs/src/performance.md`).
 //!
 //! The factor has the layout of faer's (`L` unit below the diagonal, `U` on and above it,
 //! row `i` of `P·G` is row `perm[i]` of `G`), so every solve works on it unchanged. Its last
