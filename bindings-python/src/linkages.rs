@@ -31,7 +31,7 @@ impl PyRegionalTable {
     fn ghosh_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let t = &self.inner;
         let g = crate::interrupt::for_n(py, t.n(), || {
-            Ok(localecon::linkages::GhoshModel::new(t)?.ghosh_inverse())
+            localecon::linkages::GhoshModel::new(t)?.ghosh_inverse()
         })?;
         out2(py, g, self.inner.n(), self.inner.n())
     }

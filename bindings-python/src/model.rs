@@ -103,7 +103,7 @@ impl PyLeontiefModel {
     fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
         let inner = &self.inner;
-        let l = crate::interrupt::for_n(py, n, || Ok(inner.leontief_inverse()))?;
+        let l = crate::interrupt::for_n(py, n, || inner.leontief_inverse())?;
         out2(py, l, n, n)
     }
 }

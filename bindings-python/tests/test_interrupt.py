@@ -87,3 +87,12 @@ def test_ctrl_c_stops_the_factorisations_of_a_large_dense_table():
     stopped_by_ctrl_c(t.multipliers, after=0.15)
     # what the interrupted calls left behind is nothing: the table computes as a fresh one
     np.testing.assert_array_equal(t.multipliers().output_type_i, table().multipliers().output_type_i)
+
+    # the explicit inverse is computed in blocks of columns with a check between them (before,
+    # one call of about 1.3 s at this size, seen only when it ended)
+    model = localecon.LeontiefModel(t)
+    stopped_by_ctrl_c(model.leontief_inverse, after=0.15)
+    inverse = model.leontief_inverse()
+    e = np.zeros(n)
+    e[[0, n - 1]] = 1.0
+    np.testing.assert_allclose(inverse @ e, model.solve(e), rtol=1e-12, atol=0)

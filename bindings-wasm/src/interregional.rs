@@ -246,7 +246,7 @@ impl InterregionalTable {
     /// `L = (I − A)⁻¹`, row-major `N × N`, by `N` solves with the one LU.
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
-        Ok(self.model()?.leontief().js_err()?.leontief_inverse())
+        self.model()?.leontief().js_err()?.leontief_inverse().js_err()
     }
 
     /// One region as a single-region `RegionalTable` (purchases from the other regions are

@@ -26,9 +26,10 @@ impl RegionalTable {
     /// The Ghosh inverse, row-major.
     #[wasm_bindgen(js_name = ghoshInverse)]
     pub fn ghosh_inverse(&self) -> Result<Vec<f64>, JsValue> {
-        Ok(linkages::GhoshModel::new(&self.inner)
+        linkages::GhoshModel::new(&self.inner)
             .js_err()?
-            .ghosh_inverse())
+            .ghosh_inverse()
+            .js_err()
     }
 
     /// Output lost if `sector` were extracted ("backward", "forward" or "total").

@@ -18,9 +18,10 @@ impl RegionalTable {
     /// The Leontief inverse, row-major (O(n³)).
     #[wasm_bindgen(js_name = leontiefInverse)]
     pub fn leontief_inverse(&self) -> Result<Vec<f64>, JsValue> {
-        Ok(localecon::LeontiefModel::new(&self.inner)
+        localecon::LeontiefModel::new(&self.inner)
             .js_err()?
-            .leontief_inverse())
+            .leontief_inverse()
+            .js_err()
     }
 
     /// Model LMk per sector (household-closed model, k rounds).

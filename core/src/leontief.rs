@@ -451,8 +451,12 @@ impl LeontiefModel {
 
     /// The Leontief inverse `L = (I − A)⁻¹`, row-major. `O(n³)`: prefer [`Self::solve`] and
     /// [`Self::solve_transpose`] unless you need the whole matrix.
-    #[must_use]
-    pub fn leontief_inverse(&self) -> Vec<f64> {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Interrupted`] when the call was asked to stop ([`crate::interrupt`]; read
+    /// between blocks of 256 columns from 1,000 sectors).
+    pub fn leontief_inverse(&self) -> Result<Vec<f64>> {
         self.lu.inverse()
     }
 

@@ -333,7 +333,7 @@ mod tests {
         let model = LeontiefModel::new(&table).unwrap();
         let a = model.coefficients();
         assert_eq!(a, &[0.15, 0.25, 0.2, 0.05]);
-        let l = model.leontief_inverse();
+        let l = model.leontief_inverse().unwrap();
         let printed = [1.254125413, 0.3300330033, 0.2640264026, 1.122112211];
         for (v, p) in l.iter().zip(printed) {
             assert!((v - p).abs() < 1e-9, "{v} vs {p}");

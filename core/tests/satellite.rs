@@ -86,7 +86,7 @@ proptest! {
         let t = RegionalTable::new(common::build(&s)).unwrap();
         let sat = satellite(&t, &w, q);
         let m = sat.multipliers(&t).unwrap();
-        let l = t.leontief().unwrap().leontief_inverse();
+        let l = t.leontief().unwrap().leontief_inverse().unwrap();
         let (n, si) = (t.n(), sat.intensities());
         for k in 0..3 {
             for j in 0..n {

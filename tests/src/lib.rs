@@ -171,7 +171,7 @@ fn interregional_quantity(
     let interdependence = || model.interdependence();
     Ok(match field {
         "output" => table.output().to_vec(),
-        "leontief_inverse" => model.leontief()?.leontief_inverse(),
+        "leontief_inverse" => model.leontief()?.leontief_inverse()?,
         "impact_output" => impact()?.output,
         "impact_single_region" => {
             let n = table.block(0).len();
@@ -441,9 +441,9 @@ pub fn quantity(
     };
     Ok(match name {
         "output" => table.output().to_vec(),
-        "leontief_inverse" => LeontiefModel::new(table)?.leontief_inverse(),
+        "leontief_inverse" => LeontiefModel::new(table)?.leontief_inverse()?,
         "leontief_diagonal" | "leontief_diagonal_published" => {
-            diag(&LeontiefModel::new(table)?.leontief_inverse(), table.n())
+            diag(&LeontiefModel::new(table)?.leontief_inverse()?, table.n())
         }
         "impact" => LeontiefModel::new(table)?
             .solve(fixture.impact_final_demand.as_deref().unwrap_or(&[]))?,
@@ -465,7 +465,7 @@ pub fn quantity(
         }
         "fci_leontief" => vec![fci_leontief(table, Closure::Open)?],
         "ghosh_column_0" => {
-            let g = GhoshModel::new(table)?.ghosh_inverse();
+            let g = GhoshModel::new(table)?.ghosh_inverse()?;
             (0..table.n()).map(|i| g[i * table.n()]).collect()
         }
         "ghosh_forward_linkage" | "ghosh_forward_linkage_selfcomputed" => {

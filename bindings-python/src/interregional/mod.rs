@@ -146,7 +146,7 @@ impl PyInterregionalTable {
     /// flops more than the factorisation): for looking at, not for computing with.
     fn leontief_inverse<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let n = self.inner.n();
-        let l = self.with_model(py, |m| Ok(m.leontief()?.leontief_inverse()))?;
+        let l = self.with_model(py, |m| m.leontief()?.leontief_inverse())?;
         out2(py, l, n, n)
     }
 

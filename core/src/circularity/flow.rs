@@ -82,7 +82,7 @@ fn integral(n: usize, g: &[f64]) -> Result<Vec<f64>> {
     for i in 0..n {
         m[i * n + i] += 1.0;
     }
-    Ok(DenseLu::factor(n, &m, "I − G")?.inverse())
+    DenseLu::factor(n, &m, "I − G")?.inverse()
 }
 
 /// Finn's cycling index alone (Finn 1976): `FCI = Σⱼ (1 − 1/Nⱼⱼ)·Tⱼ / TST` with

@@ -71,7 +71,7 @@ pub fn table_graph(table: &RegionalTable, self_loops: bool) -> Result<ClusterGra
 /// Those of [`crate::LeontiefModel::new`].
 pub fn scottish_government_graph(table: &RegionalTable) -> Result<ClusterGraph> {
     let n = table.n();
-    let mut l = table.leontief()?.leontief_inverse();
+    let mut l = table.leontief()?.leontief_inverse()?;
     for (k, v) in l.iter_mut().enumerate() {
         if k / n == k % n || *v < 0.0 {
             *v = 0.0;
@@ -453,7 +453,7 @@ pub fn cluster_table(
     let gva_of = inputs(crate::table::PrimaryInputKind::is_value_added);
     let imports_of = inputs(crate::table::PrimaryInputKind::is_import);
     let a = f.model.coefficients();
-    let l = f.model.leontief_inverse();
+    let l = f.model.leontief_inverse()?;
     let (_, allowed) = supplier_exclusions(table, &[], DEFAULT_MIN_BUSINESS_SALES_SHARE);
     let k = clustering.n_clusters;
     let mut accounts = Vec::with_capacity(k);

@@ -409,7 +409,7 @@ impl InterregionalModel {
                 .own
                 .iter()
                 .map(LeontiefModel::leontief_inverse)
-                .collect(),
+                .collect::<Result<_>>()?,
             budget: super::sweeps::budget(self.n(), self.r_count()),
         };
         system.solve(round, |v| self.times_m1(&self.times_off_diagonal(v)))
@@ -682,7 +682,7 @@ impl InterregionalModel {
     pub fn spillover_matrix(&self) -> Result<Vec<Vec<f64>>> {
         let n = self.n();
         limit("the spill-over matrix", n, SPILLOVER_MATRIX_MAX_N)?;
-        let l = self.leontief()?.leontief_inverse();
+        let l = self.leontief()?.leontief_inverse()?;
         Ok((0..n)
             .map(|i| {
                 let r = self.region_of(i);
@@ -949,7 +949,7 @@ impl InterregionalModel {
                     .collect()
             })
             .collect();
-        let inverse = self.own[r].leontief_inverse();
+        let inverse = self.own[r].leontief_inverse()?;
         Ok(Miyazawa {
             region: region.into(),
             sectors: self.codes[b].to_vec(),
@@ -971,7 +971,7 @@ impl InterregionalModel {
         let mut m1 = vec![0.0; n * n];
         for (r, own) in self.own.iter().enumerate() {
             let b = self.block(r);
-            let inv = own.leontief_inverse();
+            let inv = own.leontief_inverse()?;
             for (p, i) in b.clone().enumerate() {
                 m1[i * n + b.start..i * n + b.end]
                     .copy_from_slice(&inv[p * b.len()..(p + 1) * b.len()]);
@@ -994,7 +994,7 @@ impl InterregionalModel {
             }
         }
         let power_r = matmul(n, &power, &a_star);
-        let m3 = LeontiefModel::from_coefficients(n, power_r)?.leontief_inverse();
+        let m3 = LeontiefModel::from_coefficients(n, power_r)?.leontief_inverse()?;
         let rows = |m: Vec<f64>| m.chunks_exact(n).map(<[f64]>::to_vec).collect();
         Ok(RoundMatrices {
             m1: rows(m1),

@@ -376,6 +376,7 @@ mod tests {
                 LeontiefModel::from_coefficients(m, block)
                     .unwrap()
                     .leontief_inverse()
+                    .unwrap()
             })
             .collect();
         // not the production cap (`budget`, at most MAX_SWEEPS): these random systems may

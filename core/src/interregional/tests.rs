@@ -388,7 +388,7 @@ proptest! {
             prop_assert!((sum - d.total[j]).abs() < 1e-12);
         }
         let round = m.round_matrices().unwrap();
-        let l = m.leontief().unwrap().leontief_inverse();
+        let l = m.leontief().unwrap().leontief_inverse().unwrap();
         let flat = |v: &Vec<Vec<f64>>| v.concat();
         let prod = super::model::matmul(n, &super::model::matmul(n, &flat(&round.m3), &flat(&round.m2)), &flat(&round.m1));
         for (p, q) in prod.iter().zip(&l) {

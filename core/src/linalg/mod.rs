@@ -11,8 +11,9 @@
 //! diagonal of the inverse (for the Finn cycling index) needs only the two triangular
 //! inverses: [`DenseLu::inverse_diagonal`]. From [`PANELS_MIN_N`] the factorisation is driven
 //! in column panels (faer's LU of each panel, faer's triangular solve and matrix product for
-//! the rest: `panels.rs`), so that an interrupted call ([`crate::interrupt`]) stops between
-//! two of them instead of after the whole factorisation.
+//! the rest: `panels.rs`), and the inverse in blocks of columns, so that an interrupted call
+//! ([`crate::interrupt`]) stops between two of them instead of after the whole factorisation
+//! or inverse.
 
 mod panels;
 mod portable;
@@ -308,9 +309,14 @@ impl DenseLu {
             .collect()
     }
 
-    /// The inverse `M⁻¹`, row-major. `O(n³)`: only when a result needs it.
-    #[must_use]
-    pub fn inverse(&self) -> Vec<f64> {
+    /// The inverse `M⁻¹`, row-major. `O(n³)` (`4n³/3` flops): only when a result needs it.
+    /// From [`PANELS_MIN_N`] it is computed in blocks of columns (`panels.rs`), so that an
+    /// interrupted call stops between two of them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Interrupted`] when the call was asked to stop ([`crate::interrupt`]).
+    pub fn inverse(&self) -> Result<Vec<f64>> {
         let n = self.n;
         if self.portable() {
             // (Mᵀ)⁻¹ column by column; column-major (Mᵀ)⁻¹ is row-major M⁻¹
@@ -319,7 +325,11 @@ impl DenseLu {
                 out[j * n + j] = 1.0;
             }
             portable::solve_columns(n, &self.lu, &self.perm, &mut out);
-            return out;
+            return Ok(out);
+        }
+        if n >= PANELS_MIN_N {
+            // (Mᵀ)⁻¹ column-major is M⁻¹ row-major
+            return panels::inverse(n, &self.lu, &self.perm, parallelism(n, n));
         }
         let par = parallelism_from(PARALLEL_INVERSE_MIN_N, n, n);
         let mut inv = Mat::<f64>::zeros(n, n);
@@ -338,7 +348,7 @@ impl DenseLu {
         for j in 0..n {
             out.extend(inv.col(j).iter().copied());
         }
-        out
+        Ok(out)
     }
 }
 
@@ -547,7 +557,7 @@ mod tests {
                 assert!((one_t[i] - y[r][i]).abs() < 1e-13);
             }
         }
-        let inv = lu.inverse();
+        let inv = lu.inverse().unwrap();
         let diagonal = lu.inverse_diagonal();
         for j in 0..n {
             assert!((diagonal[j] - inv[j * n + j]).abs() < 1e-13, "diagonal {j}");
@@ -583,7 +593,7 @@ mod tests {
             lu.perm.iter().enumerate().any(|(i, p)| i != *p),
             "no pivoting happened"
         );
-        let inv = lu.inverse();
+        let inv = lu.inverse().unwrap();
         let diagonal = lu.inverse_diagonal();
         for j in 0..4 {
             assert!(

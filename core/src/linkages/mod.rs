@@ -58,8 +58,12 @@ impl GhoshModel {
     }
 
     /// The Ghosh inverse `G = (I − B)⁻¹`, row-major (`O(n³)`).
-    #[must_use]
-    pub fn ghosh_inverse(&self) -> Vec<f64> {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Interrupted`] when the call was asked to stop ([`crate::interrupt`]; read
+    /// between blocks of 256 columns from 1,000 sectors).
+    pub fn ghosh_inverse(&self) -> Result<Vec<f64>> {
         self.lu.inverse()
     }
 

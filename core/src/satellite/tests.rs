@@ -43,7 +43,7 @@ fn jobs_and_co2() -> (RegionalTable, Satellite) {
 fn multipliers_are_s_times_the_leontief_inverse() {
     let (table, sat) = jobs_and_co2();
     let m = sat.multipliers(&table).unwrap();
-    let l = table.leontief().unwrap().leontief_inverse();
+    let l = table.leontief().unwrap().leontief_inverse().unwrap();
     let s = sat.intensities();
     for k in 0..3 {
         for j in 0..2 {

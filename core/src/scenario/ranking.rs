@@ -197,7 +197,7 @@ fn check_options(table: &RegionalTable, o: &LeakRankingOptions) -> Result<()> {
 pub fn leak_ranking(table: &RegionalTable, options: &LeakRankingOptions) -> Result<LeakRanking> {
     check_options(table, options)?;
     let f = Factored::new(table)?;
-    let l = f.model.leontief_inverse();
+    let l = f.model.leontief_inverse()?;
     let n = table.n();
     let x = table.output();
     let sectors = table.sectors();
