@@ -73,6 +73,42 @@ pub fn report_from_csv(text: &str) -> Result<JsValue, JsValue> {
     to_plain(&RegionReport::new(&interchange::read_csv(text).js_err()?).js_err()?)
 }
 
+/// Three sectors in the labelled CSV layout, their numbers of 17 significant digits like the
+/// embedded tables' (so that the number parser's long path runs too), with households and a
+/// household closure: a table whose report takes every step of a real one.
+const WARM_UP_CSV: &str = "# household_income: 200.12345678901234
+kind,code,name,a,b,c,HH,EX
+,,,sector,sector,sector,households,exports_rest_of_world
+sector,a,A,10.123456789012345,20.987654321098765,5.0123456789012345,45.123456789012345,20.5
+sector,b,B,5.1234567890123456,10.234567890123456,20.345678901234567,40.456789012345678,25.75
+sector,c,C,5.9876543210987654,5.8765432109876543,10.765432109876543,60.654321098765432,20.25
+compensation,CoE,Compensation,48.30740740734073,38.887036302303706,40.44629643042962,,
+operating_surplus,GOS,Surplus,12.076851851835183,9.721759075575926,10.111574107607405,,
+imports_rest_of_world,RoW,Imports,20.12808641972531,16.202931792626543,16.852623512679017,,
+";
+
+/// Runs a three-sector table through the path of a first report and drops it: read from CSV,
+/// validated, factored, reported (multipliers, leakage, closed leakage, circulation, audit)
+/// and turned into a JavaScript object. Its arithmetic is a fraction of a millisecond, but
+/// V8 compiles WebAssembly lazily, each function the first time it runs: called while a page
+/// waits (at load, or in `requestIdleCallback`), it moves that compilation ahead of the page's
+/// first real report. In headless Chromium on a 2-core machine the first Scotland report
+/// (table and report) asked a second after `warmUp()` took about half as long as without it
+/// (`tests-browser/first-report.test.js` prints both; `docs/src/benchmarks.md`). Nothing is
+/// kept: it changes no result.
+///
+/// # Errors
+///
+/// None in practice (the table is fixed); a failure would be the report's own error.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> Result<(), JsValue> {
+    let table = RegionalTable {
+        inner: interchange::read_csv(WARM_UP_CSV).js_err()?,
+    };
+    table.report(None)?;
+    Ok(())
+}
+
 #[wasm_bindgen]
 impl RegionalTable {
     /// The RegionReport as a plain object. `progress`, when given, is called as

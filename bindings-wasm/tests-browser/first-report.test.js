@@ -38,6 +38,10 @@ test("the first report after page load, in headless Chromium", { timeout: 240_00
     // the same page asking for its first table a second after the modules are ready (a first
     // click): the engine's work that follows a module's load is over by then
     { name: "localecon, first report asked 1 s after load", query: "?after=1000", wasm: join(root, "pkg", "localecon_bg.wasm"), loads: [] },
+    // the page calls warmUp() when the modules are ready (a three-sector table through the
+    // report path), then asks at once, or a second later
+    { name: "localecon, warmUp() at load, first report asked at once", query: "?warm=1", wasm: join(root, "pkg", "localecon_bg.wasm"), loads: [] },
+    { name: "localecon, warmUp() at load, first report asked 1 s after load", query: "?warm=1&after=1000", wasm: join(root, "pkg", "localecon_bg.wasm"), loads: [] },
   ];
   try {
     for (let i = 0; i < LOADS; i++) {
@@ -68,6 +72,7 @@ test("the first report after page load, in headless Chromium", { timeout: 240_00
     const summary = Object.fromEntries(Object.keys(loads[0]).filter((k) => k !== "stages").map((k) => [k, Number(median(k).toFixed(2))]));
     const stages = Object.keys(loads[0].stages).map((s) => `${s} ${loads.map((l) => l.stages[s]).sort((a, b) => a - b)[LOADS >> 1].toFixed(1)}`);
     console.log(`first report in Chromium with ${name}, median of ${LOADS} fresh loads (ms): module ready ${summary.ready} after navigation; ` +
+      (summary.warmUp ? `warmUp() ${summary.warmUp}; ` : "") +
       `then table ${summary.build} + first report ${summary.report} = ${summary.firstAfterLoad}; ` +
       `the first report ${summary.firstAfterNavigation} after navigation; ` +
       `the report again ${summary.again}, once optimised ${summary.warm}; a fresh table and its report ${summary.fresh}; ` +
