@@ -100,7 +100,9 @@ impl PyFlowSystem {
 
     /// Links, connectance and the dominant eigenvalue of the adjacency matrix, as a dict.
     fn structure<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        typed(py, "Structure", &structure(&self.inner).py_err()?)
+        let s = &self.inner;
+        let r = crate::interrupt::for_n(py, s.n(), || structure(s))?;
+        typed(py, "Structure", &r)
     }
 
     /// Strongly connected components with their throughflow shares, largest first.
