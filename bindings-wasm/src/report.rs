@@ -88,22 +88,37 @@ imports_rest_of_world,RoW,Imports,20.12808641972531,16.202931792626543,16.852623
 ";
 
 /// Runs a three-sector table through the path of a first report and drops it: read from CSV,
+/// given imports by product and buyer and an employment vector as the embedded tables are,
 /// validated, factored, reported (multipliers, leakage, closed leakage, circulation, audit)
 /// and turned into a JavaScript object. Its arithmetic is a fraction of a millisecond, but
 /// V8 compiles WebAssembly lazily, each function the first time it runs: called while a page
 /// waits (at load, or in `requestIdleCallback`), it moves that compilation ahead of the page's
 /// first real report. In headless Chromium on a 2-core machine the first Scotland report
-/// (table and report) asked a second after `warmUp()` took about half as long as without it
-/// (`tests-browser/first-report.test.js` prints both; `docs/src/benchmarks.md`). Nothing is
-/// kept: it changes no result.
+/// (table and report) asked a second after `warmUp()` took 34–47 ms against 61–82 ms without
+/// it, five runs each (`tests-browser/first-report.test.js` prints both;
+/// `docs/src/benchmarks.md`). Nothing is kept: it changes no result.
 ///
 /// # Errors
 ///
 /// None in practice (the table is fixed); a failure would be the report's own error.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() -> Result<(), JsValue> {
+    // built as the embedded tables are (`datasets::Sources`): imports by product spread over
+    // the buyers, an employment vector, then validated again
+    let csv = interchange::read_csv(WARM_UP_CSV).js_err()?;
+    let products = [localecon::regionalize::ProductImports {
+        origin: "RoW".into(),
+        values: vec![20.5, 15.25, 18.125],
+    }];
+    let import_use = localecon::regionalize::import_use_from_products(&csv, &products).js_err()?;
+    let mut parts = csv.into_parts();
+    parts.import_use = Some(import_use);
+    parts.employment = Some(localecon::table::Employment {
+        unit: "FTE".into(),
+        values: vec![1.25, 2.5, 3.75],
+    });
     let table = RegionalTable {
-        inner: interchange::read_csv(WARM_UP_CSV).js_err()?,
+        inner: localecon::RegionalTable::new(parts).js_err()?,
     };
     table.report(None)?;
     Ok(())
