@@ -94,8 +94,8 @@ imports_rest_of_world,RoW,Imports,20.12808641972531,16.202931792626543,16.852623
 /// V8 compiles WebAssembly lazily, each function the first time it runs: called while a page
 /// waits (at load, or in `requestIdleCallback`), it moves that compilation ahead of the page's
 /// first real report. In headless Chromium on a 2-core machine the first Scotland report
-/// (table and report) asked a second after `warmUp()` took 34–47 ms against 61–82 ms without
-/// it, five runs each (`tests-browser/first-report.test.js` prints both;
+/// (table and report) asked a second after `warmUp()` took 29–47 ms against 50–82 ms without
+/// it, six runs each (`tests-browser/first-report.test.js` prints both;
 /// `docs/src/benchmarks.md`). Nothing is kept: it changes no result.
 ///
 /// # Errors
