@@ -148,8 +148,9 @@ pub(super) fn factor(
 /// on the trailing `(n − j) × (n − j)` block of `L` alone: `Σ (n − j)²·b ≈ n³/3` flops in
 /// all; the backward solve with `U` is `n²·b` a block, `n³` in all. Together `4n³/3`, the
 /// count of faer's `inverse` (two triangular inverses, `2n³/3`, and their triangular product,
-/// `2n³/3`; Golub & Van Loan, *Matrix Computations*, 4th ed., §3.4.9 and §3.1), at faer's
-/// triangular-solve speed. Column `i` of `U⁻¹·L⁻¹` is column `perm[i]` of `G⁻¹`
+/// `2n³/3`), at faer's triangular-solve speed: triangular systems with many right-hand sides
+/// and the LU factorisation of Golub & Van Loan, *Matrix Computations*, 4th ed., §3.1–3.2.
+/// Column `i` of `U⁻¹·L⁻¹` is column `perm[i]` of `G⁻¹`
 /// (`G⁻¹ = U⁻¹·L⁻¹·P`, `P`'s row `i` being `e_perm[i]ᵀ`).
 ///
 /// # Errors
