@@ -6,7 +6,10 @@
 //! `linalg::PORTABLE_MAX_N`, the portable kernels localecon uses there (`DenseLu`: the same
 //! bits on every platform), for the LU and the inverse; from `linalg::PANELS_MIN_N`, the LU
 //! localecon does there (`DenseLu::factor`: the same algorithm in panels, interruptible) and
-//! its inverse (`DenseLu::inverse`: solves in blocks of columns, interruptible).
+//! its inverse (`DenseLu::inverse`: solves in blocks of columns, interruptible); above
+//! `linalg::EIGENVALUES_MAX_N`, `λ₁` of a 0/1 pattern by `linalg::perron_value`, and with
+//! `--eigenvalues` from all the eigenvalues too (`-- 4500 --eigenvalues`: the figures of
+//! `circularity::structure`).
 use std::time::Instant;
 
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -80,25 +83,14 @@ fn main() {
         println!(
             "n = {n}: LU {lu1:.2} | {lu2:.2} ms, inverse {inv1:.2} | {inv2:.2} ms (one | two threads)"
         );
-        if n >= localecon::linalg::PANELS_MIN_N {
-            // what localecon does from this size: the same algorithm in panels, with a check
-            // for Ctrl-C between them (the timing includes DenseLu's copy of the matrix)
-            let m: Vec<f64> = (0..n * n).map(|k| a[(k / n, k % n)]).collect();
-            let mut inverse = f64::INFINITY;
-            let panels = best_of(15, || {
-                let t = Instant::now();
-                let lu = localecon::linalg::DenseLu::factor(n, &m, "timing").unwrap();
-                let ms = 1e3 * t.elapsed().as_secs_f64();
-                let t = Instant::now();
-                std::hint::black_box(lu.inverse().unwrap());
-                inverse = inverse.min(1e3 * t.elapsed().as_secs_f64());
-                ms
-            });
-            println!(
-                "        in panels (DenseLu, interruptible): LU {panels:.2} ms, inverse in blocks of columns {inverse:.2} ms (the machine's threads)"
-            );
-        }
-        if n <= localecon::linalg::PORTABLE_MAX_N {
+        let (panels, portable) = (
+            n >= localecon::linalg::PANELS_MIN_N,
+            n <= localecon::linalg::PORTABLE_MAX_N,
+        );
+        if panels || portable {
+            // what localecon does at this size (DenseLu: from PANELS_MIN_N the LU in panels and
+            // the inverse in blocks of columns, with a check for Ctrl-C between them; up to
+            // PORTABLE_MAX_N the portable kernels); the LU's time includes DenseLu's copy
             let m: Vec<f64> = (0..n * n).map(|k| a[(k / n, k % n)]).collect();
             let (mut inv_ms, mut diag_ms) = (f64::INFINITY, f64::INFINITY);
             let lu_ms = best_of(15, || {
@@ -113,9 +105,40 @@ fn main() {
                 diag_ms = diag_ms.min(1e3 * t.elapsed().as_secs_f64());
                 ms
             });
+            let kind = if panels {
+                "in panels (DenseLu, interruptible; the machine's threads)"
+            } else {
+                "portable kernels (one thread)"
+            };
             println!(
-                "        portable kernels: LU {lu_ms:.2} ms, inverse {inv_ms:.2} ms, its diagonal {diag_ms:.2} ms (one thread)"
+                "        {kind}: LU {lu_ms:.2} ms, inverse {inv_ms:.2} ms, its diagonal {diag_ms:.2} ms"
             );
+        }
+        if n > localecon::linalg::EIGENVALUES_MAX_N {
+            // λ₁ of a flow graph from here: the Perron root of a 0/1 pattern (half the links)
+            // by the Collatz–Wielandt power iteration, against all the eigenvalues (seconds to
+            // minutes: only with --eigenvalues)
+            let pattern: Vec<f64> = (0..n * n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    f64::from(u8::from(state % 2 == 0))
+                })
+                .collect();
+            let t = Instant::now();
+            let root = localecon::linalg::perron_value(n, &pattern).unwrap();
+            let iteration = t.elapsed().as_secs_f64();
+            print!(
+                "        λ₁ of a 0/1 pattern: {root} by the power iteration in {iteration:.3} s"
+            );
+            if std::env::args().any(|a| a == "--eigenvalues") {
+                let t = Instant::now();
+                let all = localecon::linalg::spectral_radius(n, &pattern).unwrap();
+                let e = t.elapsed().as_secs_f64();
+                print!(", {all} from all the eigenvalues in {e:.3} s");
+            }
+            println!();
         }
     }
 }

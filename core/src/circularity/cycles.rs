@@ -32,12 +32,14 @@ pub struct Structure {
 /// `λ₁` is the spectral radius of the adjacency matrix `M` (`Mᵢⱼ = 1` when `i` pays `j`).
 /// Up to [`EIGENVALUES_MAX_N`] nodes it is the largest modulus of all of `M`'s eigenvalues
 /// (faer's dense solver, one call: 0.55 s at 1,000 nodes). Above, where that call would take
-/// seconds to minutes (22 s at 4,500) and could not be interrupted: `M` is non-negative, so
+/// seconds to minutes (22 s at 4,500 against 0.2 s for the iteration below, the same root to
+/// 4·10⁻¹¹: `cargo run --release -p localecon --example lu_timing -- 4500 --eigenvalues`) and
+/// could not be interrupted: `M` is non-negative, so
 /// `λ₁` is its Perron root, which the Collatz–Wielandt bounds of a power iteration give to
 /// about ten digits when `M` is irreducible (`linalg::perron_value`: `O(n²)` a step, at most
 /// 200 steps, Ctrl-C read every step; all the eigenvalues if they do not meet). When the graph
-/// is not strongly connected (two breadth-first searches tell), `λ₁` is the largest Perron
-/// root of its strongly connected components (`M` is block triangular in them, so its
+/// is not strongly connected (Tarjan's algorithm on the flows, `O(n²)`), `λ₁` is the largest
+/// Perron root of its strongly connected components (`M` is block triangular in them, so its
 /// eigenvalues are theirs: Berman & Plemmons 1994, ch. 2), each found the same way — 1 for a
 /// single node paying itself, 0 for one that does not.
 ///
@@ -67,11 +69,12 @@ fn lambda1(s: &FlowSystem, adjacency: &[f64]) -> Result<f64> {
     if n <= EIGENVALUES_MAX_N {
         return spectral_radius(n, adjacency);
     }
-    if strongly_connected(n, adjacency) {
+    let components = components(s);
+    if components.len() == 1 {
         return perron_value(n, adjacency);
     }
     let mut largest = 0.0_f64;
-    for members in components(s) {
+    for members in components {
         crate::interrupt::check("the dominant eigenvalue of a large flow graph")?;
         let root = if let [only] = members[..] {
             adjacency[only * n + only]
@@ -87,38 +90,12 @@ fn lambda1(s: &FlowSystem, adjacency: &[f64]) -> Result<f64> {
     Ok(largest)
 }
 
-/// Whether every node of the row-major `n × n` adjacency matrix reaches every other: node 0
-/// reaches all along the links and is reached by all against them (two breadth-first
-/// searches, `O(n²)`, no graph built).
-fn strongly_connected(n: usize, adjacency: &[f64]) -> bool {
-    [false, true].into_iter().all(|against| {
-        let mut seen = vec![false; n];
-        let mut queue = vec![0];
-        seen[0] = true;
-        let mut count = 1;
-        while let Some(i) = queue.pop() {
-            for (j, seen) in seen.iter_mut().enumerate() {
-                let link = if against {
-                    adjacency[j * n + i]
-                } else {
-                    adjacency[i * n + j]
-                };
-                if link > 0.0 && !*seen {
-                    *seen = true;
-                    count += 1;
-                    queue.push(j);
-                }
-            }
-        }
-        count == n
-    })
-}
-
 /// The flow graph read from the flows themselves (`i → j` when `i` pays `j`), for petgraph's
 /// algorithms: no edge list is built, so Tarjan's algorithm on `n` accounts takes `O(n²)`
 /// time and `O(n)` memory beyond the flows. Measured from Python on a 4,500-account system
-/// with 10 million links: 0.14 s and 1 MB above the resident set, against 0.45 s and 171 MB
-/// when the links were first copied into a petgraph `DiGraph`.
+/// with 10 million links (`bindings-python/benches/components.py`): 0.13–0.14 s and 1 MB
+/// above the resident set, against 0.45 s and 171 MB when the links were first copied into a
+/// petgraph `DiGraph`.
 #[derive(Clone, Copy)]
 struct Payments<'a> {
     n: usize,

@@ -207,13 +207,19 @@ mod tests {
         g
     }
 
+    /// [`pivoting_matrix`]`(n)` and its factor: `(G, LU, perm, perm_inv)`.
+    fn factored(n: usize) -> (Vec<f64>, Vec<f64>, Vec<usize>, Vec<usize>) {
+        let g0 = pivoting_matrix(n);
+        let mut g = g0.clone();
+        let (mut perm, mut perm_inv) = (vec![0; n], vec![0; n]);
+        factor(n, &mut g, &mut perm, &mut perm_inv, Par::Seq).unwrap();
+        (g0, g, perm, perm_inv)
+    }
+
     #[test]
     fn the_panels_reproduce_the_matrix_with_faers_layout() {
         for n in [1, 5, PANEL - 1, PANEL, PANEL + 3, 2 * PANEL + 17] {
-            let g0 = pivoting_matrix(n);
-            let mut g = g0.clone();
-            let (mut perm, mut perm_inv) = (vec![0; n], vec![0; n]);
-            factor(n, &mut g, &mut perm, &mut perm_inv, Par::Seq).unwrap();
+            let (g0, g, perm, perm_inv) = factored(n);
             assert!(perm.iter().enumerate().any(|(i, &p)| i != p) || n == 1);
             for (i, &p) in perm.iter().enumerate() {
                 assert_eq!(perm_inv[p], i);
@@ -255,10 +261,7 @@ mod tests {
     #[test]
     fn the_inverse_in_blocks_is_the_inverse_and_faers() {
         for n in [1, 5, PANEL - 1, PANEL, PANEL + 3, 2 * PANEL + 17] {
-            let g0 = pivoting_matrix(n);
-            let mut g = g0.clone();
-            let (mut perm, mut perm_inv) = (vec![0; n], vec![0; n]);
-            factor(n, &mut g, &mut perm, &mut perm_inv, Par::Seq).unwrap();
+            let (g0, g, perm, perm_inv) = factored(n);
             let inv = inverse(n, &g, &perm, Par::Seq).unwrap();
             // G·G⁻¹ = I, both column-major
             let mut worst = 0.0_f64;
@@ -302,9 +305,7 @@ mod tests {
         use std::sync::Arc;
         use std::sync::atomic::AtomicBool;
         let n = PANEL + 3;
-        let mut g = pivoting_matrix(n);
-        let (mut perm, mut perm_inv) = (vec![0; n], vec![0; n]);
-        factor(n, &mut g, &mut perm, &mut perm_inv, Par::Seq).unwrap();
+        let (_, g, perm, _) = factored(n);
         let flag = Arc::new(AtomicBool::new(true));
         let stopped = crate::interrupt::with_flag(Some(flag), || inverse(n, &g, &perm, Par::Seq));
         assert!(matches!(stopped, Err(crate::Error::Interrupted { .. })));
