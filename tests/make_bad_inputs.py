@@ -56,8 +56,12 @@ def with_fd(values):
 cases = []
 
 
-def case(id, what, input, code):
-    cases.append({"id": id, "what": what, "input": input, "code": code})
+def case(id, what, input, code, place=None):
+    """place: where the value refused sits, as the message must name it in every language."""
+    c = {"id": id, "what": what, "input": input, "code": code}
+    if place is not None:
+        c["place"] = place
+    cases.append(c)
 
 
 # the interchange JSON
@@ -76,8 +80,8 @@ case("json-version-2", "a future version", {"json": json.dumps(doc(lambda d: d.u
 case("json-version-string", 'the version as a string "1"', {"json": json.dumps(doc(lambda d: d.update(version="1")))}, "unsupported_version")
 case("json-format", "another format (a pymrio file)", {"json": json.dumps(doc(lambda d: d.update(format="pymrio")))}, "unsupported_version")
 case("json-typo", "a misspelt field (final_demnd)", {"json": BASE_TEXT.replace('"final_demand"', '"final_demnd"')}, "json")
-case("json-kind", "an unknown primary-input kind (wages)", {"json": BASE_TEXT.replace('"compensation"', '"wages"')}, "json")
-case("json-string-number", "a number written as a string", {"json": BASE_TEXT.replace("150.0", '"150"', 1)}, "json")
+case("json-kind", "an unknown primary-input kind (wages)", {"json": BASE_TEXT.replace('"compensation"', '"wages"')}, "json", place="primary_inputs[1].kind")
+case("json-string-number", "a number written as a string", {"json": BASE_TEXT.replace("150.0", '"150"', 1)}, "json", place="z[0][0]")
 case("json-ragged", "a ragged Z (one row short)", {"json": json.dumps(doc(lambda d: d["z"][1].pop()))}, "shape")
 case("json-z-rows", "Z with too many rows", {"json": json.dumps(doc(lambda d: d["z"].append([1.0, 1.0])))}, "shape")
 case("json-fd-length", "a final-demand column of the wrong length", {"json": json.dumps(doc(lambda d: d["final_demand"][0]["values"].append(1.0)))}, "shape")
@@ -87,7 +91,7 @@ case("json-duplicate-column", "two final-demand columns with one label", {"json"
 case("json-no-sectors", "an empty table", {"json": json.dumps(doc(lambda d: d.update(sectors=[], z=[], final_demand=[], primary_inputs=[])))}, "empty")
 case("json-negative-flow", "a negative flow in Z", {"json": json.dumps(doc(lambda d: d["z"][0].__setitem__(1, -500.0)))}, "negative")
 case("json-negative-imports", "negative imports", {"json": json.dumps(doc(lambda d: d["primary_inputs"][0]["values"].__setitem__(0, -100.0)))}, "negative")
-case("json-retention", "a retention share of 1.5", {"json": json.dumps(doc(lambda d: d.update(retention={"compensation": 1.5})))}, "out_of_range")
+case("json-retention", "a retention share of 1.5", {"json": json.dumps(doc(lambda d: d.update(retention={"compensation": 1.5})))}, "out_of_range", place="retention.compensation")
 case("json-retention-length", "per-sector retention of the wrong length", {"json": json.dumps(doc(lambda d: d.update(retention={"compensation": [1.0]})))}, "shape")
 case("json-household-income", "a negative household income", {"json": json.dumps(doc(lambda d: d.update(household_closure={"household_income": -5.0})))}, "out_of_range")
 case("json-tolerance", "a negative balance tolerance", {"json": json.dumps(doc(lambda d: d.update(balance_tolerance=-1.0)))}, "out_of_range")
@@ -146,7 +150,7 @@ case("analysis-surplus-share-negative", "a negative local surplus share", {"json
 case("analysis-national-jobs-sector", "a sector with no national employment: regionalised as average, flagged ASSUMPTION in the table's source (control)", {"json": BASE_TEXT, "then": "regionalize_sector_without_jobs"}, None)
 case("analysis-scenario-sector", "a scenario naming an unknown sector", {"json": BASE_TEXT, "then": "scenario_unknown_sector"}, "unknown_label")
 case("analysis-scenario-too-much", "substituting more imports than exist", {"json": BASE_TEXT, "then": "scenario_too_much"}, "out_of_range")
-case("analysis-scenario-share", "an import-substitution share of 1.5", {"json": BASE_TEXT, "then": "scenario_share"}, "out_of_range")
+case("analysis-scenario-share", "an import-substitution share of 1.5", {"json": BASE_TEXT, "then": "scenario_share"}, "out_of_range", place="changes[0].share")
 case("analysis-ranking-share", "a leak ranking that moves no imports (share 0)", {"json": BASE_TEXT, "then": "ranking_share_0"}, "out_of_range")
 case("analysis-ranking-cap", "a leak-ranking cap of -10 % of a producer's output", {"json": BASE_TEXT, "then": "ranking_cap_negative"}, "out_of_range")
 case("analysis-ranking-exclude", "excluding a supplier that does not exist", {"json": BASE_TEXT, "then": "ranking_exclude_unknown"}, "unknown_label")
@@ -161,7 +165,11 @@ case("other-flows-disconnected", "a flow network with an isolated account", {"fl
 case("other-flows-no-input", "a flow network with no boundary input", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 1, 0], "inputs": [0, 0], "exports": [0, 0], "dissipation": [0, 0]}}, "disconnected")
 case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")
 case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
-case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range")
+case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range", place="spending[0].local_share")
+LM3_STAFF = {"label": "staff", "amount": 40.0, "local_share": 0.5, "respend_local_share": 0.5}
+case("other-lm3-amount-text", "an LM3 amount written as a word", {"lm3": {"income": 100.0, "spending": [LM3_STAFF, dict(LM3_STAFF, amount="forty")]}}, "invalid_input", place="spending[1].amount")
+case("other-lm3-misspelt", "an LM3 survey with organization_is_local (the option is organisation_is_local): refused, not ignored", {"lm3": {"income": 100.0, "organization_is_local": False, "spending": [LM3_STAFF]}}, "invalid_input")
+case("other-lm3-no-amount", "an LM3 spending line without its amount", {"lm3": {"income": 100.0, "spending": [{k: v for k, v in LM3_STAFF.items() if k != "amount"}]}}, "invalid_input", place="spending[0]")
 # a third sector with no output at all (legal: Scotland 2019 has one)
 ZERO_OUTPUT = doc(lambda d: (
     d["sectors"].append({"code": "s3", "name": "idle"}),
@@ -271,10 +279,10 @@ case("mc-delta-one", "delta drawn up to 1 (FLQ needs delta < 1)", mc({"delta": [
 case("mc-share-above-one", "a resident share above 1", mc({"resident_share": [0.5, 1.1]}), "out_of_range")
 case("mc-mode-outside", "a triangular mode outside its range", mc({"delta": [0.2, 0.35, 0.3]}), "invalid_input")
 case("mc-zero-draws", "zero draws", mc({"delta": [0.2, 0.3]}, draws=0), "out_of_range")
-case("mc-quantile-one", "a quantile of 1 (quantiles lie in (0, 1))", mc({"delta": [0.2, 0.3]}, quantiles=[0.5, 1.0]), "out_of_range")
+case("mc-quantile-one", "a quantile of 1 (quantiles lie in (0, 1))", mc({"delta": [0.2, 0.3]}, quantiles=[0.5, 1.0]), "out_of_range", place="quantiles[1]")
 case("mc-unknown-assumption", "an assumption the council table does not have", mc({"beta": [0.2, 0.3]}), "unknown_option")
 case("mc-too-many-draws", "more draws than any call takes (10,000,000 > 1,000,000)", mc({"delta": [0.2, 0.3]}, draws=10_000_000), "too_large")
-case("mc-four-values", "a distribution of four numbers", mc({"delta": [0.1, 0.2, 0.3, 0.4]}), "invalid_input")
+case("mc-four-values", "a distribution of four numbers", mc({"delta": [0.1, 0.2, 0.3, 0.4]}), "invalid_input", place="assumptions.delta")
 
 
 TRIANGLES = {"n": 6, "source": [0, 1, 2, 3, 4, 5, 2], "target": [1, 2, 0, 4, 5, 3, 3], "weight": [1.0] * 7}
@@ -324,9 +332,17 @@ lines = [
     "are not errors: a transposed table, a column in other units, rounding gaps, a zero-output",
     "sector, an ill-conditioned system.",
     "",
-    "| case | what | error code |",
-    "|---|---|---|",
+    "Where a case gives the place of the value refused, the message names it in the same words",
+    "in the three languages: keys joined by `.`, positions in brackets from 0",
+    "(`spending[0].amount`), whether the value was refused while reading the input or by the",
+    "core's checks after it. JavaScript spells the keys of its objects in camelCase",
+    "(`spending[0].localShare`); a file's keys (`json` errors) are the file's own.",
+    "",
+    "| case | what | error code | place named |",
+    "|---|---|---|---|",
 ]
 for c in cases:
-    lines.append(f"| `{c['id']}` | {c['what']} | {('`' + c['code'] + '`') if c['code'] else '—'} |")
+    code = ("`" + c["code"] + "`") if c["code"] else "—"
+    place = ("`" + c["place"] + "`") if c.get("place") else ""
+    lines.append(f"| `{c['id']}` | {c['what']} | {code} | {place} |")
 page.write_text("\n".join(lines) + "\n")

@@ -263,13 +263,23 @@ def test_inputs_given_as_data_take_numpy_values_and_refuse_what_is_not_data():
     assert "NaN" not in str(e.value)
 
 
-def test_a_wrong_value_given_as_data_is_named_by_its_keys_as_in_javascript():
-    """The reader names the keys down to the value it refuses ("spending: amount"), the words
-    JavaScript's reader gives for the same mistake (bindings-wasm/tests/lm3.test.js)."""
+def test_a_wrong_value_given_as_data_is_named_by_its_place_as_in_javascript():
+    """The reader names the place of the value it refuses as the core's own checks name it
+    ("spending[1].amount"), the words JavaScript's reader gives for the same mistake
+    (bindings-wasm/tests/lm3.test.js)."""
     with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: income: "):
         localecon.lm3({"income": "x", "spending": []})
-    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending: amount: "):
-        localecon.lm3({"income": 1.0, "spending": [{"label": "a", "amount": "y", "local_share": 0.5, "respend_local_share": 0.4}]})
+    good = {"label": "a", "amount": 1.0, "local_share": 0.5, "respend_local_share": 0.4}
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[1\]\.amount: "):
+        localecon.lm3({"income": 1.0, "spending": [good, dict(good, amount="y")]})
+    # a missing field is named by its object, and a key the object does not have by the message alone
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[0\]: missing field `amount`"):
+        localecon.lm3({"income": 1.0, "spending": [{k: v for k, v in good.items() if k != "amount"}]})
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[0\]: unknown field `amont`"):
+        localecon.lm3({"income": 1.0, "spending": [dict(good, amont=1.0)]})
+    # a NaN passes the reader and the core's check names the same place
+    with pytest.raises(localecon.NonFiniteError, match=r"spending\[1\]\.amount"):
+        localecon.lm3({"income": 1.0, "spending": [good, dict(good, amount=float("nan"))]})
     g = localecon.datasets.scotland_2019_sections().cluster_graph()
     with pytest.raises(localecon.InvalidInputError, match=r": starts: "):
         g.cluster(starts="2")

@@ -99,10 +99,12 @@ pub(crate) fn from_object<T: serde::de::DeserializeOwned>(
     } else {
         v.clone()
     };
-    localecon::take_refused_spelling();
-    // an option's wrong spelling is the core's typed error, wherever it is nested
-    T::deserialize(Snake(serde_wasm_bindgen::Deserializer::from(v)))
-        .map_err(|e| error::to_js(&localecon::input_error(what, e.to_string())))
+    // an option's wrong spelling is the core's typed error, wherever it is nested; any other
+    // error names the place of the value refused (`spending[0].amount`)
+    crate::case::read(what, || {
+        T::deserialize(Snake(serde_wasm_bindgen::Deserializer::from(v)))
+    })
+    .map_err(|e| error::to_js(&e))
 }
 
 /// Whether a key of a plain object under `v` is `undefined` (arrays of numbers and typed

@@ -80,7 +80,7 @@ test("camelCase keys are read into the core's fields at any depth; snake_case is
     // an unknown key is refused at any depth, not only at the top, and its place is named
     expectError(() => t.leakRanking({ topK: 3, exclude: ["47"], extra: 1 }), "InvalidInputError", "invalid_input", /unknown field "extra"/);
     expectError(() => lm3({ income: 100, spending: [{ label: "a", amount: 1, localShare: 0.5, respendLocalShare: 0.4, typo: 1 }] }),
-      "InvalidInputError", "invalid_input", /spending: unknown field "typo"/);
+      "InvalidInputError", "invalid_input", /spending\[0\]: unknown field "typo"/);
     expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: "ten" }), "InvalidInputError", "invalid_input", /holdingDays: invalid type/);
     expectError(() => t.localCurrency("fast"), "InvalidInputError", "invalid_input", /expected an object/);
   } finally {

@@ -14,8 +14,20 @@ test("bad surveys are typed", () => {
   expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
 });
 
-test("a wrong value is named by its keys, in the words Python's reader gives too", () => {
+test("a wrong value is named by its place, in the words Python's reader and the core's checks give too", () => {
   expectError(() => lm3({ income: "x", spending: [] }), "InvalidInputError", "invalid_input", /^invalid LM3 survey: income: /);
-  expectError(() => lm3({ income: 1, spending: [{ label: "a", amount: "y", localShare: 0.5, respendLocalShare: 0.4 }] }),
-    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending: amount: /);
+  const good = { label: "a", amount: 1, localShare: 0.5, respendLocalShare: 0.4 };
+  expectError(() => lm3({ income: 1, spending: [good, { ...good, amount: "y" }] }),
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[1\]\.amount: invalid type/);
+  // a missing field is named by its object, and a key the object does not have by the message alone
+  const { amount, ...noAmount } = good;
+  assert.equal(amount, 1);
+  expectError(() => lm3({ income: 1, spending: [noAmount] }),
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[0\]: missing field `amount`/);
+  expectError(() => lm3({ income: 1, spending: [{ ...good, amont: 1 }] }),
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[0\]: unknown field "amont"/);
+  expectError(() => lm3({ income: 1, spending: [good, { ...good, localShare: "half" }] }),
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[1\]\.localShare: invalid type/);
+  // a NaN passes the reader and the core's check names the same place
+  expectError(() => lm3({ income: 1, spending: [good, { ...good, amount: NaN }] }), "NonFiniteError", "non_finite", /spending\[1\]\.amount/);
 });

@@ -2,7 +2,10 @@
 
 #[macro_use]
 mod spelling;
-pub use spelling::{input_error, input_from_json, input_from_value, take_refused_spelling};
+pub use spelling::{
+    Step, input_error, input_error_at, input_from_deserializer, input_from_json, input_from_value,
+    input_place, take_refused_spelling,
+};
 
 pub mod atlas;
 mod buffer;

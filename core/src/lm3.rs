@@ -10,6 +10,7 @@ use crate::table::RegionalTable;
 /// One line of an organisation's spending in the LM3 survey (round 2), with what its
 /// recipients re-spend locally (round 3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Spending {
     /// What the line is, e.g. `"staff"` or `"suppliers"`.
     pub label: String,
@@ -25,6 +26,7 @@ pub struct Spending {
 /// An LM3 survey: round 1 is the organisation's income; round 2 its local spending; round 3
 /// what local recipients re-spend locally.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Lm3Survey {
     /// Round 1: the income of the organisation (or the amount spent with it).
     pub income: f64,

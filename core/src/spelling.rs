@@ -34,30 +34,125 @@ pub fn input_error(what: &str, message: String) -> crate::Error {
     }
 }
 
-/// An input of the core's (options, a survey, a scenario …) read from JSON text, as every
-/// binding reads it: a wrong option spelling anywhere in it is the typed
-/// [`Error::UnknownOption`](crate::Error::UnknownOption), any other mismatch
-/// [`Error::InvalidInput`](crate::Error::InvalidInput) naming `what`.
+/// One step of the way into an input, to the value a read refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// An object's key (a struct field, a map's label, an enum's variant), spelt as the
+    /// caller wrote it.
+    Key(&'a str),
+    /// A list's position, from 0.
+    Index(usize),
+}
+
+/// The place of a value inside an input as the core's own errors name it, so that a value a
+/// reader refuses and a value the core's checks refuse are named alike in every language:
+/// keys joined by `.`, positions in brackets (`spending[0].amount`). No steps: `""`.
+pub fn input_place<'a>(steps: impl IntoIterator<Item = Step<'a>>) -> String {
+    let mut place = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !place.is_empty() {
+                    place.push('.');
+                }
+                place.push_str(key);
+            }
+            Step::Index(k) => place.push_str(&format!("[{k}]")),
+        }
+    }
+    place
+}
+
+/// [`input_error`] for a read that failed at `place` (see [`input_place`]): its message is
+/// `place: message`, or `message` alone where the place is the input itself.
+pub fn input_error_at(what: &str, place: &str, message: String) -> crate::Error {
+    if place.is_empty() {
+        input_error(what, message)
+    } else {
+        input_error(what, format!("{place}: {message}"))
+    }
+}
+
+/// An input of the core's (options, a survey, a scenario …) read by any serde deserializer,
+/// as the Python binding reads its dicts and the JSON readers read text: a wrong option
+/// spelling anywhere in it is the typed [`Error::UnknownOption`](crate::Error::UnknownOption),
+/// any other mismatch [`Error::InvalidInput`](crate::Error::InvalidInput) naming `what` and
+/// the place of the value refused ([`input_place`], tracked by `serde_path_to_error`).
 ///
 /// # Errors
 ///
 /// Those two.
-pub fn input_from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> crate::Result<T> {
+pub fn input_from_deserializer<'de, T, D>(d: D, what: &str) -> crate::Result<T>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
     take_refused_spelling();
-    serde_json::from_str(text).map_err(|e| input_error(what, e.to_string()))
+    serde_path_to_error::deserialize(d).map_err(|e| {
+        let message = e.inner().to_string();
+        input_error_at(what, &place_of(e.path(), &message), message)
+    })
+}
+
+/// [`input_place`] of the path `serde_path_to_error` tracked. A key a struct does not have is
+/// named by serde's message (``unknown field `basis` ``), so the place is the object that
+/// holds it, as the JavaScript reader names it.
+pub(crate) fn place_of(path: &serde_path_to_error::Path, message: &str) -> String {
+    use serde_path_to_error::Segment;
+    let mut steps: Vec<Step> = path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Map { key } => Some(Step::Key(key)),
+            Segment::Enum { variant } => Some(Step::Key(variant)),
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Unknown => None,
+        })
+        .collect();
+    if let Some(Step::Key(key)) = steps.last() {
+        if message.starts_with(&format!("unknown field `{key}`")) {
+            steps.pop();
+        }
+    }
+    input_place(steps)
+}
+
+/// An input of the core's read from JSON text (see [`input_from_deserializer`]); serde_json's
+/// message also gives the line and column.
+///
+/// # Errors
+///
+/// Those of [`input_from_deserializer`]; [`Error::InvalidInput`](crate::Error::InvalidInput)
+/// for text after the document.
+///
+/// # Example
+///
+/// ```
+/// use localecon::lm3::Lm3Survey;
+/// let survey = r#"{"income": 100, "spending": [
+///     {"label": "staff", "amount": 40, "local_share": 0.75, "respend_local_share": 0.45},
+///     {"label": "suppliers", "amount": "fifty", "local_share": 0.4, "respend_local_share": 0.7}]}"#;
+/// let e = localecon::input_from_json::<Lm3Survey>(survey, "LM3 survey").unwrap_err();
+/// assert_eq!(e.code(), "invalid_input");
+/// assert!(e.to_string().starts_with(
+///     r#"invalid LM3 survey: spending[1].amount: invalid type: string "fifty""#));
+/// ```
+pub fn input_from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> crate::Result<T> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = input_from_deserializer(&mut reader, what)?;
+    reader.end().map_err(|e| input_error(what, e.to_string()))?;
+    Ok(value)
 }
 
 /// [`input_from_json`] from a parsed JSON value.
 ///
 /// # Errors
 ///
-/// Those of [`input_from_json`].
+/// Those of [`input_from_deserializer`].
 pub fn input_from_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
     what: &str,
 ) -> crate::Result<T> {
-    take_refused_spelling();
-    serde_json::from_value(value).map_err(|e| input_error(what, e.to_string()))
+    input_from_deserializer(value, what)
 }
 
 /// serde's error for a refused spelling, the typed error kept for

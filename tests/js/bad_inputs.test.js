@@ -8,7 +8,9 @@ import { dataset, interregionalDataset, councilUncertainty } from "../../binding
 const { cases } = JSON.parse(readFileSync(new URL("../fixtures/catalogue/bad_inputs.json", import.meta.url), "utf8"));
 const special = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
 const numbers = (v) => new Float64Array(v.map((x) => (typeof x === "string" ? special[x] : x)));
-const camel = (s) => ({ income: s.income, spending: s.spending.map((x) => ({ label: x.label, amount: x.amount, localShare: x.local_share, respendLocalShare: x.respend_local_share })) });
+// every key in JavaScript's spelling, unknown keys included (a misspelt option must reach the reader)
+const camelKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, x) => x.toUpperCase()), v]));
+const camel = (s) => camelKeys({ ...s, spending: s.spending.map(camelKeys) });
 
 function then(t, op) {
   const scenario = (change) => t.applyScenario({ name: "bad", changes: [change] }).free();
@@ -154,6 +156,10 @@ for (const c of cases) {
     assert.throws(() => run(c.input), (e) => {
       assert.ok(e instanceof Error, `${c.id}: not an Error object: ${e}`);
       assert.equal(e.code, c.code, `${c.id}: ${e.message}`);
+      // the place of the value refused, named alike in the three languages: in JavaScript's
+      // spelling, except in a file's text, whose keys are the file's
+      const place = c.code === "json" ? c.place : c.place?.replace(/_([a-z])/g, (_, x) => x.toUpperCase());
+      assert.ok(e.message.includes(place ?? ""), `${c.id}: ${e.message}`);
       assert.ok(e.name.endsWith("Error") && e.name.length > 5);
       return true;
     });

@@ -174,6 +174,8 @@ def test_case(case):
     with pytest.raises(localecon.LocaleconError) as e:
         run(case["input"])
     assert e.value.code == case["code"], f"{case['id']}: {e.value}"
+    # the place of the value refused, named alike in the three languages
+    assert case.get("place", "") in str(e.value), f"{case['id']}: {e.value}"
 
 
 def test_python_specific_bad_inputs():

@@ -267,7 +267,8 @@ fn run(input: &Value) -> localecon::Result<()> {
         .map(|_| ());
     }
     if let Some(s) = input.get("lm3") {
-        let survey: localecon::lm3::Lm3Survey = serde_json::from_value(s.clone()).unwrap();
+        let survey: localecon::lm3::Lm3Survey =
+            localecon::input_from_value(s.clone(), "LM3 survey")?;
         return survey.compute().map(|_| ());
     }
     if let Some(name) = input.get("dataset") {
@@ -425,7 +426,15 @@ fn every_bad_input_gets_its_typed_error() {
         let outcome = match got {
             Err(_) => "a panic".to_string(),
             Ok(Ok(())) => "success".to_string(),
-            Ok(Err(e)) => e.code().to_string(),
+            Ok(Err(e)) => {
+                // the place of the value refused, named alike in the three languages
+                if let Some(place) = c["place"].as_str() {
+                    if !e.to_string().contains(place) {
+                        failures.push(format!("{id}: the message does not name {place}: {e}"));
+                    }
+                }
+                e.code().to_string()
+            }
         };
         let expected = c["code"].as_str().unwrap_or("success");
         if outcome != expected {

@@ -264,7 +264,7 @@ pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>) -> PyResult<TextOrBytes> {
 /// by serde from the objects themselves (pythonize), so that a NaN reaches the core's own
 /// check (`NonFiniteError` naming the field, as in JavaScript). A wrong spelling is
 /// `UnknownOptionError`, anything else that is not the data `InvalidInputError` naming `what`
-/// and the keys down to the value refused (serde_path_to_error), as JavaScript names them.
+/// and the place of the value refused (`spending[0].amount`), as the core and JavaScript name it.
 pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let py = obj.py();
     if let Ok(text) = obj.extract::<String>() {
@@ -289,25 +289,7 @@ pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &st
         }
         Err(e) => return Err(e),
     };
-    localecon::take_refused_spelling();
-    // the keys down to the value refused, as JavaScript's reader names them ("spending: amount")
-    serde_path_to_error::deserialize(&mut pythonize::Depythonizer::from_object(&plain)).map_err(
-        |e: serde_path_to_error::Error<pythonize::PythonizeError>| {
-            use serde_path_to_error::Segment;
-            let keys: Vec<&str> = (e.path().iter())
-                .filter_map(|s| match s {
-                    Segment::Map { key } => Some(key.as_str()),
-                    Segment::Enum { variant } => Some(variant.as_str()),
-                    Segment::Seq { .. } | Segment::Unknown => None,
-                })
-                .collect();
-            let inner = e.inner().to_string();
-            let message = if keys.is_empty() {
-                inner
-            } else {
-                format!("{}: {inner}", keys.join(": "))
-            };
-            crate::error::to_py(localecon::input_error(what, message))
-        },
-    )
+    // the place of the value refused named as the core's checks name it (`spending[0].amount`)
+    localecon::input_from_deserializer(&mut pythonize::Depythonizer::from_object(&plain), what)
+        .py_err()
 }

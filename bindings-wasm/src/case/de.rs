@@ -1,5 +1,6 @@
 //! Deserialisation: camelCase keys read into snake_case fields, unknown keys refused.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
@@ -46,6 +47,43 @@ fn unknown<'a>(key: &str, expected: impl Iterator<Item = &'a str>) -> InputError
         "unknown field {key:?}; expected one of: {}",
         names.join(", ")
     ))
+}
+
+/// One step to the value a read refused, as the caller spelt it.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+std::thread_local! {
+    /// The steps to the value the current read refused, innermost first: each object and
+    /// list adds its own as the error rises through it. serde's errors are text and cross
+    /// serde-wasm-bindgen's error type on the way up, so the place travels beside them.
+    static FAILED_AT: RefCell<Vec<Step>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs a read, and on failure names the place of the value refused as the core's own
+/// checks name it (`spending[0].amount`, [`localecon::input_place`]), keys spelt as the
+/// caller wrote them.
+pub(crate) fn read<T>(
+    what: &str,
+    read: impl FnOnce() -> Result<T, InputError>,
+) -> Result<T, localecon::Error> {
+    FAILED_AT.with(|s| s.borrow_mut().clear());
+    localecon::take_refused_spelling();
+    let result = read();
+    let steps = FAILED_AT.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    result.map_err(|e| {
+        let place = localecon::input_place(steps.iter().rev().map(|s| match s {
+            Step::Key(key) => localecon::Step::Key(key),
+            Step::Index(k) => localecon::Step::Index(*k),
+        }));
+        localecon::input_error_at(what, &place, e.0)
+    })
+}
+
+fn failed_at(step: Step) {
+    FAILED_AT.with(|s| s.borrow_mut().push(step));
 }
 
 fn relay<E: de::Error>(e: InputError) -> E {
@@ -227,7 +265,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Relay<V> {
         self.visitor.visit_newtype_struct(Snake(d)).map_err(relay)
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.visitor.visit_seq(Elements(seq)).map_err(relay)
+        self.visitor
+            .visit_seq(Elements { seq, index: 0 })
+            .map_err(relay)
     }
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let entries = Entries {
@@ -242,20 +282,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Relay<V> {
     }
 }
 
-struct Elements<A>(A);
+struct Elements<A> {
+    seq: A,
+    /// the position of the element read next
+    index: usize,
+}
 
 impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Elements<A> {
     type Error = InputError;
+    /// An error in an element adds its position to the place: `[3]`.
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, InputError> {
-        self.0
-            .next_element_seed(Nest(seed))
-            .map_err(de::Error::custom)
+        let element = self.seq.next_element_seed(Nest(seed)).map_err(|e| {
+            failed_at(Step::Index(self.index));
+            de::Error::custom(e)
+        });
+        self.index += 1;
+        element
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.seq.size_hint()
     }
 }
 
@@ -316,17 +364,16 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Entries<A> {
             .next_key_seed(Key { seed, keys, spelt })
             .map_err(de::Error::custom)
     }
-    /// An error in a value names its key: `tolerance: invalid type: …`.
+    /// An error in a value adds its key to the place: `tolerance`.
     fn next_value_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<T::Value, InputError> {
         self.map.next_value_seed(Nest(seed)).map_err(|e| {
-            let e: InputError = de::Error::custom(e);
-            match &self.key {
-                Some(key) => InputError(format!("{key}: {}", e.0)),
-                None => e,
+            if let Some(key) = self.key.take() {
+                failed_at(Step::Key(key));
             }
+            de::Error::custom(e)
         })
     }
     fn size_hint(&self) -> Option<usize> {

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 mod de;
 mod ser;
 
-pub(crate) use de::Snake;
+pub(crate) use de::{Snake, read};
 pub(crate) use ser::Camel;
 
 /// The camelCase spelling of a snake_case field name (see the module's rule).

@@ -31,6 +31,7 @@
 //! its first byte that is not UTF-8, naming the line and column, rather than guessed.
 
 mod csv_layout;
+pub(crate) mod document;
 pub(crate) mod text;
 
 pub use csv_layout::{read_csv, write_csv};
@@ -201,28 +202,7 @@ pub fn read_json(text: &str) -> Result<RegionalTable> {
 /// [`Error::Json`], [`Error::UnsupportedVersion`], or [`Error::Shape`] for a ragged `z`.
 pub fn read_json_parts(text: &str) -> Result<TableParts> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    let format = value
-        .get("format")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string();
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .unwrap_or(0);
-    if format != TABLE_FORMAT || version != u64::from(TABLE_VERSION) {
-        return Err(Error::UnsupportedVersion {
-            format,
-            version: u32::try_from(version).unwrap_or(u32::MAX),
-            supported: format!("{TABLE_FORMAT} version {TABLE_VERSION}"),
-        });
-    }
-    let doc: TableDocument = serde_json::from_value(value).map_err(|e| Error::Json {
-        line: 0,
-        column: 0,
-        message: e.to_string(),
-    })?;
+    let doc: TableDocument = document::read(text, TABLE_FORMAT, TABLE_VERSION)?;
     let n = doc.sectors.len();
     if doc.z.len() != n {
         return Err(Error::Shape {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{InterregionalFinalDemand, InterregionalParts, InterregionalTable, Region};
 use crate::error::{Error, Result};
-use crate::interchange::{json_error, matrix_rows};
+use crate::interchange::matrix_rows;
 use crate::sector::Sector;
 use crate::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
 
@@ -118,28 +118,8 @@ pub fn read_json_bytes(bytes: &[u8]) -> Result<InterregionalTable> {
 /// [`InterregionalTable::new`] finds.
 pub fn read_json(text: &str) -> Result<InterregionalTable> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    let format = value
-        .get("format")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string();
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .unwrap_or(0);
-    if format != INTERREGIONAL_FORMAT || version != u64::from(INTERREGIONAL_VERSION) {
-        return Err(Error::UnsupportedVersion {
-            format,
-            version: u32::try_from(version).unwrap_or(u32::MAX),
-            supported: format!("{INTERREGIONAL_FORMAT} version {INTERREGIONAL_VERSION}"),
-        });
-    }
-    let doc: Document = serde_json::from_value(value).map_err(|e| Error::Json {
-        line: 0,
-        column: 0,
-        message: e.to_string(),
-    })?;
+    let doc: Document =
+        crate::interchange::document::read(text, INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION)?;
     let regions: Vec<Region> = doc.regions.into_iter().map(Region::from).collect();
     let n = regions.iter().map(|r| r.sectors.len()).sum();
     let z = matrix_rows("z", &doc.z, n)?;

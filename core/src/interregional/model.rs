@@ -57,6 +57,7 @@ pub struct InterregionalModel {
 /// A stressor (emissions, jobs, water …) per entry of the system, for
 /// [`InterregionalModel::accounts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stressor {
     /// Label, e.g. `"CO2e (t)"`.
     pub label: String,

@@ -86,6 +86,7 @@ pub struct ImportFactor {
 
 /// Everything a [`Satellite`] is made of, with public fields.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SatelliteParts {
     /// The stressors.
     pub stressors: Vec<Stressor>,
