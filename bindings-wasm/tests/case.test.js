@@ -3,7 +3,7 @@
 // refused by name; values (codes, channel names, change types) and the JSON files unchanged.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RegionalTable, InterregionalTable, lm3 } from "../index.node.js";
+import { RegionalTable, InterregionalTable, calibrate, lm3 } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -83,6 +83,10 @@ test("camelCase keys are read into the core's fields at any depth; snake_case is
       "InvalidInputError", "invalid_input", /spending\[0\]: unknown field "typo"/);
     expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: "ten" }), "InvalidInputError", "invalid_input", /holdingDays: invalid type/);
     expectError(() => t.localCurrency("fast"), "InvalidInputError", "invalid_input", /expected an object/);
+    // a label's value is named by the label, as a field's by the field
+    const totals = { energy: 5, other: "one" };
+    expectError(() => calibrate(new Float64Array([1, 2]), new Float64Array([1, 1]), ["energy", "other"], totals),
+      "InvalidInputError", "invalid_input", /^invalid totals: other: invalid type/);
   } finally {
     t.free();
   }

@@ -326,8 +326,12 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<'_, T> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
         let key = match self.keys {
             Keys::Data => {
-                *self.spelt = None;
-                return self.seed.deserialize(Snake(d)).map_err(relay);
+                // a label, kept for the place of an error in its value (`totals.energy`); an
+                // object's keys are strings, read as the map's key type from the text
+                let key = String::deserialize(d)?;
+                *self.spelt = Some(key.clone());
+                let key: de::value::StringDeserializer<InputError> = key.into_deserializer();
+                return self.seed.deserialize(key).map_err(relay);
             }
             Keys::Untyped => {
                 let key = String::deserialize(d)?;

@@ -3,8 +3,9 @@
 //! itself with the place of any value refused (`z[0][1]`) and its line and column.
 //!
 //! Neither pass builds a `serde_json::Value` tree of the whole document (a table of 4,500
-//! sectors holds 20 million numbers): the header pass skips what is not the header, and the
-//! second pass reads straight into the document's types.
+//! sectors holds 20 million numbers): the header pass stops once it has read `format` and
+//! `version` (the first keys of every document this crate writes), and the second pass reads
+//! straight into the document's types.
 
 use std::fmt;
 
@@ -19,65 +20,88 @@ struct Header {
     version: u64,
 }
 
-impl<'de> de::Deserialize<'de> for Header {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(HeaderVisitor)
-    }
+/// Reads the header, stopping as soon as both keys are read: they open every document this
+/// crate writes, and the second pass reads (and checks) the rest of the text.
+struct HeaderVisitor<'a> {
+    found: &'a mut Option<Header>,
 }
 
-struct HeaderVisitor;
+/// The error that stops the header's pass early (never shown).
+const HEADER_READ: &str = "localecon: header read";
 
-impl HeaderVisitor {
-    fn none() -> Header {
-        Header {
-            format: String::new(),
-            version: 0,
-        }
+fn no_header() -> Header {
+    Header {
+        format: String::new(),
+        version: 0,
     }
 }
 
 macro_rules! no_header {
     ($($method:ident($ty:ty)),*) => {$(
         fn $method<E: de::Error>(self, _: $ty) -> std::result::Result<Header, E> {
-            Ok(Self::none())
+            Ok(no_header())
         }
     )*};
 }
 
-impl<'de> Visitor<'de> for HeaderVisitor {
+impl<'de> Visitor<'de> for HeaderVisitor<'_> {
     type Value = Header;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON document")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Header, A::Error> {
-        let mut header = Self::none();
+        let (mut format, mut version) = (None, None);
         while let Some(key) = map.next_key::<String>()? {
-            // as `Value::get` on a parsed object: the last of duplicate keys counts
             match key.as_str() {
                 "format" => {
                     let v: serde_json::Value = map.next_value()?;
-                    header.format = v.as_str().unwrap_or_default().to_string();
+                    format = Some(v.as_str().unwrap_or_default().to_string());
                 }
                 "version" => {
                     let v: serde_json::Value = map.next_value()?;
-                    header.version = v.as_u64().unwrap_or(0);
+                    version = Some(v.as_u64().unwrap_or(0));
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
+            if let (Some(f), Some(v)) = (&format, version) {
+                *self.found = Some(Header {
+                    format: f.clone(),
+                    version: v,
+                });
+                return Err(de::Error::custom(HEADER_READ));
+            }
         }
-        Ok(header)
+        Ok(Header {
+            format: format.unwrap_or_default(),
+            version: version.unwrap_or(0),
+        })
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Header, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Self::none())
+        Ok(no_header())
     }
     no_header! { visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str) }
     fn visit_unit<E: de::Error>(self) -> std::result::Result<Header, E> {
-        Ok(Self::none())
+        Ok(no_header())
     }
+}
+
+/// The header of a document (see [`Header`]); [`Error::Json`] for text before it (or, without
+/// one, anywhere) that is not JSON.
+fn header(text: &str) -> Result<Header> {
+    use serde::Deserializer as _;
+    let mut found = None;
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let read = (&mut reader).deserialize_any(HeaderVisitor { found: &mut found });
+    if let Some(header) = found {
+        return Ok(header);
+    }
+    let header = read.map_err(|e| super::json_error(&e))?;
+    reader.end().map_err(|e| super::json_error(&e))?;
+    Ok(header)
 }
 
 /// Reads the document `T` of `format` `version` from its text (a byte-order mark already
@@ -90,7 +114,7 @@ impl<'de> Visitor<'de> for HeaderVisitor {
 /// value of the wrong type or a field misspelt, naming its place (`z[0][1]`, as every
 /// reader names it: [`crate::input_place`]), line and column.
 pub(crate) fn read<T: DeserializeOwned>(text: &str, format: &str, version: u32) -> Result<T> {
-    let header: Header = serde_json::from_str(text).map_err(|e| super::json_error(&e))?;
+    let header = header(text)?;
     if header.format != format || header.version != u64::from(version) {
         return Err(Error::UnsupportedVersion {
             format: header.format,
@@ -98,9 +122,8 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str, format: &str, version: u32) 
             supported: format!("{format} version {version}"),
         });
     }
-    // the whole text is JSON (the header's pass read it to its end)
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+    let document = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let inner = e.inner();
         let position = format!(" at line {} column {}", inner.line(), inner.column());
         let full = inner.to_string();
@@ -115,7 +138,9 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str, format: &str, version: u32) 
                 format!("{place}: {message}")
             },
         }
-    })
+    })?;
+    reader.end().map_err(|e| super::json_error(&e))?;
+    Ok(document)
 }
 
 #[cfg(test)]
@@ -146,7 +171,7 @@ mod tests {
             (r#"{"format": "f", "version": "1"}"#, "f", 0),
             (r#"{"format": "f", "version": 1.5}"#, "f", 0),
             (r#"{"format": 3, "version": 2}"#, "", 2),
-            (r#"{"format": "f", "version": 2, "format": "g"}"#, "g", 2),
+            (r#"{"version": 2, "z": [[1]], "format": "g"}"#, "g", 2),
         ] {
             match read_doc(text) {
                 Err(Error::UnsupportedVersion {
@@ -161,10 +186,14 @@ mod tests {
 
     #[test]
     fn text_that_is_not_json_gives_its_line_and_column() {
+        // before the header, after it (the header's pass stops early: the second pass finds
+        // these), after the document, and a key twice
         for text in [
             "",
             r#"{"format": "f", "#,
-            r#"{"format": "f", "version": 1} }"#,
+            r#"{"format": "f", "version": 1, "z": [[1, 2], [3"#,
+            r#"{"format": "f", "version": 1, "z": []} }"#,
+            r#"{"format": "f", "version": 1, "z": [], "format": "g"}"#,
         ] {
             let e = read_doc(text).unwrap_err();
             assert_eq!(e.code(), "json", "{text}: {e}");
