@@ -244,6 +244,7 @@ case("ir-region-no-sectors", "a region without sectors", ir(lambda d: d["regions
 case("ir-duplicate-region", "two regions of the same name", ir(lambda d: d["regions"][1].update(name="r")), "invalid_label")
 case("ir-duplicate-sector", "a (region, sector) label twice", ir(lambda d: d["regions"][0].update(sectors=["a", "a"])), "invalid_label")
 case("ir-unknown-buyer", "final demand bought by a region that is not in the system", ir(lambda d: d["final_demand"][0].update(region="x")), "unknown_label")
+case("ir-z-text", "a trade flow written as text", ir(lambda d: d["z"][2].__setitem__(1, "5")), "json", place="z[2][1]")
 case("ir-negative", "a negative trade flow", ir(lambda d: d["z"][2].__setitem__(1, -5.0)), "negative")
 case("ir-unbalanced", "a region's row that misses its output", ir(lambda d: d["final_demand"][0]["values"].__setitem__(0, 90.0)), "unbalanced")
 

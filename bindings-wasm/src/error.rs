@@ -10,7 +10,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Converts a core error into a JavaScript `Error` object; a field it names is spelt as
 /// JavaScript spells it (`max_output_increase` → `maxOutputIncrease`, see `case`).
 pub fn to_js(e: &localecon::Error) -> JsValue {
-    let err = js_sys::Error::new(&for_js(e).to_string());
+    as_written(&for_js(e))
+}
+
+/// Converts a core error into a JavaScript `Error` object, a field it names spelt as it is
+/// written: for the errors of a file's text, whose keys are the file's
+/// (`retention.operating_surplus`), not a JavaScript object's.
+fn as_written(e: &localecon::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
     err.set_name(e.class_name());
     let _ = js_sys::Reflect::set(
         &err,
@@ -77,6 +84,22 @@ pub trait IntoJs<T> {
 impl<T> IntoJs<T> for localecon::Result<T> {
     fn js_err(self) -> Result<T, JsValue> {
         self.map_err(|e| to_js(&e))
+    }
+}
+
+/// `Result` of reading a file's text, its error converted with the file's spelling.
+pub trait FromFile<T> {
+    /// Converts the error side to a JavaScript `Error`, naming a field as the file does.
+    ///
+    /// # Errors
+    ///
+    /// The converted error.
+    fn file_err(self) -> Result<T, JsValue>;
+}
+
+impl<T> FromFile<T> for localecon::Result<T> {
+    fn file_err(self) -> Result<T, JsValue> {
+        self.map_err(|e| as_written(&e))
     }
 }
 

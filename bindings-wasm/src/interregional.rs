@@ -9,7 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{flows_from_js, numbers_from_js, text_or_bytes, to_plain};
-use crate::error::{IntoJs, invalid};
+use crate::error::{FromFile, IntoJs, invalid};
 use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -177,7 +177,7 @@ impl InterregionalTable {
             Err(b) => interregional::read_json_bytes(&b),
         };
         Ok(Self {
-            inner: inner.js_err()?,
+            inner: inner.file_err()?,
         })
     }
 

@@ -5,7 +5,7 @@ use localecon::interchange;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::to_plain;
-use crate::error::IntoJs;
+use crate::error::{FromFile, IntoJs};
 use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -64,13 +64,13 @@ export interface RegionReport {
 /// The report of a table given as interchange JSON (stateless: nothing to free).
 #[wasm_bindgen(js_name = reportFromJson, unchecked_return_type = "RegionReport")]
 pub fn report_from_json(text: &str) -> Result<JsValue, JsValue> {
-    to_plain(&RegionReport::new(&interchange::read_json(text).js_err()?).js_err()?)
+    to_plain(&RegionReport::new(&interchange::read_json(text).file_err()?).js_err()?)
 }
 
 /// The report of a table given in the labelled CSV layout (stateless: nothing to free).
 #[wasm_bindgen(js_name = reportFromCsv, unchecked_return_type = "RegionReport")]
 pub fn report_from_csv(text: &str) -> Result<JsValue, JsValue> {
-    to_plain(&RegionReport::new(&interchange::read_csv(text).js_err()?).js_err()?)
+    to_plain(&RegionReport::new(&interchange::read_csv(text).file_err()?).js_err()?)
 }
 
 /// Three sectors in the labelled CSV layout, their numbers of 17 significant digits like the

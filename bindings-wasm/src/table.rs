@@ -5,7 +5,7 @@ use localecon::table::{ArrayOptions, TableParts};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{flows_from_js, text_or_bytes, to_plain};
-use crate::error::IntoJs;
+use crate::error::{FromFile, IntoJs};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -80,7 +80,7 @@ impl RegionalTable {
             Err(b) => interchange::read_json_bytes(&b),
         };
         Ok(Self {
-            inner: inner.js_err()?,
+            inner: inner.file_err()?,
         })
     }
 
@@ -97,7 +97,7 @@ impl RegionalTable {
             Err(b) => interchange::read_csv_bytes(&b),
         };
         Ok(Self {
-            inner: inner.js_err()?,
+            inner: inner.file_err()?,
         })
     }
 

@@ -3,7 +3,7 @@
 // refused by name; values (codes, channel names, change types) and the JSON files unchanged.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RegionalTable, InterregionalTable, calibrate, lm3 } from "../index.node.js";
+import { RegionalTable, InterregionalTable, calibrate, lm3, reportFromJson } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -100,6 +100,12 @@ test("an error names the field as JavaScript spells it", () => {
     expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: -1 }), "OutOfRangeError", "out_of_range", /at holdingDays:/);
     // a path keeps its labels and indices; only identifiers are respelt
     expectError(() => lm3({ income: 1, spending: [{ label: "x", amount: 1, localShare: 2, respendLocalShare: 0 }] }), "OutOfRangeError", "out_of_range", /localShare/);
+    // a file's text keeps the file's spelling: the place is where the reader looks in the file
+    const doc = JSON.parse(t.toJson());
+    doc.retention = { operating_surplus: 1.5 };
+    const text = JSON.stringify(doc);
+    expectError(() => RegionalTable.fromJson(text), "OutOfRangeError", "out_of_range", /at retention\.operating_surplus: expected/);
+    expectError(() => reportFromJson(text), "OutOfRangeError", "out_of_range", /at retention\.operating_surplus: expected/);
   } finally {
     t.free();
   }
