@@ -272,10 +272,11 @@ def test_a_wrong_value_given_as_data_is_named_by_its_place_as_in_javascript():
     good = {"label": "a", "amount": 1.0, "local_share": 0.5, "respend_local_share": 0.4}
     with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[1\]\.amount: "):
         localecon.lm3({"income": 1.0, "spending": [good, dict(good, amount="y")]})
-    # a missing field is named by its object, and a key the object does not have by the message alone
+    # a missing field is named by its object, and a key the object does not have by the message
+    # alone, in serde's words as in JavaScript (there with the keys in camelCase)
     with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[0\]: missing field `amount`"):
         localecon.lm3({"income": 1.0, "spending": [{k: v for k, v in good.items() if k != "amount"}]})
-    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[0\]: unknown field `amont`"):
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid LM3 survey: spending\[0\]: unknown field `amont`, expected one of `label`, `amount`, `local_share`, `respend_local_share`$"):
         localecon.lm3({"income": 1.0, "spending": [dict(good, amont=1.0)]})
     # a NaN passes the reader and the core's check names the same place
     with pytest.raises(localecon.NonFiniteError, match=r"spending\[1\]\.amount"):

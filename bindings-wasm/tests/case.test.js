@@ -76,11 +76,11 @@ test("camelCase keys are read into the core's fields at any depth; snake_case is
     assert.ok(r.difference.retainedIncome > 0, "a nested camelCase key (localShare) was read");
     // the same key in Rust's spelling is not a JavaScript key
     expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holding_days: 10 }), "InvalidInputError", "invalid_input",
-      /unknown field "holding_days"; expected one of: .*holdingDays/);
+      /unknown field `holding_days`, expected one of .*`holdingDays`/);
     // an unknown key is refused at any depth, not only at the top, and its place is named
-    expectError(() => t.leakRanking({ topK: 3, exclude: ["47"], extra: 1 }), "InvalidInputError", "invalid_input", /unknown field "extra"/);
+    expectError(() => t.leakRanking({ topK: 3, exclude: ["47"], extra: 1 }), "InvalidInputError", "invalid_input", /unknown field `extra`/);
     expectError(() => lm3({ income: 100, spending: [{ label: "a", amount: 1, localShare: 0.5, respendLocalShare: 0.4, typo: 1 }] }),
-      "InvalidInputError", "invalid_input", /spending\[0\]: unknown field "typo"/);
+      "InvalidInputError", "invalid_input", /spending\[0\]: unknown field `typo`/);
     expectError(() => t.localCurrency({ acceptance: [["47", 0.5]], holdingDays: "ten" }), "InvalidInputError", "invalid_input", /holdingDays: invalid type/);
     expectError(() => t.localCurrency("fast"), "InvalidInputError", "invalid_input", /expected an object/);
     // a label's value is named by the label, as a field's by the field
@@ -138,6 +138,6 @@ test("an interregional table's parts: camelCase, z read once, unknown keys named
   const t = new InterregionalTable(parts);
   t.free();
   expectError(() => new InterregionalTable({ ...parts, allow_purchases_above_output: false }), "InvalidInputError", "invalid_input",
-    /unknown field "allow_purchases_above_output"; expected one of: regions, z, finalDemand/);
+    /unknown field `allow_purchases_above_output`, expected one of `regions`, `z`, `finalDemand`/);
   expectError(() => new InterregionalTable({ regions: parts.regions, output: parts.output }), "InvalidInputError", "invalid_input", /missing field `z`/);
 });

@@ -73,7 +73,7 @@ test("bad inputs are typed errors naming the place", () => {
   expectError(() => dataset("scotland-2019").clusters({ preset: "glasgow" }), "UnknownOptionError", "unknown_option", /scottish_government/);
   // an option of another call is refused by name, never ignored: an unknown field of the
   // call's options, as for every other call and as in Python
-  const unknown = (call, name) => new RegExp(`${call} options: unknown field "${name}"; expected one of: `);
+  const unknown = (call, name) => new RegExp(`${call} options: unknown field \`${name}\`, expected (one of )?\``);
   expectError(() => dataset("scotland-2019").clusters({ teleportation: 0.15 }), "InvalidInputError", "invalid_input", unknown("RegionalTable\\.clusters", "teleportation"));
   expectError(() => dataset("scotland-2019").clusters({ preset: "scottish_government", undirected: true }), "InvalidInputError", "invalid_input", unknown("RegionalTable\\.clusters", "undirected"));
   expectError(() => g.cluster({ basis: "flows" }), "InvalidInputError", "invalid_input", unknown("ClusterGraph\\.cluster", "basis"));

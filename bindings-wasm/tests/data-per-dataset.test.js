@@ -37,7 +37,7 @@ test("raw files that are not the sources are refused by name", async () => {
   const t = buildDataset("miller-blair-2sector", complete);
   assert.equal(t.n, 2);
   t.free();
-  assert.throws(() => buildDataset("miller-blair-2sector", { ...complete, scotland_2020: "" }), { name: "InvalidInputError", message: /dataset sources: unknown field "scotland_2020"; expected one of: scotland_2019, / });
+  assert.throws(() => buildDataset("miller-blair-2sector", { ...complete, scotland_2020: "" }), { name: "InvalidInputError", message: /dataset sources: unknown field `scotland_2020`, expected one of `scotland_2019`, / });
   const { scotland_2019: _, ...missing } = complete;
   assert.throws(() => buildDataset("miller-blair-2sector", missing), { name: "InvalidInputError", message: /^invalid dataset sources: missing field `scotland_2019`/ });
   assert.throws(() => buildDataset("miller-blair-2sector", 5), { name: "InvalidInputError", message: /^invalid dataset sources: expected an object/ });

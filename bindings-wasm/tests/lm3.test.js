@@ -25,7 +25,7 @@ test("a wrong value is named by its place, in the words Python's reader and the 
   expectError(() => lm3({ income: 1, spending: [noAmount] }),
     "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[0\]: missing field `amount`/);
   expectError(() => lm3({ income: 1, spending: [{ ...good, amont: 1 }] }),
-    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[0\]: unknown field "amont"/);
+    "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[0\]: unknown field `amont`, expected one of `label`, `amount`, `localShare`, `respendLocalShare`$/);
   expectError(() => lm3({ income: 1, spending: [good, { ...good, localShare: "half" }] }),
     "InvalidInputError", "invalid_input", /^invalid LM3 survey: spending\[1\]\.localShare: invalid type/);
   // a NaN passes the reader and the core's check names the same place

@@ -40,13 +40,19 @@ impl de::Error for InputError {
     }
 }
 
-/// The message of a key a struct does not have, as the caller spelt it, with the keys it has.
+/// The message of a key a struct does not have, as the caller spelt it, with the keys it has:
+/// serde's own words (as Rust's and Python's readers give them), in JavaScript's spelling.
 fn unknown<'a>(key: &str, expected: impl Iterator<Item = &'a str>) -> InputError {
-    let names: Vec<&str> = expected.collect();
-    InputError(format!(
-        "unknown field {key:?}; expected one of: {}",
-        names.join(", ")
-    ))
+    let names: Vec<String> = expected.map(|f| format!("`{f}`")).collect();
+    InputError(match names.as_slice() {
+        [] => format!("unknown field `{key}`, there are no fields"),
+        [one] => format!("unknown field `{key}`, expected {one}"),
+        [a, b] => format!("unknown field `{key}`, expected {a} or {b}"),
+        _ => format!(
+            "unknown field `{key}`, expected one of {}",
+            names.join(", ")
+        ),
+    })
 }
 
 /// One step to the value a read refused, as the caller spelt it.
