@@ -3,8 +3,8 @@
 #[macro_use]
 mod spelling;
 pub use spelling::{
-    Step, input_error, input_error_at, input_from_deserializer, input_from_json, input_from_value,
-    input_place, take_refused_spelling,
+    PlaceStep, input_error, input_error_at, input_from_deserializer, input_from_json,
+    input_from_value, input_place, take_refused_spelling,
 };
 
 pub mod atlas;

@@ -36,7 +36,7 @@ pub fn input_error(what: &str, message: String) -> crate::Error {
 
 /// One step of the way into an input, to the value a read refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step<'a> {
+pub enum PlaceStep<'a> {
     /// An object's key (a struct field, a map's label, an enum's variant), spelt as the
     /// caller wrote it.
     Key(&'a str),
@@ -47,17 +47,17 @@ pub enum Step<'a> {
 /// The place of a value inside an input as the core's own errors name it, so that a value a
 /// reader refuses and a value the core's checks refuse are named alike in every language:
 /// keys joined by `.`, positions in brackets (`spending[0].amount`). No steps: `""`.
-pub fn input_place<'a>(steps: impl IntoIterator<Item = Step<'a>>) -> String {
+pub fn input_place<'a>(steps: impl IntoIterator<Item = PlaceStep<'a>>) -> String {
     let mut place = String::new();
     for step in steps {
         match step {
-            Step::Key(key) => {
+            PlaceStep::Key(key) => {
                 if !place.is_empty() {
                     place.push('.');
                 }
                 place.push_str(key);
             }
-            Step::Index(k) => place.push_str(&format!("[{k}]")),
+            PlaceStep::Index(k) => place.push_str(&format!("[{k}]")),
         }
     }
     place
@@ -99,16 +99,16 @@ where
 /// holds it, as the JavaScript reader names it.
 pub(crate) fn place_of(path: &serde_path_to_error::Path, message: &str) -> String {
     use serde_path_to_error::Segment;
-    let mut steps: Vec<Step> = path
+    let mut steps: Vec<PlaceStep> = path
         .iter()
         .filter_map(|s| match s {
-            Segment::Map { key } => Some(Step::Key(key)),
-            Segment::Enum { variant } => Some(Step::Key(variant)),
-            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(PlaceStep::Key(key)),
+            Segment::Enum { variant } => Some(PlaceStep::Key(variant)),
+            Segment::Seq { index } => Some(PlaceStep::Index(*index)),
             Segment::Unknown => None,
         })
         .collect();
-    if let Some(Step::Key(key)) = steps.last() {
+    if let Some(PlaceStep::Key(key)) = steps.last() {
         if message.starts_with(&format!("unknown field `{key}`")) {
             steps.pop();
         }

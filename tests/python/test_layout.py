@@ -22,3 +22,15 @@ def test_every_javascript_binding_module_has_its_test_file():
     tests = {p.name for p in (ROOT / "bindings-wasm" / "tests").glob("*.test.js")}
     missing = sorted(m for m in modules(ROOT / "bindings-wasm" / "src") if f"{m}.test.js" not in tests)
     assert missing == [], f"bindings-wasm/tests lacks <module>.test.js for {missing}"
+
+
+def test_no_binding_file_is_over_400_lines():
+    """Issue 14: a binding file stays short enough to read whole; a longer one is split by
+    what it does (as `case/place.rs` was split from `case/de.rs`)."""
+    long = sorted(
+        f"{p.relative_to(ROOT)}: {n} lines"
+        for crate in ("bindings-python", "bindings-wasm")
+        for p in (ROOT / crate / "src").rglob("*.rs")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    )
+    assert long == [], long

@@ -22,9 +22,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 mod de;
+mod place;
 mod ser;
 
-pub(crate) use de::{Snake, read};
+pub(crate) use de::Snake;
+pub(crate) use place::read;
 pub(crate) use ser::Camel;
 
 /// The camelCase spelling of a snake_case field name (see the module's rule).
