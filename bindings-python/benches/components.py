@@ -22,6 +22,21 @@ def status(key):
         return next(int(line.split()[1]) / 1024 for line in f if line.startswith(key))
 
 
+def balanced_table(z):
+    """A balanced table around the flows `z`: output twice the larger of each sector's row and
+    column sums (plus 1), households buying the rest of each row, value added split between
+    wages and imports."""
+    x = np.maximum(z.sum(axis=0), z.sum(axis=1)) * 2.0 + 1.0
+    va = x - z.sum(axis=0)
+    return localecon.RegionalTable.from_arrays(
+        z,
+        final_demand=(x - z.sum(axis=1))[:, None],
+        final_demand_kinds=["households"],
+        primary_inputs=np.vstack([va / 2, va / 2]),
+        primary_input_kinds=["compensation", "imports"],
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=4500)
@@ -29,15 +44,7 @@ def main():
     rng = np.random.default_rng(7)
     z = rng.random((n, n))
     z[z < 0.5] = 0.0
-    x = np.maximum(z.sum(axis=0), z.sum(axis=1)) * 2.0 + 1.0
-    va = x - z.sum(axis=0)
-    table = localecon.RegionalTable.from_arrays(
-        z,
-        final_demand=(x - z.sum(axis=1))[:, None],
-        final_demand_kinds=["households"],
-        primary_inputs=np.vstack([va / 2, va / 2]),
-        primary_input_kinds=["compensation", "imports"],
-    )
+    table = balanced_table(z)
     system = localecon.FlowSystem.from_table(table)
     del z
     print(f"{platform.processor() or platform.machine()}; {localecon.kernel_path()}")

@@ -16,7 +16,7 @@ import time
 import localecon
 import numpy as np
 from compare import machine
-from components import status
+from components import balanced_table, status
 
 
 def main():
@@ -24,17 +24,7 @@ def main():
     parser.add_argument("--n", type=int, default=2000)
     n = parser.parse_args().n
     rng = np.random.default_rng(7)
-    z = rng.random((n, n)) * 100.0
-    x = np.maximum(z.sum(axis=0), z.sum(axis=1)) * 2.0 + 1.0
-    va = x - z.sum(axis=0)
-    text = localecon.RegionalTable.from_arrays(
-        z,
-        final_demand=(x - z.sum(axis=1))[:, None],
-        final_demand_kinds=["households"],
-        primary_inputs=np.vstack([va / 2, va / 2]),
-        primary_input_kinds=["compensation", "imports"],
-    ).to_json()
-    del z
+    text = balanced_table(rng.random((n, n)) * 100.0).to_json()
     print(machine())
     print(f"{len(text) / 1e6:.0f} MB of JSON, {n} sectors")
     with open("/proc/self/clear_refs", "w") as f:
