@@ -176,6 +176,13 @@ fn json_with_wrong_version_or_format() {
 }
 
 #[test]
+fn json_reads_with_a_bom() {
+    let t = datasets::miller_blair_2sector();
+    let json = localecon::interchange::write_json(&t);
+    assert_eq!(read_json(&format!("\u{feff}{json}")).unwrap(), t);
+}
+
+#[test]
 fn json_with_a_typo_in_a_field_or_a_kind() {
     let json = localecon::interchange::write_json(&datasets::miller_blair_2sector());
     let e = read_json(&json.replace("\"final_demand\"", "\"final_demnd\"")).unwrap_err();

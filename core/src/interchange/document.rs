@@ -104,8 +104,8 @@ fn header(text: &str) -> Result<Header> {
     Ok(header)
 }
 
-/// Reads the document `T` of `format` `version` from its text (a byte-order mark already
-/// removed).
+/// Reads the document `T` of `format` `version` from its text (a leading byte-order mark is
+/// skipped).
 ///
 /// # Errors
 ///
@@ -114,6 +114,8 @@ fn header(text: &str) -> Result<Header> {
 /// value of the wrong type or a field misspelt, naming its place (`z[0][1]`, as every
 /// reader names it: [`crate::input_place`]), line and column.
 pub(crate) fn read<T: DeserializeOwned>(text: &str, format: &str, version: u32) -> Result<T> {
+    // a byte-order mark (spreadsheet and Windows editors write one) is not JSON
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = header(text)?;
     if header.format != format || header.version != u64::from(version) {
         return Err(Error::UnsupportedVersion {

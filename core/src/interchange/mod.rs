@@ -201,7 +201,6 @@ pub fn read_json(text: &str) -> Result<RegionalTable> {
 ///
 /// [`Error::Json`], [`Error::UnsupportedVersion`], or [`Error::Shape`] for a ragged `z`.
 pub fn read_json_parts(text: &str) -> Result<TableParts> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc: TableDocument = document::read(text, TABLE_FORMAT, TABLE_VERSION)?;
     let n = doc.sectors.len();
     if doc.z.len() != n {

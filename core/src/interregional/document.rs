@@ -117,7 +117,6 @@ pub fn read_json_bytes(bytes: &[u8]) -> Result<InterregionalTable> {
 /// [`Error::Json`]; [`Error::UnsupportedVersion`]; [`Error::Shape`] for a ragged `z`; what
 /// [`InterregionalTable::new`] finds.
 pub fn read_json(text: &str) -> Result<InterregionalTable> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc: Document =
         crate::interchange::document::read(text, INTERREGIONAL_FORMAT, INTERREGIONAL_VERSION)?;
     let regions: Vec<Region> = doc.regions.into_iter().map(Region::from).collect();

@@ -251,6 +251,9 @@ fn region_table_is_the_single_region_view() {
     // the JSON round trip
     let back = read_json(&write_json(&t)).unwrap();
     assert_eq!(back, t);
+    // with the byte-order mark a Windows editor writes
+    let back = read_json(&format!("\u{feff}{}", write_json(&t))).unwrap();
+    assert_eq!(back, t);
 }
 
 #[test]
