@@ -1,7 +1,7 @@
 //! The fuzz harness of every JSON input other than a table: scenarios, leak-ranking options,
 //! business footprints, currency designs, satellite accounts, regionalisation options, LM3
-//! surveys, flow networks, RAS problems, impacts, structural-path requests and interregional
-//! tables. The first byte picks the input, the second the table it is applied to (a
+//! surveys, flow networks, RAS problems, impacts, structural-path requests, interregional
+//! tables, uncertainty specs and cluster networks. The first byte picks the input, the second the table it is applied to (a
 //! two-sector table with imports by product, or a three-sector one with an idle sector); the
 //! rest is the JSON text. Whatever the bytes, every call must return `Ok` with finite numbers or a typed
 //! error: never panic, never NaN or ∞ in a result.
@@ -9,6 +9,9 @@
 use std::fmt::Debug;
 
 use localecon::circularity::{Balance, FlowSystem, flow_indicators};
+use localecon::clusters::{
+    ClusterGraph, ClusterOptions, MapFlows, TableClusterOptions, WalkerOptions,
+};
 use localecon::currency::{LocalCurrency, local_currency};
 use localecon::linkages::{PathTarget, structural_paths_bounded};
 use localecon::lm3::{Lm3Survey, model_lm_bounded};
@@ -42,7 +45,7 @@ const IDLE_SECTOR: &str = r#"{"format": "localecon-table", "version": 1, "name":
   {"label": "GOS", "kind": "operating_surplus", "values": [250.0, 400.0, 0.0]}]}"#;
 
 /// The inputs the harness knows, in the order of the selector byte.
-pub const INPUTS: [&str; 13] = [
+pub const INPUTS: [&str; 14] = [
     "scenario",
     "leak_ranking",
     "business",
@@ -56,6 +59,7 @@ pub const INPUTS: [&str; 13] = [
     "paths",
     "interregional",
     "uncertainty",
+    "clusters",
 ];
 
 /// Panics when the `Debug` text of a result holds `NaN` or `inf` outside its strings (the
@@ -134,6 +138,36 @@ struct Ras {
     #[serde(default)]
     max_iterations: Option<usize>,
 }
+
+/// A network to cluster (at most [`MAX_CLUSTER_NODES`] nodes), its walker, the options of a
+/// search, a partition to score and resolutions to scan; `table` the options of the picked
+/// table's clusters.
+#[derive(Deserialize)]
+struct Network {
+    n: usize,
+    source: Vec<u32>,
+    target: Vec<u32>,
+    weight: Vec<f64>,
+    #[serde(default)]
+    undirected: bool,
+    #[serde(default)]
+    self_loops: bool,
+    #[serde(default)]
+    walker: WalkerOptions,
+    #[serde(default)]
+    options: ClusterOptions,
+    #[serde(default)]
+    membership: Vec<u32>,
+    #[serde(default)]
+    resolutions: Vec<f64>,
+    #[serde(default)]
+    table: Option<TableClusterOptions>,
+}
+
+/// The largest network the harness clusters, and the most starts (each start is a whole
+/// search: a fuzz run must stay short).
+const MAX_CLUSTER_NODES: usize = 64;
+const MAX_CLUSTER_STARTS: usize = 4;
 
 #[derive(Deserialize)]
 struct Paths {
@@ -286,7 +320,57 @@ fn run(kind: usize, table: &RegionalTable, text: &str) {
                 check("uncertainty", &table.uncertainty(&spec, 16));
             }
         }
+        "clusters" => {
+            if let Some(mut net) = parse::<Network>(text) {
+                clusters(table, &mut net);
+            }
+        }
         _ => unreachable!("INPUTS lists every arm"),
+    }
+}
+
+/// Every clustering of a network, and the table's clusters; a typed error is fine.
+fn clusters(table: &RegionalTable, net: &mut Network) {
+    net.options.starts = net.options.starts.min(MAX_CLUSTER_STARTS);
+    if let Some(t) = &mut net.table {
+        t.starts = t.starts.min(MAX_CLUSTER_STARTS);
+        check(
+            "table clusters",
+            &localecon::clusters::cluster_table(table, t),
+        );
+    }
+    if net.n > MAX_CLUSTER_NODES || net.resolutions.len() > 4 {
+        return;
+    }
+    let (s, t, w) = (&net.source, &net.target, &net.weight);
+    let graph = ClusterGraph::new(net.n, s, t, w, net.undirected, net.self_loops);
+    check("cluster graph", &graph);
+    if let Ok(g) = graph {
+        check("cluster", &localecon::clusters::cluster(&g, &net.options));
+        check(
+            "consensus",
+            &localecon::clusters::consensus(&g, None, &net.options),
+        );
+        if !net.resolutions.is_empty() {
+            let scan = localecon::clusters::resolution_scan(&g, &net.options, &net.resolutions);
+            check("scan", &scan);
+        }
+        let gamma = net.options.resolution;
+        check(
+            "modularity",
+            &localecon::clusters::modularity(&g, &net.membership, gamma),
+        );
+        check("cpm", &localecon::clusters::cpm(&g, &net.membership, gamma));
+    }
+    let flows = MapFlows::new(net.n, s, t, w, &net.walker);
+    check("map flows", &flows);
+    if let Ok(f) = flows {
+        let found = localecon::clusters::cluster_map_equation(&f, &net.options);
+        check("map equation clusters", &found);
+        check(
+            "map equation",
+            &localecon::clusters::map_equation(&f, &net.membership),
+        );
     }
 }
 
@@ -310,4 +394,26 @@ pub fn inputs(data: &[u8]) {
         &table,
         &String::from_utf8_lossy(rest),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clusters arm reads a network as its seeds in `fuzz/corpus/inputs` write it (a
+    /// misspelt field would make every seed a silent no-op), and clusters it.
+    #[test]
+    fn the_clusters_arm_reads_and_clusters_a_network() {
+        let text = r#"{"n": 4, "source": [0, 1, 2, 3, 0], "target": [1, 0, 3, 2, 2],
+            "weight": [5, 5, 5, 5, 0.1], "options": {"starts": 9}, "membership": [0, 0, 1, 1],
+            "resolutions": [0.5, 1, 2], "table": {"preset": "scottish_government", "starts": 30}}"#;
+        let mut net: Network = parse(text).expect("the seed's network");
+        clusters(&interchange::read_json(TWO_SECTORS).unwrap(), &mut net);
+        // the starts are capped for the fuzzer's speed
+        assert_eq!(net.options.starts, MAX_CLUSTER_STARTS);
+        assert_eq!(net.table.map(|t| t.starts), Some(MAX_CLUSTER_STARTS));
+        let g = ClusterGraph::new(4, &net.source, &net.target, &net.weight, false, false).unwrap();
+        let found = localecon::clusters::cluster(&g, &net.options).unwrap();
+        assert_eq!(found.n_clusters, 2);
+    }
 }
