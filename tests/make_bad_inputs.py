@@ -151,6 +151,11 @@ case("analysis-national-jobs-sector", "a sector with no national employment: reg
 case("analysis-scenario-sector", "a scenario naming an unknown sector", {"json": BASE_TEXT, "then": "scenario_unknown_sector"}, "unknown_label")
 case("analysis-scenario-too-much", "substituting more imports than exist", {"json": BASE_TEXT, "then": "scenario_too_much"}, "out_of_range")
 case("analysis-scenario-share", "an import-substitution share of 1.5", {"json": BASE_TEXT, "then": "scenario_share"}, "out_of_range", place="changes[0].share")
+SPENDING = {"type": "spending", "label": "council", "amount": 10.0, "local_share": 0.5, "pattern": "HH"}
+case("analysis-scenario-amount-text", "a scenario's spending amount written as a word", {"json": BASE_TEXT, "scenario": {"name": "bad", "changes": [{"type": "demand", "sector": "s1", "amount": 1.0}, dict(SPENDING, amount="ten")]}}, "invalid_input", place="changes[1].amount")
+case("analysis-scenario-field-of-another-kind", "a spending change given a buyer (a field of an import substitution): refused, not ignored", {"json": BASE_TEXT, "scenario": {"name": "bad", "changes": [dict(SPENDING, buyer="s1")]}}, "invalid_input", place="changes[0]")
+case("analysis-scenario-no-amount", "a spending change without its amount", {"json": BASE_TEXT, "scenario": {"name": "bad", "changes": [{k: v for k, v in SPENDING.items() if k != "amount"}]}}, "invalid_input", place="changes[0]")
+case("analysis-scenario-data", "a spending change read from data, its type given last", {"json": BASE_TEXT, "scenario": {"name": "ok", "changes": [dict(list(SPENDING.items())[1:] + [("type", "spending")])]}}, None)
 case("analysis-ranking-share", "a leak ranking that moves no imports (share 0)", {"json": BASE_TEXT, "then": "ranking_share_0"}, "out_of_range")
 case("analysis-ranking-cap", "a leak-ranking cap of -10 % of a producer's output", {"json": BASE_TEXT, "then": "ranking_cap_negative"}, "out_of_range")
 case("analysis-ranking-exclude", "excluding a supplier that does not exist", {"json": BASE_TEXT, "then": "ranking_exclude_unknown"}, "unknown_label")

@@ -54,6 +54,16 @@ def test_bad_scenarios_are_typed():
         t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "ZZ", "amount": 1.0}]})
     with pytest.raises(localecon.InvalidInputError, match="amout"):
         t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "A", "amout": 1.0}]})
+    # a field of another kind is refused with the kind's own fields; a key no kind has with all
+    with pytest.raises(localecon.InvalidInputError) as e:
+        t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "A", "amount": 1.0, "local_share": 0.5}]})
+    assert str(e.value) == "invalid scenario: changes[0]: unknown field `local_share`, expected `sector` or `amount`"
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid scenario: changes\[0\]: unknown field `amout`, expected one of `type`, `sector`, `amount`, `label`, `local_share`, "):
+        t.apply_scenario({"name": "x", "changes": [{"type": "demand", "sector": "A", "amout": 1.0}]})
+    # the place of a value inside a change, its type given last
+    spending = {"label": "council", "amount": "ten", "local_share": 0.5, "pattern": "x", "type": "spending"}
+    with pytest.raises(localecon.InvalidInputError, match=r"^invalid scenario: changes\[0\]\.amount: "):
+        t.apply_scenario({"name": "x", "changes": [spending]})
     with pytest.raises(localecon.OutOfRangeError, match="acceptance of 47"):
         localecon.datasets.glasgow_2019().local_currency({"acceptance": [["47", 2.0]]})
     with pytest.raises(localecon.UnknownLabelError):

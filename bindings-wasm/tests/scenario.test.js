@@ -64,6 +64,20 @@ test("bad scenarios are typed", () => {
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "import_substitution", buyer: "C", product: "A", amount: 1e12 }] }), "OutOfRangeError", "out_of_range", /imports of A by C/);
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "ZZ", amount: 1 }] }), "UnknownLabelError", "unknown_label");
     expectError(() => t.applyScenario({ name: "x", changes: [{ type: "demand", sector: "A", amout: 1 }] }), "InvalidInputError", "invalid_input", /amout/);
+    // a field of another kind is refused with the kind's own fields (camelCase), a key no kind has with all
+    const refused = (change) => {
+      try {
+        t.applyScenario({ name: "x", changes: [change] });
+      } catch (e) {
+        return e.message;
+      }
+      assert.fail("accepted");
+    };
+    assert.equal(refused({ type: "demand", sector: "A", amount: 1, localShare: 0.5 }), "invalid scenario: changes[0]: unknown field `localShare`, expected `sector` or `amount`");
+    assert.match(refused({ type: "demand", sector: "A", amout: 1 }), /^invalid scenario: changes\[0\]: unknown field `amout`, expected one of `type`, `sector`, `amount`, `label`, `localShare`, /);
+    assert.equal(refused({ label: "c", amount: 1, localShare: 0.5, pattern: "x", type: "spending", buyer: "A" }), "invalid scenario: changes[0]: unknown field `buyer`, expected one of `label`, `amount`, `localShare`, `pattern`");
+    // the place of a value inside a change, its type given last
+    assert.match(refused({ label: "c", amount: "ten", localShare: 0.5, pattern: "x", type: "spending" }), /^invalid scenario: changes\[0\]\.amount: invalid type: string "ten", expected f64$/);
     // the two-sector example has no import rows: there is nothing to substitute
     const mb = dataset("miller-blair-2sector");
     try {

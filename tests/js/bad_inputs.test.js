@@ -132,6 +132,7 @@ function run(input) {
   }
   try {
     if (input.satellite) return satellite(t, input.satellite);
+    if (input.scenario) return t.applyScenario({ ...input.scenario, changes: input.scenario.changes.map(camelKeys) }).free();
     if (input.then) return then(t, input.then);
     const report = t.report();
     const text = JSON.stringify(report);

@@ -156,6 +156,8 @@ def run(case_input):
         t = from_arrays(case_input["arrays"])
     if "satellite" in case_input:
         return satellite(t, case_input["satellite"])
+    if "scenario" in case_input:
+        return t.apply_scenario(case_input["scenario"])
     if "then" in case_input:
         return then(t, case_input["then"])
     report = t.report()

@@ -391,6 +391,10 @@ fn run(input: &Value) -> localecon::Result<()> {
     if let Some(spec) = input.get("satellite") {
         return satellite(&table, spec);
     }
+    if let Some(s) = input.get("scenario") {
+        let scenario: Scenario = localecon::input_from_value(s.clone(), "scenario")?;
+        return scenario.apply(&table).map(|_| ());
+    }
     match input.get("then") {
         Some(op) => then(&table, op.as_str().unwrap()),
         None => {

@@ -38,7 +38,12 @@ impl de::Error for InputError {
         InputError(format!("duplicate field `{}`", camel(field)))
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        unknown(field, expected.iter().map(|f| camel(f)))
+        // a key read into a field of a hand-written reader (a scenario's change) arrives in
+        // the field's own spelling
+        unknown(
+            &super::camel_string(field),
+            expected.iter().map(|f| camel(f)),
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! Scenarios: plug a leak, shift procurement, change ownership, inject demand — as data
 //! (serde), composable, evaluated as before, after and difference in `RegionReport` terms.
 
+mod change;
 mod impact;
 pub(crate) mod ranking;
 pub(crate) mod substitution;
@@ -28,9 +29,11 @@ use crate::table::{
     RegionalTable, Share,
 };
 
-/// One change of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// One change of a scenario: as data, an object naming its kind by `type`
+/// (`{"type": "spending", "label": …}`), each kind with its own fields (the snake_case names
+/// below); a field another kind has, or none has, is refused.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
     /// Extra final demand for one sector (negative: less).
     Demand {
