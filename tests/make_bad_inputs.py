@@ -166,6 +166,7 @@ case("analysis-unknown-sector", "a sector code that does not exist", {"json": BA
 case("analysis-closure-option", "an unknown closure spelling", {"json": BASE_TEXT, "then": "fci_closure_typo"}, "unknown_option")
 case("other-ras-inconsistent", "RAS targets with different totals", {"ras": {"u0": [1, 1, 1, 1], "rows": 2, "cols": 2, "row_targets": [10, 2], "col_targets": [7, 6]}}, "inconsistent")
 case("other-ras-infeasible", "RAS with a zero row that must reach 2", {"ras": {"u0": [1, 1, 0, 0], "rows": 2, "cols": 2, "row_targets": [10, 2], "col_targets": [7, 5]}}, "infeasible")
+case("other-ras-overflow", "RAS whose column of 1e-320 must reach 1 (found by fuzzing: the factor overflowed to an infinite entry reported as converged)", {"ras": {"u0": [1e-320, 1, 0, 1e300], "rows": 2, "cols": 2, "row_targets": [1, 1], "col_targets": [1, 1]}}, "infeasible")
 case("other-flows-disconnected", "a flow network with an isolated account", {"flow_system": {"labels": ["a", "b"], "flows": [0, 0, 0, 0], "inputs": [1, 0], "exports": [1, 0], "dissipation": [0, 0]}}, "disconnected")
 case("other-flows-no-input", "a flow network with no boundary input", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 1, 0], "inputs": [0, 0], "exports": [0, 0], "dissipation": [0, 0]}}, "disconnected")
 case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")

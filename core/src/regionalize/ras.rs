@@ -41,6 +41,27 @@ pub struct RasResult {
     pub max_relative_gap: f64,
 }
 
+/// The factor that scales a row's or column's `sum` to its `target` (1 for a sum of zero,
+/// which no factor changes). A finite factor keeps every entry finite (each is at most the
+/// sum, scaled to at most the target); a sum so small that the factor overflows (entries
+/// spanning more than `f64` holds, `1e-320` beside `1e300`) is [`Error::Infeasible`] rather
+/// than an infinite entry.
+fn factor(what: &str, k: usize, target: f64, sum: f64) -> Result<f64> {
+    if sum <= 0.0 {
+        return Ok(1.0);
+    }
+    let f = target / sum;
+    if f.is_finite() {
+        Ok(f)
+    } else {
+        Err(Error::Infeasible {
+            what: format!(
+                "{what} {k} cannot be scaled to its target {target}: its sum {sum:e} is too small (the factor overflows f64)"
+            ),
+        })
+    }
+}
+
 /// Balances `u0` (row-major `rows × cols`, non-negative) to row and column targets by
 /// alternately scaling rows and columns: iteration `k` sets `U ← diag(u/U1)·U`, then
 /// `U ← U·diag(v/1ᵀU)`. Zeros stay zeros.
@@ -50,7 +71,7 @@ pub struct RasResult {
 /// [`Error::Shape`]; [`Error::NonFinite`]; [`Error::Negative`] for negative entries or
 /// targets; [`Error::Inconsistent`] when row and column targets sum to different totals
 /// (relative gap above the tolerance); [`Error::Infeasible`] when a row or column of zeros
-/// has a positive target. A zero pattern that no scaling can fit is reported by
+/// has a positive target, or when scaling one to its target overflows `f64`. A zero pattern that no scaling can fit is reported by
 /// `converged = false` with the remaining gap.
 ///
 /// # Example
@@ -163,7 +184,7 @@ pub fn ras(
     while g > options.tolerance && iterations < options.max_iterations {
         for i in 0..rows {
             let sum: f64 = m[i * cols..(i + 1) * cols].iter().sum();
-            let f = if sum > 0.0 { row_targets[i] / sum } else { 1.0 };
+            let f = factor("row", i, row_targets[i], sum)?;
             r[i] *= f;
             for v in &mut m[i * cols..(i + 1) * cols] {
                 *v *= f;
@@ -171,7 +192,7 @@ pub fn ras(
         }
         for j in 0..cols {
             let sum: f64 = (0..rows).map(|i| m[i * cols + j]).sum();
-            let f = if sum > 0.0 { col_targets[j] / sum } else { 1.0 };
+            let f = factor("column", j, col_targets[j], sum)?;
             s[j] *= f;
             for i in 0..rows {
                 m[i * cols + j] *= f;
@@ -188,4 +209,39 @@ pub fn ras(
         converged: g <= options.tolerance,
         max_relative_gap: g,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing: column 0 holds only `1e-320`, so its factor to reach 1 overflowed,
+    /// and the balanced matrix held `inf` and `NaN` while `converged` said true.
+    #[test]
+    fn a_factor_that_overflows_is_infeasible_not_infinite() {
+        let u0 = [1e-320, 1.0, 0.0, 1e300];
+        let options = RasOptions {
+            tolerance: 0.0,
+            ..RasOptions::default()
+        };
+        let e = ras(&u0, 2, 2, &[1.0, 1.0], &[1.0, 1.0], options).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "infeasible: column 0 cannot be scaled to its target 1: its sum 1e-320 is too small (the factor overflows f64)"
+        );
+        // tiny entries whose factors stay finite still balance
+        let r = ras(
+            &[1e-300, 1e-300, 1e-300, 1e-300],
+            2,
+            2,
+            &[1.0, 1.0],
+            &[1.0, 1.0],
+            options,
+        );
+        let r = r.unwrap();
+        assert!(
+            r.converged && r.matrix.iter().all(|v| (v - 0.5).abs() < 1e-15),
+            "{r:?}"
+        );
+    }
 }
