@@ -216,6 +216,7 @@ case("satellite-factor-length", "an import factor with neither one value nor one
 case("satellite-duplicate", "two stressors with one name", satellite([CO2, CO2]), "invalid_label")
 case("calibrate-cover", "a calibration whose groups do not cover the sectors", {"calibrate": {"intensities": [1.0, 2.0], "output": [1.0, 1.0], "groups": ["energy", "other"], "totals": {"energy": 5.0}}}, "missing_data")
 case("calibrate-empty-group", "a calibration total for a group with no emissions to scale", {"calibrate": {"intensities": [0.0, 2.0], "output": [1.0, 1.0], "groups": ["energy", "other"], "totals": {"energy": 5.0, "other": 1.0}}}, "infeasible")
+case("calibrate-overflow", "a calibration total of 5 for a group whose emissions are 1e-320 (the factor overflows)", {"calibrate": {"intensities": [1e-320, 2.0], "output": [1.0, 1.0], "groups": ["energy", "other"], "totals": {"energy": 5.0, "other": 1.0}}}, "infeasible")
 case("other-dataset", "an embedded dataset that does not exist", {"dataset": "atlantis"}, "unknown_option")
 
 assert len({c["id"] for c in cases}) == len(cases)

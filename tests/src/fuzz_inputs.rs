@@ -1,7 +1,7 @@
 //! The fuzz harness of every JSON input other than a table: scenarios, leak-ranking options,
 //! business footprints, currency designs, satellite accounts, regionalisation options, LM3
 //! surveys, flow networks, RAS problems, impacts, structural-path requests, interregional
-//! tables, uncertainty specs and cluster networks. The first byte picks the input, the second the table it is applied to (a
+//! tables, uncertainty specs, cluster networks and satellite calibrations. The first byte picks the input, the second the table it is applied to (a
 //! two-sector table with imports by product, or a three-sector one with an idle sector); the
 //! rest is the JSON text. Whatever the bytes, every call must return `Ok` with finite numbers or a typed
 //! error: never panic, never NaN or ∞ in a result.
@@ -45,7 +45,7 @@ const IDLE_SECTOR: &str = r#"{"format": "localecon-table", "version": 1, "name":
   {"label": "GOS", "kind": "operating_surplus", "values": [250.0, 400.0, 0.0]}]}"#;
 
 /// The inputs the harness knows, in the order of the selector byte.
-pub const INPUTS: [&str; 14] = [
+pub const INPUTS: [&str; 15] = [
     "scenario",
     "leak_ranking",
     "business",
@@ -60,6 +60,7 @@ pub const INPUTS: [&str; 14] = [
     "interregional",
     "uncertainty",
     "clusters",
+    "calibrate",
 ];
 
 /// Panics when the `Debug` text of a result holds `NaN` or `inf` outside its strings (the
@@ -168,6 +169,14 @@ struct Network {
 /// search: a fuzz run must stay short).
 const MAX_CLUSTER_NODES: usize = 64;
 const MAX_CLUSTER_STARTS: usize = 4;
+
+#[derive(Deserialize)]
+struct Calibrate {
+    intensities: Vec<f64>,
+    output: Vec<f64>,
+    groups: Vec<String>,
+    totals: Vec<(String, f64)>,
+}
 
 #[derive(Deserialize)]
 struct Paths {
@@ -323,6 +332,17 @@ fn run(kind: usize, table: &RegionalTable, text: &str) {
         "clusters" => {
             if let Some(mut net) = parse::<Network>(text) {
                 clusters(table, &mut net);
+            }
+        }
+        "calibrate" => {
+            if let Some(c) = parse::<Calibrate>(text) {
+                let calibrated = localecon::satellite::calibrate(
+                    &c.intensities,
+                    &c.output,
+                    &c.groups,
+                    &c.totals,
+                );
+                check("calibrate", &calibrated);
             }
         }
         _ => unreachable!("INPUTS lists every arm"),

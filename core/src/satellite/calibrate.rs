@@ -29,7 +29,8 @@ pub struct Calibration {
 /// [`Error::MissingData`] when a sector's group has no total (the groups must cover the
 /// sectors); [`Error::UnknownLabel`] for a total whose group has no sector;
 /// [`Error::InvalidLabel`] for a group given two totals; [`Error::Infeasible`] when a group
-/// has a positive total but no national emissions to scale.
+/// has a positive total but no national emissions to scale, or so little (`1e-320`) that
+/// the factor to its total overflows `f64`.
 ///
 /// # Example
 ///
@@ -95,7 +96,16 @@ pub fn calibrate(
         }
         let base: f64 = members.iter().map(|&j| intensities[j] * output[j]).sum();
         let factor = if base > 0.0 {
-            t / base
+            let f = t / base;
+            if !f.is_finite() {
+                // Σ s·x so small (1e-320) that the factor to the total overflows f64
+                return Err(Error::Infeasible {
+                    what: format!(
+                        "group \"{g}\" has a total of {t} but national emissions of only {base:e} to scale (the factor overflows f64)"
+                    ),
+                });
+            }
+            f
         } else if *t == 0.0 {
             1.0
         } else {
