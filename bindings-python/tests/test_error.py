@@ -180,6 +180,42 @@ def test_signatures_show_real_defaults():
         assert inspect.signature(f).parameters[name].default == default, f
 
 
+def public_parameters():
+    """(name, parameter) of every public function, class, method and static method."""
+    import inspect
+
+    def members():
+        for module in (localecon, localecon._localecon, localecon.datasets):
+            for name, obj in vars(module).items():
+                if name.startswith("_") or not callable(obj):
+                    continue
+                yield name, obj
+                for attr, member in vars(obj).items() if inspect.isclass(obj) else ():
+                    if isinstance(member, (staticmethod, classmethod)):
+                        member = member.__func__
+                    if callable(member) and not (attr.startswith("__") and attr != "__init__"):
+                        yield f"{name}.{attr}", member
+
+    for name, obj in members():
+        try:
+            signature = inspect.signature(obj)
+        except (TypeError, ValueError):
+            continue
+        for p in signature.parameters.values():
+            yield name, p
+
+
+def test_no_signature_shows_ellipsis():
+    """pyo3 writes `...` for a default that is not a literal (a Rust constant): the sweep
+    found `InterregionalTable.from_arrays(balance_tolerance=Ellipsis)`."""
+    found = list(public_parameters())
+    assert len({name for name, _ in found}) > 150
+    assert [f"{name}({p.name})" for name, p in found if p.default is Ellipsis] == []
+    tolerances = {name: p.default for name, p in found if p.name == "balance_tolerance"}
+    assert "InterregionalTable.from_arrays" in tolerances
+    assert set(tolerances.values()) == {localecon._localecon.DEFAULT_BALANCE_TOLERANCE}, tolerances
+
+
 def test_plot_comes_with_the_package_without_matplotlib():
     import subprocess
     import sys

@@ -579,7 +579,7 @@ class InterregionalTable:
         name: str = "interregional table",
         unit: str = "money units",
         source: str | None = None,
-        balance_tolerance: float = ...,
+        balance_tolerance: float = 0.001,
         allow_purchases_above_output: bool = False,
     ) -> InterregionalTable: ...
     @staticmethod

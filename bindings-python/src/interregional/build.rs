@@ -5,7 +5,7 @@ use localecon::PrimaryInputRow;
 use localecon::interregional::{
     self, InterregionalFinalDemand, InterregionalParts, InterregionalTable,
 };
-use localecon::table::{DEFAULT_BALANCE_TOLERANCE, FinalDemandKind, PrimaryInputKind};
+use localecon::table::{FinalDemandKind, PrimaryInputKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
@@ -136,7 +136,7 @@ impl PyInterregionalTable {
         final_demand_regions=None, final_demand_kinds=None, primary_inputs=None,
         primary_input_labels=None, primary_input_kinds=None, output=None,
         name="interregional table", unit="money units", source=None,
-        balance_tolerance=DEFAULT_BALANCE_TOLERANCE, allow_purchases_above_output=false,
+        balance_tolerance=0.001, allow_purchases_above_output=false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn from_arrays(
