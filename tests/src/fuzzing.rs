@@ -2,14 +2,27 @@
 //! test suite): whatever the bytes, reading and analysing must return `Ok` or a typed
 //! error — never panic, never produce NaN in a report.
 
-use localecon::circularity::{Closure, FlowSystem};
+use localecon::circularity::{
+    Closure, EnaOptions, FlowSystem, analyse as analyse_flows, flow_indicators,
+};
+use localecon::linkages::{Extraction, GhoshModel, Linkages, hypothetical_extraction};
 use localecon::table::{
     FinalDemandColumn, FinalDemandKind, PrimaryInputKind, PrimaryInputRow, Sector, Share,
     TableParts,
 };
 use localecon::{RegionReport, RegionalTable, interchange};
 
-/// Runs every analysis a table supports and checks the report has no NaN.
+use crate::fuzz_inputs::assert_finite;
+
+fn check<T: std::fmt::Debug>(what: &str, result: &localecon::Result<T>) {
+    if let Ok(value) = result {
+        assert_finite(what, value);
+    }
+}
+
+/// Runs every analysis a table supports (the report, the audit, the flow indicators and
+/// ENA, the linkages, the Ghosh model, the hypothetical extractions of the first sector) and
+/// checks that none gives a non-finite number.
 ///
 /// # Panics
 ///
@@ -25,7 +38,23 @@ pub fn analyse(table: &RegionalTable) {
         }
         assert!(report.totals.output.is_finite() && report.totals.final_demand.is_finite());
     }
-    let _ = FlowSystem::from_table(table, Closure::Households);
+    if let Ok(system) = FlowSystem::from_table(table, Closure::Households) {
+        check("flow indicators", &flow_indicators(&system));
+        check("ENA", &analyse_flows(&system, &EnaOptions::default()));
+    }
+    check("linkages", &Linkages::new(table));
+    check(
+        "Ghosh",
+        &GhoshModel::new(table).map(|g| g.forward_linkages()),
+    );
+    if let Some(first) = table.sectors().first() {
+        for kind in [Extraction::Backward, Extraction::Forward, Extraction::Total] {
+            check(
+                "extraction",
+                &hypothetical_extraction(table, &first.code, kind),
+            );
+        }
+    }
     let _ = interchange::read_json(&interchange::write_json(table)).map(|t| assert_eq!(&t, table));
 }
 

@@ -62,6 +62,16 @@ fn factor(what: &str, k: usize, target: f64, sum: f64) -> Result<f64> {
     }
 }
 
+/// A row's or column's multiplier after one more factor `f`, or `None` when it leaves the
+/// normal range of `f64` (overflows, or underflows below `f64::MIN_POSITIVE`, where digits
+/// are lost): the multipliers of a zero pattern that cannot fit its targets drift apart
+/// without bound (`1e155` and `0`) while the matrix itself stays finite, and
+/// `diag(r)·U0·diag(s)` would become `0·∞`. A zero target makes a multiplier exactly 0.
+fn cumulated(multiplier: f64, f: f64) -> Option<f64> {
+    let m = multiplier * f;
+    (m.is_normal() || (m == 0.0 && (multiplier == 0.0 || f == 0.0))).then_some(m)
+}
+
 /// Balances `u0` (row-major `rows × cols`, non-negative) to row and column targets by
 /// alternately scaling rows and columns: iteration `k` sets `U ← diag(u/U1)·U`, then
 /// `U ← U·diag(v/1ᵀU)`. Zeros stay zeros.
@@ -71,8 +81,10 @@ fn factor(what: &str, k: usize, target: f64, sum: f64) -> Result<f64> {
 /// [`Error::Shape`]; [`Error::NonFinite`]; [`Error::Negative`] for negative entries or
 /// targets; [`Error::Inconsistent`] when row and column targets sum to different totals
 /// (relative gap above the tolerance); [`Error::Infeasible`] when a row or column of zeros
-/// has a positive target, or when scaling one to its target overflows `f64`. A zero pattern that no scaling can fit is reported by
-/// `converged = false` with the remaining gap.
+/// has a positive target, or when scaling one to its target overflows `f64`. A zero pattern
+/// that no scaling can fit is reported by `converged = false` with the remaining gap; its
+/// multipliers drift apart, and the iteration stops early, before one of them leaves what
+/// `f64` holds.
 ///
 /// # Example
 ///
@@ -181,11 +193,14 @@ pub fn ras(
     };
     let mut iterations = 0;
     let mut g = gap(&m);
-    while g > options.tolerance && iterations < options.max_iterations {
+    'iterate: while g > options.tolerance && iterations < options.max_iterations {
         for i in 0..rows {
             let sum: f64 = m[i * cols..(i + 1) * cols].iter().sum();
             let f = factor("row", i, row_targets[i], sum)?;
-            r[i] *= f;
+            let Some(ri) = cumulated(r[i], f) else {
+                break 'iterate;
+            };
+            r[i] = ri;
             for v in &mut m[i * cols..(i + 1) * cols] {
                 *v *= f;
             }
@@ -193,7 +208,10 @@ pub fn ras(
         for j in 0..cols {
             let sum: f64 = (0..rows).map(|i| m[i * cols + j]).sum();
             let f = factor("column", j, col_targets[j], sum)?;
-            s[j] *= f;
+            let Some(sj) = cumulated(s[j], f) else {
+                break 'iterate;
+            };
+            s[j] = sj;
             for i in 0..rows {
                 m[i * cols + j] *= f;
             }
@@ -201,6 +219,8 @@ pub fn ras(
         iterations += 1;
         g = gap(&m);
     }
+    // a stop inside an iteration (the factors diverging) leaves a matrix partly scaled
+    g = gap(&m);
     Ok(RasResult {
         matrix: m,
         row_factors: r,
@@ -218,7 +238,7 @@ mod tests {
     /// Found by fuzzing: column 0 holds only `1e-320`, so its factor to reach 1 overflowed,
     /// and the balanced matrix held `inf` and `NaN` while `converged` said true.
     #[test]
-    fn a_factor_that_overflows_is_infeasible_not_infinite() {
+    fn factors_that_leave_f64_stop_with_finite_numbers() {
         let u0 = [1e-320, 1.0, 0.0, 1e300];
         let options = RasOptions {
             tolerance: 0.0,
@@ -229,6 +249,28 @@ mod tests {
             e.to_string(),
             "infeasible: column 0 cannot be scaled to its target 1: its sum 1e-320 is too small (the factor overflows f64)"
         );
+        // found by fuzzing: a zero pattern that cannot fit (row 0 must reach 10 from its one
+        // entry, whose column must reach 7) drove the multipliers to 1e155 and 0, then ∞
+        let r = ras(
+            &[1.0, 0.0, 4.0, 3.0],
+            2,
+            2,
+            &[10.0, 2.0],
+            &[7.0, 5.0],
+            RasOptions::default(),
+        );
+        let r = r.unwrap();
+        assert!(!r.converged && r.iterations < 10_000, "{r:?}");
+        let u0 = [1.0, 0.0, 4.0, 3.0];
+        for (k, v) in r.matrix.iter().enumerate() {
+            let (i, j) = (k / 2, k % 2);
+            let rebuilt = r.row_factors[i] * u0[k] * r.column_factors[j];
+            assert!(
+                v.is_finite() && (v - rebuilt).abs() <= 1e-12 * v.abs().max(1.0),
+                "{r:?}"
+            );
+        }
+        assert!((r.max_relative_gap - 0.6).abs() < 1e-9, "{r:?}");
         // tiny entries whose factors stay finite still balance
         let r = ras(
             &[1e-300, 1e-300, 1e-300, 1e-300],
