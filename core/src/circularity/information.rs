@@ -24,7 +24,8 @@ pub struct InformationIndices {
     pub ascendency: f64,
     /// Overhead `Φ = C − A`: the redundant, resilient part.
     pub overhead: f64,
-    /// `A/C`, the degree of order.
+    /// `A/C`, the degree of order; 1 when the flow diversity `H` is at most
+    /// [`SINGLE_FLOW_BITS`] (a system of one flow, whose capacity is 0).
     pub ascendency_ratio: f64,
     /// `Φ/C`.
     pub overhead_ratio: f64,
@@ -40,6 +41,11 @@ pub struct InformationIndices {
     /// The part carried by dissipation.
     pub ascendency_dissipation: f64,
 }
+
+/// The flow diversity `H`, in bits, at or below which a system counts as one flow: its
+/// `A/C` is 1 (all order, no redundancy, the limit as the flows concentrate on one link)
+/// rather than `0/0`.
+pub const SINGLE_FLOW_BITS: f64 = 1e-12;
 
 /// Information indices of a flow system.
 ///
@@ -111,7 +117,14 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
     let capacity = total * log_total - (vlogv_int + vlogv_in + vlogv_exp + vlogv_dis);
     let h = capacity / total;
     let ami = ascendency / total;
-    let ratio = ascendency / capacity;
+    // a diversity of (almost) no bits is one flow: all order, no redundancy (A/C → 1), where
+    // A/C itself would be 0/0 or rounding over zero (found by fuzzing a table of one sector
+    // with households holding 1e-305)
+    let ratio = if h > SINGLE_FLOW_BITS {
+        ascendency / capacity
+    } else {
+        1.0
+    };
     InformationIndices {
         h,
         ami,
@@ -205,7 +218,42 @@ fn log2_all(values: &[f64], out: &mut [f64]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{log2, log2_all};
+    use super::{information_indices, log2, log2_all};
+    use crate::circularity::{Balance, FlowSystem};
+
+    /// Found by fuzzing: one sector buying 464 from itself, its households holding 1e-305.
+    /// The capacity rounds to 0 and `A/C` was `∞` (robustness `−∞`); a lone self-loop gives
+    /// `0/0`. Both are one flow: `A/C = 1`, robustness 0.
+    #[test]
+    fn a_system_of_one_flow_is_all_order() {
+        let tiny = 1e-305;
+        let near_one = FlowSystem::new(
+            vec!["s0".into(), "households".into()],
+            vec![464.0, tiny, tiny, 0.0],
+            vec![tiny, 0.0],
+            vec![tiny, 0.0],
+            vec![0.0, 0.0],
+            Balance::default(),
+        )
+        .unwrap();
+        let lone = FlowSystem::new(
+            vec!["s0".into()],
+            vec![464.0],
+            vec![0.0],
+            vec![0.0],
+            vec![0.0],
+            Balance::default(),
+        );
+        for s in std::iter::once(near_one).chain(lone) {
+            let i = information_indices(&s);
+            assert!(i.h <= super::SINGLE_FLOW_BITS, "{i:?}");
+            assert_eq!(
+                (i.ascendency_ratio, i.overhead_ratio, i.robustness),
+                (1.0, 0.0, 0.0),
+                "{i:?}"
+            );
+        }
+    }
 
     /// Distance in units in the last place.
     fn ulps(a: f64, b: f64) -> u64 {

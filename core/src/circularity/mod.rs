@@ -25,7 +25,7 @@ pub use cycles::{
 };
 pub(crate) use flow::fci_from_diagonal;
 pub use flow::{FlowIndicators, fci_leontief, finn_cycling_index, flow_indicators};
-pub use information::{InformationIndices, information_indices};
+pub use information::{InformationIndices, SINGLE_FLOW_BITS, information_indices};
 
 use serde::{Deserialize, Serialize};
 
