@@ -134,7 +134,12 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
         overhead: capacity - ascendency,
         ascendency_ratio: ratio,
         overhead_ratio: 1.0 - ratio,
-        robustness: -ratio * libm::log(ratio),
+        // 0 at A/C = 1 exactly (one flow), not −1·ln 1 = −0
+        robustness: if ratio == 1.0 {
+            0.0
+        } else {
+            -ratio * libm::log(ratio)
+        },
         ascendency_input: a_in,
         ascendency_internal: a_int,
         ascendency_export: a_exp,
@@ -252,6 +257,8 @@ mod tests {
                 (1.0, 0.0, 0.0),
                 "{i:?}"
             );
+            // a plain 0, not −0 (which prints as "-0.0" in Python and JavaScript)
+            assert!(i.robustness.is_sign_positive(), "{i:?}");
         }
     }
 
