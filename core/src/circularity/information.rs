@@ -24,8 +24,9 @@ pub struct InformationIndices {
     pub ascendency: f64,
     /// Overhead `Φ = C − A`: the redundant, resilient part.
     pub overhead: f64,
-    /// `A/C`, the degree of order; 1 when the flow diversity `H` is at most
-    /// [`SINGLE_FLOW_BITS`] (a system of one flow, whose capacity is 0).
+    /// `A/C`, the degree of order, in `[0, 1]` (a ratio that rounding puts a hair outside
+    /// is clamped); 1 when the flow diversity `H` is at most [`SINGLE_FLOW_BITS`] (a system
+    /// of one flow, whose capacity is 0).
     pub ascendency_ratio: f64,
     /// `Φ/C`.
     pub overhead_ratio: f64,
@@ -120,8 +121,10 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
     // a diversity of (almost) no bits is one flow: all order, no redundancy (A/C → 1), where
     // A/C itself would be 0/0 or rounding over zero (found by fuzzing a table of one sector
     // with households holding 1e-305)
+    // A ≤ C, and A ≥ 0 as a mutual information; in a near-degenerate system rounding can
+    // put A a hair below 0 (−9e-19, found by fuzzing), where ln(A/C) would be NaN
     let ratio = if h > SINGLE_FLOW_BITS {
-        ascendency / capacity
+        (ascendency / capacity).clamp(0.0, 1.0)
     } else {
         1.0
     };
@@ -134,8 +137,9 @@ pub fn information_indices(s: &FlowSystem) -> InformationIndices {
         overhead: capacity - ascendency,
         ascendency_ratio: ratio,
         overhead_ratio: 1.0 - ratio,
-        // 0 at A/C = 1 exactly (one flow), not −1·ln 1 = −0
-        robustness: if ratio == 1.0 {
+        // 0 at A/C = 1 (one flow: not −1·ln 1 = −0) and at A/C = 0 (the limit of −r·ln r,
+        // where 0·ln 0 would be NaN)
+        robustness: if ratio == 1.0 || ratio == 0.0 {
             0.0
         } else {
             -ratio * libm::log(ratio)
