@@ -98,7 +98,7 @@ pub fn assert_finite(what: &str, result: &impl Debug) {
 }
 
 /// [`assert_finite`] on a result that is `Ok` (an error may well name a non-finite value).
-fn check<T: Debug>(what: &str, result: &localecon::Result<T>) {
+pub(crate) fn check<T: Debug>(what: &str, result: &localecon::Result<T>) {
     if let Ok(value) = result {
         assert_finite(what, value);
     }
