@@ -170,6 +170,7 @@ case("other-ras-overflow", "RAS whose column of 1e-320 must reach 1 (found by fu
 case("other-flows-disconnected", "a flow network with an isolated account", {"flow_system": {"labels": ["a", "b"], "flows": [0, 0, 0, 0], "inputs": [1, 0], "exports": [1, 0], "dissipation": [0, 0]}}, "disconnected")
 case("other-flows-no-input", "a flow network with no boundary input", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 1, 0], "inputs": [0, 0], "exports": [0, 0], "dissipation": [0, 0]}}, "disconnected")
 case("other-flows-unbalanced", "a flow network whose account does not balance", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1, 0, 0], "inputs": [2, 0], "exports": [0, 1], "dissipation": [0, 0]}}, "unbalanced")
+case("other-flows-too-large", "flows that add up to more than the largest total a double's T·log₂T can hold", {"flow_system": {"labels": ["a", "b"], "flows": [0, 1e300, 0, 0], "inputs": [1e300, 0], "exports": [0, 1e300], "dissipation": [0, 0]}}, "out_of_range", "total of the flows")
 case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
 case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range", place="spending[0].local_share")
 LM3_STAFF = {"label": "staff", "amount": 40.0, "local_share": 0.5, "respend_local_share": 0.5}

@@ -124,7 +124,12 @@ impl PyRegionalTable {
                     found: labels.len(),
                 }));
             }
-            let kinds = kinds(final_demand_kinds, &labels, FinalDemandKind::Other)?;
+            let kinds = kinds(
+                final_demand_kinds,
+                "final_demand_kinds",
+                (&labels, &[]),
+                FinalDemandKind::Other,
+            )?;
             let rows_at = alignment(fd, "index", &codes, "final_demand rows")?;
             let row = |i: usize| rows_at.as_ref().map_or(i, |p| p[i]);
             for (c, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
@@ -155,7 +160,12 @@ impl PyRegionalTable {
                     found: labels.len(),
                 }));
             }
-            let kinds = kinds(primary_input_kinds, &labels, PrimaryInputKind::Other)?;
+            let kinds = kinds(
+                primary_input_kinds,
+                "primary_input_kinds",
+                (&labels, &[]),
+                PrimaryInputKind::Other,
+            )?;
             let cols_at = alignment(pi, "columns", &codes, "primary_inputs columns")?;
             for (r, (label, kind)) in labels.into_iter().zip(kinds).enumerate() {
                 let row = &v[r * n..(r + 1) * n];

@@ -62,6 +62,15 @@ def test_impact_series_is_aligned_by_label_and_matches_the_core():
     np.testing.assert_allclose(a.output, expected, rtol=1e-13)
 
 
+def test_kinds_by_label_or_category_and_a_misspelt_one():
+    z, y = frames(miller_blair())
+    for kinds in ({"r/households": "households"}, {"households": "households"}):
+        built = localecon.InterregionalTable.from_arrays(z, final_demand=y, final_demand_kinds=kinds)
+        assert json.loads(built.to_json())["final_demand"][0]["kind"] == "households"
+    with pytest.raises(localecon.UnknownLabelError, match='"household" in final_demand_kinds'):
+        localecon.InterregionalTable.from_arrays(z, final_demand=y, final_demand_kinds={"household": "households"})
+
+
 def test_decomposition_identities_and_frame():
     d = miller_blair().decomposition()
     np.testing.assert_allclose(d.intra_regional + d.spillover, d.total, rtol=1e-14)

@@ -179,8 +179,12 @@ def test_bad_stressors_are_typed_errors():
         localecon.Satellite(t, [[1.0, 2.0]], names=["X"], gases={"X": "smoke"})
     with pytest.raises(localecon.UnknownLabelError, match="Mars"):
         localecon.Satellite(t, [[1.0, 2.0]], names=["CO2"], import_factors={"Mars": {"CO2": 1.0}})
-    with pytest.raises(localecon.UnknownLabelError, match="CH4"):
-        localecon.Satellite(t, [[1.0, 2.0]], names=["CO2"], units={"CH4": "t"})
+    for option in ("units", "gases", "household", "removals"):
+        value = ["CH4"] if option == "removals" else {"CH4": 1.0 if option == "household" else "t"}
+        with pytest.raises(localecon.UnknownLabelError, match=f'"CH4" in {option} \\(not a stressor\\)'):
+            localecon.Satellite(t, [[1.0, 2.0]], names=["CO2"], **{option: value})
+    with pytest.raises(localecon.ShapeError, match="stressor names"):
+        localecon.Satellite(t, [[1.0, 2.0]], names=["CO2", "CH4"])
     with pytest.raises(localecon.NonFiniteError):
         localecon.Satellite(t, [[np.nan, 2.0]], names=["CO2"])
     mass = localecon.Satellite(t, [[1.0, 2.0]], names=["HFC"], gases={"HFC": "hfc"}, units={"HFC": "t"})

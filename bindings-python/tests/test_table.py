@@ -67,6 +67,15 @@ def test_pandas_labels_come_from_index_and_columns():
     np.testing.assert_allclose(leak["leakage"] + leak["retention"], 1.0, atol=1e-12)
 
 
+def test_a_kind_given_for_a_label_the_table_lacks_is_an_error():
+    fd = pd.DataFrame({"HH": [100.0, 1000.0]}, index=["agri", "manu"])
+    with pytest.raises(localecon.UnknownLabelError, match='"Hh" in final_demand_kinds'):
+        localecon.RegionalTable.from_arrays(Z, final_demand=fd, final_demand_kinds={"Hh": "households"})
+    pi = pd.DataFrame([[600.0, 1300.0]], index=["CoE"], columns=["agri", "manu"])
+    with pytest.raises(localecon.UnknownLabelError, match='"COE" in primary_input_kinds'):
+        localecon.RegionalTable.from_arrays(Z, primary_inputs=pi, primary_input_kinds={"COE": "compensation"})
+
+
 def test_embedded_data_and_attribution():
     assert set(localecon.DATASETS) >= {"scotland-2019", "scotland-2019-sections"}
     t = localecon.datasets.scotland_2019()

@@ -198,27 +198,29 @@ pub fn parse<T: std::str::FromStr<Err = localecon::Error>>(s: &str) -> PyResult<
     s.parse::<T>().py_err()
 }
 
+/// A kind per label: a list, or a dict looked up by label and then by alias (the category of
+/// a `(region, category)` column); a dict key that is neither is an `UnknownLabelError` (the
+/// core's `kinds_by_label`).
 pub(crate) fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
-    kinds: Option<&Bound<'_, PyAny>>,
-    labels: &[String],
+    given: Option<&Bound<'_, PyAny>>,
+    what: &str,
+    (labels, aliases): (&[String], &[String]),
     default: T,
 ) -> PyResult<Vec<T>> {
-    let Some(kinds) = kinds else {
+    let Some(given) = given else {
         return Ok(vec![default; labels.len()]);
     };
-    if let Ok(d) = kinds.cast::<PyDict>() {
-        return labels
+    if let Ok(d) = given.cast::<PyDict>() {
+        let pairs: Vec<(String, String)> = d
             .iter()
-            .map(|l| match d.get_item(l)? {
-                Some(v) => parse::<T>(&v.extract::<String>()?),
-                None => Ok(default),
-            })
-            .collect();
+            .map(|(k, v)| Ok((label(&k)?, v.extract()?)))
+            .collect::<PyResult<_>>()?;
+        return localecon::table::kinds_by_label(what, &pairs, labels, aliases, default).py_err();
     }
-    let list: Vec<String> = kinds.extract()?;
+    let list: Vec<String> = given.extract()?;
     if list.len() != labels.len() {
         return Err(crate::error::to_py(localecon::Error::Shape {
-            what: "kinds".into(),
+            what: what.into(),
             expected: labels.len(),
             found: list.len(),
         }));

@@ -7,10 +7,10 @@ use localecon::interregional::{
 };
 use localecon::table::{FinalDemandKind, PrimaryInputKind};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::PyTuple;
 
 use super::{PyInterregionalTable, shape};
-use crate::convert::{alignment, label, matrix, parse, vector};
+use crate::convert::{alignment, kinds, label, matrix, vector};
 use crate::error::{IntoPy, to_py};
 
 /// The `(region, code)` pairs of an index: a pandas `MultiIndex`, or any iterable of pairs.
@@ -28,34 +28,6 @@ fn pairs(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> 
         out.push((label(&t.get_item(0)?)?, label(&t.get_item(1)?)?));
     }
     Ok(out)
-}
-
-/// A kind per label: a list, or a dict looked up by label and then by category (the second
-/// part of a `(region, category)` column).
-fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
-    given: Option<&Bound<'_, PyAny>>,
-    labels: &[String],
-    categories: &[String],
-    default: T,
-) -> PyResult<Vec<T>> {
-    let Some(given) = given else {
-        return Ok(vec![default; labels.len()]);
-    };
-    if let Ok(d) = given.cast::<PyDict>() {
-        return labels
-            .iter()
-            .zip(categories)
-            .map(|(l, c)| match d.get_item(l)?.or(d.get_item(c)?) {
-                Some(v) => parse::<T>(&v.extract::<String>()?),
-                None => Ok(default),
-            })
-            .collect();
-    }
-    let list: Vec<String> = given.extract()?;
-    if list.len() != labels.len() {
-        return Err(shape("kinds".into(), labels.len(), list.len()));
-    }
-    list.iter().map(|k| parse::<T>(k)).collect()
 }
 
 /// Column labels of a frame: `(label, region, category)`; a `(region, category)` column is
@@ -225,7 +197,12 @@ impl PyInterregionalTable {
             )?;
             let (ls, cats): (Vec<String>, Vec<String>) =
                 cols.iter().map(|c| (c.0.clone(), c.2.clone())).unzip();
-            let ks = kinds(final_demand_kinds, &ls, &cats, FinalDemandKind::Other)?;
+            let ks = kinds(
+                final_demand_kinds,
+                "final_demand_kinds",
+                (&ls, &cats),
+                FinalDemandKind::Other,
+            )?;
             let rows_at = alignment(fd, "index", &labels, "final_demand rows")?;
             for (c, ((label, region, _), kind)) in cols.into_iter().zip(ks).enumerate() {
                 parts.final_demand.push(InterregionalFinalDemand {
@@ -249,7 +226,12 @@ impl PyInterregionalTable {
                     None => (1..=k).map(|i| format!("primary input {i}")).collect(),
                 },
             };
-            let ks = kinds(primary_input_kinds, &ls, &ls, PrimaryInputKind::Other)?;
+            let ks = kinds(
+                primary_input_kinds,
+                "primary_input_kinds",
+                (&ls, &ls),
+                PrimaryInputKind::Other,
+            )?;
             let cols_at = alignment(pi, "columns", &labels, "primary_inputs columns")?;
             for (r, (label, kind)) in ls.into_iter().zip(ks).enumerate() {
                 parts.primary_inputs.push(PrimaryInputRow {

@@ -5,7 +5,9 @@ mod effects;
 
 use effects::frame;
 
-use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, Stressor};
+use std::collections::BTreeMap;
+
+use localecon::satellite::{Gwp100, ImportFactor, Satellite, SatelliteParts, StressorMatrix};
 use numpy::PyArray2;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -13,41 +15,6 @@ use pyo3::types::PyDict;
 use crate::convert::{alignment, axis_labels, matrix, out_rows, parse};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
-
-/// A value per stressor from a dict (name → value), or the default.
-fn per_stressor<'py, T: Clone>(
-    obj: Option<&Bound<'py, PyAny>>,
-    names: &[String],
-    what: &str,
-    default: T,
-    extract: impl Fn(&Bound<'py, PyAny>) -> PyResult<T>,
-) -> PyResult<Vec<T>> {
-    let Some(obj) = obj else {
-        return Ok(vec![default; names.len()]);
-    };
-    let dict = obj.cast::<PyDict>().map_err(|_| {
-        crate::error::to_py(localecon::Error::InvalidInput {
-            what: what.into(),
-            message: "expected a dict: stressor name → value".into(),
-        })
-    })?;
-    for key in dict.keys() {
-        let key: String = key.str()?.to_string();
-        if !names.contains(&key) {
-            return Err(crate::error::to_py(localecon::Error::UnknownLabel {
-                what: format!("stressor in {what}"),
-                label: key,
-            }));
-        }
-    }
-    names
-        .iter()
-        .map(|n| match dict.get_item(n)? {
-            Some(v) => extract(&v),
-            None => Ok(default.clone()),
-        })
-        .collect()
-}
 
 /// Stressors (jobs, FTE, greenhouse gases, any user stressor) of a table's sectors, held as
 /// intensities per unit of output.
@@ -74,9 +41,9 @@ impl PySatellite {
         table: &PyRegionalTable,
         stressors: &Bound<'_, PyAny>,
         names: Option<Vec<String>>,
-        units: Option<&Bound<'_, PyAny>>,
-        gases: Option<&Bound<'_, PyAny>>,
-        household: Option<&Bound<'_, PyAny>>,
+        units: Option<BTreeMap<String, String>>,
+        gases: Option<BTreeMap<String, String>>,
+        household: Option<BTreeMap<String, f64>>,
         removals: Option<Vec<String>>,
         import_factors: Option<&Bound<'_, PyDict>>,
         per_unit_of_output: bool,
@@ -91,48 +58,28 @@ impl PySatellite {
             None => axis_labels(stressors, "index")?
                 .unwrap_or_else(|| (0..k).map(|i| format!("stressor {i}")).collect()),
         };
-        if names.len() != k {
-            return Err(crate::error::to_py(localecon::Error::Shape {
-                what: "stressor names".into(),
-                expected: k,
-                found: names.len(),
-            }));
-        }
-        let cols = alignment(stressors, "columns", &codes, "stressors columns")?;
-        let units = per_stressor(units, &names, "units", "units".to_string(), |v| v.extract())?;
-        let gas_names = per_stressor(gases, &names, "gases", None, |v| {
-            v.extract::<String>().map(Some)
-        })?;
-        let household = per_stressor(household, &names, "household", 0.0, |v| v.extract())?;
-        let removals = removals.unwrap_or_default();
-        for r in &removals {
-            if !names.contains(r) {
-                return Err(crate::error::to_py(localecon::Error::UnknownLabel {
-                    what: "stressor in removals".into(),
-                    label: r.clone(),
-                }));
-            }
-        }
+        let values = match alignment(stressors, "columns", &codes, "stressors columns")? {
+            None => v,
+            Some(p) => v
+                .chunks(n.max(1))
+                .flat_map(|row| p.iter().map(|&j| row[j]))
+                .collect(),
+        };
+        let matrix = StressorMatrix {
+            names,
+            values,
+            units: units.unwrap_or_default(),
+            gases: gases.unwrap_or_default(),
+            household: household.unwrap_or_default(),
+            removals: removals.unwrap_or_default(),
+        };
         let mut parts = SatelliteParts {
+            stressors: matrix.stressors(n).py_err()?,
             per_unit_of_output,
             source,
             assumptions: assumptions.unwrap_or_default(),
             ..Default::default()
         };
-        for (s, name) in names.iter().enumerate() {
-            let row = &v[s * n..(s + 1) * n];
-            parts.stressors.push(Stressor {
-                name: name.clone(),
-                unit: units[s].clone(),
-                gas: gas_names[s].as_deref().map(parse).transpose()?,
-                values: match &cols {
-                    None => row.to_vec(),
-                    Some(p) => p.iter().map(|&j| row[j]).collect(),
-                },
-                household: household[s],
-                removals: removals.contains(name),
-            });
-        }
         if let Some(factors) = import_factors {
             for (origin, by_stressor) in factors.iter() {
                 let by_stressor = by_stressor.cast::<PyDict>().map_err(|_| {

@@ -27,14 +27,21 @@ pub struct GhoshModel {
 }
 
 impl GhoshModel {
-    /// The Ghosh model of a table (a zero-output sector gets a zero row of `B`).
+    /// The Ghosh model of a table (a zero-output sector gets a zero row of `B`). It exists
+    /// when the Leontief model does: `B = x̂⁻¹·A·x̂` on the sectors with output has the
+    /// spectrum of `A`, so `ρ(B) < 1` is checked as `ρ(A) < 1`
+    /// ([`productivity`](crate::leontief::productivity)). Without that check, a `B` with
+    /// `ρ(B) = 1` but tiny non-zero pivots factors and its solves overflow to NaN (found by
+    /// fuzzing). `O(n³)`.
     ///
     /// # Errors
     ///
-    /// [`Error::Singular`] when `I − B` is singular.
+    /// [`Error::NonProductive`] when `ρ(A) ≥ 1`; [`Error::Singular`] when `I − B` is
+    /// singular.
     pub fn new(table: &RegionalTable) -> Result<Self> {
         let n = table.n();
         let x = table.output();
+        crate::leontief::productivity(n, table.z(), x, table.sectors())?;
         let mut b = vec![0.0; n * n];
         for i in 0..n {
             if x[i] != 0.0 {
@@ -214,6 +221,20 @@ mod tests {
         let l = Linkages::new(&datasets::miller_blair_2sector()).unwrap();
         assert!((l.backward.iter().sum::<f64>() - 2.0).abs() < 1e-12);
         assert!((l.forward_ghosh.iter().sum::<f64>() - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_ghosh_model_of_a_non_productive_table_is_refused() {
+        // every sector sells all its output to itself, but for subnormal amounts: I − B has
+        // pivots of 1e-309 that pass the relative pivot test, and its solves overflow to NaN
+        let sectors = ["a", "b"].map(|c| Sector {
+            code: c.into(),
+            name: c.into(),
+        });
+        let z = vec![1.0, 1e-309, 1e-309, 1.0];
+        let t = RegionalTable::new(crate::TableParts::new("r", sectors.to_vec(), z)).unwrap();
+        let e = GhoshModel::new(&t).unwrap_err();
+        assert_eq!(e.code(), "non_productive", "{e}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod calibrate;
 mod combine;
 mod effects;
 mod gases;
+mod matrix;
 mod restore;
 mod summary;
 
@@ -25,6 +26,7 @@ pub use accounts::{
 pub use calibrate::{Calibration, calibrate};
 pub use effects::{Footprint, StressorInfo, StressorMultipliers};
 pub use gases::{Gas, Gwp100, MassUnit};
+pub use matrix::StressorMatrix;
 pub use summary::{SatelliteSummary, SectorFootprint};
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,10 @@
 //! The kinds of final-demand columns and primary-input rows, each with one spelling.
 
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
 spelled_enum! {
     /// What a final-demand column is: who buys the sectors' output for final use.
     FinalDemandKind, "final-demand kind" {
@@ -96,6 +101,65 @@ impl PrimaryInputKind {
     }
 }
 
+/// Kinds given by label (what a dict `label → spelling` gives), for `labels` in order. A label
+/// not named takes `default`; a label may also be named by its alias (`aliases[i]` for
+/// `labels[i]`: the category of an interregional column, shared by every region), the label
+/// itself winning. A name that is neither a label nor an alias is an error, so that a misspelt
+/// label cannot silently leave its column at the default. `O(k log k)`.
+///
+/// # Errors
+///
+/// [`Error::UnknownLabel`] for a name that is no label nor alias (`what` names the argument);
+/// [`Error::UnknownOption`] for a spelling that is no kind.
+///
+/// # Example
+///
+/// ```
+/// use localecon::table::{FinalDemandKind, kinds_by_label};
+/// let labels = ["HH".to_string(), "Exports".into()];
+/// let given = [("HH".to_string(), "households".to_string())];
+/// let kinds = kinds_by_label("kinds", &given, &labels, &labels, FinalDemandKind::Other)?;
+/// assert_eq!(kinds, [FinalDemandKind::Households, FinalDemandKind::Other]);
+/// let misspelt = [("Hh".to_string(), "households".to_string())];
+/// assert!(kinds_by_label("kinds", &misspelt, &labels, &labels, FinalDemandKind::Other).is_err());
+/// # Ok::<(), localecon::Error>(())
+/// ```
+pub fn kinds_by_label<T: FromStr<Err = Error> + Copy>(
+    what: &str,
+    given: &[(String, String)],
+    labels: &[String],
+    aliases: &[String],
+    default: T,
+) -> Result<Vec<T>> {
+    let by_name: BTreeMap<&str, &str> = given
+        .iter()
+        .map(|(name, kind)| (name.as_str(), kind.as_str()))
+        .collect();
+    if let Some(unknown) = by_name
+        .keys()
+        .find(|name| !labels.iter().chain(aliases).any(|l| l == *name))
+    {
+        return Err(Error::UnknownLabel {
+            what: format!("{what} (not a label)"),
+            label: (*unknown).to_string(),
+        });
+    }
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let alias = aliases.get(i).map(String::as_str);
+            match by_name
+                .get(label.as_str())
+                .or(alias.and_then(|a| by_name.get(a)))
+            {
+                Some(kind) => kind.parse(),
+                None => Ok(default),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +181,33 @@ mod tests {
         let e = "household".parse::<FinalDemandKind>().unwrap_err();
         assert_eq!(e.code(), "unknown_option");
         assert!(e.to_string().contains("households"));
+    }
+
+    #[test]
+    fn kinds_by_label_or_alias_and_a_name_that_is_neither() {
+        let labels = ["S/HH".to_string(), "E/HH".into(), "S/Exp".into()];
+        let aliases = ["HH".to_string(), "HH".into(), "Exp".into()];
+        let given = [
+            ("HH".to_string(), "households".to_string()),
+            ("E/HH".to_string(), "other".to_string()),
+        ];
+        let kinds = kinds_by_label("k", &given, &labels, &aliases, FinalDemandKind::Investment);
+        assert_eq!(
+            kinds.unwrap(),
+            [
+                FinalDemandKind::Households,
+                FinalDemandKind::Other,
+                FinalDemandKind::Investment
+            ]
+        );
+        let misspelt = [("Hh".to_string(), "households".to_string())];
+        let e = kinds_by_label("k", &misspelt, &labels, &aliases, FinalDemandKind::Other);
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "unknown label \"Hh\" in k (not a label)"
+        );
+        let wrong = [("HH".to_string(), "household".to_string())];
+        let e = kinds_by_label("k", &wrong, &labels, &aliases, FinalDemandKind::Other);
+        assert_eq!(e.unwrap_err().code(), "unknown_option");
     }
 }

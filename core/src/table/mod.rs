@@ -14,7 +14,7 @@ mod retention;
 pub use arrays::ArrayOptions;
 pub use audit::{Audit, AuditCheck, AuditStatus, ILL_CONDITIONED};
 pub use imports::{ImportBasis, ImportUse, ImportUseBlock};
-pub use kinds::{FinalDemandKind, PrimaryInputKind};
+pub use kinds::{FinalDemandKind, PrimaryInputKind, kinds_by_label};
 pub use retention::{HouseholdClosure, HouseholdIncomeSources, Retention, Share};
 
 use serde::{Deserialize, Serialize};
