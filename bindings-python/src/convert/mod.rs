@@ -292,6 +292,31 @@ pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &st
         Err(e) => return Err(e),
     };
     // the place of the value refused named as the core's checks name it (`spending[0].amount`)
-    localecon::input_from_deserializer(&mut pythonize::Depythonizer::from_object(&plain), what)
-        .py_err()
+    let refused = match localecon::input_from_deserializer(
+        &mut pythonize::Depythonizer::from_object(&plain),
+        what,
+    ) {
+        Ok(value) => return Ok(value),
+        Err(e @ localecon::Error::InvalidInput { .. }) => e,
+        Err(e) => return Err(crate::error::to_py(e)),
+    };
+    // pythonize words a value of the wrong type as Python does ("must be real number, not
+    // str"); the same data read as JSON is refused in serde's words, naming the value
+    // (`invalid type: string "ten", expected f64`), as Rust and JavaScript say it. Data JSON
+    // cannot hold (NaN, keys that are not text) keeps pythonize's error.
+    let json = py.import("json")?.getattr("dumps")?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("allow_nan", false)?;
+    let words = match json.call((&plain,), Some(&kwargs)) {
+        // read as a parsed value, whose errors carry no line and column of a text the
+        // caller never wrote
+        Ok(text) => serde_json::from_str(&text.extract::<String>()?)
+            .ok()
+            .and_then(|value| localecon::input_from_value::<T>(value, what).err()),
+        Err(_) => None,
+    };
+    Err(crate::error::to_py(match words {
+        Some(e @ localecon::Error::InvalidInput { .. }) => e,
+        _ => refused,
+    }))
 }
