@@ -234,12 +234,19 @@ def test_plot_comes_with_the_package_without_matplotlib():
         (np.array([[1, 2], [3, 4]], dtype="timedelta64[s]"), "dates and durations"),
         (np.array([[object(), 2.0], [3.0, 4.0]], dtype=object), "cannot convert"),
         ([[1.0, 2.0], [3.0]], "cannot read it as an array"),
+        ({"s1": [1.0, 2.0], "s2": [3.0, 4.0]}, "a dict is not an array: pass a pandas Series"),
     ],
-    ids=["strings", "bytes", "complex", "datetime", "timedelta", "object", "ragged"],
+    ids=["strings", "bytes", "complex", "datetime", "timedelta", "object", "ragged", "dict"],
 )
 def test_every_input_type_gets_a_typed_error(values, match):
     with pytest.raises(localecon.InvalidInputError, match=match):
         localecon.RegionalTable.from_arrays(values)
+
+
+def test_a_dict_for_a_labelled_vector_points_to_a_series():
+    t = localecon.datasets.miller_blair_2sector()
+    with pytest.raises(localecon.InvalidInputError, match="pass a pandas Series"):
+        t.impact({"s2": 1.0})
 
 
 def test_numbers_held_as_objects_and_booleans_convert():

@@ -148,9 +148,10 @@ impl ClusterGraph {
     #[wasm_bindgen(unchecked_return_type = "ScanRow[]")]
     pub fn scan(
         &self,
-        resolutions: Vec<f64>,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] resolutions: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ClusterOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let resolutions = crate::convert::vector(&resolutions, "resolutions")?;
         let o = read_options::<ClusterOptions>(&options, "ClusterGraph.scan")?;
         to_plain(&core::resolution_scan(&self.inner, &o, &resolutions).js_err()?)
     }

@@ -59,10 +59,24 @@ pub(crate) fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<V
         .iter()
         .enumerate()
         .map(|(k, x)| {
-            x.as_f64()
-                .ok_or_else(|| invalid(what, format!("entry {k} is not a number")))
+            x.as_f64().ok_or_else(|| {
+                let shown = js_sys::JSON::stringify(&x)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_else(|| x.js_typeof().as_string().unwrap_or_default());
+                invalid(what, format!("entry {k} is not a number: {shown}"))
+            })
         })
         .collect()
+}
+
+/// One number per sector or entry, from a `Float64Array` or an array of numbers, for an
+/// argument typed `Float64Array | number[]`. Not `&[f64]`: wasm-bindgen's own conversion
+/// reads `null` and `false` as 0, `"x"` as NaN and an object without a `length` as no
+/// numbers at all; here each is refused naming the argument, the entry and its value.
+#[cfg(feature = "full")]
+pub(crate) fn vector(v: &JsValue, what: &str) -> Result<Vec<f64>, JsValue> {
+    numbers_from_js(v, what, MAX_Z_VALUES)
 }
 
 /// A reader's argument: a string (`Ok`) or a `Uint8Array` of a file's bytes (`Err`);

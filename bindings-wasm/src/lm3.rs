@@ -25,6 +25,14 @@ pub fn lm3(
 
 /// The average of survey shares (plain, or weighted).
 #[wasm_bindgen(js_name = averageShare)]
-pub fn average_share(shares: &[f64], weights: Option<Vec<f64>>) -> Result<f64, JsValue> {
-    localecon::lm3::average_share(shares, weights.as_deref()).js_err()
+pub fn average_share(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] shares: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float64Array | number[]")] weights: JsValue,
+) -> Result<f64, JsValue> {
+    let shares = crate::convert::vector(&shares, "shares")?;
+    let weights = match weights.is_undefined() || weights.is_null() {
+        true => None,
+        false => Some(crate::convert::vector(&weights, "weights")?),
+    };
+    localecon::lm3::average_share(&shares, weights.as_deref()).js_err()
 }

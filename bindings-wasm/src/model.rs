@@ -8,10 +8,14 @@ use crate::table::RegionalTable;
 #[wasm_bindgen]
 impl RegionalTable {
     /// x = L f: the output that final demand f requires.
-    pub fn solve(&self, f: &[f64]) -> Result<Vec<f64>, JsValue> {
+    pub fn solve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] f: JsValue,
+    ) -> Result<Vec<f64>, JsValue> {
+        let f = crate::convert::vector(&f, "f")?;
         localecon::LeontiefModel::new(&self.inner)
             .js_err()?
-            .solve(f)
+            .solve(&f)
             .js_err()
     }
 

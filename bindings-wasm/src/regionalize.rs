@@ -3,7 +3,7 @@
 use localecon::regionalize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_plain;
+use crate::convert::{to_plain, vector};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -24,38 +24,35 @@ fn regionalize_options(options: JsValue) -> Result<regionalize::RegionalizeOptio
     crate::convert::from_object(&options, "regionalisation options")
 }
 
-fn generic_codes(n: usize) -> Vec<String> {
-    (1..=n).map(|k| format!("sector {k}")).collect()
+fn employment_pair(
+    regional: &JsValue,
+    national: &JsValue,
+) -> Result<regionalize::EmploymentPair, JsValue> {
+    let regional = vector(regional, "regional")?;
+    let codes: Vec<String> = (1..=regional.len()).map(|k| format!("sector {k}")).collect();
+    regionalize::EmploymentPair::new(regional, vector(national, "national")?, &codes).js_err()
 }
 
 /// The quotient matrix Q (row-major n × n) of a method ("slq", "cilq", "flq", "aflq").
 #[wasm_bindgen(js_name = locationQuotients)]
 pub fn location_quotients(
-    regional: &[f64],
-    national: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] regional: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] national: JsValue,
     method: Option<String>,
     delta: Option<f64>,
 ) -> Result<Vec<f64>, JsValue> {
-    let pair = regionalize::EmploymentPair::new(
-        regional.to_vec(),
-        national.to_vec(),
-        &generic_codes(regional.len()),
-    )
-    .js_err()?;
+    let pair = employment_pair(&regional, &national)?;
     let m: regionalize::LqMethod = method.as_deref().unwrap_or("flq").parse().js_err()?;
     regionalize::quotient_matrix(&pair, m, delta.unwrap_or(regionalize::DEFAULT_DELTA)).js_err()
 }
 
 /// Simple location quotients.
 #[wasm_bindgen]
-pub fn slq(regional: &[f64], national: &[f64]) -> Result<Vec<f64>, JsValue> {
-    Ok(regionalize::EmploymentPair::new(
-        regional.to_vec(),
-        national.to_vec(),
-        &generic_codes(regional.len()),
-    )
-    .js_err()?
-    .slq())
+pub fn slq(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] regional: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] national: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    Ok(employment_pair(&regional, &national)?.slq())
 }
 
 /// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
@@ -71,11 +68,13 @@ pub fn flegg_lambda(
 /// RAS balancing of a row-major `rows × cols` matrix to row and column targets.
 #[wasm_bindgen(unchecked_return_type = "RasResult")]
 pub fn ras(
-    u0: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] u0: JsValue,
     rows: usize,
     cols: usize,
-    #[wasm_bindgen(js_name = rowTargets)] row_targets: &[f64],
-    #[wasm_bindgen(js_name = colTargets)] col_targets: &[f64],
+    #[wasm_bindgen(js_name = rowTargets, unchecked_param_type = "Float64Array | number[]")]
+    row_targets: JsValue,
+    #[wasm_bindgen(js_name = colTargets, unchecked_param_type = "Float64Array | number[]")]
+    col_targets: JsValue,
     tolerance: Option<f64>,
     #[wasm_bindgen(js_name = maxIterations)] max_iterations: Option<usize>,
 ) -> Result<JsValue, JsValue> {
@@ -84,7 +83,9 @@ pub fn ras(
         tolerance: tolerance.unwrap_or(d.tolerance),
         max_iterations: max_iterations.unwrap_or(d.max_iterations),
     };
-    to_plain(&regionalize::ras(u0, rows, cols, row_targets, col_targets, o).js_err()?)
+    let (rt, ct) = (vector(&row_targets, "rowTargets")?, vector(&col_targets, "colTargets")?);
+    let u0 = vector(&u0, "u0")?;
+    to_plain(&regionalize::ras(&u0, rows, cols, &rt, &ct, o).js_err()?)
 }
 
 /// Maps values by source code (an object, read in code order as in Python) onto `targets`
@@ -122,16 +123,18 @@ impl RegionalTable {
     /// quotients); the new table must be freed too.
     pub fn regionalize(
         &self,
-        #[wasm_bindgen(js_name = nationalEmployment)] national_employment: &[f64],
-        #[wasm_bindgen(js_name = regionalEmployment)] regional_employment: &[f64],
+        #[wasm_bindgen(js_name = nationalEmployment, unchecked_param_type = "Float64Array | number[]")]
+        national_employment: JsValue,
+        #[wasm_bindgen(js_name = regionalEmployment, unchecked_param_type = "Float64Array | number[]")]
+        regional_employment: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RegionalizeOptions")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let o = regionalize_options(options)?;
         Ok(RegionalTable {
             inner: regionalize::regionalize(
                 &self.inner,
-                national_employment,
-                regional_employment,
+                &vector(&national_employment, "nationalEmployment")?,
+                &vector(&regional_employment, "regionalEmployment")?,
                 &o,
             )
             .js_err()?,
@@ -144,8 +147,10 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = regionalizeUncertainty, unchecked_return_type = "MonteCarlo")]
     pub fn regionalize_uncertainty(
         &self,
-        #[wasm_bindgen(js_name = nationalEmployment)] national_employment: &[f64],
-        #[wasm_bindgen(js_name = regionalEmployment)] regional_employment: &[f64],
+        #[wasm_bindgen(js_name = nationalEmployment, unchecked_param_type = "Float64Array | number[]")]
+        national_employment: JsValue,
+        #[wasm_bindgen(js_name = regionalEmployment, unchecked_param_type = "Float64Array | number[]")]
+        regional_employment: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RegionalizeOptions | undefined")] options: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UncertaintySpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
@@ -155,8 +160,8 @@ impl RegionalTable {
         crate::convert::to_plain(
             &localecon::uncertainty::regionalised(
                 &self.inner,
-                national_employment,
-                regional_employment,
+                &vector(&national_employment, "nationalEmployment")?,
+                &vector(&regional_employment, "regionalEmployment")?,
                 &o,
                 &spec,
                 crate::uncertainty::WASM_MAX_DRAWS,

@@ -4,7 +4,7 @@
 use localecon::satellite::{self, Gwp100, SatelliteParts};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_object, to_plain};
+use crate::convert::{from_object, to_plain, vector};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -162,9 +162,11 @@ impl Satellite {
     pub fn caused_by(
         &self,
         table: &RegionalTable,
-        #[wasm_bindgen(js_name = finalDemand)] final_demand: &[f64],
+        #[wasm_bindgen(js_name = finalDemand, unchecked_param_type = "Float64Array | number[]")]
+        final_demand: JsValue,
     ) -> Result<Vec<f64>, JsValue> {
-        let rows = self.inner.caused_by(&table.inner, final_demand).js_err()?;
+        let f = vector(&final_demand, "finalDemand")?;
+        let rows = self.inner.caused_by(&table.inner, &f).js_err()?;
         Ok(rows.concat())
     }
 
@@ -218,12 +220,13 @@ pub fn build_satellite(
 /// Scales national intensities to a region's published totals by group.
 #[wasm_bindgen(unchecked_return_type = "{ intensities: number[]; factors: [string, number][] }")]
 pub fn calibrate(
-    intensities: &[f64],
-    output: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] intensities: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] output: JsValue,
     groups: Vec<String>,
     #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] totals: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (intensities, output) = (vector(&intensities, "intensities")?, vector(&output, "output")?);
     let totals: std::collections::BTreeMap<String, f64> = from_object(&totals, "totals")?;
     let totals: Vec<(String, f64)> = totals.into_iter().collect();
-    to_plain(&satellite::calibrate(intensities, output, &groups, &totals).js_err()?)
+    to_plain(&satellite::calibrate(&intensities, &output, &groups, &totals).js_err()?)
 }

@@ -3,7 +3,7 @@
 use localecon::scenario;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_object, to_plain};
+use crate::convert::{from_object, to_plain, vector};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -53,13 +53,12 @@ impl RegionalTable {
     #[wasm_bindgen(unchecked_return_type = "Impact")]
     pub fn impact(
         &self,
-        #[wasm_bindgen(js_name = finalDemand)] final_demand: &[f64],
+        #[wasm_bindgen(js_name = finalDemand, unchecked_param_type = "Float64Array | number[]")]
+        final_demand: JsValue,
         #[wasm_bindgen(js_name = householdIncome)] household_income: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        to_plain(
-            &scenario::impact(&self.inner, final_demand, household_income.unwrap_or(0.0))
-                .js_err()?,
-        )
+        let f = vector(&final_demand, "finalDemand")?;
+        to_plain(&scenario::impact(&self.inner, &f, household_income.unwrap_or(0.0)).js_err()?)
     }
 
     /// The table after a scenario (the same JSON data as in Rust and Python); free it too.

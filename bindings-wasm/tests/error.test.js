@@ -28,3 +28,17 @@ test("a call given something else than the object it takes: a typed error naming
   t.free();
   expectError(() => Satellite.employment(t), "InvalidInputError", "invalid_input", /this RegionalTable was freed \(free\(\) was called\) before it was given to this call/);
 });
+
+test("a vector argument holding something else than numbers is refused naming the entry and its value", () => {
+  const t = dataset("miller-blair-2sector");
+  // wasm-bindgen's own conversion of a number slice would read null as 0, "x" as NaN and an
+  // object without a length as no numbers at all
+  expectError(() => t.impact([1, null]), "InvalidInputError", "invalid_input", /^invalid finalDemand: entry 1 is not a number: null$/);
+  expectError(() => t.impact([1, "x"]), "InvalidInputError", "invalid_input", /^invalid finalDemand: entry 1 is not a number: "x"$/);
+  expectError(() => t.impact({ s1: 1, s2: 0 }), "InvalidInputError", "invalid_input", /^invalid finalDemand: expected a Float64Array or an array of numbers$/);
+  expectError(() => t.solve([true, 0]), "InvalidInputError", "invalid_input", /^invalid f: entry 0 is not a number: true$/);
+  const a = t.impact([1, 0]);
+  const b = t.impact(new Float64Array([1, 0]));
+  assert.deepEqual(a.output, b.output);
+  t.free();
+});

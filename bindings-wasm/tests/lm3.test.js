@@ -8,6 +8,9 @@ test("LM3 from a survey and averaging", () => {
   const r = lm3({ income: 100, spending: [{ label: "staff", amount: 40, localShare: 0.75, respendLocalShare: 0.454 }] });
   assert.equal(r.round2, 30);
   assert.ok(Math.abs(averageShare(new Float64Array([0.4, 0.6]), [3, 1]) - 0.45) < 1e-12);
+  // weights left out, undefined or null: the plain average
+  for (const none of [[], [undefined], [null]]) assert.ok(Math.abs(averageShare([0.4, 0.6], ...none) - 0.5) < 1e-12);
+  expectError(() => averageShare([0.4, 0.6], [3, "one"]), "InvalidInputError", "invalid_input", /^invalid weights: entry 1 is not a number: "one"$/);
 });
 
 test("bad surveys are typed", () => {

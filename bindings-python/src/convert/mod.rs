@@ -26,6 +26,12 @@ fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
             message,
         })
     };
+    if obj.cast::<PyDict>().is_ok() {
+        return Err(invalid(
+            "a dict is not an array: pass a pandas Series (aligned by its labels) or a list in order"
+                .into(),
+        ));
+    }
     let probe = np
         .getattr("asarray")?
         .call1((obj,))
