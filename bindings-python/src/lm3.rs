@@ -14,15 +14,21 @@ pub fn lm3<'py>(py: Python<'py>, survey: &Bound<'py, PyAny>) -> PyResult<Bound<'
     typed(py, "Lm3", &s.compute().py_err()?)
 }
 
-/// The average of survey shares (plain, or weighted by spending).
+/// The average of survey shares (plain, or weighted by spending). Labelled `weights` (a
+/// pandas Series) are aligned to the labels of labelled `shares`, never taken by position.
 #[pyfunction]
 #[pyo3(signature = (shares, weights=None))]
 pub fn average_share(
     shares: &Bound<'_, PyAny>,
     weights: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<f64> {
-    let s = vector(shares, "shares")?;
-    let w = weights.map(|w| vector(w, "weights")).transpose()?;
+    let (s, w) = match weights {
+        Some(w) => {
+            let (s, w, _) = crate::convert::paired_vectors(shares, w, ("shares", "weights"))?;
+            (s, Some(w))
+        }
+        None => (vector(shares, "shares")?, None),
+    };
     localecon::lm3::average_share(&s, w.as_deref()).py_err()
 }
 

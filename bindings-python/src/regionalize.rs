@@ -9,7 +9,9 @@ use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{matrix, out1, out2, paired_vectors, parse, sector_vector, vector};
+use crate::convert::{
+    axis_labels, matrix, out1, out2, paired_vectors, parse, sector_vector, vector,
+};
 use crate::error::IntoPy;
 use crate::table::PyRegionalTable;
 
@@ -174,8 +176,10 @@ pub fn flegg_lambda(regional_total: f64, national_total: f64, delta: f64) -> PyR
     core_lambda(regional_total, national_total, delta).py_err()
 }
 
-/// RAS balancing of a non-negative matrix to row and column targets: a dict with matrix,
-/// row_factors, column_factors, iterations, converged and max_relative_gap.
+/// RAS balancing of a non-negative matrix to row and column targets: a `RasResult` with
+/// matrix, row_factors, column_factors, iterations, converged and max_relative_gap. When the
+/// matrix is a DataFrame, targets given as pandas Series are aligned to its index and
+/// columns by label (never by position).
 #[pyfunction]
 #[pyo3(signature = (matrix_, row_targets, col_targets, *, tolerance=1e-10, max_iterations=10_000))]
 pub fn ras<'py>(
@@ -187,12 +191,17 @@ pub fn ras<'py>(
     max_iterations: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (m, rows, cols) = matrix(matrix_, "matrix")?;
+    let targets = |t: &Bound<'py, PyAny>, axis: &str, what: &str| match axis_labels(matrix_, axis)?
+    {
+        Some(labels) => sector_vector(t, &labels, what),
+        None => vector(t, what),
+    };
     let r = core_ras(
         &m,
         rows,
         cols,
-        &vector(row_targets, "row_targets")?,
-        &vector(col_targets, "col_targets")?,
+        &targets(row_targets, "index", "row_targets")?,
+        &targets(col_targets, "columns", "col_targets")?,
         RasOptions {
             tolerance,
             max_iterations,

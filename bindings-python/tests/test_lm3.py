@@ -1,6 +1,7 @@
 """LM3 across the Python boundary: a survey's three rounds and the averaging of survey shares."""
 
 import localecon
+import pandas as pd
 import pytest
 
 
@@ -33,3 +34,12 @@ def test_a_value_of_the_wrong_type_is_named_in_the_words_rust_and_javascript_use
     # a NaN cannot be written as JSON: it stays the core's own check, naming its place
     with pytest.raises(localecon.NonFiniteError, match=r"spending\[0\]\.amount"):
         localecon.lm3({"income": 100.0, "spending": [dict(staff, amount=float("nan"))]})
+
+
+def test_labelled_weights_are_aligned_to_the_shares_by_label():
+    shares = pd.Series([0.4, 0.6], index=["food", "staff"])
+    weights = pd.Series([1.0, 3.0], index=["staff", "food"])
+    assert localecon.average_share(shares, weights) == localecon.average_share([0.4, 0.6], [3.0, 1.0])
+    with pytest.raises(localecon.UnknownLabelError, match="rent"):
+        localecon.average_share(shares, pd.Series([1.0, 3.0], index=["staff", "rent"]))
+

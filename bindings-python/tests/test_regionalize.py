@@ -2,6 +2,7 @@
 
 import localecon
 import numpy as np
+import pandas as pd
 import pytest
 
 
@@ -117,3 +118,15 @@ def test_labelled_shares_and_employment_are_aligned_by_label():
     np.testing.assert_array_equal(localecon.slq(regional, national), localecon.slq([80, 300, 250], [1096, 8381, 3236]))
     with pytest.raises(localecon.UnknownLabelError, match='unknown label "d" in national'):
         localecon.slq(regional, pd.Series([1.0, 2.0, 3.0], index=["a", "b", "d"]))
+
+
+def test_ras_aligns_labelled_targets_to_a_frames_index_and_columns():
+    frame = pd.DataFrame([[5, 0.5], [4, 3]], index=["farm", "mill"], columns=["food", "fuel"])
+    ordered = localecon.ras(frame, [10, 2], [7, 5])
+    shuffled = localecon.ras(
+        frame, pd.Series([2, 10], index=["mill", "farm"]), pd.Series([5, 7], index=["fuel", "food"])
+    )
+    np.testing.assert_array_equal(shuffled.matrix, ordered.matrix)
+    with pytest.raises(localecon.UnknownLabelError, match="wool"):
+        localecon.ras(frame, pd.Series([2, 10], index=["wool", "farm"]), [7, 5])
+

@@ -93,7 +93,7 @@ impl ClusterGraph {
     /// A graph from flows (typed arrays or arrays of numbers).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        n: usize,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] source: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
@@ -103,7 +103,7 @@ impl ClusterGraph {
         let (s, t, w) = flows(&source, &target, &weight)?;
         let (undirected, self_loops) = (undirected.unwrap_or(false), self_loops.unwrap_or(false));
         Ok(Self {
-            inner: core::ClusterGraph::new(n, &s, &t, &w, undirected, self_loops).js_err()?,
+            inner: core::ClusterGraph::new(crate::convert::required_whole(&n, "n", 0)?, &s, &t, &w, undirected, self_loops).js_err()?,
         })
     }
 
@@ -180,7 +180,7 @@ impl MapFlows {
     /// Flows from arrays; `options` `{ undirected?: boolean, teleportation?: number }`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        n: usize,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] source: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
@@ -191,6 +191,7 @@ impl MapFlows {
     ) -> Result<MapFlows, JsValue> {
         let (s, t, w) = flows(&source, &target, &weight)?;
         let o: core::WalkerOptions = read_options(&options, "new MapFlows")?;
+        let n = crate::convert::required_whole(&n, "n", 0)?;
         let inner = core::MapFlows::new(n, &s, &t, &w, &o);
         Ok(Self {
             inner: inner.js_err()?,

@@ -59,13 +59,8 @@ pub(crate) fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<V
         .iter()
         .enumerate()
         .map(|(k, x)| {
-            x.as_f64().ok_or_else(|| {
-                let shown = js_sys::JSON::stringify(&x)
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_else(|| x.js_typeof().as_string().unwrap_or_default());
-                invalid(what, format!("entry {k} is not a number: {shown}"))
-            })
+            x.as_f64()
+                .ok_or_else(|| invalid(what, format!("entry {k} is not a number: {}", shown(&x))))
         })
         .collect()
 }
@@ -77,6 +72,67 @@ pub(crate) fn numbers_from_js(v: &JsValue, what: &str, limit: usize) -> Result<V
 #[cfg(feature = "full")]
 pub(crate) fn vector(v: &JsValue, what: &str) -> Result<Vec<f64>, JsValue> {
     numbers_from_js(v, what, MAX_Z_VALUES)
+}
+
+/// How a value that is not what an argument takes is shown in its error: as JSON, or by its
+/// `typeof` (`undefined`, a function).
+fn shown(x: &JsValue) -> String {
+    js_sys::JSON::stringify(x)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| x.js_typeof().as_string().unwrap_or_default())
+}
+
+/// A whole-number argument (a count, a size, a number of steps) of at least `least`, or
+/// `None` when it is `undefined` or `null`. Not `usize`: wasm-bindgen's own conversion wraps
+/// −2 to 4,294,967,294, truncates 2.5 to 2 and reads `"2"` as 2; here a number that is not
+/// whole, below `least` or above 2⁵³ − 1 is `out_of_range` and anything else `invalid_input`,
+/// each naming the argument and its value.
+#[cfg(feature = "full")]
+pub(crate) fn whole(v: &JsValue, what: &str, least: u64) -> Result<Option<usize>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let x = v
+        .as_f64()
+        .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))?;
+    if x.fract() != 0.0 || !(least as f64..=9_007_199_254_740_991.0).contains(&x) {
+        return Err(error::to_js(&localecon::Error::OutOfRange {
+            location: localecon::Location::Field(what.into()),
+            value: x,
+            expected: format!("a whole number ≥ {least}"),
+        }));
+    }
+    usize::try_from(x as u64)
+        .map(Some)
+        .map_err(|_| invalid(what, format!("{x} is more than WebAssembly can count")))
+}
+
+/// A required [`whole`] argument: `undefined` is `invalid_input` naming it.
+#[cfg(feature = "full")]
+pub(crate) fn required_whole(v: &JsValue, what: &str, least: u64) -> Result<usize, JsValue> {
+    whole(v, what, least)?
+        .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))
+}
+
+/// An array of strings (sector codes, groups, targets), each entry that is not a string
+/// refused naming its position and value (wasm-bindgen's own `string[]` conversion throws an
+/// untyped "array contains a value of the wrong type").
+pub(crate) fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
+    let array = v.dyn_ref::<js_sys::Array>().ok_or_else(|| {
+        invalid(
+            what,
+            format!("expected an array of strings, found {}", shown(v)),
+        )
+    })?;
+    array
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            x.as_string()
+                .ok_or_else(|| invalid(what, format!("entry {k} is not a string: {}", shown(&x))))
+        })
+        .collect()
 }
 
 /// A reader's argument: a string (`Ok`) or a `Uint8Array` of a file's bytes (`Err`);

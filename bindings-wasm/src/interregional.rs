@@ -8,7 +8,7 @@ use localecon::table::{DEFAULT_BALANCE_TOLERANCE, PrimaryInputRow};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{flows_from_js, numbers_from_js, text_or_bytes, to_plain};
+use crate::convert::{flows_from_js, text_or_bytes, to_plain};
 use crate::error::{FromFile, IntoJs, invalid};
 use crate::table::RegionalTable;
 
@@ -308,7 +308,7 @@ impl InterregionalTable {
         #[wasm_bindgen(js_name = deltaF)]
         delta_f: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let d = numbers_from_js(&delta_f, "delta_f", crate::convert::MAX_Z_VALUES)?;
+        let d = crate::convert::vector(&delta_f, "deltaF")?;
         to_plain(&self.model()?.impact(&d).js_err()?)
     }
 

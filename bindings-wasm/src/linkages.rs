@@ -3,8 +3,8 @@
 use localecon::linkages;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_plain;
-use crate::error::{self, IntoJs};
+use crate::convert::{to_plain, whole};
+use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -50,34 +50,26 @@ impl RegionalTable {
         sector: &str,
         target: Option<String>,
         cutoff: Option<f64>,
-        #[wasm_bindgen(js_name = maxDepth)] max_depth: Option<usize>,
-        #[wasm_bindgen(js_name = topK)] top_k: Option<usize>,
-        #[wasm_bindgen(js_name = maxSteps)] max_steps: Option<f64>,
+        #[wasm_bindgen(js_name = maxDepth, unchecked_optional_param_type = "number")]
+        max_depth: JsValue,
+        #[wasm_bindgen(js_name = topK, unchecked_optional_param_type = "number")] top_k: JsValue,
+        #[wasm_bindgen(js_name = maxSteps, unchecked_optional_param_type = "number")]
+        max_steps: JsValue,
     ) -> Result<JsValue, JsValue> {
         let t: linkages::PathTarget = target
             .as_deref()
             .unwrap_or("value_added")
             .parse()
             .js_err()?;
-        let max_steps = match max_steps {
-            None => linkages::DEFAULT_PATH_STEPS,
-            Some(v) if v.is_finite() && v >= 1.0 && v.fract() == 0.0 => v as u64,
-            Some(v) => {
-                return Err(error::to_js(&localecon::Error::OutOfRange {
-                    location: localecon::Location::Field("maxSteps".into()),
-                    value: v,
-                    expected: "a whole number of steps ≥ 1".into(),
-                }));
-            }
-        };
+        let max_steps = whole(&max_steps, "maxSteps", 1)?.map(|v| v as u64);
         let r = linkages::structural_paths_bounded(
             &self.inner,
             sector,
             t,
             cutoff.unwrap_or(1e-4),
-            max_depth.unwrap_or(8),
-            top_k.unwrap_or(20),
-            max_steps,
+            whole(&max_depth, "maxDepth", 0)?.unwrap_or(8),
+            whole(&top_k, "topK", 0)?.unwrap_or(20),
+            max_steps.unwrap_or(linkages::DEFAULT_PATH_STEPS),
         )
         .js_err()?;
         to_plain(&r)

@@ -30,7 +30,11 @@ impl RegionalTable {
 
     /// Model LMk per sector (household-closed model, k rounds).
     #[wasm_bindgen(js_name = modelLm)]
-    pub fn model_lm(&self, k: usize) -> Result<Vec<f64>, JsValue> {
+    pub fn model_lm(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] k: JsValue,
+    ) -> Result<Vec<f64>, JsValue> {
+        let k = crate::convert::required_whole(&k, "k", 0)?;
         localecon::lm3::model_lm(&self.inner, k).js_err()
     }
 }

@@ -3,7 +3,7 @@
 use localecon::regionalize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{to_plain, vector};
+use crate::convert::{required_whole, strings, to_plain, vector, whole};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -69,22 +69,24 @@ pub fn flegg_lambda(
 #[wasm_bindgen(unchecked_return_type = "RasResult")]
 pub fn ras(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] u0: JsValue,
-    rows: usize,
-    cols: usize,
+    #[wasm_bindgen(unchecked_param_type = "number")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] cols: JsValue,
     #[wasm_bindgen(js_name = rowTargets, unchecked_param_type = "Float64Array | number[]")]
     row_targets: JsValue,
     #[wasm_bindgen(js_name = colTargets, unchecked_param_type = "Float64Array | number[]")]
     col_targets: JsValue,
     tolerance: Option<f64>,
-    #[wasm_bindgen(js_name = maxIterations)] max_iterations: Option<usize>,
+    #[wasm_bindgen(js_name = maxIterations, unchecked_optional_param_type = "number")]
+    max_iterations: JsValue,
 ) -> Result<JsValue, JsValue> {
     let d = regionalize::RasOptions::default();
     let o = regionalize::RasOptions {
         tolerance: tolerance.unwrap_or(d.tolerance),
-        max_iterations: max_iterations.unwrap_or(d.max_iterations),
+        max_iterations: whole(&max_iterations, "maxIterations", 0)?.unwrap_or(d.max_iterations),
     };
     let (rt, ct) = (vector(&row_targets, "rowTargets")?, vector(&col_targets, "colTargets")?);
     let u0 = vector(&u0, "u0")?;
+    let (rows, cols) = (required_whole(&rows, "rows", 0)?, required_whole(&cols, "cols", 0)?);
     to_plain(&regionalize::ras(&u0, rows, cols, &rt, &ct, o).js_err()?)
 }
 
@@ -96,8 +98,9 @@ pub fn map_concordance(
     #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] values: JsValue,
     #[wasm_bindgen(unchecked_param_type = "([string, string] | [string, string, number])[]")]
     lookup: JsValue,
-    targets: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] targets: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
+    let targets = strings(&targets, "targets")?;
     let values: std::collections::BTreeMap<String, f64> =
         crate::convert::from_object(&values, "concordance values")?;
     let links: Vec<regionalize::ConcordanceLink> =

@@ -222,10 +222,11 @@ pub fn build_satellite(
 pub fn calibrate(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] intensities: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] output: JsValue,
-    groups: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] groups: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] totals: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (intensities, output) = (vector(&intensities, "intensities")?, vector(&output, "output")?);
+    let groups = crate::convert::strings(&groups, "groups")?;
     let totals: std::collections::BTreeMap<String, f64> = from_object(&totals, "totals")?;
     let totals: Vec<(String, f64)> = totals.into_iter().collect();
     to_plain(&satellite::calibrate(&intensities, &output, &groups, &totals).js_err()?)

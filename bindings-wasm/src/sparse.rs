@@ -76,7 +76,7 @@ impl SparseNetwork {
     /// `leaked` and one `retained` value per account (`x_j` is the sum of all three).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        n: usize,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] payer: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] payee: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] amount: JsValue,
@@ -92,6 +92,7 @@ impl SparseNetwork {
             numbers_from_js(&leaked, "leaked", MAX_FLOWS)?,
             numbers_from_js(&retained, "retained", MAX_FLOWS)?,
         );
+        let n = crate::convert::required_whole(&n, "n", 0)?;
         let inner =
             localecon::sparse::SparseNetwork::new(n, &payer, &payee, &amount, &leaked, &retained)
                 .js_err()?;

@@ -53,10 +53,11 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = fromArrays)]
     pub fn from_arrays(
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] z: JsValue,
-        codes: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] codes: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TableOptions")] options: JsValue,
     ) -> Result<RegionalTable, JsValue> {
         let z = flows_from_js(&z)?;
+        let codes = crate::convert::strings(&codes, "codes")?;
         let options: ArrayOptions = if options.is_undefined() || options.is_null() {
             ArrayOptions::default()
         } else {

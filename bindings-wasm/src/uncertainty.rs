@@ -76,11 +76,12 @@ pub fn build_lga_uncertainty(
 #[wasm_bindgen(js_name = buildCouncilDefaultUncertainty, unchecked_return_type = "UncertaintySpec")]
 pub fn build_council_default_uncertainty(
     council: &str,
-    draws: usize,
+    #[wasm_bindgen(unchecked_param_type = "number")] draws: JsValue,
     seed: u64,
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<JsValue, JsValue> {
     let sources: localecon::datasets::Sources = from_object(&sources, "dataset sources")?;
+    let draws = crate::convert::required_whole(&draws, "draws", 0)?;
     to_plain(
         &sources
             .council_default_uncertainty(council, draws, seed)

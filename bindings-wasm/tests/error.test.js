@@ -3,7 +3,7 @@
 // of this module it takes (scripts/typed-class-check.mjs rewrites wasm-bindgen's plain check).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorKinds, Satellite } from "../index.node.js";
+import { errorKinds, ras, RegionalTable, Satellite, SparseNetwork } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -40,5 +40,24 @@ test("a vector argument holding something else than numbers is refused naming th
   const a = t.impact([1, 0]);
   const b = t.impact(new Float64Array([1, 0]));
   assert.deepEqual(a.output, b.output);
+  t.free();
+});
+
+test("a count that is not a whole number, and codes that are not strings, are typed errors naming the argument", () => {
+  // wasm-bindgen's own conversions wrap −2 to 4,294,967,294, truncate 2.5 and throw an
+  // untyped error for a number among strings
+  expectError(() => ras([1, 1, 1, 1], -2, 2, [2, 2], [2, 2]), "OutOfRangeError", "out_of_range", /^value -2 out of range at rows: expected a whole number ≥ 0$/);
+  expectError(() => ras([1, 1, 1, 1], 2.5, 2, [2, 2], [2, 2]), "OutOfRangeError", "out_of_range", /at rows/);
+  expectError(() => ras([1, 1, 1, 1], "2", 2, [2, 2], [2, 2]), "InvalidInputError", "invalid_input", /^invalid rows: expected a number, found "2"$/);
+  expectError(() => ras([1, 1, 1, 1], 2, 2, [2, 2], [2, 2], 1e-10, 0.5), "OutOfRangeError", "out_of_range", /at maxIterations/);
+  expectError(() => RegionalTable.fromArrays([1, 0, 0, 1], ["a", 2]), "InvalidInputError", "invalid_input", /^invalid codes: entry 1 is not a string: 2$/);
+  expectError(() => RegionalTable.fromArrays([1, 0, 0, 1]), "InvalidInputError", "invalid_input", /^invalid codes: expected an array of strings, found undefined$/);
+  expectError(() => new SparseNetwork(-1, [], [], [], [], []), "OutOfRangeError", "out_of_range", /at n:/);
+  const t = dataset("miller-blair-2sector");
+  expectError(() => t.modelLm(1.5), "OutOfRangeError", "out_of_range", /at k:/);
+  expectError(() => t.structuralPaths("s1", "value_added", 1e-4, -1), "OutOfRangeError", "out_of_range", /at maxDepth:/);
+  // a whole number given as a number still works, as do left-out optional ones
+  assert.equal(ras([1, 1, 1, 1], 2, 2, [2, 2], [2, 2]).converged, true);
+  assert.ok(t.structuralPaths("s1", "value_added", 1e-4, 8, 5).paths.length > 0);
   t.free();
 });
