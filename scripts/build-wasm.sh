@@ -18,8 +18,8 @@ module() {
   cargo build -p localecon-wasm --target wasm32-unknown-unknown --profile "$profile" "$@"
   local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/localecon_wasm.wasm"
   wasm-bindgen --target web --out-dir "$out" --out-name localecon "$wasm"
-  # the class check of an argument as a typed localecon error, not wasm-bindgen's plain Error
-  node "$ROOT/scripts/typed-class-check.mjs" "$out/localecon.js"
+  # the class and string checks of arguments as typed localecon errors (not a plain Error, not a trap)
+  node "$ROOT/scripts/typed-glue.mjs" "$out/localecon.js"
   if [ -x "$OPT" ]; then
     local before after
     before=$(stat -c %s "$out/localecon_bg.wasm")

@@ -122,14 +122,20 @@ impl ClusterGraph {
     /// Directed modularity of a partition (Leicht & Newman 2008).
     pub fn modularity(
         &self,
-        membership: Vec<u32>,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] membership: JsValue,
         resolution: Option<f64>,
     ) -> Result<f64, JsValue> {
+        let membership = indices_from_js(&membership, "membership")?;
         core::modularity(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
     }
 
     /// The Constant Potts Model of a partition.
-    pub fn cpm(&self, membership: Vec<u32>, resolution: Option<f64>) -> Result<f64, JsValue> {
+    pub fn cpm(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] membership: JsValue,
+        resolution: Option<f64>,
+    ) -> Result<f64, JsValue> {
+        let membership = indices_from_js(&membership, "membership")?;
         core::cpm(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
     }
 

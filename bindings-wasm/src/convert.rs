@@ -108,6 +108,15 @@ pub(crate) fn whole(v: &JsValue, what: &str, least: u64) -> Result<Option<usize>
         .map_err(|_| invalid(what, format!("{x} is more than WebAssembly can count")))
 }
 
+/// A number argument. Not `f64`: wasm-bindgen's own conversion reads `null`, `false` and `[]`
+/// as 0, `true` as 1 and `"5"` as 5; here anything but a number is `invalid_input` naming
+/// the argument and its value (NaN and ±∞ go on to the core's checks, which name them).
+#[cfg(feature = "full")]
+pub(crate) fn number(v: &JsValue, what: &str) -> Result<f64, JsValue> {
+    v.as_f64()
+        .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))
+}
+
 /// A required [`whole`] argument: `undefined` is `invalid_input` naming it.
 #[cfg(feature = "full")]
 pub(crate) fn required_whole(v: &JsValue, what: &str, least: u64) -> Result<usize, JsValue> {

@@ -17,8 +17,9 @@ impl RegionalTable {
         &self,
         buyer: &str,
         product: &str,
-        share: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] share: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let share = crate::convert::number(&share, "share")?;
         to_plain(&scenario::import_substitution(&self.inner, buyer, product, share).js_err()?)
     }
 

@@ -3,7 +3,7 @@
 use localecon::regionalize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{required_whole, strings, to_plain, vector, whole};
+use crate::convert::{number, required_whole, strings, to_plain, vector, whole};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -58,10 +58,12 @@ pub fn slq(
 /// Flegg's λ* = [log2(1 + TRE/TNE)]^δ.
 #[wasm_bindgen(js_name = fleggLambda)]
 pub fn flegg_lambda(
-    #[wasm_bindgen(js_name = regionalTotal)] regional_total: f64,
-    #[wasm_bindgen(js_name = nationalTotal)] national_total: f64,
-    delta: f64,
+    #[wasm_bindgen(js_name = regionalTotal, unchecked_param_type = "number")] regional_total: JsValue,
+    #[wasm_bindgen(js_name = nationalTotal, unchecked_param_type = "number")] national_total: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] delta: JsValue,
 ) -> Result<f64, JsValue> {
+    let regional_total = number(&regional_total, "regionalTotal")?;
+    let (national_total, delta) = (number(&national_total, "nationalTotal")?, number(&delta, "delta")?);
     regionalize::flegg_lambda(regional_total, national_total, delta).js_err()
 }
 
@@ -114,9 +116,10 @@ pub fn map_concordance(
 /// The resident share of jobs from live-and-work counts.
 #[wasm_bindgen(js_name = residentShare)]
 pub fn resident_share(
-    #[wasm_bindgen(js_name = liveAndWork)] live_and_work: f64,
-    jobs: f64,
+    #[wasm_bindgen(js_name = liveAndWork, unchecked_param_type = "number")] live_and_work: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] jobs: JsValue,
 ) -> Result<f64, JsValue> {
+    let (live_and_work, jobs) = (number(&live_and_work, "liveAndWork")?, number(&jobs, "jobs")?);
     regionalize::resident_share(live_and_work, jobs).js_err()
 }
 

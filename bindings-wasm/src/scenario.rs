@@ -3,7 +3,7 @@
 use localecon::scenario;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_object, to_plain, vector};
+use crate::convert::{from_object, number, to_plain, vector};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -42,10 +42,11 @@ impl RegionalTable {
     /// final-demand column `pattern` (its negative entries taken as zero).
     pub fn spending(
         &self,
-        amount: f64,
-        #[wasm_bindgen(js_name = localShare)] local_share: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
+        #[wasm_bindgen(js_name = localShare, unchecked_param_type = "number")] local_share: JsValue,
         pattern: &str,
     ) -> Result<Vec<f64>, JsValue> {
+        let (amount, local_share) = (number(&amount, "amount")?, number(&local_share, "localShare")?);
         scenario::spending_like(&self.inner, amount, local_share, pattern).js_err()
     }
 

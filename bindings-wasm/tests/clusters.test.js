@@ -67,6 +67,10 @@ test("bad inputs are typed errors naming the place", () => {
   expectError(() => g.cluster({ seed: 1.5 }), "OutOfRangeError", "out_of_range", /seed/);
   expectError(() => g.cluster({ resolutoin: 1 }), "InvalidInputError", "invalid_input", /resolutoin/);
   expectError(() => g.modularity([0, 1]), "ShapeError", "shape", /partition/);
+  // a community of −1 or 0.5 was wrapped or truncated by wasm-bindgen's Uint32 conversion
+  const n = g.n;
+  expectError(() => g.modularity([-1, ...Array(n - 1).fill(0)]), "OutOfRangeError", "out_of_range", /^value -1 out of range at membership\[0\]/);
+  expectError(() => g.cpm([0.5, ...Array(n - 1).fill(0)]), "OutOfRangeError", "out_of_range", /at membership\[0\]/);
   expectError(() => new ClusterGraph(3, [0], [1], [-1]), "NegativeValueError", "negative", /flows\[0\]/);
   expectError(() => new ClusterGraph(3, [], [], []), "InvalidInputError", "invalid_input", /no flow/);
   expectError(() => new ClusterGraph(1, [0], [0], [1], false, true), "InvalidInputError", "invalid_input", /no flow/);

@@ -1,9 +1,9 @@
 // Errors across the JavaScript boundary: every core kind has a name and a code, a freed
 // object answers with a typed error, and so does a call given something else than the object
-// of this module it takes (scripts/typed-class-check.mjs rewrites wasm-bindgen's plain check).
+// of this module it takes (scripts/typed-glue.mjs rewrites wasm-bindgen's plain check).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorKinds, ras, RegionalTable, Satellite, SparseNetwork } from "../index.node.js";
+import { errorKinds, fleggLambda, ras, RegionalTable, Satellite, SparseNetwork } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -59,5 +59,22 @@ test("a count that is not a whole number, and codes that are not strings, are ty
   // a whole number given as a number still works, as do left-out optional ones
   assert.equal(ras([1, 1, 1, 1], 2, 2, [2, 2], [2, 2]).converged, true);
   assert.ok(t.structuralPaths("s1", "value_added", 1e-4, 8, 5).paths.length > 0);
+  t.free();
+});
+
+test("a string or number argument given something else is a typed error naming it, never a trap or a silent 0", () => {
+  const t = dataset("miller-blair-2sector");
+  // a number for a string made the module trap ("memory access out of bounds") before
+  // scripts/typed-glue.mjs checked the string copy
+  expectError(() => t.importSubstitution("s1", 0.1), "InvalidInputError", "invalid_input", /^invalid product: expected a string, found 0\.1$/);
+  expectError(() => t.spending(1, 0.5, { a: 1 }), "InvalidInputError", "invalid_input", /^invalid pattern: expected a string, found \{"a":1\}$/);
+  expectError(() => t.sectorIndex(undefined), "InvalidInputError", "invalid_input", /^invalid code: expected a string, found undefined$/);
+  // null, false and [] were read as 0 for a number
+  expectError(() => t.spending(null, 0.5, "f"), "InvalidInputError", "invalid_input", /^invalid amount: expected a number, found null$/);
+  expectError(() => t.importSubstitution("s1", "s2", []), "InvalidInputError", "invalid_input", /^invalid share: expected a number, found \[\]$/);
+  expectError(() => fleggLambda(80, 100, false), "InvalidInputError", "invalid_input", /^invalid delta: expected a number, found false$/);
+  // the module still answers after each refusal
+  assert.equal(t.sectorIndex("s2"), 1);
+  assert.ok(Math.abs(fleggLambda(50, 100, 0.5) - Math.sqrt(Math.log2(1.5))) < 1e-15);
   t.free();
 });
