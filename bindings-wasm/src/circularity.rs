@@ -69,9 +69,10 @@ impl RegionalTable {
     #[wasm_bindgen(unchecked_return_type = "EnaAnalysis")]
     pub fn ena(
         &self,
-        closure: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] closure: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "EnaOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let closure = crate::convert::optional_text(&closure, "closure")?;
         let c: circularity::Closure = closure.as_deref().unwrap_or("open").parse().js_err()?;
         let system = circularity::FlowSystem::from_table(&self.inner, c).js_err()?;
         to_plain(&circularity::analyse(&system, &ena_options(options)?).js_err()?)

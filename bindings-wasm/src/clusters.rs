@@ -6,7 +6,7 @@ use localecon::clusters::{self as core, Basis, ClusterOptions, TableClusterOptio
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_object, numbers_from_js, to_plain};
+use crate::convert::{flag, from_object, numbers_from_js, optional_number, to_plain};
 use crate::error::IntoJs;
 use crate::sparse::{MAX_FLOWS, indices_from_js};
 use crate::table::RegionalTable;
@@ -97,11 +97,12 @@ impl ClusterGraph {
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] source: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weight: JsValue,
-        undirected: Option<bool>,
-        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean | null")] undirected: JsValue,
+        #[wasm_bindgen(js_name = selfLoops, unchecked_optional_param_type = "boolean | null")] self_loops: JsValue,
     ) -> Result<ClusterGraph, JsValue> {
         let (s, t, w) = flows(&source, &target, &weight)?;
-        let (undirected, self_loops) = (undirected.unwrap_or(false), self_loops.unwrap_or(false));
+        let undirected = flag(&undirected, "undirected")?.unwrap_or(false);
+        let self_loops = flag(&self_loops, "selfLoops")?.unwrap_or(false);
         Ok(Self {
             inner: core::ClusterGraph::new(crate::convert::required_whole(&n, "n", 0)?, &s, &t, &w, undirected, self_loops).js_err()?,
         })
@@ -123,20 +124,20 @@ impl ClusterGraph {
     pub fn modularity(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] membership: JsValue,
-        resolution: Option<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] resolution: JsValue,
     ) -> Result<f64, JsValue> {
         let membership = indices_from_js(&membership, "membership")?;
-        core::modularity(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
+        core::modularity(&self.inner, &membership, optional_number(&resolution, "resolution")?.unwrap_or(1.0)).js_err()
     }
 
     /// The Constant Potts Model of a partition.
     pub fn cpm(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] membership: JsValue,
-        resolution: Option<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] resolution: JsValue,
     ) -> Result<f64, JsValue> {
         let membership = indices_from_js(&membership, "membership")?;
-        core::cpm(&self.inner, &membership, resolution.unwrap_or(1.0)).js_err()
+        core::cpm(&self.inner, &membership, optional_number(&resolution, "resolution")?.unwrap_or(1.0)).js_err()
     }
 
     /// The best partition by the Leiden algorithm (one thread here: heavy networks belong in
@@ -250,15 +251,16 @@ impl RegionalTable {
     #[wasm_bindgen(js_name = clusterGraph)]
     pub fn cluster_graph(
         &self,
-        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
-        #[wasm_bindgen(unchecked_param_type = "\"flows\" | \"leontief_inverse\" | undefined")]
-        basis: Option<String>,
+        #[wasm_bindgen(js_name = selfLoops, unchecked_optional_param_type = "boolean | null")]
+        self_loops: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"flows\" | \"leontief_inverse\" | null")]
+        basis: JsValue,
     ) -> Result<ClusterGraph, JsValue> {
-        let basis = match basis {
+        let basis = match crate::convert::optional_text(&basis, "basis")? {
             None => Basis::Flows,
             Some(b) => b.parse::<Basis>().js_err()?,
         };
-        let inner = core::basis_graph(&self.inner, basis, self_loops.unwrap_or(false));
+        let inner = core::basis_graph(&self.inner, basis, flag(&self_loops, "selfLoops")?.unwrap_or(false));
         Ok(ClusterGraph {
             inner: inner.js_err()?,
         })

@@ -117,6 +117,42 @@ pub(crate) fn number(v: &JsValue, what: &str) -> Result<f64, JsValue> {
         .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))
 }
 
+/// An optional [`number`]: `None` for `undefined` or `null`.
+#[cfg(feature = "full")]
+pub(crate) fn optional_number(v: &JsValue, what: &str) -> Result<Option<f64>, JsValue> {
+    match v.is_undefined() || v.is_null() {
+        true => Ok(None),
+        false => number(v, what).map(Some),
+    }
+}
+
+/// An optional string: `None` for `undefined` or `null`. For an optional argument that
+/// other optional arguments follow: wasm-bindgen writes an `Option<String>` before them as a
+/// required `string | null | undefined` in the `.d.ts`, so TypeScript could not leave it out.
+#[cfg(feature = "full")]
+pub(crate) fn optional_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    match v.is_undefined() || v.is_null() {
+        true => Ok(None),
+        false => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| invalid(what, format!("expected a string, found {}", shown(v)))),
+    }
+}
+
+/// An optional `true` or `false`: `None` for `undefined` or `null`. Not `Option<bool>`:
+/// wasm-bindgen's own conversion reads any value by its truthiness (`"false"` is true).
+#[cfg(feature = "full")]
+pub(crate) fn flag(v: &JsValue, what: &str) -> Result<Option<bool>, JsValue> {
+    match v.is_undefined() || v.is_null() {
+        true => Ok(None),
+        false => v
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| invalid(what, format!("expected true or false, found {}", shown(v)))),
+    }
+}
+
 /// A required [`whole`] argument: `undefined` is `invalid_input` naming it.
 #[cfg(feature = "full")]
 pub(crate) fn required_whole(v: &JsValue, what: &str, least: u64) -> Result<usize, JsValue> {

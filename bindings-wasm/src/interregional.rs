@@ -263,7 +263,11 @@ impl InterregionalTable {
     /// Round's three terms (left empty: they need `R − 1` passes over `A`); the other fields
     /// are the same to the last bit.
     #[wasm_bindgen(unchecked_return_type = "InterregionalDecomposition")]
-    pub fn decomposition(&self, round: Option<bool>) -> Result<JsValue, JsValue> {
+    pub fn decomposition(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean | null")] round: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let round = crate::convert::flag(&round, "round")?;
         let m = self.model()?;
         to_plain(
             &if round == Some(false) {

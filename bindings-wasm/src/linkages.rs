@@ -3,7 +3,7 @@
 use localecon::linkages;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{to_plain, whole};
+use crate::convert::{optional_number, optional_text, to_plain, whole};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -48,15 +48,15 @@ impl RegionalTable {
     pub fn structural_paths(
         &self,
         sector: &str,
-        target: Option<String>,
-        cutoff: Option<f64>,
-        #[wasm_bindgen(js_name = maxDepth, unchecked_optional_param_type = "number")]
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] target: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] cutoff: JsValue,
+        #[wasm_bindgen(js_name = maxDepth, unchecked_optional_param_type = "number | null")]
         max_depth: JsValue,
-        #[wasm_bindgen(js_name = topK, unchecked_optional_param_type = "number")] top_k: JsValue,
-        #[wasm_bindgen(js_name = maxSteps, unchecked_optional_param_type = "number")]
+        #[wasm_bindgen(js_name = topK, unchecked_optional_param_type = "number | null")] top_k: JsValue,
+        #[wasm_bindgen(js_name = maxSteps, unchecked_optional_param_type = "number | null")]
         max_steps: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let t: linkages::PathTarget = target
+        let t: linkages::PathTarget = optional_text(&target, "target")?
             .as_deref()
             .unwrap_or("value_added")
             .parse()
@@ -66,7 +66,7 @@ impl RegionalTable {
             &self.inner,
             sector,
             t,
-            cutoff.unwrap_or(1e-4),
+            optional_number(&cutoff, "cutoff")?.unwrap_or(1e-4),
             whole(&max_depth, "maxDepth", 0)?.unwrap_or(8),
             whole(&top_k, "topK", 0)?.unwrap_or(20),
             max_steps.unwrap_or(linkages::DEFAULT_PATH_STEPS),

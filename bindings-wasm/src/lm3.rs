@@ -27,7 +27,7 @@ pub fn lm3(
 #[wasm_bindgen(js_name = averageShare)]
 pub fn average_share(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] shares: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Float64Array | number[]")] weights: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float64Array | number[] | null")] weights: JsValue,
 ) -> Result<f64, JsValue> {
     let shares = crate::convert::vector(&shares, "shares")?;
     let weights = match weights.is_undefined() || weights.is_null() {

@@ -3,7 +3,9 @@
 use localecon::regionalize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{number, required_whole, strings, to_plain, vector, whole};
+use crate::convert::{
+    number, optional_number, optional_text, required_whole, strings, to_plain, vector, whole,
+};
 use crate::error::IntoJs;
 use crate::table::RegionalTable;
 
@@ -38,12 +40,13 @@ fn employment_pair(
 pub fn location_quotients(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] regional: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] national: JsValue,
-    method: Option<String>,
-    delta: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] method: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] delta: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
     let pair = employment_pair(&regional, &national)?;
-    let m: regionalize::LqMethod = method.as_deref().unwrap_or("flq").parse().js_err()?;
-    regionalize::quotient_matrix(&pair, m, delta.unwrap_or(regionalize::DEFAULT_DELTA)).js_err()
+    let m: regionalize::LqMethod = optional_text(&method, "method")?
+        .as_deref().unwrap_or("flq").parse().js_err()?;
+    regionalize::quotient_matrix(&pair, m, optional_number(&delta, "delta")?.unwrap_or(regionalize::DEFAULT_DELTA)).js_err()
 }
 
 /// Simple location quotients.
@@ -77,13 +80,13 @@ pub fn ras(
     row_targets: JsValue,
     #[wasm_bindgen(js_name = colTargets, unchecked_param_type = "Float64Array | number[]")]
     col_targets: JsValue,
-    tolerance: Option<f64>,
-    #[wasm_bindgen(js_name = maxIterations, unchecked_optional_param_type = "number")]
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] tolerance: JsValue,
+    #[wasm_bindgen(js_name = maxIterations, unchecked_optional_param_type = "number | null")]
     max_iterations: JsValue,
 ) -> Result<JsValue, JsValue> {
     let d = regionalize::RasOptions::default();
     let o = regionalize::RasOptions {
-        tolerance: tolerance.unwrap_or(d.tolerance),
+        tolerance: optional_number(&tolerance, "tolerance")?.unwrap_or(d.tolerance),
         max_iterations: whole(&max_iterations, "maxIterations", 0)?.unwrap_or(d.max_iterations),
     };
     let (rt, ct) = (vector(&row_targets, "rowTargets")?, vector(&col_targets, "colTargets")?);

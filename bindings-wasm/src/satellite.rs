@@ -134,9 +134,9 @@ impl Satellite {
     pub fn multipliers(
         &self,
         table: &RegionalTable,
-        #[wasm_bindgen(js_name = typeII)] type_ii: Option<bool>,
+        #[wasm_bindgen(js_name = typeII, unchecked_optional_param_type = "boolean | null")] type_ii: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let m = if type_ii.unwrap_or(true) {
+        let m = if crate::convert::flag(&type_ii, "typeII")?.unwrap_or(true) {
             self.inner.multipliers(&table.inner)
         } else {
             self.inner.multipliers_type_i(&table.inner)

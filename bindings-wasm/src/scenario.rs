@@ -56,10 +56,10 @@ impl RegionalTable {
         &self,
         #[wasm_bindgen(js_name = finalDemand, unchecked_param_type = "Float64Array | number[]")]
         final_demand: JsValue,
-        #[wasm_bindgen(js_name = householdIncome)] household_income: Option<f64>,
+        #[wasm_bindgen(js_name = householdIncome, unchecked_optional_param_type = "number | null")] household_income: JsValue,
     ) -> Result<JsValue, JsValue> {
         let f = vector(&final_demand, "finalDemand")?;
-        to_plain(&scenario::impact(&self.inner, &f, household_income.unwrap_or(0.0)).js_err()?)
+        to_plain(&scenario::impact(&self.inner, &f, crate::convert::optional_number(&household_income, "householdIncome")?.unwrap_or(0.0)).js_err()?)
     }
 
     /// The table after a scenario (the same JSON data as in Rust and Python); free it too.

@@ -122,9 +122,11 @@ impl SparseNetwork {
     #[wasm_bindgen(js_name = clusterGraph)]
     pub fn cluster_graph(
         &self,
-        #[wasm_bindgen(js_name = selfLoops)] self_loops: Option<bool>,
+        #[wasm_bindgen(js_name = selfLoops, unchecked_optional_param_type = "boolean | null")] self_loops: JsValue,
     ) -> Result<crate::clusters::ClusterGraph, JsValue> {
-        let inner = self.inner.cluster_graph(self_loops.unwrap_or(false));
+        let inner = self
+            .inner
+            .cluster_graph(crate::convert::flag(&self_loops, "selfLoops")?.unwrap_or(false));
         Ok(crate::clusters::ClusterGraph {
             inner: inner.js_err()?,
         })

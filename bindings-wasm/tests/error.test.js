@@ -3,7 +3,7 @@
 // of this module it takes (scripts/typed-glue.mjs rewrites wasm-bindgen's plain check).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorKinds, fleggLambda, ras, RegionalTable, Satellite, SparseNetwork } from "../index.node.js";
+import { ClusterGraph, errorKinds, fleggLambda, ras, RegionalTable, Satellite, SparseNetwork } from "../index.node.js";
 import { dataset } from "../data.js";
 import { expectError } from "./expect-error.js";
 
@@ -73,6 +73,10 @@ test("a string or number argument given something else is a typed error naming i
   expectError(() => t.spending(null, 0.5, "f"), "InvalidInputError", "invalid_input", /^invalid amount: expected a number, found null$/);
   expectError(() => t.importSubstitution("s1", "s2", []), "InvalidInputError", "invalid_input", /^invalid share: expected a number, found \[\]$/);
   expectError(() => fleggLambda(80, 100, false), "InvalidInputError", "invalid_input", /^invalid delta: expected a number, found false$/);
+  // optional ones too: "false" was true by its truthiness, "5" was 5
+  expectError(() => new ClusterGraph(3, [0, 1], [1, 2], [1, 1], "false"), "InvalidInputError", "invalid_input", /^invalid undirected: expected true or false, found "false"$/);
+  expectError(() => t.impact([1, 0], "5"), "InvalidInputError", "invalid_input", /^invalid householdIncome: expected a number, found "5"$/);
+  expectError(() => t.ena(5), "InvalidInputError", "invalid_input", /^invalid closure: expected a string, found 5$/);
   // the module still answers after each refusal
   assert.equal(t.sectorIndex("s2"), 1);
   assert.ok(Math.abs(fleggLambda(50, 100, 0.5) - Math.sqrt(Math.log2(1.5))) < 1e-15);

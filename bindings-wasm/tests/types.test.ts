@@ -1,5 +1,5 @@
 // Type-checked by `tsc` (npm run typecheck): the published definitions describe the API.
-import { RegionalTable, InterregionalTable, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters, type LeakRanking } from "../index.js";
+import { RegionalTable, InterregionalTable, locationQuotients, ras, type RegionReport, type Multipliers, type TableOptions, type InterregionalDecomposition, type RegionReturn, type Extraction, ClusterGraph, type Clustering, type TableClusters, type LeakRanking } from "../index.js";
 import { dataset, datasetReport } from "../data.js";
 import { dataset as glasgowAlone, NAME } from "localecon/data/glasgow-2019";
 const alone: RegionalTable = glasgowAlone();
@@ -20,8 +20,16 @@ export { smallReportAgain, smallMultipliers };
 const bare = glasgowAlone();
 const bareRanking: LeakRanking = bare.leakRanking();
 const bareClusters: TableClusters = bare.clusters();
+// an optional argument that others follow may be left out too (wasm-bindgen would write it
+// as a required `T | null | undefined`)
+const barePaths = bare.structuralPaths("C");
+const bareEna = bare.ena();
+const bareGraph = bare.clusterGraph();
+const bareQuotients: Float64Array = locationQuotients([1, 2], [3, 4]);
+const bareRas = ras([1, 1, 1, 1], 2, 2, [2, 2], [2, 2]);
+bareGraph.free();
 bare.free();
-export { bareRanking, bareClusters };
+export { bareRanking, bareClusters, barePaths, bareEna, bareQuotients, bareRas };
 // @ts-expect-error: the clusters are not in the report's module
 reportOnly.RegionalTable.prototype.clusters;
 

@@ -91,13 +91,15 @@ fn commuting_value(
 #[wasm_bindgen(js_name = buildLocalSurplusShares)]
 pub fn build_local_surplus_shares(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
-    #[wasm_bindgen(js_name = outsideOwnedProfitShare)] outside_owned_profit_share: Option<f64>,
+    #[wasm_bindgen(js_name = outsideOwnedProfitShare, unchecked_optional_param_type = "number | null")]
+    outside_owned_profit_share: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
     let s = sources(&sources_)?;
     let scotland = s.scotland_2019().js_err()?;
     s.local_surplus_shares(
         &scotland,
-        outside_owned_profit_share.unwrap_or(localecon::datasets::OUTSIDE_OWNED_PROFIT_SHARE),
+        crate::convert::optional_number(&outside_owned_profit_share, "outsideOwnedProfitShare")?
+            .unwrap_or(localecon::datasets::OUTSIDE_OWNED_PROFIT_SHARE),
     )
     .js_err()
 }
@@ -116,11 +118,13 @@ pub fn build_council_atlas(
 #[wasm_bindgen(js_name = buildGvaValidation, unchecked_return_type = "GvaValidation")]
 pub fn build_gva_validation(
     #[wasm_bindgen(unchecked_param_type = "DatasetSources", js_name = sources)] sources_: JsValue,
-    method: Option<String>,
-    delta: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] method: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] delta: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let method = crate::convert::optional_text(&method, "method")?;
     let method: localecon::regionalize::LqMethod =
         method.as_deref().unwrap_or("flq").parse().js_err()?;
+    let delta = crate::convert::optional_number(&delta, "delta")?;
     let delta = delta.unwrap_or(localecon::regionalize::DEFAULT_DELTA);
     to_plain(&sources(&sources_)?.gva_validation(method, delta).js_err()?)
 }
