@@ -235,8 +235,10 @@ def test_plot_comes_with_the_package_without_matplotlib():
         (np.array([[object(), 2.0], [3.0, 4.0]], dtype=object), "cannot convert"),
         ([[1.0, 2.0], [3.0]], "cannot read it as an array"),
         ({"s1": [1.0, 2.0], "s2": [3.0, 4.0]}, "a dict is not an array: pass a pandas Series"),
+        (None, "expected an array of numbers, found None"),
+        ([[150.0, None], [200.0, 100.0]], r"None at \[0, 1\] is not a number"),
     ],
-    ids=["strings", "bytes", "complex", "datetime", "timedelta", "object", "ragged", "dict"],
+    ids=["strings", "bytes", "complex", "datetime", "timedelta", "object", "ragged", "dict", "none", "none-inside"],
 )
 def test_every_input_type_gets_a_typed_error(values, match):
     with pytest.raises(localecon.InvalidInputError, match=match):

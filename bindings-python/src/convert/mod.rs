@@ -26,6 +26,9 @@ fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
             message,
         })
     };
+    if obj.is_none() {
+        return Err(invalid("expected an array of numbers, found None".into()));
+    }
     if obj.cast::<PyDict>().is_ok() {
         return Err(invalid(
             "a dict is not an array: pass a pandas Series (aligned by its labels) or a list in order"
@@ -47,6 +50,17 @@ fn as_f64<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     };
     if let Some(why) = refused {
         return Err(invalid(format!("{why} (found dtype {})", dtype.str()?)));
+    }
+    if kind == "O" {
+        // numpy reads None as NaN: refused here by its position, not later as a NaN
+        // (by identity: `==` of an object such as pandas' NA is no bool)
+        for (k, item) in probe.getattr("flat")?.try_iter()?.enumerate() {
+            if item?.is_none() {
+                let shape = probe.getattr("shape")?;
+                let at: Vec<usize> = np.call_method1("unravel_index", (k, shape))?.extract()?;
+                return Err(invalid(format!("None at {at:?} is not a number")));
+            }
+        }
     }
     let kwargs = PyDict::new(obj.py());
     kwargs.set_item("dtype", "float64")?;
