@@ -56,11 +56,14 @@ def with_fd(values):
 cases = []
 
 
-def case(id, what, input, code, place=None):
-    """place: where the value refused sits, as the message must name it in every language."""
+def case(id, what, input, code, place=None, words=None):
+    """place: where the value refused sits, as the message must name it in every language;
+    words: what the message must say of the value, in the same words in every language."""
     c = {"id": id, "what": what, "input": input, "code": code}
     if place is not None:
         c["place"] = place
+    if words is not None:
+        c["words"] = words
     cases.append(c)
 
 
@@ -174,7 +177,9 @@ case("other-flows-too-large", "flows that add up to more than the largest total 
 case("other-flows-negative", "a negative flow between accounts", {"flow_system": {"labels": ["a", "b"], "flows": [0, -1, 0, 0], "inputs": [1, 1], "exports": [1, 1], "dissipation": [0, 0]}}, "negative")
 case("other-lm3-share", "an LM3 survey with a local share of 1.2", {"lm3": {"income": 100.0, "spending": [{"label": "staff", "amount": 40.0, "local_share": 1.2, "respend_local_share": 0.5}]}}, "out_of_range", place="spending[0].local_share")
 LM3_STAFF = {"label": "staff", "amount": 40.0, "local_share": 0.5, "respend_local_share": 0.5}
-case("other-lm3-amount-text", "an LM3 amount written as a word", {"lm3": {"income": 100.0, "spending": [LM3_STAFF, dict(LM3_STAFF, amount="forty")]}}, "invalid_input", place="spending[1].amount")
+case("other-lm3-amount-text", "an LM3 amount written as a word", {"lm3": {"income": 100.0, "spending": [LM3_STAFF, dict(LM3_STAFF, amount="forty")]}}, "invalid_input", place="spending[1].amount", words='invalid type: string "forty", expected f64')
+case("other-lm3-income-null", "an LM3 income given as null", {"lm3": {"income": None, "spending": [LM3_STAFF]}}, "invalid_input", place="income", words="invalid type: null, expected f64")
+case("other-lm3-spending-object", "LM3 spending given as one object, not a list of lines", {"lm3": {"income": 100.0, "spending": LM3_STAFF}}, "invalid_input", place="spending", words="invalid type: map, expected a sequence")
 case("other-lm3-misspelt", "an LM3 survey with organization_is_local (the option is organisation_is_local): refused, not ignored", {"lm3": {"income": 100.0, "organization_is_local": False, "spending": [LM3_STAFF]}}, "invalid_input")
 case("other-lm3-no-amount", "an LM3 spending line without its amount", {"lm3": {"income": 100.0, "spending": [{k: v for k, v in LM3_STAFF.items() if k != "amount"}]}}, "invalid_input", place="spending[0]")
 # a third sector with no output at all (legal: Scotland 2019 has one)

@@ -120,7 +120,7 @@ pub fn warm_up() -> Result<(), JsValue> {
     let table = RegionalTable {
         inner: localecon::RegionalTable::new(parts).js_err()?,
     };
-    table.report(None)?;
+    table.report(JsValue::UNDEFINED)?;
     Ok(())
 }
 
@@ -134,11 +134,17 @@ impl RegionalTable {
     pub fn report(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "(stage: string, done: number) => void")]
-        progress: Option<js_sys::Function>,
+        progress: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let Some(callback) = progress else {
+        if progress.is_undefined() || progress.is_null() {
             return to_plain(&RegionReport::new(&self.inner).js_err()?);
-        };
+        }
+        // checked here: wasm-bindgen takes any value for a `Function` and calling a number
+        // threw an untyped "arg0.call is not a function" after the report had run
+        let callback: js_sys::Function = progress.dyn_into().map_err(|v| {
+            let found = v.js_typeof().as_string().unwrap_or_default();
+            crate::error::invalid("progress", format!("expected a function, found {found}"))
+        })?;
         let mut thrown: Option<JsValue> = None;
         let report = RegionReport::with_progress(&self.inner, &mut |stage, done| {
             if thrown.is_none()

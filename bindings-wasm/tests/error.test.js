@@ -77,6 +77,8 @@ test("a string or number argument given something else is a typed error naming i
   expectError(() => new ClusterGraph(3, [0, 1], [1, 2], [1, 1], "false"), "InvalidInputError", "invalid_input", /^invalid undirected: expected true or false, found "false"$/);
   expectError(() => t.impact([1, 0], "5"), "InvalidInputError", "invalid_input", /^invalid householdIncome: expected a number, found "5"$/);
   expectError(() => t.ena(5), "InvalidInputError", "invalid_input", /^invalid closure: expected a string, found 5$/);
+  // a progress callback that is no function threw an untyped TypeError once the report had run
+  expectError(() => t.report(5), "InvalidInputError", "invalid_input", /^invalid progress: expected a function, found number$/);
   // the module still answers after each refusal
   assert.equal(t.sectorIndex("s2"), 1);
   assert.ok(Math.abs(fleggLambda(50, 100, 0.5) - Math.sqrt(Math.log2(1.5))) < 1e-15);

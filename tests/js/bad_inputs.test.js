@@ -10,7 +10,7 @@ const special = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
 const numbers = (v) => new Float64Array(v.map((x) => (typeof x === "string" ? special[x] : x)));
 // every key in JavaScript's spelling, unknown keys included (a misspelt option must reach the reader)
 const camelKeys = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, x) => x.toUpperCase()), v]));
-const camel = (s) => camelKeys({ ...s, spending: s.spending.map(camelKeys) });
+const camel = (s) => camelKeys({ ...s, spending: Array.isArray(s.spending) ? s.spending.map(camelKeys) : camelKeys(s.spending) });
 
 function then(t, op) {
   const scenario = (change) => t.applyScenario({ name: "bad", changes: [change] }).free();
@@ -161,6 +161,8 @@ for (const c of cases) {
       // spelling, except in a file's text, whose keys are the file's
       const place = c.code === "json" ? c.place : c.place?.replace(/_([a-z])/g, (_, x) => x.toUpperCase());
       assert.ok(e.message.includes(place ?? ""), `${c.id}: ${e.message}`);
+      // and what it says of the value, in the same words
+      assert.ok(e.message.includes(c.words ?? ""), `${c.id}: ${e.message}`);
       assert.ok(e.name.endsWith("Error") && e.name.length > 5);
       return true;
     });

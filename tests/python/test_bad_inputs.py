@@ -178,6 +178,8 @@ def test_case(case):
     assert e.value.code == case["code"], f"{case['id']}: {e.value}"
     # the place of the value refused, named alike in the three languages
     assert case.get("place", "") in str(e.value), f"{case['id']}: {e.value}"
+    # and what it says of the value, in the same words
+    assert case.get("words", "") in str(e.value), f"{case['id']}: {e.value}"
 
 
 def test_python_specific_bad_inputs():

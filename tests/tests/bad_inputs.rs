@@ -437,6 +437,12 @@ fn every_bad_input_gets_its_typed_error() {
                         failures.push(format!("{id}: the message does not name {place}: {e}"));
                     }
                 }
+                // and what it says of the value, in the same words
+                if let Some(words) = c["words"].as_str() {
+                    if !e.to_string().contains(words) {
+                        failures.push(format!("{id}: the message does not say {words}: {e}"));
+                    }
+                }
                 e.code().to_string()
             }
         };

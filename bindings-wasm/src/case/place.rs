@@ -21,6 +21,25 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// serde-wasm-bindgen names `null` by serde's "unit value" and an object by its Debug form
+/// (`JsValue(Object({"s1":10}))`): said in serde_json's words (`null`, `map`), as Rust and
+/// Python say them, so that the three languages agree.
+fn json_words(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.to_string();
+    };
+    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+    let found = match found {
+        "unit value" => "null",
+        f if f.starts_with("JsValue(Object(") => "map",
+        f => f,
+    };
+    match expected {
+        "" => format!("invalid type: {found}"),
+        e => format!("invalid type: {found}, expected {e}"),
+    }
+}
+
 impl de::Error for InputError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         // a JavaScript Error passed through serde-wasm-bindgen prints as "Error: …"
@@ -29,7 +48,7 @@ impl de::Error for InputError {
         while let Some(r) = rest.strip_prefix("Error: ") {
             rest = r;
         }
-        InputError(rest.to_string())
+        InputError(json_words(rest))
     }
     fn missing_field(field: &'static str) -> Self {
         InputError(format!("missing field `{}`", camel(field)))
