@@ -103,10 +103,12 @@ pub fn ras(
     col_targets: &[f64],
     options: RasOptions,
 ) -> Result<RasResult> {
-    if u0.len() != rows * cols {
+    // checked: `rows` and `cols` come from the caller, and their product could wrap around
+    // to the matrix's length (then every index past it panicked)
+    if rows.checked_mul(cols) != Some(u0.len()) {
         return Err(Error::Shape {
             what: format!("matrix ({rows} × {cols})"),
-            expected: rows * cols,
+            expected: rows.saturating_mul(cols),
             found: u0.len(),
         });
     }
@@ -234,6 +236,19 @@ pub fn ras(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_shape_whose_product_wraps_around_is_refused() {
+        // 2³³ × 2³¹ wraps to 0 on 64 bits: an empty matrix with those dimensions passed the
+        // length check, and the targets' check came after it
+        let (rows, cols) = (1usize << 33, 1usize << 31);
+        let e = ras(&[], rows, cols, &[], &[], RasOptions::default()).unwrap_err();
+        assert!(
+            matches!(e, Error::Shape { expected, found: 0, .. } if expected == usize::MAX),
+            "{e}"
+        );
+    }
 
     /// Found by fuzzing: column 0 holds only `1e-320`, so its factor to reach 1 overflowed,
     /// and the balanced matrix held `inf` and `NaN` while `converged` said true.
