@@ -333,10 +333,10 @@ impl LeontiefModel {
         mut a: Buffer,
         source: Option<(&[f64], &[f64])>,
     ) -> std::result::Result<Self, (Error, Buffer)> {
-        if a.len() != n * n {
+        if n.checked_mul(n) != Some(a.len()) {
             let e = Error::Shape {
                 what: "A (n × n)".into(),
-                expected: n * n,
+                expected: n.saturating_mul(n),
                 found: a.len(),
             };
             return Err((e, a));
@@ -395,10 +395,10 @@ impl LeontiefModel {
     ///
     /// [`Error::Shape`] when `f.len() ≠ n·k`; [`Error::NonFinite`] for NaN/∞.
     pub fn solve_many(&self, f: &[f64], k: usize) -> Result<Vec<f64>> {
-        if f.len() != self.n * k {
+        if self.n.checked_mul(k) != Some(f.len()) {
             return Err(Error::Shape {
                 what: format!("final demands (n × k with k = {k})"),
-                expected: self.n * k,
+                expected: self.n.saturating_mul(k),
                 found: f.len(),
             });
         }

@@ -416,3 +416,17 @@ fn file_encodings() {
     let e = read_json_bytes(b"{\"name\": \"Caf\xE9\"}").expect_err("Latin-1 JSON");
     assert_eq!(e.code(), "json");
 }
+
+/// Sizes a caller gives (n, k) whose product wraps around to the data's length on 64 bits
+/// are shape errors, not a pass into indexing past the data.
+#[test]
+#[cfg(target_pointer_width = "64")]
+fn sizes_whose_product_wraps_around_are_refused() {
+    let huge = 1usize << 32;
+    let e = localecon::LeontiefModel::from_coefficients(huge, vec![]).unwrap_err();
+    assert_eq!(e.code(), "shape");
+    let model = localecon::LeontiefModel::from_coefficients(2, vec![0.1; 4]).unwrap();
+    assert_eq!(model.solve_many(&[], 1 << 63).unwrap_err().code(), "shape");
+    let dense = localecon::clusters::ClusterGraph::from_dense(huge, &[], false);
+    assert_eq!(dense.unwrap_err().code(), "shape");
+}

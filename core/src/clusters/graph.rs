@@ -119,10 +119,10 @@ impl ClusterGraph {
     ///
     /// As [`ClusterGraph::directed`], the place named as `matrix[u, v]`.
     pub fn from_dense(n: usize, m: &[f64], self_loops: bool) -> Result<Self> {
-        if m.len() != n * n {
+        if n.checked_mul(n) != Some(m.len()) {
             return Err(Error::Shape {
                 what: "flow matrix (n × n entries)".into(),
-                expected: n * n,
+                expected: n.saturating_mul(n),
                 found: m.len(),
             });
         }

@@ -60,7 +60,7 @@ impl StressorMatrix {
     pub fn stressors(self, n: usize) -> Result<Vec<Stressor>> {
         let k = self.names.len();
         let found = self.values.len();
-        if found != k * n {
+        if k.checked_mul(n) != Some(found) {
             return Err(if n > 0 && found % n == 0 {
                 Error::Shape {
                     what: "stressor names (one per row of values)".into(),
@@ -70,7 +70,7 @@ impl StressorMatrix {
             } else {
                 Error::Shape {
                     what: format!("stressor values ({k} rows of {n})"),
-                    expected: k * n,
+                    expected: k.saturating_mul(n),
                     found,
                 }
             });
