@@ -28,9 +28,10 @@ impl PyRegionalTable {
     /// DataFrames, whose index and columns give the labels).
     ///
     /// z: n × n local flows. final_demand: n × k (sectors in rows), with
-    /// final_demand_labels and final_demand_kinds (list, or dict label → kind; default
-    /// "other"). primary_inputs: m × n (sectors in columns), with primary_input_labels and
-    /// primary_input_kinds (default "other"). Raises a LocaleconError subclass on bad input.
+    /// final_demand_labels and final_demand_kinds (list, or dict or labelled Series label →
+    /// kind, a name that is no label an error; default "other"). primary_inputs: m × n
+    /// (sectors in columns), with primary_input_labels and primary_input_kinds (the same; default
+    /// "other"). Raises a LocaleconError subclass on bad input.
     #[staticmethod]
     #[pyo3(signature = (z, *, sectors=None, names=None, final_demand=None, final_demand_labels=None,
         final_demand_kinds=None, primary_inputs=None, primary_input_labels=None, primary_input_kinds=None,

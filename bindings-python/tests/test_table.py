@@ -76,6 +76,19 @@ def test_a_kind_given_for_a_label_the_table_lacks_is_an_error():
         localecon.RegionalTable.from_arrays(Z, primary_inputs=pi, primary_input_kinds={"COE": "compensation"})
 
 
+def test_kinds_given_as_a_labelled_series_are_aligned_by_label():
+    z = pd.DataFrame(Z, index=["agri", "manu"], columns=["agri", "manu"])
+    fd = pd.DataFrame({"HH": [100.0, 1000.0], "EXP": [250.0, 700.0]}, index=z.index)
+    pi = pd.DataFrame([[600.0, 1300.0], [50.0, 100.0]], index=["CoE", "IMP"], columns=z.index)
+    kinds = pd.Series({"EXP": "exports_rest_of_world", "HH": "households"})
+    t = localecon.RegionalTable.from_arrays(z, final_demand=fd, final_demand_kinds=kinds, primary_inputs=pi)
+    assert t.final_demand_columns == [("HH", "households"), ("EXP", "exports_rest_of_world")]
+    # pandas' default index is positions, not labels: a list
+    positional = pd.Series(["households", "exports_rest_of_world"])
+    t = localecon.RegionalTable.from_arrays(z, final_demand=fd, final_demand_kinds=positional, primary_inputs=pi)
+    assert t.final_demand_columns == [("HH", "households"), ("EXP", "exports_rest_of_world")]
+
+
 def test_embedded_data_and_attribution():
     assert set(localecon.DATASETS) >= {"scotland-2019", "scotland-2019-sections"}
     t = localecon.datasets.scotland_2019()

@@ -230,7 +230,17 @@ pub(crate) fn kinds<T: std::str::FromStr<Err = localecon::Error> + Copy>(
     let Some(given) = given else {
         return Ok(vec![default; labels.len()]);
     };
-    if let Ok(d) = given.cast::<PyDict>() {
+    // a pandas Series with labels is a dict by label (taken by position, it silently gave
+    // each column the kind of another); with pandas' default RangeIndex it is a list
+    let labelled = given.hasattr("index")?
+        && given.hasattr("to_dict")?
+        && given.getattr("index")?.get_type().name()? != "RangeIndex";
+    let by_label = if labelled {
+        Some(given.call_method0("to_dict")?)
+    } else {
+        None
+    };
+    if let Ok(d) = by_label.as_ref().unwrap_or(given).cast::<PyDict>() {
         let pairs: Vec<(String, String)> = d
             .iter()
             .map(|(k, v)| Ok((label(&k)?, v.extract()?)))
