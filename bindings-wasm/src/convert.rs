@@ -76,7 +76,7 @@ pub(crate) fn vector(v: &JsValue, what: &str) -> Result<Vec<f64>, JsValue> {
 
 /// How a value that is not what an argument takes is shown in its error: as JSON, or by its
 /// `typeof` (`undefined`, a function).
-fn shown(x: &JsValue) -> String {
+pub(crate) fn shown(x: &JsValue) -> String {
     js_sys::JSON::stringify(x)
         .ok()
         .and_then(|s| s.as_string())

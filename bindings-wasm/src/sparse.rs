@@ -44,9 +44,10 @@ pub(crate) fn indices_from_js(v: &JsValue, what: &str) -> Result<Vec<u32>, JsVal
         .iter()
         .enumerate()
         .map(|(k, x)| {
-            let x = x
-                .as_f64()
-                .ok_or_else(|| invalid(what, format!("entry {k} is not a number")))?;
+            let x = x.as_f64().ok_or_else(|| {
+                let found = crate::convert::shown(&x);
+                invalid(what, format!("entry {k} is not a number: {found}"))
+            })?;
             if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) {
                 Ok(x as u32)
             } else {

@@ -71,6 +71,7 @@ test("bad inputs are typed errors naming the place", () => {
   const n = g.n;
   expectError(() => g.modularity([-1, ...Array(n - 1).fill(0)]), "OutOfRangeError", "out_of_range", /^value -1 out of range at membership\[0\]/);
   expectError(() => g.cpm([0.5, ...Array(n - 1).fill(0)]), "OutOfRangeError", "out_of_range", /at membership\[0\]/);
+  expectError(() => new ClusterGraph(3, [0, null], [1, 2], [1, 1]), "InvalidInputError", "invalid_input", /^invalid source: entry 1 is not a number: null$/);
   expectError(() => new ClusterGraph(3, [0], [1], [-1]), "NegativeValueError", "negative", /flows\[0\]/);
   expectError(() => new ClusterGraph(3, [], [], []), "InvalidInputError", "invalid_input", /no flow/);
   expectError(() => new ClusterGraph(1, [0], [0], [1], false, true), "InvalidInputError", "invalid_input", /no flow/);
