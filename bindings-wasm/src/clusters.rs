@@ -218,7 +218,11 @@ impl MapFlows {
     }
 
     /// The two-level map equation of a partition, in bits per step.
-    pub fn codelength(&self, membership: Vec<u32>) -> Result<f64, JsValue> {
+    pub fn codelength(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] membership: JsValue,
+    ) -> Result<f64, JsValue> {
+        let membership = indices_from_js(&membership, "membership")?;
         core::map_equation(&self.inner, &membership).js_err()
     }
 

@@ -53,3 +53,28 @@ def test_every_core_source_file_is_compiled():
         if not re.search(rf"\bmod\s+{re.escape(p.stem)}\s*;", text):
             orphans.append(str(p.relative_to(ROOT)))
     assert orphans == [], orphans
+
+
+def test_no_javascript_argument_goes_through_a_coercing_conversion():
+    """wasm-bindgen's own conversions of these Rust types coerce a wrong value silently
+    (`null` to 0, −2 to 4,294,967,294, "false" to true) or throw an untyped Error: a
+    JavaScript argument of one is read as a `JsValue` by `convert.rs` instead (see
+    contributing.md). Kept: `Option<String>` (the build's string check names a non-string)
+    and the `u64` seeds (a `bigint`, which wasm-bindgen checks)."""
+    import re
+
+    coercing = re.compile(r"^(&\[(f64|u32)\]|Vec<[^>]+>|usize|u32|i32|f64|bool|Option<(f64|usize|u32|bool|Vec<[^>]+>)>)$")
+    found = []
+    for path in sorted((ROOT / "bindings-wasm" / "src").rglob("*.rs")):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"pub fn (\w+)(<[^>]*>)?\(", text):
+            depth, end = 1, m.end()
+            while depth:
+                depth += {"(": 1, ")": -1}.get(text[end], 0)
+                end += 1
+            params = re.sub(r"#\[[^\]]*\]", "", text[m.end() : end - 1])
+            for param in re.split(r",(?![^<]*>)", params):
+                name, _, kind = param.partition(":")
+                if coercing.match(kind.strip()):
+                    found.append(f"{path.relative_to(ROOT)}: {m.group(1)}({name.strip()}: {kind.strip()})")
+    assert found == [], "\n".join(found)
