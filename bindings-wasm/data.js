@@ -153,7 +153,7 @@ export function councilUncertainty(council, spec) {
 
 /** The default Monte Carlo spec of a council: its assumptions' stated default ranges. */
 export function councilDefaultUncertainty(council, draws = 1000, seed = 2019n) {
-  return buildCouncilDefaultUncertainty(council, draws, BigInt(seed), SOURCES);
+  return buildCouncilDefaultUncertainty(council, draws, seed, SOURCES);
 }
 
 /** A Monte Carlo over an Australian LGA table's assumptions (delta, resident_share,

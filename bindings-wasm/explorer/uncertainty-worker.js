@@ -9,7 +9,7 @@ const params = new URL(self.location.href).searchParams;
 const t0 = performance.now();
 try {
   const council = params.get("council");
-  const spec = buildCouncilDefaultUncertainty(council, Number(params.get("draws")), BigInt(params.get("seed")), SOURCES);
+  const spec = buildCouncilDefaultUncertainty(council, Number(params.get("draws")), Number(params.get("seed")), SOURCES);
   const m = buildCouncilUncertainty(council, spec, SOURCES);
   self.postMessage({ summary: m.summary, quantiles: m.quantiles, assumptions: m.assumptions, varianceShare: m.varianceShare, notes: m.notes, ms: performance.now() - t0 });
 } catch (e) {

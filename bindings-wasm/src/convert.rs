@@ -117,6 +117,32 @@ pub(crate) fn number(v: &JsValue, what: &str) -> Result<f64, JsValue> {
         .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))
 }
 
+/// A seed: a whole number from 0 to 2⁵³ − 1 (what a JavaScript number holds exactly, as
+/// the seed of an `UncertaintySpec`), or a `bigint` from 0 to 2⁶⁴ − 1.
+#[cfg(feature = "full")]
+pub(crate) fn seed(v: &JsValue) -> Result<u64, JsValue> {
+    if let Some(big) = v.dyn_ref::<js_sys::BigInt>() {
+        return u64::try_from(big.clone()).map_err(|_| {
+            let shown = String::from(big.to_string(10).unwrap_or_default());
+            invalid(
+                "seed",
+                format!("{shown} is not a whole number from 0 to 2⁶⁴ − 1"),
+            )
+        });
+    }
+    let x = v
+        .as_f64()
+        .ok_or_else(|| invalid("seed", format!("expected a number, found {}", shown(v))))?;
+    if x.fract() != 0.0 || !(0.0..=9_007_199_254_740_991.0).contains(&x) {
+        return Err(error::to_js(&localecon::Error::OutOfRange {
+            location: localecon::Location::Field("seed".into()),
+            value: x,
+            expected: "a whole number from 0 to 2⁵³ − 1".into(),
+        }));
+    }
+    Ok(x as u64)
+}
+
 /// An optional [`number`]: `None` for `undefined` or `null`.
 #[cfg(feature = "full")]
 pub(crate) fn optional_number(v: &JsValue, what: &str) -> Result<Option<f64>, JsValue> {

@@ -77,11 +77,12 @@ pub fn build_lga_uncertainty(
 pub fn build_council_default_uncertainty(
     council: &str,
     #[wasm_bindgen(unchecked_param_type = "number")] draws: JsValue,
-    seed: u64,
+    #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DatasetSources")] sources: JsValue,
 ) -> Result<JsValue, JsValue> {
     let sources: localecon::datasets::Sources = from_object(&sources, "dataset sources")?;
     let draws = crate::convert::required_whole(&draws, "draws", 0)?;
+    let seed = crate::convert::seed(&seed)?;
     to_plain(
         &sources
             .council_default_uncertainty(council, draws, seed)

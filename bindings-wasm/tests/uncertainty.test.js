@@ -25,6 +25,12 @@ test("Glasgow's band: the same numbers as Rust and Python", async () => {
   const spec = councilDefaultUncertainty("Fife", 20, 1);
   assert.deepEqual(spec.assumptions.map(([name]) => name), ["delta", "resident_share", "outside_owned_profit_share", "tax_retention"]);
   assert.equal(councilUncertainty("Fife", spec).outputs.length, 20);
+  // a seed is a number or a bigint, the same seed either way; −1 and 1.5 are refused by name
+  // (−1 was wrapped to 2⁶⁴ − 1 as a bigint, 1.5 threw BigInt's untyped RangeError)
+  assert.deepEqual(councilDefaultUncertainty("Fife", 20, 1n), spec);
+  expectError(() => councilDefaultUncertainty("Fife", 20, -1), "OutOfRangeError", "out_of_range", /at seed: expected a whole number from 0 to 2⁵³ − 1$/);
+  expectError(() => councilDefaultUncertainty("Fife", 20, 1.5), "OutOfRangeError", "out_of_range", /at seed/);
+  expectError(() => councilDefaultUncertainty("Fife", 20, -1n), "InvalidInputError", "invalid_input", /^invalid seed: -1 is not a whole number from 0 to 2⁶⁴ − 1$/);
 });
 
 test("bad specs are typed errors, and WebAssembly takes at most 10,000 draws", async () => {

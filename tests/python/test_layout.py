@@ -59,11 +59,11 @@ def test_no_javascript_argument_goes_through_a_coercing_conversion():
     """wasm-bindgen's own conversions of these Rust types coerce a wrong value silently
     (`null` to 0, −2 to 4,294,967,294, "false" to true) or throw an untyped Error: a
     JavaScript argument of one is read as a `JsValue` by `convert.rs` instead (see
-    contributing.md). Kept: `Option<String>` (the build's string check names a non-string)
-    and the `u64` seeds (a `bigint`, which wasm-bindgen checks)."""
+    contributing.md). Kept: `Option<String>` (the build's string check names a non-string).
+    A `u64` or `i64` is a `bigint` whose wrong value throws an untyped error."""
     import re
 
-    coercing = re.compile(r"^(&\[(f64|u32)\]|Vec<[^>]+>|usize|u32|i32|f64|bool|Option<(f64|usize|u32|bool|Vec<[^>]+>)>)$")
+    coercing = re.compile(r"^(&\[(f64|u32)\]|Vec<[^>]+>|usize|u32|u64|i32|i64|f64|bool|Option<(f64|usize|u32|u64|bool|Vec<[^>]+>)>)$")
     found = []
     for path in sorted((ROOT / "bindings-wasm" / "src").rglob("*.rs")):
         text = path.read_text(encoding="utf-8")
