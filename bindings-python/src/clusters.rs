@@ -44,6 +44,7 @@ impl PyClusterGraph {
         undirected: bool,
         self_loops: bool,
     ) -> PyResult<Self> {
+        crate::convert::same_rows(&[(source, "source"), (target, "target"), (weight, "weight")])?;
         let (s, t, w) = (
             indices(source, "source")?,
             indices(target, "target")?,
@@ -157,6 +158,7 @@ impl PyMapFlows {
         undirected: bool,
         teleportation: Option<f64>,
     ) -> PyResult<Self> {
+        crate::convert::same_rows(&[(source, "source"), (target, "target"), (weight, "weight")])?;
         let (s, t, w) = (
             indices(source, "source")?,
             indices(target, "target")?,

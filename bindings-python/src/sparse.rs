@@ -43,6 +43,7 @@ impl PySparseNetwork {
         leaked: &Bound<'_, PyAny>,
         retained: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
+        crate::convert::same_rows(&[(payer, "payer"), (payee, "payee"), (amount, "amount")])?;
         let (payer, payee) = (indices(payer, "payer")?, indices(payee, "payee")?);
         let (amount, leaked, retained) = (
             vector(amount, "amount")?,

@@ -129,3 +129,14 @@ def test_scan_consensus_and_plot():
 def test_bad_inputs_are_typed(call, error, words):
     with pytest.raises(error, match=words):
         call(karate(False), localecon.datasets.scotland_2019())
+
+
+def test_edge_columns_given_as_series_must_share_their_rows():
+    edges = pd.DataFrame({"source": [0, 1, 2, 2], "target": [1, 2, 0, 1], "weight": [3.0, 1.0, 2.0, 5.0]})
+    g = localecon.ClusterGraph(3, edges.source, edges.target, edges.weight)
+    assert g.n == 3
+    # a weight column sorted on its own would pair each flow with another's weight
+    with pytest.raises(localecon.InvalidInputError, match="source and weight: Series with different indexes"):
+        localecon.ClusterGraph(3, edges.source, edges.target, edges.weight.sort_values())
+    with pytest.raises(localecon.InvalidInputError, match="payer and amount"):
+        localecon.SparseNetwork(3, edges.source, edges.target, edges.weight.sort_values(), [1.0] * 3, [1.0] * 3)

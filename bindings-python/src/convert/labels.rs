@@ -127,3 +127,27 @@ pub fn sector_matrix(obj: &Bound<'_, PyAny>, codes: &[String], what: &str) -> Py
         .map(|k| v[at(&rows_at, k / n) * n + at(&cols_at, k % n)])
         .collect())
 }
+
+/// Columns of one record each (a flow's source, target and weight): taken in order, so when
+/// two of them are pandas Series their indexes must be equal (columns of one DataFrame);
+/// Series whose rows are in other orders are refused rather than paired by position.
+pub fn same_rows(columns: &[(&Bound<'_, PyAny>, &str)]) -> PyResult<()> {
+    let indexed: Vec<(Bound<'_, PyAny>, &str)> = columns
+        .iter()
+        .filter(|(c, _)| {
+            c.hasattr("index").unwrap_or(false) && c.hasattr("to_dict").unwrap_or(false)
+        })
+        .map(|(c, what)| Ok((c.getattr("index")?, *what)))
+        .collect::<PyResult<_>>()?;
+    if let Some(((first, a), rest)) = indexed.split_first() {
+        for (other, b) in rest {
+            if !first.call_method1("equals", (other,))?.extract::<bool>()? {
+                return Err(crate::error::to_py(localecon::Error::InvalidInput {
+                    what: format!("{a} and {b}"),
+                    message: "Series with different indexes: give columns of one DataFrame (or arrays), each row one record".into(),
+                }));
+            }
+        }
+    }
+    Ok(())
+}

@@ -12,7 +12,9 @@ use crate::error::IntoPy;
 
 mod labels;
 
-pub use labels::{alignment, axis_labels, label, paired_vectors, sector_matrix, sector_vector};
+pub use labels::{
+    alignment, axis_labels, label, paired_vectors, same_rows, sector_matrix, sector_vector,
+};
 
 /// numpy's conversion of `obj` to float64, with every failure a typed `InvalidInputError`:
 /// numbers (float, int, unsigned, bool) and objects holding numbers convert; complex numbers
