@@ -90,9 +90,9 @@ pub(crate) fn shown(x: &JsValue) -> String {
 /// each naming the argument and its value.
 #[cfg(feature = "full")]
 pub(crate) fn whole(v: &JsValue, what: &str, least: u64) -> Result<Option<usize>, JsValue> {
-    if v.is_undefined() || v.is_null() {
+    let Some(v) = given(v) else {
         return Ok(None);
-    }
+    };
     let x = v
         .as_f64()
         .ok_or_else(|| invalid(what, format!("expected a number, found {}", shown(v))))?;
@@ -146,10 +146,13 @@ pub(crate) fn seed(v: &JsValue) -> Result<u64, JsValue> {
 /// An optional [`number`]: `None` for `undefined` or `null`.
 #[cfg(feature = "full")]
 pub(crate) fn optional_number(v: &JsValue, what: &str) -> Result<Option<f64>, JsValue> {
-    match v.is_undefined() || v.is_null() {
-        true => Ok(None),
-        false => number(v, what).map(Some),
-    }
+    given(v).map(|v| number(v, what)).transpose()
+}
+
+/// The value of an optional argument: `None` for `undefined` or `null`.
+#[cfg(feature = "full")]
+pub(crate) fn given(v: &JsValue) -> Option<&JsValue> {
+    (!v.is_undefined() && !v.is_null()).then_some(v)
 }
 
 /// An optional string: `None` for `undefined` or `null`. For an optional argument that
@@ -157,26 +160,24 @@ pub(crate) fn optional_number(v: &JsValue, what: &str) -> Result<Option<f64>, Js
 /// required `string | null | undefined` in the `.d.ts`, so TypeScript could not leave it out.
 #[cfg(feature = "full")]
 pub(crate) fn optional_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    match v.is_undefined() || v.is_null() {
-        true => Ok(None),
-        false => v
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| invalid(what, format!("expected a string, found {}", shown(v)))),
-    }
+    given(v)
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| invalid(what, format!("expected a string, found {}", shown(v))))
+        })
+        .transpose()
 }
 
 /// An optional `true` or `false`: `None` for `undefined` or `null`. Not `Option<bool>`:
 /// wasm-bindgen's own conversion reads any value by its truthiness (`"false"` is true).
 #[cfg(feature = "full")]
 pub(crate) fn flag(v: &JsValue, what: &str) -> Result<Option<bool>, JsValue> {
-    match v.is_undefined() || v.is_null() {
-        true => Ok(None),
-        false => v
-            .as_bool()
-            .map(Some)
-            .ok_or_else(|| invalid(what, format!("expected true or false, found {}", shown(v)))),
-    }
+    given(v)
+        .map(|v| {
+            v.as_bool()
+                .ok_or_else(|| invalid(what, format!("expected true or false, found {}", shown(v))))
+        })
+        .transpose()
 }
 
 /// A required [`whole`] argument: `undefined` is `invalid_input` naming it.

@@ -30,9 +30,8 @@ pub fn average_share(
     #[wasm_bindgen(unchecked_optional_param_type = "Float64Array | number[] | null")] weights: JsValue,
 ) -> Result<f64, JsValue> {
     let shares = crate::convert::vector(&shares, "shares")?;
-    let weights = match weights.is_undefined() || weights.is_null() {
-        true => None,
-        false => Some(crate::convert::vector(&weights, "weights")?),
-    };
+    let weights = crate::convert::given(&weights)
+        .map(|w| crate::convert::vector(w, "weights"))
+        .transpose()?;
     localecon::lm3::average_share(&shares, weights.as_deref()).js_err()
 }
